@@ -1,0 +1,194 @@
+//! Pipeline stage 2: the rules that need the whole register — unique ids,
+//! relations that point at real instruments, and attachments that exist
+//! inside `register/files/` with the digest their entry claims.
+//!
+//! Per-file rules were applied by [`crate::load`]; `check` runs both, so
+//! every command that trusts the register (`build`, `add`) calls [`run`].
+
+use std::collections::HashMap;
+use std::path::{Component, Path};
+
+use crate::diagnostic::{self, Diagnostic};
+use crate::digest;
+use crate::error::Result;
+use crate::load::{self, Loaded, unsafe_path_char};
+use crate::model::{Instrument, Register, Target};
+
+/// The register, checked: `Ok` only when there are no problems at all.
+pub struct Checked {
+    pub register: Option<Register>,
+    pub files: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads and checks the register under `root`.
+pub fn run(root: &Path) -> Result<Checked> {
+    let Loaded {
+        register,
+        instrument_files,
+        mut diagnostics,
+    } = load::load(root)?;
+    if let Some(register) = &register {
+        let known: Vec<&str> = instrument_files
+            .iter()
+            .filter_map(|p| p.file_stem()?.to_str())
+            .collect();
+        duplicate_ids(register, &mut diagnostics);
+        relations(register, &known, &mut diagnostics);
+        for instrument in &register.instruments {
+            attachments(root, instrument, &mut diagnostics);
+        }
+    }
+    diagnostic::sort(&mut diagnostics);
+    Ok(Checked {
+        register,
+        files: instrument_files.len(),
+        diagnostics,
+    })
+}
+
+fn duplicate_ids(register: &Register, diags: &mut Vec<Diagnostic>) {
+    for pair in register.instruments.windows(2) {
+        let [first, second] = pair else { continue };
+        if first.id.value == second.id.value {
+            diags.push(
+                Diagnostic::new(
+                    &second.path,
+                    Some(second.id.span),
+                    format!("duplicate id `{}`", second.id.value),
+                )
+                .hint(format!(
+                    "`{}` is already the id in {}:{}; every instrument needs its own",
+                    first.id.value,
+                    first.path.display(),
+                    first.id.span.line
+                )),
+            );
+        }
+    }
+}
+
+fn relations(register: &Register, known: &[&str], diags: &mut Vec<Diagnostic>) {
+    for instrument in &register.instruments {
+        for relation in &instrument.relations {
+            let Target::Id(target) = &relation.target else {
+                continue;
+            };
+            let here = Some(target.span);
+            if target.value == instrument.id.value {
+                diags.push(
+                    Diagnostic::new(&instrument.path, here, "an instrument cannot relate to itself")
+                        .hint("name the other instrument's id, or `{title, date}` for one outside the register"),
+                );
+            } else if !known.contains(&target.value.as_str()) {
+                let mut d = Diagnostic::new(
+                    &instrument.path,
+                    here,
+                    format!(
+                        "relation target `{}` is not an instrument of this register",
+                        target.value
+                    ),
+                );
+                if let Some(near) = load::closest(&target.value, known) {
+                    d = d.hint(format!("did you mean `{near}`?"));
+                }
+                diags.push(d.hint(
+                    "for an instrument outside the register, write the target as \
+                     `{title: <its title>, date: YYYY-MM-DD}`",
+                ));
+            }
+        }
+    }
+}
+
+fn attachments(root: &Path, instrument: &Instrument, diags: &mut Vec<Diagnostic>) {
+    let files_dir = root.join("register/files");
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for file in &instrument.files {
+        let rel = file.path.value.as_str();
+        let mut problem = |message: String, hint: &str| {
+            diags.push(Diagnostic::new(&instrument.path, Some(file.path.span), message).hint(hint));
+        };
+        let path = Path::new(rel);
+        if path.is_absolute() || rel.starts_with('/') {
+            problem(
+                format!("attachment path `{rel}` is absolute"),
+                "write the path relative to register/, e.g. `files/scan.pdf`",
+            );
+            continue;
+        }
+        if path.components().any(|c| matches!(c, Component::ParentDir)) {
+            problem(
+                format!("attachment path `{rel}` contains `..`"),
+                "attachments live under register/files/; write the path from there, e.g. `files/scan.pdf`",
+            );
+            continue;
+        }
+        if !rel.starts_with("files/") || rel.len() == "files/".len() {
+            problem(
+                format!("attachment `{rel}` is not under register/files/"),
+                "move the file into register/files/ and write `files/<name>`",
+            );
+            continue;
+        }
+        if let Some(bad) = unsafe_path_char(rel) {
+            problem(
+                format!("attachment path contains {bad}, which the manifest cannot carry"),
+                "rename the file",
+            );
+            continue;
+        }
+        if let Some(line) = seen.insert(rel, file.path.span.line) {
+            problem(
+                format!("attachment `{rel}` is listed twice"),
+                &format!("it is already listed on line {line}; keep one"),
+            );
+            continue;
+        }
+        let full = root.join("register").join(rel);
+        let Ok(meta) = std::fs::metadata(&full) else {
+            problem(
+                format!("attachment `register/{rel}` does not exist"),
+                "add the file, or correct the path",
+            );
+            continue;
+        };
+        // Canonical paths catch symbolic links anywhere on the way out.
+        let inside = match (full.canonicalize(), files_dir.canonicalize()) {
+            (Ok(real), Ok(dir)) => real.starts_with(dir),
+            _ => false,
+        };
+        if !inside {
+            problem(
+                format!("attachment `register/{rel}` leads outside register/files/ through a symbolic link"),
+                "replace the link with the file itself",
+            );
+            continue;
+        }
+        if !meta.is_file() {
+            problem(
+                format!("attachment `register/{rel}` is not a regular file"),
+                "attachments must be plain files, not folders, pipes or devices",
+            );
+            continue;
+        }
+        if let Some(expected) = &file.sha256 {
+            match digest::sha256_file(&full) {
+                Ok(found) if found == expected.value => {}
+                Ok(found) => diags.push(
+                    Diagnostic::new(
+                        &instrument.path,
+                        Some(expected.span),
+                        format!("attachment `register/{rel}` does not match its sha256"),
+                    )
+                    .hint(format!("the entry says {}, the file has {found}", expected.value))
+                    .hint("if the file was replaced on purpose, update `sha256`; otherwise restore the file"),
+                ),
+                Err(e) => problem(
+                    format!("failed to read attachment `register/{rel}` ({e})"),
+                    "check its permissions",
+                ),
+            }
+        }
+    }
+}

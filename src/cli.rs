@@ -1,0 +1,127 @@
+//! The command line: clap derive structs (their doc comments are the help
+//! text), turned into a validated [`Config`] before any work starts.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  the register or the published files have problems (they are listed)
+  2  usage error, or the tool could not do its work (I/O, missing tools)";
+
+/// Keep a register of signed international instruments as YAML files, check
+/// it, and publish it as a checksummed PDF register.
+#[derive(Debug, Parser)]
+#[command(name = "treaty-register", version, after_help = EXIT_CODES, max_term_width = 100)]
+pub struct Cli {
+    /// Project folder: the one that holds `register/`
+    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+
+    /// Print only problems and requested output, no summaries
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    /// When to colour output (`NO_COLOR` set means never, unless `always`)
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = Color::Auto)]
+    pub color: Color,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Check(CheckArgs),
+    List(ListArgs),
+    Show(ShowArgs),
+    Schema(SchemaArgs),
+    Completions(CompletionsArgs),
+}
+
+/// Check every register file and report all problems with file, line and column
+#[derive(Debug, Args)]
+pub struct CheckArgs {}
+
+/// List the instruments: id, type, date signed, status and short title
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns for people
+    Table,
+    /// A JSON array of objects
+    Json,
+    /// RFC 4180 CSV with a header row
+    Csv,
+}
+
+/// Show one instrument with every field, "not recorded" where a value is absent
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The instrument's id, e.g. KZ-UZ-2024-006
+    pub id: String,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// Labelled fields for people
+    Text,
+    /// The entry as JSON
+    Json,
+}
+
+/// Print the JSON Schema of an instrument file (for editors and validators)
+#[derive(Debug, Args)]
+pub struct SchemaArgs {}
+
+/// Print a shell completion script
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// What every command needs to know, validated once.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub root: PathBuf,
+    pub quiet: bool,
+}
+
+impl Cli {
+    pub fn into_parts(self) -> (Config, Command) {
+        let choice = match self.color {
+            Color::Auto => anstream::ColorChoice::Auto,
+            Color::Always => anstream::ColorChoice::Always,
+            Color::Never => anstream::ColorChoice::Never,
+        };
+        choice.write_global();
+        (
+            Config {
+                root: self.root,
+                quiet: self.quiet,
+            },
+            self.command,
+        )
+    }
+}

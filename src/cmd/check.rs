@@ -1,0 +1,13 @@
+//! `treaty-register check`: report every problem in the register.
+
+use crate::cli::{CheckArgs, Config};
+use crate::error::Result;
+
+pub fn run(config: &Config, _args: CheckArgs) -> Result<()> {
+    let checked = crate::check::run(&config.root)?;
+    super::report(config, &checked)?;
+    if !config.quiet {
+        super::print(&format!("{}\n", super::summary(checked.files, 0)))?;
+    }
+    Ok(())
+}

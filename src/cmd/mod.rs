@@ -1,0 +1,60 @@
+//! One thin file per command; each drives the pipeline stages and prints.
+
+mod check;
+mod completions;
+mod list;
+mod schema;
+mod show;
+
+use std::io::Write;
+
+use crate::check::Checked;
+use crate::cli::{Command, Config};
+use crate::diagnostic::Renderer;
+use crate::error::{Error, Result};
+
+pub fn run(config: &Config, command: Command) -> Result<()> {
+    match command {
+        Command::Check(args) => check::run(config, args),
+        Command::List(args) => list::run(config, args),
+        Command::Show(args) => show::run(config, args),
+        Command::Schema(args) => schema::run(config, args),
+        Command::Completions(args) => completions::run(config, args),
+    }
+}
+
+/// Prints every problem to stderr and returns the summary error when there
+/// were any, so callers can `?` their way out.
+pub(crate) fn report(config: &Config, checked: &Checked) -> Result<()> {
+    let problems = checked.diagnostics.len();
+    if problems == 0 {
+        return Ok(());
+    }
+    let mut renderer = Renderer::new(&config.root);
+    let mut err = anstream::stderr().lock();
+    for d in &checked.diagnostics {
+        let _ = err.write_all(renderer.render(d).as_bytes());
+    }
+    Err(Error::Problems {
+        summary: summary(checked.files, problems),
+    })
+}
+
+pub(crate) fn summary(instruments: usize, problems: usize) -> String {
+    format!(
+        "{instruments} instrument{}, {problems} problem{}",
+        if instruments == 1 { "" } else { "s" },
+        if problems == 1 { "" } else { "s" }
+    )
+}
+
+/// Writes to stdout, turning a closed pipe into a quiet success (as `head`
+/// users expect) and other failures into an error.
+pub(crate) fn print(text: &str) -> Result<()> {
+    let mut out = anstream::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Stdout(e)),
+    }
+}

@@ -1,0 +1,178 @@
+//! `treaty-register show ID`: every field of one entry, "not recorded"
+//! where the register holds no value.
+
+use std::fmt::Write as _;
+
+use crate::cli::{Config, ShowArgs, ShowFormat};
+use crate::codes;
+use crate::error::{Error, Result};
+use crate::model::{Instrument, Target};
+
+pub const NOT_RECORDED: &str = "not recorded";
+
+pub fn run(config: &Config, args: ShowArgs) -> Result<()> {
+    let loaded = crate::load::load(&config.root)?;
+    let register = loaded.register.as_ref();
+    let Some(instrument) = register.and_then(|r| r.get(&args.id)) else {
+        let broken = loaded
+            .instrument_files
+            .iter()
+            .any(|p| p.file_stem().and_then(|s| s.to_str()) == Some(args.id.as_str()));
+        if broken {
+            return Err(Error::Problems {
+                summary: format!(
+                    "the entry `{}` has problems (run `treaty-register check`)",
+                    args.id
+                ),
+            });
+        }
+        let ids: Vec<&str> = loaded
+            .instrument_files
+            .iter()
+            .filter_map(|p| p.file_stem()?.to_str())
+            .collect();
+        return Err(Error::UnknownId {
+            suggestion: crate::load::closest(&args.id, &ids).map(str::to_owned),
+            id: args.id,
+        });
+    };
+    let text = match args.format {
+        ShowFormat::Text => text(instrument),
+        ShowFormat::Json => {
+            let mut json = serde_json::to_string_pretty(instrument).expect("entry serializes");
+            json.push('\n');
+            json
+        }
+    };
+    super::print(&text)
+}
+
+fn or_not_recorded(value: Option<String>) -> String {
+    value.unwrap_or_else(|| NOT_RECORDED.to_owned())
+}
+
+fn lines<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
+    if items.is_empty() {
+        return NOT_RECORDED.to_owned();
+    }
+    items.iter().map(f).collect::<Vec<_>>().join("\n")
+}
+
+fn state(code: &str) -> String {
+    format!("{code} ({})", codes::country_name(code).unwrap_or("?"))
+}
+
+fn text(i: &Instrument) -> String {
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let fields: Vec<(&str, String)> = vec![
+        ("Title", flat(&i.title)),
+        (
+            "Other titles",
+            lines(&i.titles.iter().collect::<Vec<_>>(), |(lang, t)| {
+                format!("[{lang}] {}", flat(t))
+            }),
+        ),
+        ("Type", i.kind.label()),
+        ("Level", or_not_recorded(i.level.map(|l| l.label()))),
+        (
+            "Parties",
+            lines(&i.parties, |p| match &p.body {
+                Some(body) => format!("{} – {}", state(&p.state), flat(body)),
+                None => format!("{} – signing body {NOT_RECORDED}", state(&p.state)),
+            }),
+        ),
+        ("Signed on", i.signed.date.long()),
+        ("Signed at", or_not_recorded(i.signed.place.clone())),
+        (
+            "Signatories",
+            lines(&i.signed.signatories, |s| {
+                let mut line = s.name.clone();
+                if let Some(office) = &s.office {
+                    let _ = write!(line, ", {office}");
+                }
+                if let Some(st) = &s.state {
+                    let _ = write!(line, " ({st})");
+                }
+                line
+            }),
+        ),
+        ("Status", i.status.label()),
+        (
+            "In force",
+            match &i.in_force {
+                None => NOT_RECORDED.to_owned(),
+                Some(f) => {
+                    let date = f.date.map_or(NOT_RECORDED.to_owned(), |d| d.long());
+                    match &f.note {
+                        Some(note) => format!("{date} ({})", flat(note)),
+                        None => date,
+                    }
+                }
+            },
+        ),
+        (
+            "Term",
+            match &i.term {
+                None => NOT_RECORDED.to_owned(),
+                Some(t) => format!(
+                    "from {} to {}",
+                    t.from.map_or(NOT_RECORDED.to_owned(), |d| d.long()),
+                    t.to.map_or(NOT_RECORDED.to_owned(), |d| d.long())
+                ),
+            },
+        ),
+        (
+            "Relations",
+            lines(&i.relations, |r| match &r.target {
+                Target::Id(id) => format!("{} {}", r.kind, id.value),
+                Target::External { title, date } => {
+                    format!("{} {} of {}", r.kind, flat(title), date.long())
+                }
+            }),
+        ),
+        ("Subjects", or_not_recorded((!i.subjects.is_empty()).then(|| i.subjects.join(", ")))),
+        (
+            "Languages",
+            lines(&i.languages, |l| {
+                format!("{l} ({})", codes::language_name(l).unwrap_or("?"))
+            }),
+        ),
+        (
+            "Sources",
+            lines(&i.sources, |s| {
+                let mut line = flat(&s.title);
+                if let Some(d) = s.date {
+                    let _ = write!(line, " ({})", d.long());
+                }
+                for part in [&s.publisher, &s.url, &s.note].into_iter().flatten() {
+                    let _ = write!(line, " — {}", flat(part));
+                }
+                line
+            }),
+        ),
+        ("Notes", or_not_recorded(i.notes.as_deref().map(flat))),
+        (
+            "Files",
+            lines(&i.files, |f| {
+                let mut line = format!("register/{}", f.path.value);
+                if let Some(d) = &f.description {
+                    let _ = write!(line, " – {}", flat(d));
+                }
+                if let Some(h) = &f.sha256 {
+                    let _ = write!(line, " (sha256 {})", h.value);
+                }
+                line
+            }),
+        ),
+        ("Entry file", i.path.to_string_lossy().replace('\\', "/")),
+    ];
+    let width = fields.iter().map(|(k, _)| k.len()).max().unwrap_or(0) + 2;
+    let mut out = format!("{}\n", i.id.value);
+    for (label, value) in fields {
+        for (n, line) in value.lines().enumerate() {
+            let label = if n == 0 { label } else { "" };
+            let _ = writeln!(out, "{label:width$}{line}");
+        }
+    }
+    out
+}

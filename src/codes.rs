@@ -1,0 +1,74 @@
+//! Embedded ISO code lists: ISO 3166-1 alpha-3 for states, ISO 639-1 for
+//! languages. Embedded (not read from the system) so that `check` gives the
+//! same answer on every machine; regenerate with `scripts/gen-codes.py`.
+
+mod data;
+
+/// The short English name of an ISO 3166-1 alpha-3 code, if it is one.
+pub fn country_name(code: &str) -> Option<&'static str> {
+    let table = data::COUNTRIES;
+    let i = table.binary_search_by(|(c, _, _)| (*c).cmp(code)).ok()?;
+    Some(table[i].2)
+}
+
+/// The English name of an ISO 639-1 code, if it is one.
+pub fn language_name(code: &str) -> Option<&'static str> {
+    let table = data::LANGUAGES;
+    let i = table.binary_search_by(|(c, _)| (*c).cmp(code)).ok()?;
+    Some(table[i].1)
+}
+
+/// The alpha-3 code someone probably meant when typing a country name, an
+/// alpha-2 code or a lower-case code ("Kazakhstan", "KZ", "kaz"), for a hint.
+pub fn country_suggestion(typed: &str) -> Option<&'static str> {
+    let upper = typed.trim().to_uppercase();
+    data::COUNTRIES
+        .iter()
+        .find(|(a3, a2, name)| *a3 == upper || *a2 == upper || name.eq_ignore_ascii_case(typed.trim()))
+        .map(|(a3, _, _)| *a3)
+}
+
+/// The ISO 639-1 code someone probably meant ("RU", "Russian", "rus").
+pub fn language_suggestion(typed: &str) -> Option<&'static str> {
+    let lower = typed.trim().to_lowercase();
+    data::LANGUAGES
+        .iter()
+        .find(|(code, name)| *code == lower || name.eq_ignore_ascii_case(typed.trim()))
+        .map(|(code, _)| *code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_sorted_and_complete() {
+        assert!(data::COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(data::LANGUAGES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(data::COUNTRIES.len(), 249);
+        assert_eq!(data::LANGUAGES.len(), 184);
+    }
+
+    #[test]
+    fn known_and_unknown_codes() {
+        assert_eq!(country_name("KAZ"), Some("Kazakhstan"));
+        assert_eq!(country_name("UZB"), Some("Uzbekistan"));
+        assert_eq!(country_name("ZWE"), Some("Zimbabwe"));
+        assert_eq!(country_name("kaz"), None);
+        assert_eq!(country_name("XXX"), None);
+        assert_eq!(language_name("kk"), Some("Kazakh"));
+        assert_eq!(language_name("uz"), Some("Uzbek"));
+        assert_eq!(language_name("ru"), Some("Russian"));
+        assert_eq!(language_name("xx"), None);
+    }
+
+    #[test]
+    fn suggestions_for_common_mistakes() {
+        assert_eq!(country_suggestion("Kazakhstan"), Some("KAZ"));
+        assert_eq!(country_suggestion("kaz"), Some("KAZ"));
+        assert_eq!(country_suggestion("UZ"), Some("UZB"));
+        assert_eq!(country_suggestion("Atlantis"), None);
+        assert_eq!(language_suggestion("RU"), Some("ru"));
+        assert_eq!(language_suggestion("Kazakh"), Some("kk"));
+    }
+}

@@ -1,0 +1,60 @@
+//! treaty-register: a register of signed international instruments, kept as
+//! one YAML file per instrument and published as a checksummed PDF.
+//!
+//! The pipeline is a straight line, one module per stage:
+//! [`load`] (files → model, per-file rules) → [`check`] (register-wide
+//! rules). Each command is a thin file under [`cmd`] that drives it.
+
+pub mod check;
+pub mod cli;
+pub mod cmd;
+pub mod codes;
+pub mod date;
+pub mod diagnostic;
+pub mod digest;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod yaml;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::error::Error;
+
+/// Runs the tool on command-line arguments and returns the exit code.
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                error::exit::FAILURE
+            } else {
+                error::exit::SUCCESS
+            });
+        }
+    };
+    let (config, command) = cli.into_parts();
+    match cmd::run(&config, command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            report(&e);
+            ExitCode::from(e.code())
+        }
+    }
+}
+
+fn report(e: &Error) {
+    use anstyle::{AnsiColor, Style};
+    const ERROR: Style = AnsiColor::Red.on_default().bold();
+    const HINT: Style = AnsiColor::Cyan.on_default().bold();
+    let mut err = anstream::stderr().lock();
+    let _ = writeln!(err, "{ERROR}error:{ERROR:#} {e}");
+    if let Some(hint) = e.hint() {
+        let _ = writeln!(err, "  {HINT}hint:{HINT:#} {hint}");
+    }
+}

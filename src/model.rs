@@ -1,0 +1,297 @@
+//! The validated register: what every command after `load` works with.
+//!
+//! Values here have already passed the per-field rules (dates exist, codes
+//! are ISO codes, keywords are known), so later stages never re-check them.
+//! Spans are kept only where a register-wide rule in [`crate::check`] may
+//! still need to point at a value.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::date::PartialDate;
+use crate::diagnostic::Span;
+
+/// A closed set of keywords: the enum, its spellings, and the list of all,
+/// kept in one place so that parsing, messages and the JSON Schema agree.
+macro_rules! keywords {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        pub enum $name {
+            $(#[serde(rename = $text)] $variant,)+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+            pub const NAMES: &'static [&'static str] = &[$($text,)+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)+
+                }
+            }
+
+            pub fn parse(text: &str) -> Option<$name> {
+                match text {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+
+            /// The keyword as words, for printing: `joint-statement` → "joint statement".
+            pub fn label(self) -> String {
+                self.as_str().replace('-', " ")
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+keywords! {
+    /// The form of an instrument (`type` in the files).
+    InstrumentType {
+        JointStatement => "joint-statement",
+        Declaration => "declaration",
+        Decision => "decision",
+        Treaty => "treaty",
+        Agreement => "agreement",
+        Protocol => "protocol",
+        Memorandum => "memorandum",
+        Programme => "programme",
+        ActionPlan => "action-plan",
+        Roadmap => "roadmap",
+        ExchangeOfNotes => "exchange-of-notes",
+        Other => "other",
+    }
+}
+
+keywords! {
+    /// Who binds whom.
+    Level {
+        Interstate => "interstate",
+        Intergovernmental => "intergovernmental",
+        Interagency => "interagency",
+        Subnational => "subnational",
+        Institutional => "institutional",
+    }
+}
+
+keywords! {
+    /// Status as of the register's `as_of` date.
+    Status {
+        Signed => "signed",
+        Adopted => "adopted",
+        InForce => "in-force",
+        ProvisionallyApplied => "provisionally-applied",
+        Expired => "expired",
+        Terminated => "terminated",
+        Superseded => "superseded",
+    }
+}
+
+keywords! {
+    /// How an instrument relates to another.
+    RelationKind {
+        Amends => "amends",
+        Supplements => "supplements",
+        Replaces => "replaces",
+        Terminates => "terminates",
+        Implements => "implements",
+    }
+}
+
+/// A value with the place it was written, for register-wide checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Spanned<T> {
+    pub value: T,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// `register/register.yaml`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+    pub as_of: PartialDate,
+    pub language: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub foreword: Option<String>,
+    pub id_prefix: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Instrument {
+    /// The file it was read from, relative to the project root.
+    #[serde(skip)]
+    pub path: PathBuf,
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub titles: BTreeMap<String, String>,
+    #[serde(rename = "type")]
+    pub kind: InstrumentType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    pub parties: Vec<Party>,
+    pub signed: Signed,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<InForce>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term: Option<Term>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<Relation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    pub sources: Vec<Source>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<Attachment>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Party {
+    /// ISO 3166-1 alpha-3.
+    pub state: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Signed {
+    pub date: PartialDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub signatories: Vec<Signatory>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Signatory {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InForce {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<PartialDate>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Relation {
+    pub kind: RelationKind,
+    pub target: Target,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Target {
+    /// Another instrument of this register, by id.
+    Id(Spanned<String>),
+    /// An instrument outside the register.
+    External { title: String, date: PartialDate },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Attachment {
+    /// Relative to `register/`, e.g. `files/KZ-UZ-2024-004.pdf`.
+    pub path: Spanned<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<Spanned<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// The whole register, instruments sorted by id.
+#[derive(Debug, Clone)]
+pub struct Register {
+    pub meta: Meta,
+    pub instruments: Vec<Instrument>,
+}
+
+impl Register {
+    pub fn get(&self, id: &str) -> Option<&Instrument> {
+        self.instruments
+            .binary_search_by(|i| i.id.value.as_str().cmp(id))
+            .ok()
+            .map(|n| &self.instruments[n])
+    }
+}
+
+/// Whether `id` has the form of a register id: `^[A-Z0-9]+(-[A-Z0-9]+)*$`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_pattern() {
+        for ok in ["KZ-UZ-2024-001", "A", "1", "UN-1-2"] {
+            assert!(is_valid_id(ok), "{ok}");
+        }
+        for bad in ["", "kz-uz", "KZ--UZ", "-KZ", "KZ-", "KZ_UZ", "KZ UZ", "КZ", "KZ/1"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn keywords_round_trip() {
+        for t in InstrumentType::ALL {
+            assert_eq!(InstrumentType::parse(t.as_str()), Some(*t));
+        }
+        assert_eq!(InstrumentType::ALL.len(), 12);
+        assert_eq!(Status::ALL.len(), 7);
+        assert_eq!(InstrumentType::JointStatement.label(), "joint statement");
+        assert_eq!(InstrumentType::parse("Agreement"), None);
+    }
+}
