@@ -160,7 +160,9 @@ fn attachments(root: &Path, instrument: &Instrument, diags: &mut Vec<Diagnostic>
         };
         if !inside {
             problem(
-                format!("attachment `register/{rel}` leads outside register/files/ through a symbolic link"),
+                format!(
+                    "attachment `register/{rel}` leads outside register/files/ through a symbolic link"
+                ),
                 "replace the link with the file itself",
             );
             continue;

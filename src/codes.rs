@@ -24,7 +24,9 @@ pub fn country_suggestion(typed: &str) -> Option<&'static str> {
     let upper = typed.trim().to_uppercase();
     data::COUNTRIES
         .iter()
-        .find(|(a3, a2, name)| *a3 == upper || *a2 == upper || name.eq_ignore_ascii_case(typed.trim()))
+        .find(|(a3, a2, name)| {
+            *a3 == upper || *a2 == upper || name.eq_ignore_ascii_case(typed.trim())
+        })
         .map(|(a3, _, _)| *a3)
 }
 

@@ -52,7 +52,7 @@ impl fmt::Display for DateError {
 }
 
 pub fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 pub fn days_in_month(year: u16, month: u8) -> u8 {
@@ -71,7 +71,10 @@ fn digits(s: &str, n: usize) -> Option<u16> {
 impl PartialDate {
     pub fn parse(text: &str) -> Result<PartialDate, DateError> {
         let mut parts = text.split('-');
-        let year = parts.next().and_then(|y| digits(y, 4)).ok_or(DateError::Shape)?;
+        let year = parts
+            .next()
+            .and_then(|y| digits(y, 4))
+            .ok_or(DateError::Shape)?;
         let month = parts
             .next()
             .map(|m| digits(m, 2).ok_or(DateError::Shape))
@@ -167,7 +170,14 @@ mod tests {
     #[test]
     fn malformed_dates_are_rejected() {
         for text in [
-            "", "24", "2024-8-8", "2024/08/08", "2024-08-08-01", "08.08.2024", "2024-08-", "+2024",
+            "",
+            "24",
+            "2024-8-8",
+            "2024/08/08",
+            "2024-08-08-01",
+            "08.08.2024",
+            "2024-08-",
+            "+2024",
             "２０２４",
         ] {
             assert_eq!(PartialDate::parse(text), Err(DateError::Shape), "{text}");
@@ -176,7 +186,10 @@ mod tests {
 
     #[test]
     fn long_form() {
-        assert_eq!(PartialDate::parse("2024-08-08").unwrap().long(), "8 August 2024");
+        assert_eq!(
+            PartialDate::parse("2024-08-08").unwrap().long(),
+            "8 August 2024"
+        );
         assert_eq!(PartialDate::parse("2006-03").unwrap().long(), "March 2006");
         assert_eq!(PartialDate::parse("2006").unwrap().long(), "2006");
     }

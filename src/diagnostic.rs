@@ -117,7 +117,11 @@ impl<'a> Renderer<'a> {
                 .len
                 .min(shown.chars().count().saturating_sub(before).max(1));
             let _ = writeln!(out, "{pad} {GUTTER}|{GUTTER:#}");
-            let _ = writeln!(out, "{GUTTER}{}{GUTTER:#} {GUTTER}|{GUTTER:#} {shown}", span.line);
+            let _ = writeln!(
+                out,
+                "{GUTTER}{}{GUTTER:#} {GUTTER}|{GUTTER:#} {shown}",
+                span.line
+            );
             let _ = writeln!(
                 out,
                 "{pad} {GUTTER}|{GUTTER:#} {}{ERROR}{}{ERROR:#}",

@@ -15,11 +15,14 @@ pub enum Error {
     #[error("{summary}")]
     Problems { summary: String },
 
-    #[error("no register found in {} (register/register.yaml does not exist)", root.display())]
+    #[error("no register found in `{}` (register/register.yaml does not exist)", root.display())]
     NoRegister { root: PathBuf },
 
     #[error("no instrument with id `{id}` in the register")]
-    UnknownId { id: String, suggestion: Option<String> },
+    UnknownId {
+        id: String,
+        suggestion: Option<String>,
+    },
 
     #[error("failed to read {} ({source})", path.display())]
     Read { path: PathBuf, source: io::Error },

@@ -112,10 +112,9 @@ fn instrument_paths(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Ve
                 Diagnostic::new(&rel, None, "instrument files must end in `.yaml`")
                     .hint(format!("rename the file to `{stem}.yaml`")),
             ),
-            _ => diagnostics.push(
-                Diagnostic::new(&rel, None, "not an instrument file")
-                    .hint("only `<ID>.yaml` files belong in register/instruments/; move this one elsewhere"),
-            ),
+            _ => diagnostics.push(Diagnostic::new(&rel, None, "not an instrument file").hint(
+                "only `<ID>.yaml` files belong in register/instruments/; move this one elsewhere",
+            )),
         }
     }
     paths.sort();
@@ -167,7 +166,12 @@ fn read_yaml(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<Nod
     };
     let meta = match fs::symlink_metadata(&full) {
         Ok(meta) => meta,
-        Err(e) => return problem(format!("failed to read the file ({e})"), "check its permissions"),
+        Err(e) => {
+            return problem(
+                format!("failed to read the file ({e})"),
+                "check its permissions",
+            );
+        }
     };
     if meta.file_type().is_symlink() {
         let inside = match (fs::canonicalize(&full), fs::canonicalize(root)) {
@@ -183,7 +187,12 @@ fn read_yaml(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<Nod
     }
     let meta = match fs::metadata(&full) {
         Ok(meta) => meta,
-        Err(e) => return problem(format!("failed to read the file ({e})"), "check its permissions"),
+        Err(e) => {
+            return problem(
+                format!("failed to read the file ({e})"),
+                "check its permissions",
+            );
+        }
     };
     if !meta.is_file() {
         return problem(
@@ -202,7 +211,12 @@ fn read_yaml(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<Nod
     }
     let bytes = match fs::read(&full) {
         Ok(bytes) => bytes,
-        Err(e) => return problem(format!("failed to read the file ({e})"), "check its permissions"),
+        Err(e) => {
+            return problem(
+                format!("failed to read the file ({e})"),
+                "check its permissions",
+            );
+        }
     };
     let text = match std::str::from_utf8(&bytes) {
         Ok(text) => text,
@@ -277,8 +291,22 @@ struct Decoder<'d> {
 }
 
 const INSTRUMENT_FIELDS: &[&str] = &[
-    "id", "title", "titles", "type", "level", "parties", "signed", "status", "in_force", "term",
-    "relations", "subjects", "languages", "sources", "notes", "files",
+    "id",
+    "title",
+    "titles",
+    "type",
+    "level",
+    "parties",
+    "signed",
+    "status",
+    "in_force",
+    "term",
+    "relations",
+    "subjects",
+    "languages",
+    "sources",
+    "notes",
+    "files",
 ];
 const META_FIELDS: &[&str] = &[
     "title",
@@ -315,10 +343,16 @@ impl<'d> Decoder<'d> {
         let Value::Map(entries) = &node.value else {
             self.error(
                 node.span,
-                format!("expected a mapping of fields for {what}, found {}", node.describe()),
+                format!(
+                    "expected a mapping of fields for {what}, found {}",
+                    node.describe()
+                ),
             )
             .hints
-            .push(format!("write it as `field: value` lines; allowed fields: {}", allowed.join(", ")));
+            .push(format!(
+                "write it as `field: value` lines; allowed fields: {}",
+                allowed.join(", ")
+            ));
             return None;
         };
         let mut fields = Fields {
@@ -349,7 +383,9 @@ impl<'d> Decoder<'d> {
                 let line = first.span.line;
                 self.error(key.span, format!("duplicate field `{text}`"))
                     .hints
-                    .push(format!("`{text}` is already given on line {line}; keep one"));
+                    .push(format!(
+                        "`{text}` is already given on line {line}; keep one"
+                    ));
                 continue;
             }
             fields.entries.push((name, value));
@@ -359,9 +395,12 @@ impl<'d> Decoder<'d> {
 
     fn missing(&mut self, fields: &Fields, name: &str, hint: &str) {
         let what = fields.what.clone();
-        self.error(fields.owner, format!("missing required field `{name}` in {what}"))
-            .hints
-            .push(hint.to_owned());
+        self.error(
+            fields.owner,
+            format!("missing required field `{name}` in {what}"),
+        )
+        .hints
+        .push(hint.to_owned());
     }
 
     /// A text value; `None` (after a diagnostic) for lists, mappings and
@@ -371,7 +410,9 @@ impl<'d> Decoder<'d> {
             Value::Scalar { text, .. } if text.trim().is_empty() => {
                 self.error(node.span, format!("`{field}` is empty"))
                     .hints
-                    .push("leave out a value that is not known; it prints as \"not recorded\"".into());
+                    .push(
+                        "leave out a value that is not known; it prints as \"not recorded\"".into(),
+                    );
                 None
             }
             Value::Scalar { text, .. } => Some(text.clone()),
@@ -409,7 +450,9 @@ impl<'d> Decoder<'d> {
                     format!("expected a list for `{field}`, found {}", node.describe()),
                 )
                 .hints
-                .push(format!("write each item of `{field}` on its own line starting with `- `"));
+                .push(format!(
+                    "write each item of `{field}` on its own line starting with `- `"
+                ));
                 &[]
             }
         }
@@ -463,7 +506,10 @@ impl<'d> Decoder<'d> {
             return Some(code);
         }
         let hint = match codes::country_suggestion(&code) {
-            Some(c) => format!("did you mean `{c}` ({})?", codes::country_name(c).unwrap_or("")),
+            Some(c) => format!(
+                "did you mean `{c}` ({})?",
+                codes::country_name(c).unwrap_or("")
+            ),
             None => "states are written as ISO 3166-1 alpha-3 codes, e.g. `KAZ`, `UZB`".into(),
         };
         self.error(node.span, format!("unknown state code `{code}`"))
@@ -478,7 +524,10 @@ impl<'d> Decoder<'d> {
             return Some(code);
         }
         let hint = match codes::language_suggestion(&code) {
-            Some(c) => format!("did you mean `{c}` ({})?", codes::language_name(c).unwrap_or("")),
+            Some(c) => format!(
+                "did you mean `{c}` ({})?",
+                codes::language_name(c).unwrap_or("")
+            ),
             None => "languages are written as ISO 639-1 codes, e.g. `kk`, `uz`, `ru`, `en`".into(),
         };
         self.error(node.span, format!("unknown language code `{code}`"))
@@ -496,7 +545,8 @@ impl<'d> Decoder<'d> {
         let hint = if is_valid_id(&fixed) {
             format!("ids use upper-case letters, digits and single hyphens: write `{fixed}`")
         } else {
-            "ids use upper-case letters A-Z, digits and single hyphens, e.g. `KZ-UZ-2024-001`".into()
+            "ids use upper-case letters A-Z, digits and single hyphens, e.g. `KZ-UZ-2024-001`"
+                .into()
         };
         self.error(node.span, format!("`{id}` is not a valid {field}"))
             .hints
@@ -506,27 +556,42 @@ impl<'d> Decoder<'d> {
 
     fn meta(&mut self, node: &Node) -> Option<Meta> {
         let f = self.fields(node, node.span, "register.yaml", META_FIELDS)?;
-        let title = self.req_text(&f, "title", "add `title:` with the register's title as printed on the title page");
+        let title = self.req_text(
+            &f,
+            "title",
+            "add `title:` with the register's title as printed on the title page",
+        );
         let as_of = match f.get("as_of") {
             Some(node) => match self.date(node, "as_of") {
                 Some(d) if d.is_full() => Ok(d),
                 Some(d) => {
                     self.error(node.span, format!("`as_of` must be a full date, not `{d}`"))
                         .hints
-                        .push("the status date is also the PDF's creation date: write YYYY-MM-DD".into());
+                        .push(
+                            "the status date is also the PDF's creation date: write YYYY-MM-DD"
+                                .into(),
+                        );
                     Err(())
                 }
                 None => Err(()),
             },
             None => {
-                self.missing(&f, "as_of", "add `as_of: YYYY-MM-DD`, the date the register's status is given as of");
+                self.missing(
+                    &f,
+                    "as_of",
+                    "add `as_of: YYYY-MM-DD`, the date the register's status is given as of",
+                );
                 Err(())
             }
         };
         let id_prefix = match f.get("id_prefix") {
             Some(node) => self.id(node, "id_prefix").ok_or(()),
             None => {
-                self.missing(&f, "id_prefix", "add `id_prefix:`, the start of new ids, e.g. `KZ-UZ-2024`");
+                self.missing(
+                    &f,
+                    "id_prefix",
+                    "add `id_prefix:`, the start of new ids, e.g. `KZ-UZ-2024`",
+                );
                 Err(())
             }
         };
@@ -549,40 +614,76 @@ impl<'d> Decoder<'d> {
         let errors_before = self.diags.len();
 
         let id = match f.get("id") {
-            Some(node) => self.id(node, "id").map(|id| {
-                self.check_stem(&id, node.span);
-                Spanned { value: id, span: node.span }
+            Some(node) => self.id(node, "id").map(|id| Spanned {
+                value: id,
+                span: node.span,
             }),
             None => {
-                let stem = self.path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_owned();
-                self.missing(&f, "id", &format!("add `id: {stem}` (the id equals the file name)"));
+                let stem = self
+                    .path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("")
+                    .to_owned();
+                self.missing(
+                    &f,
+                    "id",
+                    &format!("add `id: {stem}` (the id equals the file name)"),
+                );
                 None
             }
         };
-        let title = self.req_text(&f, "title", "add `title:` with the official English title as signed").ok();
+        let title = self
+            .req_text(
+                &f,
+                "title",
+                "add `title:` with the official English title as signed",
+            )
+            .ok();
         let titles = f.get("titles").map(|n| self.titles(n)).unwrap_or_default();
         let kind = self.req_keyword(&f, "type", InstrumentType::parse, InstrumentType::NAMES);
-        let level = f.get("level").and_then(|n| self.keyword(n, "level", Level::parse, Level::NAMES));
+        let level = f
+            .get("level")
+            .and_then(|n| self.keyword(n, "level", Level::parse, Level::NAMES));
         let parties = self.parties(&f);
         let signed = self.signed(&f);
         let status = self.req_keyword(&f, "status", Status::parse, Status::NAMES);
-        let in_force = f.get("in_force").and_then(|n| self.in_force(n, f_key(&f, "in_force")));
+        let in_force = f
+            .get("in_force")
+            .and_then(|n| self.in_force(n, f_key(&f, "in_force")));
         let term = f.get("term").and_then(|n| self.term(n, f_key(&f, "term")));
-        let relations = f.get("relations").map(|n| self.relations(n)).unwrap_or_default();
-        let subjects = f.get("subjects").map(|n| self.subjects(n)).unwrap_or_default();
+        let relations = f
+            .get("relations")
+            .map(|n| self.relations(n))
+            .unwrap_or_default();
+        let subjects = f
+            .get("subjects")
+            .map(|n| self.subjects(n))
+            .unwrap_or_default();
         let languages = f
             .get("languages")
             .map(|n| {
                 let items = self.list(n, "languages");
-                items.iter().filter_map(|i| self.language(i, "language")).collect()
+                items
+                    .iter()
+                    .filter_map(|i| self.language(i, "language"))
+                    .collect()
             })
             .unwrap_or_default();
         let sources = self.sources(&f);
         let notes = self.opt_text(&f, "notes");
-        let files = f.get("files").map(|n| self.attachments(n)).unwrap_or_default();
+        let files = f
+            .get("files")
+            .map(|n| self.attachments(n))
+            .unwrap_or_default();
 
         if self.diags.len() > errors_before {
             return None;
+        }
+        // A file named after another id is still a sound entry: keep it, so
+        // that `check` can also say which id it collides with.
+        if let Some(id) = &id {
+            self.check_stem(&id.value, id.span);
         }
         Some(Instrument {
             path: self.path.clone(),
@@ -606,11 +707,21 @@ impl<'d> Decoder<'d> {
     }
 
     fn check_stem(&mut self, id: &str, span: Span) {
-        let stem = self.path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_owned();
+        let stem = self
+            .path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_owned();
         if stem != id {
-            self.error(span, format!("id `{id}` does not match the file name `{stem}.yaml`"))
-                .hints
-                .push(format!("rename the file to `{id}.yaml`, or write `id: {stem}`"));
+            self.error(
+                span,
+                format!("id `{id}` does not match the file name `{stem}.yaml`"),
+            )
+            .hints
+            .push(format!(
+                "rename the file to `{id}.yaml`, or write `id: {stem}`"
+            ));
         }
     }
 
@@ -624,7 +735,11 @@ impl<'d> Decoder<'d> {
         match f.get(name) {
             Some(node) => self.keyword(node, name, parse, all),
             None => {
-                self.missing(f, name, &format!("add `{name}:` with one of: {}", all.join(", ")));
+                self.missing(
+                    f,
+                    name,
+                    &format!("add `{name}:` with one of: {}", all.join(", ")),
+                );
                 None
             }
         }
@@ -633,13 +748,21 @@ impl<'d> Decoder<'d> {
     fn titles(&mut self, node: &Node) -> BTreeMap<String, String> {
         let mut titles = BTreeMap::new();
         let Value::Map(entries) = &node.value else {
-            self.error(node.span, format!("expected a mapping for `titles`, found {}", node.describe()))
-                .hints
-                .push("write one `<language code>: <title>` line per language, e.g. `ru: Соглашение …`".into());
+            self.error(
+                node.span,
+                format!("expected a mapping for `titles`, found {}", node.describe()),
+            )
+            .hints
+            .push(
+                "write one `<language code>: <title>` line per language, e.g. `ru: Соглашение …`"
+                    .into(),
+            );
             return titles;
         };
         for (key, value) in entries {
-            let (Some(lang), Some(title)) = (self.language(key, "titles"), self.text(value, "titles")) else {
+            let (Some(lang), Some(title)) =
+                (self.language(key, "titles"), self.text(value, "titles"))
+            else {
                 continue;
             };
             titles.insert(lang, title);
@@ -649,7 +772,11 @@ impl<'d> Decoder<'d> {
 
     fn parties(&mut self, f: &Fields) -> Option<Vec<Party>> {
         let Some(node) = f.get("parties") else {
-            self.missing(f, "parties", "add `parties:` with at least two `- state: KAZ` entries");
+            self.missing(
+                f,
+                "parties",
+                "add `parties:` with at least two `- state: KAZ` entries",
+            );
             return None;
         };
         let items = self.list(node, "parties");
@@ -661,7 +788,11 @@ impl<'d> Decoder<'d> {
             let state = match pf.get("state") {
                 Some(n) => self.country(n, "state"),
                 None => {
-                    self.missing(&pf, "state", "add `state:` with the party's ISO 3166-1 alpha-3 code, e.g. `KAZ`");
+                    self.missing(
+                        &pf,
+                        "state",
+                        "add `state:` with the party's ISO 3166-1 alpha-3 code, e.g. `KAZ`",
+                    );
                     None
                 }
             };
@@ -671,23 +802,42 @@ impl<'d> Decoder<'d> {
             }
         }
         if matches!(node.value, Value::Seq(_)) && items.len() < 2 {
-            self.error(node.span, format!("an instrument needs at least two parties, found {}", items.len()))
-                .hints
-                .push("list every signing party as `- state: <code>` with its `body:`".into());
+            self.error(
+                node.span,
+                format!(
+                    "an instrument needs at least two parties, found {}",
+                    items.len()
+                ),
+            )
+            .hints
+            .push("list every signing party as `- state: <code>` with its `body:`".into());
         }
         Some(parties)
     }
 
     fn signed(&mut self, f: &Fields) -> Option<Signed> {
         let Some(node) = f.get("signed") else {
-            self.missing(f, "signed", "add `signed:` with at least `date: YYYY-MM-DD`");
+            self.missing(
+                f,
+                "signed",
+                "add `signed:` with at least `date: YYYY-MM-DD`",
+            );
             return None;
         };
-        let sf = self.fields(node, f_key(f, "signed"), "`signed`", &["date", "place", "signatories"])?;
+        let sf = self.fields(
+            node,
+            f_key(f, "signed"),
+            "`signed`",
+            &["date", "place", "signatories"],
+        )?;
         let date = match sf.get("date") {
             Some(n) => self.date(n, "date"),
             None => {
-                self.missing(&sf, "date", "add `date:` under `signed:` (YYYY-MM-DD, or YYYY-MM or YYYY)");
+                self.missing(
+                    &sf,
+                    "date",
+                    "add `date:` under `signed:` (YYYY-MM-DD, or YYYY-MM or YYYY)",
+                );
                 None
             }
         };
@@ -695,14 +845,24 @@ impl<'d> Decoder<'d> {
         let mut signatories = Vec::new();
         if let Some(list) = sf.get("signatories") {
             for item in self.list(list, "signatories") {
-                let Some(gf) = self.fields(item, item.span, "a signatory", &["name", "office", "state"]) else {
+                let Some(gf) =
+                    self.fields(item, item.span, "a signatory", &["name", "office", "state"])
+                else {
                     continue;
                 };
-                let name = self.req_text(&gf, "name", "add `name:` with the signatory's name as reported");
+                let name = self.req_text(
+                    &gf,
+                    "name",
+                    "add `name:` with the signatory's name as reported",
+                );
                 let office = self.opt_text(&gf, "office");
                 let state = gf.get("state").and_then(|n| self.country(n, "state"));
                 if let Ok(name) = name {
-                    signatories.push(Signatory { name, office, state });
+                    signatories.push(Signatory {
+                        name,
+                        office,
+                        state,
+                    });
                 }
             }
         }
@@ -743,9 +903,18 @@ impl<'d> Decoder<'d> {
                 continue;
             };
             let kind = match rf.get("kind") {
-                Some(n) => self.keyword(n, "relation kind", RelationKind::parse, RelationKind::NAMES),
+                Some(n) => {
+                    self.keyword(n, "relation kind", RelationKind::parse, RelationKind::NAMES)
+                }
                 None => {
-                    self.missing(&rf, "kind", &format!("add `kind:` with one of: {}", RelationKind::NAMES.join(", ")));
+                    self.missing(
+                        &rf,
+                        "kind",
+                        &format!(
+                            "add `kind:` with one of: {}",
+                            RelationKind::NAMES.join(", ")
+                        ),
+                    );
                     None
                 }
             };
@@ -773,11 +942,18 @@ impl<'d> Decoder<'d> {
                         .push("name an instrument of this register by its id, or describe another one as `{title: …, date: YYYY-MM-DD}`".into());
                     return None;
                 }
-                Some(Target::Id(Spanned { value: id, span: node.span }))
+                Some(Target::Id(Spanned {
+                    value: id,
+                    span: node.span,
+                }))
             }
             Value::Map(_) => {
                 let tf = self.fields(node, owner, "a relation target", &["title", "date"])?;
-                let title = self.req_text(&tf, "title", "add `title:` with the other instrument's title");
+                let title = self.req_text(
+                    &tf,
+                    "title",
+                    "add `title:` with the other instrument's title",
+                );
                 let date = match tf.get("date") {
                     Some(n) => self.date(n, "date"),
                     None => {
@@ -785,12 +961,18 @@ impl<'d> Decoder<'d> {
                         None
                     }
                 };
-                Some(Target::External { title: title.ok()?, date: date? })
+                Some(Target::External {
+                    title: title.ok()?,
+                    date: date?,
+                })
             }
             Value::Seq(_) => {
-                self.error(node.span, "expected an id or `{title, date}` for `target`, found a list")
-                    .hints
-                    .push("give each target a relation of its own".into());
+                self.error(
+                    node.span,
+                    "expected an id or `{title, date}` for `target`, found a list",
+                )
+                .hints
+                .push("give each target a relation of its own".into());
                 None
             }
         }
@@ -799,7 +981,9 @@ impl<'d> Decoder<'d> {
     fn subjects(&mut self, node: &Node) -> Vec<String> {
         let mut subjects = Vec::new();
         for item in self.list(node, "subjects") {
-            let Some(s) = self.text(item, "subject") else { continue };
+            let Some(s) = self.text(item, "subject") else {
+                continue;
+            };
             if s.chars().any(char::is_uppercase) {
                 let lower = s.to_lowercase();
                 self.error(item.span, format!("subject `{s}` is not lower-case"))
@@ -814,7 +998,11 @@ impl<'d> Decoder<'d> {
 
     fn sources(&mut self, f: &Fields) -> Option<Vec<Source>> {
         let Some(node) = f.get("sources") else {
-            self.missing(f, "sources", "add `sources:` with at least one `- title: <headline of the report>`");
+            self.missing(
+                f,
+                "sources",
+                "add `sources:` with at least one `- title: <headline of the report>`",
+            );
             return None;
         };
         let items = self.list(node, "sources");
@@ -825,10 +1013,19 @@ impl<'d> Decoder<'d> {
         }
         let mut sources = Vec::new();
         for item in items {
-            let Some(sf) = self.fields(item, item.span, "a source", &["title", "publisher", "date", "url", "note"]) else {
+            let Some(sf) = self.fields(
+                item,
+                item.span,
+                "a source",
+                &["title", "publisher", "date", "url", "note"],
+            ) else {
                 continue;
             };
-            let title = self.req_text(&sf, "title", "add `title:` with the headline or title of the source");
+            let title = self.req_text(
+                &sf,
+                "title",
+                "add `title:` with the headline or title of the source",
+            );
             let source = Source {
                 title: title.unwrap_or_default(),
                 publisher: self.opt_text(&sf, "publisher"),
@@ -844,13 +1041,25 @@ impl<'d> Decoder<'d> {
     fn attachments(&mut self, node: &Node) -> Vec<Attachment> {
         let mut files = Vec::new();
         for item in self.list(node, "files") {
-            let Some(af) = self.fields(item, item.span, "an attachment", &["path", "sha256", "description"]) else {
+            let Some(af) = self.fields(
+                item,
+                item.span,
+                "an attachment",
+                &["path", "sha256", "description"],
+            ) else {
                 continue;
             };
             let path = match af.get("path") {
-                Some(n) => self.text(n, "path").map(|p| Spanned { value: p, span: n.span }),
+                Some(n) => self.text(n, "path").map(|p| Spanned {
+                    value: p,
+                    span: n.span,
+                }),
                 None => {
-                    self.missing(&af, "path", "add `path:` relative to register/, e.g. `files/KZ-UZ-2024-001.pdf`");
+                    self.missing(
+                        &af,
+                        "path",
+                        "add `path:` relative to register/, e.g. `files/KZ-UZ-2024-001.pdf`",
+                    );
                     None
                 }
             };
@@ -858,17 +1067,26 @@ impl<'d> Decoder<'d> {
                 let text = self.text(n, "sha256")?;
                 let digest = text.trim().to_ascii_lowercase();
                 if digest.len() == 64 && digest.bytes().all(|b| b.is_ascii_hexdigit()) {
-                    Some(Spanned { value: digest, span: n.span })
+                    Some(Spanned {
+                        value: digest,
+                        span: n.span,
+                    })
                 } else {
                     self.error(n.span, "`sha256` must be 64 hexadecimal digits")
                         .hints
-                        .push("compute it with `sha256sum register/<path>`, or leave it out".into());
+                        .push(
+                            "compute it with `sha256sum register/<path>`, or leave it out".into(),
+                        );
                     None
                 }
             });
             let description = self.opt_text(&af, "description");
             if let Some(path) = path {
-                files.push(Attachment { path, sha256, description });
+                files.push(Attachment {
+                    path,
+                    sha256,
+                    description,
+                });
             }
         }
         files

@@ -265,9 +265,12 @@ impl Register {
 /// Whether `id` has the form of a register id: `^[A-Z0-9]+(-[A-Z0-9]+)*$`.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]
@@ -279,7 +282,9 @@ mod tests {
         for ok in ["KZ-UZ-2024-001", "A", "1", "UN-1-2"] {
             assert!(is_valid_id(ok), "{ok}");
         }
-        for bad in ["", "kz-uz", "KZ--UZ", "-KZ", "KZ-", "KZ_UZ", "KZ UZ", "КZ", "KZ/1"] {
+        for bad in [
+            "", "kz-uz", "KZ--UZ", "-KZ", "KZ-", "KZ_UZ", "KZ UZ", "КZ", "KZ/1",
+        ] {
             assert!(!is_valid_id(bad), "{bad}");
         }
     }

@@ -32,7 +32,10 @@ pub struct Node {
 pub enum Value {
     /// A scalar; `plain` is false for quoted and block scalars, which are
     /// always text (`"null"` is the word, `null` is nothing).
-    Scalar { text: String, plain: bool },
+    Scalar {
+        text: String,
+        plain: bool,
+    },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
 }
@@ -131,13 +134,27 @@ impl<'a> Builder<'a> {
 
     fn scan_error(&self, e: saphyr_parser::ScanError) -> SyntaxError {
         let m = e.marker();
+        if e.info().contains("recursion limit") {
+            // The parser's own guard; report it like ours.
+            return too_deep(Span::new(m.line(), m.col() + 1, 1));
+        }
         let hint = if e.info().contains("mapping values are not allowed") {
             Some("a value that contains `: ` must be quoted, or a key is indented wrongly")
-        } else if ["did not find expected", "block", "simple key", "indentation"]
+        } else if [
+            "did not find expected",
+            "block",
+            "simple key",
+            "indentation",
+        ]
+        .iter()
+        .any(|s| e.info().contains(s))
+        {
+            Some("check the indentation: entries of one mapping or list must line up")
+        } else if ["flow", "illegal placement", "quoted scalar"]
             .iter()
             .any(|s| e.info().contains(s))
         {
-            Some("check the indentation: entries of one mapping or list must line up")
+            Some("look for an unclosed bracket or quote here or on the lines above")
         } else {
             None
         };
@@ -198,14 +215,15 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    fn node(&mut self, event: Event<'a>, span: YamlSpan, depth: usize) -> Result<Node, SyntaxError> {
+    fn node(
+        &mut self,
+        event: Event<'a>,
+        span: YamlSpan,
+        depth: usize,
+    ) -> Result<Node, SyntaxError> {
         let at = span_of(span);
         if depth > MAX_DEPTH {
-            return Err(SyntaxError::new(
-                at,
-                format!("values nested more than {MAX_DEPTH} levels deep"),
-                None,
-            ));
+            return Err(too_deep(at));
         }
         self.count(1, at)?;
         let start = self.nodes;
@@ -229,7 +247,13 @@ impl<'a> Builder<'a> {
                     }
                     items.push(self.node(event, span, depth + 1)?);
                 }
-                (Node { value: Value::Seq(items), span: at }, anchor)
+                (
+                    Node {
+                        value: Value::Seq(items),
+                        span: at,
+                    },
+                    anchor,
+                )
             }
             Event::MappingStart(anchor, _) => {
                 let mut entries = Vec::new();
@@ -243,7 +267,13 @@ impl<'a> Builder<'a> {
                     let value = self.node(event, span, depth + 1)?;
                     entries.push((key, value));
                 }
-                (Node { value: Value::Map(entries), span: at }, anchor)
+                (
+                    Node {
+                        value: Value::Map(entries),
+                        span: at,
+                    },
+                    anchor,
+                )
             }
             Event::Alias(id) => {
                 let Some((node, size)) = self.anchors.get(&id).cloned() else {
@@ -269,6 +299,14 @@ impl<'a> Builder<'a> {
     }
 }
 
+fn too_deep(span: Span) -> SyntaxError {
+    SyntaxError::new(
+        span,
+        "values nested too deeply",
+        Some("register files need only a few levels of lists and mappings"),
+    )
+}
+
 fn span_of(span: YamlSpan) -> Span {
     let (start, end) = (span.start, span.end);
     let len = if end.line() == start.line() {
@@ -292,7 +330,9 @@ mod tests {
 
     #[test]
     fn spans_are_one_based() {
-        let node = parse("id: X\nsigned:\n  date: 2024-08-08\n").unwrap().unwrap();
+        let node = parse("id: X\nsigned:\n  date: 2024-08-08\n")
+            .unwrap()
+            .unwrap();
         let Value::Map(entries) = node.value else {
             panic!()
         };
@@ -357,6 +397,9 @@ mod tests {
     fn deep_nesting_is_bounded() {
         let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         let err = parse(&text).unwrap_err();
-        assert!(err.message.contains("nested more than"), "{err:?}");
+        assert_eq!(err.message, "values nested too deeply");
+        let text = format!("{}x\n", "- ".repeat(MAX_DEPTH + 5));
+        let err = parse(&text).unwrap_err();
+        assert_eq!(err.message, "values nested too deeply");
     }
 }

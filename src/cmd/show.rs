@@ -130,7 +130,10 @@ fn text(i: &Instrument) -> String {
                 }
             }),
         ),
-        ("Subjects", or_not_recorded((!i.subjects.is_empty()).then(|| i.subjects.join(", ")))),
+        (
+            "Subjects",
+            or_not_recorded((!i.subjects.is_empty()).then(|| i.subjects.join(", "))),
+        ),
         (
             "Languages",
             lines(&i.languages, |l| {

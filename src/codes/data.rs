@@ -283,7 +283,10 @@ pub(super) static LANGUAGES: &[(&str, &str)] = &[
     ("co", "Corsican"),
     ("cr", "Cree"),
     ("cs", "Czech"),
-    ("cu", "Church Slavic; Old Slavonic; Church Slavonic; Old Bulgarian; Old Church Slavonic"),
+    (
+        "cu",
+        "Church Slavic; Old Slavonic; Church Slavonic; Old Bulgarian; Old Church Slavonic",
+    ),
     ("cv", "Chuvash"),
     ("cy", "Welsh"),
     ("da", "Danish"),
@@ -319,7 +322,10 @@ pub(super) static LANGUAGES: &[(&str, &str)] = &[
     ("hu", "Hungarian"),
     ("hy", "Armenian"),
     ("hz", "Herero"),
-    ("ia", "Interlingua (International Auxiliary Language Association)"),
+    (
+        "ia",
+        "Interlingua (International Auxiliary Language Association)",
+    ),
     ("id", "Indonesian"),
     ("ie", "Interlingue; Occidental"),
     ("ig", "Igbo"),

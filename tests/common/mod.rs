@@ -1,0 +1,182 @@
+//! A small fluent harness for running the real binary on a throwaway
+//! project: files in, arguments, then the exact stdout, stderr and status.
+//!
+//! ```ignore
+//! Test::with_base()
+//!     .file("register/instruments/A-3.yaml", "id: A-3\n")
+//!     .args(["check"])
+//!     .stderr("…")
+//!     .status(1)
+//!     .run();
+//! ```
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_treaty-register");
+
+/// The repository's own folder, for tests on the shipped register.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A minimal valid register with two instruments, which most tests extend
+/// with one broken file.
+pub const BASE_REGISTER: &str = "\
+title: Test register
+as_of: 2024-08-08
+id_prefix: A
+";
+
+pub fn valid_instrument(id: &str) -> String {
+    format!(
+        "\
+id: {id}
+title: Agreement on testing
+type: agreement
+parties:
+  - state: KAZ
+    body: Government of the Republic of Kazakhstan
+  - state: UZB
+    body: Government of the Republic of Uzbekistan
+signed:
+  date: 2024-08-08
+status: signed
+sources:
+  - title: A report
+"
+    )
+}
+
+pub struct Test {
+    dir: tempfile::TempDir,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+    stdout: Option<String>,
+    stderr: Option<String>,
+    status: i32,
+}
+
+impl Test {
+    /// An empty project folder.
+    pub fn new() -> Self {
+        Test {
+            dir: tempfile::tempdir().expect("temp dir"),
+            args: Vec::new(),
+            env: Vec::new(),
+            stdout: None,
+            stderr: None,
+            status: 0,
+        }
+    }
+
+    /// A project with [`BASE_REGISTER`] and valid instruments `A-1`, `A-2`.
+    pub fn with_base() -> Self {
+        Test::new()
+            .file("register/register.yaml", BASE_REGISTER)
+            .file("register/instruments/A-1.yaml", valid_instrument("A-1"))
+            .file("register/instruments/A-2.yaml", valid_instrument("A-2"))
+    }
+
+    /// A copy of the shipped register (register/, templates/, schema/).
+    pub fn with_shipped() -> Self {
+        let test = Test::new();
+        for dir in ["register", "templates", "schema"] {
+            copy_dir(&repo().join(dir), &test.path().join(dir));
+        }
+        test
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn file(self, path: &str, contents: impl AsRef<[u8]>) -> Self {
+        let full = self.path().join(path);
+        fs::create_dir_all(full.parent().unwrap()).unwrap();
+        fs::write(full, contents).unwrap();
+        self
+    }
+
+    pub fn remove(self, path: &str) -> Self {
+        fs::remove_file(self.path().join(path)).unwrap();
+        self
+    }
+
+    #[cfg(unix)]
+    pub fn symlink(self, target: &str, link: &str) -> Self {
+        let full = self.path().join(link);
+        fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(target, full).unwrap();
+        self
+    }
+
+    pub fn args<I: IntoIterator<Item = S>, S: Into<String>>(mut self, args: I) -> Self {
+        self.args.extend(args.into_iter().map(Into::into));
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.env.push((key.into(), value.into()));
+        self
+    }
+
+    pub fn stdout(mut self, expected: &str) -> Self {
+        self.stdout = Some(expected.into());
+        self
+    }
+
+    pub fn stderr(mut self, expected: &str) -> Self {
+        self.stderr = Some(expected.into());
+        self
+    }
+
+    pub fn status(mut self, code: i32) -> Self {
+        self.status = code;
+        self
+    }
+
+    /// Runs the binary in the project folder and checks what was expected;
+    /// returns the output and the folder for further checks.
+    pub fn run(self) -> (Output, tempfile::TempDir) {
+        let mut cmd = Command::new(BIN);
+        cmd.current_dir(self.path())
+            .args(&self.args)
+            .env_remove("CLICOLOR_FORCE")
+            .env("NO_COLOR", "1");
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        let output = cmd.output().expect("run treaty-register");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        if let Some(expected) = &self.stdout {
+            assert_eq!(stdout, *expected, "stdout differs\nstderr:\n{stderr}");
+        }
+        if let Some(expected) = &self.stderr {
+            assert_eq!(stderr, *expected, "stderr differs\nstdout:\n{stdout}");
+        }
+        assert_eq!(
+            output.status.code(),
+            Some(self.status),
+            "exit status differs\nstdout:\n{stdout}\nstderr:\n{stderr}"
+        );
+        (output, self.dir)
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &dest);
+        } else {
+            fs::copy(entry.path(), dest).unwrap();
+        }
+    }
+}
