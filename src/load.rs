@@ -290,7 +290,7 @@ struct Decoder<'d> {
     diags: &'d mut Vec<Diagnostic>,
 }
 
-const INSTRUMENT_FIELDS: &[&str] = &[
+pub(crate) const INSTRUMENT_FIELDS: &[&str] = &[
     "id",
     "title",
     "titles",

@@ -58,6 +58,13 @@ fn lines<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
     items.iter().map(f).collect::<Vec<_>>().join("\n")
 }
 
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
 fn state(code: &str) -> String {
     format!("{code} ({})", codes::country_name(code).unwrap_or("?"))
 }
@@ -124,10 +131,13 @@ fn text(i: &Instrument) -> String {
         (
             "Relations",
             lines(&i.relations, |r| match &r.target {
-                Target::Id(id) => format!("{} {}", r.kind, id.value),
-                Target::External { title, date } => {
-                    format!("{} {} of {}", r.kind, flat(title), date.long())
-                }
+                Target::Id(id) => format!("{} {}", capitalized(r.kind.as_str()), id.value),
+                Target::External { title, date } => format!(
+                    "{} {} of {}",
+                    capitalized(r.kind.as_str()),
+                    flat(title),
+                    date.long()
+                ),
             }),
         ),
         (
@@ -172,10 +182,35 @@ fn text(i: &Instrument) -> String {
     let width = fields.iter().map(|(k, _)| k.len()).max().unwrap_or(0) + 2;
     let mut out = format!("{}\n", i.id.value);
     for (label, value) in fields {
-        for (n, line) in value.lines().enumerate() {
-            let label = if n == 0 { label } else { "" };
-            let _ = writeln!(out, "{label:width$}{line}");
+        let mut label = label;
+        for line in value.lines() {
+            for (n, part) in wrap(line, WIDTH - width - 2).into_iter().enumerate() {
+                let indent = if n == 0 { 0 } else { 2 };
+                let _ = writeln!(out, "{label:width$}{:indent$}{part}", "");
+                label = "";
+            }
         }
     }
     out
+}
+
+/// Lines are wrapped to this many characters, labels included.
+const WIDTH: usize = 100;
+
+/// Greedy word wrap; a word longer than the width stands on its own line.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
 }

@@ -1,0 +1,176 @@
+//! `list`, `show`, `schema` and `completions` through the real binary.
+
+mod common;
+
+use common::{Test, valid_instrument};
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn shipped_ids() -> Vec<String> {
+    (1..=16).map(|n| format!("KZ-UZ-2024-{n:03}")).collect()
+}
+
+#[test]
+fn list_json_has_the_sixteen_ids_in_order() {
+    let (out, _dir) = Test::with_shipped()
+        .args(["list", "--format", "json"])
+        .run();
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let ids: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, shipped_ids());
+    let first = &rows[0];
+    assert_eq!(first["type"], "joint-statement");
+    assert_eq!(first["signed"], "2024-08-08");
+    assert_eq!(first["status"], "signed");
+    assert_eq!(first["path"], "register/instruments/KZ-UZ-2024-001.yaml");
+    assert_eq!(rows[15]["status"], "adopted");
+}
+
+#[test]
+fn list_table() {
+    Test::with_base()
+        .args(["list"])
+        .stdout(
+            "\
+ID   TYPE       SIGNED      STATUS  TITLE
+A-1  agreement  2024-08-08  signed  Agreement on testing
+A-2  agreement  2024-08-08  signed  Agreement on testing
+",
+        )
+        .stderr("")
+        .run();
+}
+
+#[test]
+fn list_csv_quotes_what_needs_quoting() {
+    Test::with_base()
+        .file(
+            "register/instruments/A-2.yaml",
+            valid_instrument("A-2").replace(
+                "title: Agreement on testing",
+                "title: 'Agreement on \"testing\", first part'",
+            ),
+        )
+        .args(["list", "--format", "csv"])
+        .stdout(
+            "id,type,signed,status,title,path\r\n\
+             A-1,agreement,2024-08-08,signed,Agreement on testing,register/instruments/A-1.yaml\r\n\
+             A-2,agreement,2024-08-08,signed,\"Agreement on \"\"testing\"\", first part\",register/instruments/A-2.yaml\r\n",
+        )
+        .run();
+}
+
+#[test]
+fn list_with_a_broken_entry_lists_the_rest_and_fails() {
+    Test::with_base()
+        .file("register/instruments/A-3.yaml", "id: A-3\n")
+        .args(["list", "--format", "csv"])
+        .stdout(
+            "id,type,signed,status,title,path\r\n\
+             A-1,agreement,2024-08-08,signed,Agreement on testing,register/instruments/A-1.yaml\r\n\
+             A-2,agreement,2024-08-08,signed,Agreement on testing,register/instruments/A-2.yaml\r\n",
+        )
+        .stderr("error: the register has 6 problems; entries with problems are not listed (run `treaty-register check`)\n")
+        .status(1)
+        .run();
+}
+
+#[test]
+fn show_prints_every_field_and_not_recorded() {
+    Test::with_shipped()
+        .args(["show", "KZ-UZ-2024-006"])
+        .stdout(include_str!("fixtures/show/KZ-UZ-2024-006.txt"))
+        .stderr("")
+        .run();
+}
+
+#[test]
+fn show_json_is_the_entry() {
+    let (out, _dir) = Test::with_shipped()
+        .args(["show", "KZ-UZ-2024-005", "--format", "json"])
+        .run();
+    let entry: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(entry["id"], "KZ-UZ-2024-005");
+    assert_eq!(entry["relations"][0]["kind"], "amends");
+    assert_eq!(entry["relations"][0]["target"]["date"], "2006-09-04");
+    assert_eq!(entry["parties"][1]["state"], "UZB");
+    assert!(entry.get("in_force").is_none(), "absent values stay absent");
+}
+
+#[test]
+fn show_unknown_id_suggests_a_near_one() {
+    Test::with_shipped()
+        .args(["show", "KZ-UZ-2024-06"])
+        .stdout("")
+        .stderr(
+            "error: no instrument with id `KZ-UZ-2024-06` in the register\n  hint: did you mean `KZ-UZ-2024-006`?\n",
+        )
+        .status(2)
+        .run();
+}
+
+#[test]
+fn show_broken_entry_points_to_check() {
+    Test::with_base()
+        .file("register/instruments/A-3.yaml", "id: A-3\n")
+        .args(["show", "A-3"])
+        .stderr("error: the entry `A-3` has problems (run `treaty-register check`)\n")
+        .status(1)
+        .run();
+}
+
+#[test]
+fn schema_is_json_schema_that_every_shipped_entry_names() {
+    let (out, dir) = Test::with_shipped().args(["schema"]).run();
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    assert_eq!(
+        stdout(&out),
+        std::fs::read_to_string(common::repo().join("schema/instrument.schema.json")).unwrap()
+    );
+    for entry in std::fs::read_dir(dir.path().join("register/instruments")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert!(
+            text.starts_with(
+                "# yaml-language-server: $schema=../../schema/instrument.schema.json\n"
+            ),
+            "entry without the schema modeline"
+        );
+    }
+}
+
+#[test]
+fn completions_for_bash_name_the_commands() {
+    let (out, dir) = Test::new().args(["completions", "bash"]).run();
+    let script = stdout(&out);
+    assert!(script.contains("complete -F _treaty__register"), "{script}");
+    // The script must be valid bash.
+    let file = dir.path().join("completion.bash");
+    std::fs::write(&file, &script).unwrap();
+    let syntax = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&file)
+        .status()
+        .unwrap();
+    assert!(syntax.success(), "bash -n rejects the completion script");
+    for command in ["check", "list", "show", "schema", "completions"] {
+        assert!(script.contains(command), "completion lacks {command}");
+    }
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    let (out, _dir) = Test::new().args(["--help"]).run();
+    let help = stdout(&out);
+    assert!(
+        help.contains("Exit codes:\n  0  success\n  1  the register"),
+        "{help}"
+    );
+}
