@@ -34,11 +34,37 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    Build(BuildArgs),
     Check(CheckArgs),
     List(ListArgs),
     Show(ShowArgs),
     Schema(SchemaArgs),
     Completions(CompletionsArgs),
+}
+
+/// Check the register and publish it as a PDF in out/
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Template set to render [default: <root>/templates]
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Folder for the outputs [default: <root>/out]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Also write the generated Typst source to <out>/register.typ
+    #[arg(long)]
+    pub keep_source: bool,
+
+    /// The typst executable [default: $TYPST, then typst on PATH, then the pinned version,
+    /// installed on first use]
+    #[arg(long, value_name = "PATH")]
+    pub typst: Option<PathBuf>,
+
+    /// PDF standards to enforce, comma-separated, as typst names them (e.g. a-2b, ua-1)
+    #[arg(long, value_name = "LIST", default_value = crate::typst::DEFAULT_PDF_STANDARD)]
+    pub pdf_standard: String,
 }
 
 /// Check every register file and report all problems with file, line and column

@@ -123,6 +123,24 @@ impl PartialDate {
     }
 }
 
+impl PartialDate {
+    /// Seconds from 1970-01-01T00:00:00Z to the start of this date (a
+    /// missing month or day counts as the first).
+    pub fn unix_timestamp(&self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (m, d) = (
+            i64::from(self.month.unwrap_or(1)),
+            i64::from(self.day.unwrap_or(1)),
+        );
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        (era * 146_097 + doe - 719_468) * 86_400
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;
@@ -192,6 +210,15 @@ mod tests {
         );
         assert_eq!(PartialDate::parse("2006-03").unwrap().long(), "March 2006");
         assert_eq!(PartialDate::parse("2006").unwrap().long(), "2006");
+    }
+
+    #[test]
+    fn unix_timestamps() {
+        let ts = |s: &str| PartialDate::parse(s).unwrap().unix_timestamp();
+        assert_eq!(ts("1970-01-01"), 0);
+        assert_eq!(ts("2024-08-08"), 1_723_075_200);
+        assert_eq!(ts("2000-03-01"), 951_868_800);
+        assert_eq!(ts("1969-12-31"), -86_400);
     }
 
     #[test]

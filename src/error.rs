@@ -32,6 +32,36 @@ pub enum Error {
 
     #[error("failed to write to standard output ({0})")]
     Stdout(#[source] io::Error),
+
+    #[error("failed to render template {location} ({message})")]
+    Template { location: String, message: String },
+
+    #[error("failed to run typst at {} ({source})", path.display())]
+    TypstRun { path: PathBuf, source: io::Error },
+
+    #[error("typst at {} is `{found}`, but treaty-register needs typst {}.x", path.display(), crate::typst::REQUIRED)]
+    TypstVersion { path: PathBuf, found: String },
+
+    #[error(
+        "failed to find a cache folder for typst (neither TREATY_REGISTER_CACHE, XDG_CACHE_HOME nor HOME is set)"
+    )]
+    NoCacheDir,
+
+    #[error(
+        "typst {}.x is not installed, and cargo was not found to install it",
+        crate::typst::REQUIRED
+    )]
+    NoCargo { command: String },
+
+    #[error("failed to install typst (`{command}` exited with {status})")]
+    Provision { command: String, status: String },
+
+    #[error("failed to compile the register with typst ({status})")]
+    TypstFailed {
+        status: String,
+        diagnostics: String,
+        source_path: PathBuf,
+    },
 }
 
 /// Exit codes, documented in `--help` and the README.
@@ -51,7 +81,14 @@ impl Error {
             | Error::UnknownId { .. }
             | Error::Read { .. }
             | Error::Write { .. }
-            | Error::Stdout(_) => exit::FAILURE,
+            | Error::Stdout(_)
+            | Error::Template { .. }
+            | Error::TypstRun { .. }
+            | Error::TypstVersion { .. }
+            | Error::NoCacheDir
+            | Error::NoCargo { .. }
+            | Error::Provision { .. }
+            | Error::TypstFailed { .. } => exit::FAILURE,
         }
     }
 
@@ -68,6 +105,35 @@ impl Error {
                 ..
             } => Some(format!("did you mean `{s}`?")),
             Error::UnknownId { .. } => Some("`treaty-register list` shows every id".into()),
+            Error::TypstVersion { .. } => Some(format!(
+                "install it with `cargo install --locked typst-cli@{}`, or leave out \
+                 --typst and TYPST to let treaty-register install it",
+                crate::typst::PINNED
+            )),
+            Error::NoCargo { command } => Some(format!(
+                "install Rust (https://rustup.rs), then run: {command}"
+            )),
+            Error::Provision { command, .. } => Some(format!(
+                "cargo's messages above say why; to retry by hand, run: {command}"
+            )),
+            Error::NoCacheDir => Some("set TREATY_REGISTER_CACHE to a folder for typst".into()),
+            Error::TypstFailed { source_path, .. } => Some(format!(
+                "the generated source is kept at {}; the positions above point into it",
+                source_path.display()
+            )),
+            Error::Template { .. } => Some(
+                "templates see the variables documented in docs/templates.md; \
+                 undefined ones are errors"
+                    .into(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// Output of another tool that explains the error, shown before it.
+    pub fn details(&self) -> Option<&str> {
+        match self {
+            Error::TypstFailed { diagnostics, .. } => Some(diagnostics),
             _ => None,
         }
     }

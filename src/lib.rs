@@ -3,7 +3,10 @@
 //!
 //! The pipeline is a straight line, one module per stage:
 //! [`load`] (files → model, per-file rules) → [`check`] (register-wide
-//! rules). Each command is a thin file under [`cmd`] that drives it.
+//! rules) → [`render`] (model → Typst source through minijinja templates)
+//! → [`typst`] (source → PDF, typst-cli as a subprocess) → [`publish`]
+//! (atomic writes into `out/`). Each command is a thin file under [`cmd`]
+//! that drives it.
 
 pub mod check;
 pub mod cli;
@@ -13,8 +16,12 @@ pub mod date;
 pub mod diagnostic;
 pub mod digest;
 pub mod error;
+pub mod inputs;
 pub mod load;
 pub mod model;
+pub mod publish;
+pub mod render;
+pub mod typst;
 pub mod yaml;
 
 use std::ffi::OsString;
@@ -53,6 +60,12 @@ fn report(e: &Error) {
     const ERROR: Style = AnsiColor::Red.on_default().bold();
     const HINT: Style = AnsiColor::Cyan.on_default().bold();
     let mut err = anstream::stderr().lock();
+    if let Some(details) = e.details() {
+        let _ = write!(err, "{}", details);
+        if !details.ends_with('\n') {
+            let _ = writeln!(err);
+        }
+    }
     let _ = writeln!(err, "{ERROR}error:{ERROR:#} {e}");
     if let Some(hint) = e.hint() {
         let _ = writeln!(err, "  {HINT}hint:{HINT:#} {hint}");

@@ -46,14 +46,22 @@ pub fn load(root: &Path) -> Result<Loaded> {
         });
     }
     let mut diagnostics = Vec::new();
-    let meta = read_yaml(root, Path::new(REGISTER_FILE), &mut diagnostics)
-        .and_then(|node| Decoder::new(REGISTER_FILE, &mut diagnostics).meta(&node));
+    let meta =
+        read_yaml(root, Path::new(REGISTER_FILE), &mut diagnostics).and_then(|(node, sha256)| {
+            let meta = Decoder::new(REGISTER_FILE, &mut diagnostics).meta(&node)?;
+            Some((meta, sha256))
+        });
 
     let paths = instrument_paths(root, &mut diagnostics)?;
     let results = parallel_map(&paths, |path| {
         let mut diags = Vec::new();
-        let instrument = read_yaml(root, path, &mut diags)
-            .and_then(|node| Decoder::new(path, &mut diags).instrument(&node));
+        let instrument = read_yaml(root, path, &mut diags).and_then(|(node, sha256)| {
+            let instrument = Decoder::new(path, &mut diags).instrument(&node)?;
+            Some(Instrument {
+                sha256,
+                ..instrument
+            })
+        });
         (instrument, diags)
     });
     let mut instruments = Vec::with_capacity(paths.len());
@@ -63,7 +71,11 @@ pub fn load(root: &Path) -> Result<Loaded> {
     }
     instruments.sort_by(|a, b| a.id.value.cmp(&b.id.value));
     Ok(Loaded {
-        register: meta.map(|meta| Register { meta, instruments }),
+        register: meta.map(|(meta, meta_sha256)| Register {
+            meta,
+            meta_sha256,
+            instruments,
+        }),
         instrument_files: paths,
         diagnostics,
     })
@@ -157,8 +169,9 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
         .collect()
 }
 
-/// Reads one file through the gate described in the module docs.
-fn read_yaml(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<Node> {
+/// Reads one file through the gate described in the module docs; returns
+/// its document and the SHA-256 of the bytes read.
+fn read_yaml(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<(Node, String)> {
     let full = root.join(rel);
     let mut problem = |message: String, hint: &str| {
         diags.push(Diagnostic::new(rel, None, message).hint(hint));
@@ -241,7 +254,7 @@ fn read_yaml(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<Nod
     };
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     match yaml::parse(text) {
-        Ok(Some(node)) if !node.is_null() => Some(node),
+        Ok(Some(node)) if !node.is_null() => Some((node, crate::digest::sha256_bytes(&bytes))),
         Ok(_) => problem(
             "file is empty".into(),
             if rel == Path::new(REGISTER_FILE) {
@@ -687,6 +700,7 @@ impl<'d> Decoder<'d> {
         }
         Some(Instrument {
             path: self.path.clone(),
+            sha256: String::new(),
             id: id?,
             title: title?,
             titles,

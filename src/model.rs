@@ -107,6 +107,9 @@ keywords! {
     }
 }
 
+/// What the register prints where it holds no value.
+pub const NOT_RECORDED: &str = "not recorded";
+
 /// A value with the place it was written, for register-wide checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
@@ -138,6 +141,9 @@ pub struct Instrument {
     /// The file it was read from, relative to the project root.
     #[serde(skip)]
     pub path: PathBuf,
+    /// SHA-256 of that file's bytes, as read.
+    #[serde(skip)]
+    pub sha256: String,
     pub id: Spanned<String>,
     pub title: String,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -250,6 +256,8 @@ pub struct Attachment {
 #[derive(Debug, Clone)]
 pub struct Register {
     pub meta: Meta,
+    /// SHA-256 of `register/register.yaml` as read.
+    pub meta_sha256: String,
     pub instruments: Vec<Instrument>,
 }
 

@@ -1,5 +1,6 @@
 //! One thin file per command; each drives the pipeline stages and prints.
 
+mod build;
 mod check;
 mod completions;
 mod list;
@@ -15,6 +16,7 @@ use crate::error::{Error, Result};
 
 pub fn run(config: &Config, command: Command) -> Result<()> {
     match command {
+        Command::Build(args) => build::run(config, args),
         Command::Check(args) => check::run(config, args),
         Command::List(args) => list::run(config, args),
         Command::Show(args) => show::run(config, args),
@@ -46,6 +48,14 @@ pub(crate) fn summary(instruments: usize, problems: usize) -> String {
         if instruments == 1 { "" } else { "s" },
         if problems == 1 { "" } else { "s" }
     )
+}
+
+/// A progress message for the user, on stderr so that stdout stays clean
+/// for machine-readable output; silent with `--quiet`.
+pub(crate) fn say(config: &Config, message: &str) {
+    if !config.quiet {
+        let _ = writeln!(anstream::stderr().lock(), "{message}");
+    }
 }
 
 /// Writes to stdout, turning a closed pipe into a quiet success (as `head`

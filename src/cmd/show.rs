@@ -6,9 +6,7 @@ use std::fmt::Write as _;
 use crate::cli::{Config, ShowArgs, ShowFormat};
 use crate::codes;
 use crate::error::{Error, Result};
-use crate::model::{Instrument, Target};
-
-pub const NOT_RECORDED: &str = "not recorded";
+use crate::model::{Instrument, NOT_RECORDED, Target};
 
 pub fn run(config: &Config, args: ShowArgs) -> Result<()> {
     let loaded = crate::load::load(&config.root)?;

@@ -1,0 +1,144 @@
+//! The files a build reads, with their sizes and SHA-256 digests: what the
+//! PDF's Checksums annex prints and the manifest lists.
+//!
+//! The *register digest* condenses the register's own files into one value
+//! that a reader of a printed copy can recompute with coreutils alone:
+//!
+//! ```text
+//! sha256sum register/register.yaml register/instruments/*.yaml [attachments] \
+//!   | LC_ALL=C sort -k2 | sha256sum
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::digest;
+use crate::error::{Error, Result};
+use crate::model::Register;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Metadata,
+    Instrument,
+    Attachment,
+    Template,
+    Output,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InputFile {
+    /// Relative to the project root, with `/` separators.
+    pub path: String,
+    pub role: Role,
+    pub size: u64,
+    pub sha256: String,
+    /// For instruments, their id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+fn slash_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+fn size(root: &Path, rel: &Path) -> Result<u64> {
+    let path = root.join(rel);
+    std::fs::metadata(&path)
+        .map(|m| m.len())
+        .map_err(|source| Error::Read { path, source })
+}
+
+/// `register.yaml`, every instrument file and every attachment, sorted by
+/// path. Instrument digests come from the bytes `load` parsed, so the
+/// digest describes exactly what was checked.
+pub fn register_files(root: &Path, register: &Register) -> Result<Vec<InputFile>> {
+    let meta = PathBuf::from(crate::load::REGISTER_FILE);
+    let mut files = vec![InputFile {
+        path: slash_path(&meta),
+        role: Role::Metadata,
+        size: size(root, &meta)?,
+        sha256: register.meta_sha256.clone(),
+        id: None,
+    }];
+    for instrument in &register.instruments {
+        files.push(InputFile {
+            path: slash_path(&instrument.path),
+            role: Role::Instrument,
+            size: size(root, &instrument.path)?,
+            sha256: instrument.sha256.clone(),
+            id: Some(instrument.id.value.clone()),
+        });
+        for attachment in &instrument.files {
+            let rel = Path::new("register").join(&attachment.path.value);
+            let full = root.join(&rel);
+            let sha256 = digest::sha256_file(&full).map_err(|source| Error::Read {
+                path: full.clone(),
+                source,
+            })?;
+            files.push(InputFile {
+                path: slash_path(&rel),
+                role: Role::Attachment,
+                size: size(root, &rel)?,
+                sha256,
+                id: None,
+            });
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|a, b| a.path == b.path); // one scan attached to two entries
+    Ok(files)
+}
+
+/// Every file of the template set (templates and fonts), sorted by path.
+/// Paths are relative to the project root when the set lies inside it.
+pub fn template_files(root: &Path, templates: &Path) -> Result<Vec<InputFile>> {
+    let mut files = Vec::new();
+    walk(templates, &mut |path| {
+        let rel = path.strip_prefix(root).unwrap_or(path);
+        let sha256 = digest::sha256_file(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        files.push(InputFile {
+            path: slash_path(rel),
+            role: Role::Template,
+            size: size(Path::new(""), path)?,
+            sha256,
+            id: None,
+        });
+        Ok(())
+    })?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn walk(dir: &Path, f: &mut impl FnMut(&Path) -> Result<()>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            walk(&path, f)?;
+        } else {
+            f(&path)?;
+        }
+    }
+    Ok(())
+}
+
+/// SHA-256 over the `sha256  path` lines of `files`, sorted by path: the
+/// value `sha256sum … | LC_ALL=C sort -k2 | sha256sum` prints.
+pub fn register_digest(files: &[InputFile]) -> String {
+    let mut lines: Vec<String> = files
+        .iter()
+        .filter(|f| matches!(f.role, Role::Metadata | Role::Instrument | Role::Attachment))
+        .map(|f| format!("{}  {}\n", f.sha256, f.path))
+        .collect();
+    lines.sort_by(|a, b| a[66..].cmp(&b[66..]));
+    digest::sha256_bytes(lines.concat().as_bytes())
+}
