@@ -149,20 +149,27 @@ pub fn environment(dir: &Path) -> Result<Environment<'static>> {
 }
 
 fn template_error(dir: &Path, e: &TemplateError) -> Error {
-    let name = e.name().unwrap_or(ENTRY_TEMPLATE);
-    let mut location = dir.join(name).display().to_string();
-    if let Some(line) = e.line() {
-        let _ = write!(location, ":{line}");
-    }
-    let mut message = e
-        .detail()
-        .map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind()));
-    // Nested errors (an include that failed) carry the real cause.
+    // An error inside an included template arrives wrapped by the include;
+    // the innermost one names the file and line where the mistake is.
+    let mut innermost = e;
     let mut source = std::error::Error::source(e);
     while let Some(inner) = source {
-        let _ = write!(message, "; {inner}");
+        if let Some(inner) = inner.downcast_ref::<TemplateError>()
+            && inner.name().is_some()
+        {
+            innermost = inner;
+        }
         source = inner.source();
     }
+    let name = innermost.name().unwrap_or(ENTRY_TEMPLATE);
+    let mut location = dir.join(name).display().to_string();
+    if let Some(line) = innermost.line() {
+        let _ = write!(location, ":{line}");
+    }
+    let message = match innermost.detail() {
+        Some(detail) => format!("{}: {detail}", innermost.kind()),
+        None => innermost.kind().to_string(),
+    };
     Error::Template { location, message }
 }
 

@@ -90,6 +90,14 @@ impl Test {
         test
     }
 
+    /// A copy of `tests/fixtures/<name>` with the shipped template set.
+    pub fn fixture(name: &str) -> Self {
+        let test = Test::new();
+        copy_dir(&repo().join("tests/fixtures").join(name), test.path());
+        copy_dir(&repo().join("templates"), &test.path().join("templates"));
+        test
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }

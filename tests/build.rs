@@ -1,0 +1,468 @@
+//! `build` through the real binary and the real typst: text extracted from
+//! the PDF with pdftotext, fonts listed by pdffonts, structure checked by
+//! qpdf, digests recomputed with sha256sum.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::Test;
+
+/// Runs a command and returns its stdout, failing the test when it fails.
+fn run(program: &str, args: &[&str], dir: &Path) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs ({e}); .ci/run installs it"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The PDF's text with every run of whitespace made one space, so that
+/// line breaks chosen by the layout do not matter.
+fn pdf_text(pdf: &Path) -> String {
+    // -raw: content-stream order, and no joining of lines that end in "-".
+    let text = run(
+        "pdftotext",
+        &["-raw", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"],
+        Path::new("."),
+    );
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every file under `dir` with its bytes, for "nothing changed" checks.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn entry_titles(root: &Path) -> Vec<(String, String)> {
+    let (out, _dir) = Test::new()
+        .args(["--root", root.to_str().unwrap(), "list", "--format", "json"])
+        .run();
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_owned(),
+                r["title"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn shipped_register_builds_with_every_entry_index_and_digest() {
+    let (out, dir) = Test::with_shipped().args(["build"]).stderr("").run();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("wrote out/register.pdf: 16 instruments, register digest "),
+        "{stdout}"
+    );
+    let root = dir.path();
+    let text = pdf_text(&root.join("out/register.pdf"));
+
+    for (id, title) in entry_titles(root) {
+        assert!(text.contains(&id), "PDF lacks {id}");
+        assert!(
+            text.contains(&flat(&title)),
+            "PDF lacks the title of {id}: {title}"
+        );
+    }
+    for heading in [
+        "Foreword",
+        "Contents",
+        "Summary of instruments",
+        "Index by party",
+        "Index by type",
+        "Index by subject",
+        "Annex: Checksums",
+        "Status as of 8 August 2024",
+    ] {
+        assert!(text.contains(heading), "PDF lacks {heading:?}");
+    }
+    // Every entry's SHA-256, as coreutils computes it.
+    let sums = run(
+        "sh",
+        &[
+            "-c",
+            "sha256sum register/register.yaml register/instruments/*.yaml",
+        ],
+        root,
+    );
+    assert_eq!(sums.lines().count(), 17);
+    for line in sums.lines() {
+        let digest = &line[..64];
+        assert!(text.contains(digest), "PDF lacks the digest {line}");
+    }
+    // The register digest printed in the PDF is what the annex says to run.
+    let digest = run(
+        "sh",
+        &[
+            "-c",
+            "sha256sum register/register.yaml register/instruments/*.yaml | LC_ALL=C sort -k2 | sha256sum",
+        ],
+        root,
+    );
+    let digest = &digest[..64];
+    assert!(
+        text.contains(&format!("Register digest: {digest}")),
+        "PDF lacks register digest {digest}"
+    );
+    assert!(stdout.trim_end().ends_with(digest), "{stdout}");
+    // Absent values are printed, never blank.
+    assert!(text.contains("Issuing authority: not recorded"));
+    assert!(text.contains("Entry into force not recorded"));
+    // Relations are prose with dates.
+    assert!(text.contains(
+        "Amends the Agreement between the Government of the Republic of Kazakhstan and the Government \
+         of the Republic of Uzbekistan on International Road Transport of 20 March 2006."
+    ));
+    assert!(text.contains("Page 2 of "));
+}
+
+#[test]
+fn pdf_metadata_and_conformance() {
+    let (_out, dir) = Test::with_shipped().args(["build"]).run();
+    let pdf = dir.path().join("out/register.pdf");
+    let info = run("pdfinfo", &[pdf.to_str().unwrap()], Path::new("."));
+    assert!(
+        info.contains("Title:           Register of International Instruments"),
+        "{info}"
+    );
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert!(
+        info.contains("CreationDate:    Thu Aug  8 00:00:00 2024 UTC"),
+        "{info}"
+    );
+    // Structural check by an independent PDF library.
+    let check = run("qpdf", &["--check", pdf.to_str().unwrap()], Path::new("."));
+    assert!(
+        check.contains("No syntax or stream encoding errors found"),
+        "{check}"
+    );
+    // The XMP metadata claims PDF/A-3a and PDF/UA-1, and the language.
+    let bytes = fs::read(&pdf).unwrap();
+    let xmp = String::from_utf8_lossy(&bytes);
+    assert!(
+        xmp.contains("<pdfaid:part>3</pdfaid:part>"),
+        "no PDF/A part 3 claim"
+    );
+    assert!(
+        xmp.contains("<pdfaid:conformance>A</pdfaid:conformance>"),
+        "no PDF/A level a claim"
+    );
+    assert!(
+        xmp.contains("<pdfuaid:part>1</pdfuaid:part>"),
+        "no PDF/UA-1 claim"
+    );
+    // The catalog names the document language (objects uncompressed by qpdf).
+    let plain = dir.path().join("plain.pdf");
+    run(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            pdf.to_str().unwrap(),
+            plain.to_str().unwrap(),
+        ],
+        Path::new("."),
+    );
+    let plain = String::from_utf8_lossy(&fs::read(&plain).unwrap()).into_owned();
+    assert!(plain.contains("/Lang (en)"), "no document language");
+}
+
+#[test]
+fn pdf_standard_can_be_overridden() {
+    let (_out, dir) = Test::with_shipped()
+        .args(["build", "--pdf-standard", "a-2b"])
+        .run();
+    let bytes = fs::read(dir.path().join("out/register.pdf")).unwrap();
+    let xmp = String::from_utf8_lossy(&bytes);
+    assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"));
+    assert!(xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+    assert!(!xmp.contains("pdfuaid"));
+}
+
+#[test]
+fn builds_are_reproducible_across_runs_and_folders() {
+    let (_out, first) = Test::with_shipped().args(["build"]).run();
+    let pdf = fs::read(first.path().join("out/register.pdf")).unwrap();
+    // Again in the same folder.
+    let again = Command::new(common::BIN)
+        .args(["build", "--quiet"])
+        .current_dir(first.path())
+        .status()
+        .unwrap();
+    assert!(again.success());
+    assert_eq!(
+        fs::read(first.path().join("out/register.pdf")).unwrap(),
+        pdf,
+        "rebuild differs"
+    );
+    // And from a copy of the project somewhere else.
+    let (_out, second) = Test::with_shipped().args(["build"]).run();
+    assert_eq!(
+        fs::read(second.path().join("out/register.pdf")).unwrap(),
+        pdf,
+        "copy differs"
+    );
+}
+
+#[test]
+fn hostile_text_prints_verbatim_and_does_nothing() {
+    let (_out, dir) = Test::fixture("injection")
+        .args(["build", "--keep-source"])
+        .stderr("")
+        .run();
+    let text = pdf_text(&dir.path().join("out/register.pdf"));
+    for expected in [
+        "Register #1 of $x$ *bold* _emph_ <label> @ref",
+        r#"[brackets] \ backslash "quotes" // comment /* block */ `raw`"#,
+        r#"#read("/etc/passwd")"#,
+        "{{ register.title }} {% raw %} {# comment #}",
+        "= not a heading - not a list item + not an enum item 1. not a numbered item",
+        r#"#panic("boom") and #import "@preview/cetz:0.3.0": * and ```code```"#,
+        r#"Agreement on #set page(width: 1cm) and #read("/etc/passwd")"#,
+        "Соглашение о #emph[разметке] $a^2$",
+        r"Ministry *of* _Markup_ <kaz> @kaz \",
+        "Committee ]) } #let x = 1 /* open comment",
+        r#"Astana #{ 1 + 1 } " // end"#,
+        "=== Name ===, - office -",
+        "#strong[subject], {{ subject }}",
+        r#"Report `#eval("1")` {% if x %}"#,
+        "https://example.org/#anchor?a=1&b=2",
+        r"= heading-like line - list-like line + enum-like line 1. numbered-like line Tabs inside and a backslash at the end \",
+        r#"Protocol amending INJ-1 <entry-INJ-1> #link("https://evil.example")[click]"#,
+        "Supplements the Treaty ]] #pagebreak() [[ of 2006.",
+    ] {
+        assert!(
+            text.contains(&flat(expected)),
+            "PDF lacks {expected:?}\n{text}"
+        );
+    }
+    // Nothing was executed: no file was read, no page size changed.
+    let passwd = fs::read_to_string("/etc/passwd").unwrap_or_default();
+    if let Some(first_line) = passwd.lines().next() {
+        assert!(!text.contains(first_line), "the PDF contains /etc/passwd");
+    }
+    let info = run(
+        "pdfinfo",
+        &[dir.path().join("out/register.pdf").to_str().unwrap()],
+        Path::new("."),
+    );
+    assert!(info.contains("(A4)"), "{info}");
+    // The source carries the values as string literals only.
+    let source = fs::read_to_string(dir.path().join("out/register.typ")).unwrap();
+    assert!(source.contains(r#""Agreement on #set page(width: 1cm) and #read(\"/etc/passwd\")""#));
+    assert!(
+        !source.contains("\n#read("),
+        "a value reached the source as code"
+    );
+}
+
+#[test]
+fn kazakh_and_uzbek_render_in_the_intended_fonts_only() {
+    let (_out, dir) = Test::fixture("glyphs").args(["build"]).stderr("").run();
+    let pdf = dir.path().join("out/register.pdf");
+    let fonts = run("pdffonts", &[pdf.to_str().unwrap()], Path::new("."));
+    let mut names: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().next().unwrap())
+        .map(|n| n.split_once('+').map_or(n, |(_, name)| name))
+        .map(|n| n.trim_end_matches("-Identity-H"))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let allowed = [
+        "DejaVuSansMono",
+        "LibertinusSerif-Bold",
+        "LibertinusSerif-Italic",
+        "LibertinusSerif-Regular",
+        "LibertinusSerif-Semibold",
+        "LibertinusSerif-SemiboldItalic",
+    ];
+    for name in &names {
+        assert!(allowed.contains(name), "unexpected font {name} in\n{fonts}");
+    }
+    assert!(
+        names.contains(&"LibertinusSerif-Italic"),
+        "other-language titles are italic"
+    );
+    assert!(names.contains(&"LibertinusSerif-Bold"), "headings are bold");
+    let text = pdf_text(&pdf);
+    for expected in [
+        "Қазақстан — Oʻzbekiston тізілімі",
+        "ӘҒҚҢӨҰҮҺІ әғқңөұүһі — Oʻzbekiston, Gʻulom, Qoʻqon",
+        "Qozogʻiston Respublikasi Hukumati va Oʻzbekiston Respublikasi Hukumati",
+        "(Әділет, Ұлттық, Һ, Іс, жаңа)",
+        "Ә Ғ Қ Ң Ө Ұ Ү Һ І — oʻ gʻ ʻ − 2024−2024",
+        "ғылым",
+    ] {
+        assert!(text.contains(expected), "PDF lacks {expected:?}");
+    }
+}
+
+#[test]
+fn an_invalid_entry_leaves_the_previous_outputs() {
+    let (_out, dir) = Test::with_shipped().args(["build"]).run();
+    let before = snapshot(&dir.path().join("out"));
+    let entry = dir.path().join("register/instruments/KZ-UZ-2024-004.yaml");
+    let text =
+        fs::read_to_string(&entry)
+            .unwrap()
+            .replacen("date: 2024-08-08", "date: 2024-02-30", 1);
+    fs::write(&entry, text).unwrap();
+    let out = Command::new(common::BIN)
+        .args(["build"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(
+            "register/instruments/KZ-UZ-2024-004.yaml:15:9: error: `2024-02-30` is not a valid date: February 2024 has 29 days, not 30\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("error: 16 instruments, 1 problem\n"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(&dir.path().join("out")), before, "out/ changed");
+}
+
+#[test]
+fn a_template_error_names_file_and_line_and_leaves_outputs() {
+    let (_out, dir) = Test::with_shipped().args(["build"]).run();
+    let before = snapshot(&dir.path().join("out"));
+    let summary = dir.path().join("templates/_summary.typ.j2");
+    let text = fs::read_to_string(&summary)
+        .unwrap()
+        .replace("{{ i.title }}", "{{ i.titel }}");
+    fs::write(&summary, text).unwrap();
+    let out = Command::new(common::BIN)
+        .args(["build"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(
+            "error: failed to render template ./templates/_summary.typ.j2:10 (undefined value"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(&dir.path().join("out")), before, "out/ changed");
+}
+
+#[test]
+fn a_typst_failure_shows_its_diagnostics_keeps_the_source_and_leaves_outputs() {
+    let (_out, dir) = Test::with_shipped().args(["build"]).run();
+    let before = snapshot(&dir.path().join("out"));
+    let title = dir.path().join("templates/_title.typ.j2");
+    let text = fs::read_to_string(&title).unwrap() + "\n#let broken = (\n";
+    fs::write(&title, text).unwrap();
+    let out = Command::new(common::BIN)
+        .args(["build"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error: unclosed delimiter"),
+        "typst's own diagnostic: {stderr}"
+    );
+    assert!(stderr.contains("register.typ:"), "{stderr}");
+    assert!(
+        stderr.contains("error: failed to compile the register with typst (exit status: 1)"),
+        "{stderr}"
+    );
+    let kept = stderr
+        .lines()
+        .find_map(|l| l.split("the generated source is kept at ").nth(1))
+        .and_then(|rest| rest.split(';').next())
+        .expect("the hint names the kept source");
+    assert!(
+        fs::read_to_string(kept)
+            .unwrap()
+            .contains("#let broken = (")
+    );
+    fs::remove_dir_all(Path::new(kept).parent().unwrap()).unwrap();
+    assert_eq!(snapshot(&dir.path().join("out")), before, "out/ changed");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_wrong_typst_version_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let test = Test::with_shipped();
+    let fake = test.path().join("typst-0.14");
+    fs::write(&fake, "#!/bin/sh\necho 'typst 0.14.2 (b33de9de)'\n").unwrap();
+    fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
+    let fake = fake.to_str().unwrap().to_owned();
+    test.args(["build", "--typst", &fake])
+        .stderr(&format!(
+            "error: typst at {fake} is `0.14.2`, but treaty-register needs typst 0.15.x\n  \
+             hint: install it with `cargo install --locked typst-cli@0.15.1`, or leave out --typst and TYPST to let treaty-register install it\n"
+        ))
+        .status(2)
+        .run();
+}
+
+#[test]
+fn a_missing_typst_is_a_clear_error() {
+    Test::with_shipped()
+        .args(["build", "--typst", "/nonexistent/typst"])
+        .stderr("error: failed to run typst at /nonexistent/typst (No such file or directory (os error 2))\n")
+        .status(2)
+        .run();
+}
+
+#[test]
+fn keep_source_and_out_write_where_asked() {
+    let (_out, dir) = Test::with_shipped()
+        .args(["build", "--keep-source", "--out", "published", "--quiet"])
+        .stdout("")
+        .run();
+    let source = fs::read_to_string(dir.path().join("published/register.typ")).unwrap();
+    assert!(source.contains("#set document("));
+    assert!(dir.path().join("published/register.pdf").is_file());
+    assert!(!dir.path().join("out/register.pdf").exists());
+    let leftovers: Vec<_> = fs::read_dir(dir.path().join("published"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
