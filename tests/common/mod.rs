@@ -188,3 +188,24 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The real typst the tests use, found as the tool finds it: `TYPST`, then
+/// `PATH`, then the tool's cache (where `.ci/run` provisions it).
+pub fn real_typst() -> PathBuf {
+    if let Some(path) = std::env::var_os("TYPST").filter(|p| !p.is_empty()) {
+        return PathBuf::from(path);
+    }
+    if let Some(path) = std::env::var_os("PATH").and_then(|p| {
+        std::env::split_paths(&p)
+            .map(|d| d.join("typst"))
+            .find(|c| c.is_file())
+    }) {
+        return path;
+    }
+    treaty_register::typst::cache_dir()
+        .expect("a cache folder")
+        .join(format!(
+            "typst-{}/bin/typst",
+            treaty_register::typst::PINNED
+        ))
+}
