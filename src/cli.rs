@@ -36,6 +36,8 @@ pub struct Cli {
 pub enum Command {
     Build(BuildArgs),
     Check(CheckArgs),
+    Verify(VerifyArgs),
+    Bag(BagArgs),
     List(ListArgs),
     Show(ShowArgs),
     Schema(SchemaArgs),
@@ -65,6 +67,38 @@ pub struct BuildArgs {
     /// PDF standards to enforce, comma-separated, as typst names them (e.g. a-2b, ua-1)
     #[arg(long, value_name = "LIST", default_value = crate::typst::DEFAULT_PDF_STANDARD)]
     pub pdf_standard: String,
+}
+
+/// Audit the published files against the manifest; with --rebuild, prove the PDF comes from them
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The manifest to check against: a manifest.sha256 or manifest.json
+    /// [default: <root>/out/manifest.sha256]
+    #[arg(long, value_name = "PATH")]
+    pub manifest: Option<PathBuf>,
+
+    /// Also rebuild the PDF in a temporary folder with the same typst and compare its SHA-256
+    #[arg(long)]
+    pub rebuild: bool,
+
+    /// The typst executable for --rebuild (found as `build` finds it)
+    #[arg(long, value_name = "PATH")]
+    pub typst: Option<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+/// Export the published register as a BagIt 1.0 bag (RFC 8493)
+#[derive(Debug, Args)]
+pub struct BagArgs {
+    /// Folder to create the bag in; must not exist or be empty
+    pub dest: PathBuf,
+
+    /// The manifest of the published register [default: <root>/out/manifest.json]
+    #[arg(long, value_name = "PATH")]
+    pub manifest: Option<PathBuf>,
 }
 
 /// Check every register file and report all problems with file, line and column
@@ -102,9 +136,9 @@ pub struct ShowArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ShowFormat {
-    /// Labelled fields for people
+    /// For people
     Text,
-    /// The entry as JSON
+    /// JSON, for machines
     Json,
 }
 

@@ -33,6 +33,22 @@ pub enum Error {
     #[error("failed to write to standard output ({0})")]
     Stdout(#[source] io::Error),
 
+    #[error("{flag} {} is outside the project folder", path.display())]
+    OutsideRoot { flag: &'static str, path: PathBuf },
+
+    #[error("no manifest at {} (the register has not been built there)", path.display())]
+    NoManifest { path: PathBuf },
+
+    #[error("malformed manifest {}:{line} ({message})", path.display())]
+    Manifest {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+
+    #[error("{} exists and is not empty; the bag was not written", path.display())]
+    DestNotEmpty { path: PathBuf },
+
     #[error("failed to render template {location} ({message})")]
     Template { location: String, message: String },
 
@@ -76,12 +92,15 @@ pub mod exit {
 impl Error {
     pub fn code(&self) -> u8 {
         match self {
-            Error::Problems { .. } => exit::PROBLEMS,
+            Error::Problems { .. } | Error::Manifest { .. } => exit::PROBLEMS,
             Error::NoRegister { .. }
             | Error::UnknownId { .. }
             | Error::Read { .. }
             | Error::Write { .. }
             | Error::Stdout(_)
+            | Error::OutsideRoot { .. }
+            | Error::NoManifest { .. }
+            | Error::DestNotEmpty { .. }
             | Error::Template { .. }
             | Error::TypstRun { .. }
             | Error::TypstVersion { .. }
@@ -116,6 +135,20 @@ impl Error {
             Error::Provision { command, .. } => Some(format!(
                 "cargo's messages above say why; to retry by hand, run: {command}"
             )),
+            Error::OutsideRoot { .. } => Some(
+                "the manifest names files relative to the project folder, so templates and \
+                 outputs must be inside it"
+                    .into(),
+            ),
+            Error::NoManifest { .. } => Some(
+                "run `treaty-register build` first, or name the manifest with --manifest".into(),
+            ),
+            Error::Manifest { .. } => Some(
+                "the manifest was changed by hand or damaged; rebuild it with `treaty-register build` \
+                 from trusted files"
+                    .into(),
+            ),
+            Error::DestNotEmpty { .. } => Some("name a new folder for the bag".into()),
             Error::NoCacheDir => Some("set TREATY_REGISTER_CACHE to a folder for typst".into()),
             Error::TypstFailed { source_path, .. } => Some(format!(
                 "the generated source is kept at {}; the positions above point into it",

@@ -11,13 +11,13 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::digest;
 use crate::error::{Error, Result};
 use crate::model::Register;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Metadata,
@@ -27,7 +27,8 @@ pub enum Role {
     Output,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InputFile {
     /// Relative to the project root, with `/` separators.
     pub path: String,
@@ -35,7 +36,7 @@ pub struct InputFile {
     pub size: u64,
     pub sha256: String,
     /// For instruments, their id.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
 

@@ -8,6 +8,8 @@
 //! (atomic writes into `out/`). Each command is a thin file under [`cmd`]
 //! that drives it.
 
+pub mod bag;
+pub mod build;
 pub mod check;
 pub mod cli;
 pub mod cmd;
@@ -18,10 +20,13 @@ pub mod digest;
 pub mod error;
 pub mod inputs;
 pub mod load;
+pub mod manifest;
 pub mod model;
+pub mod parallel;
 pub mod publish;
 pub mod render;
 pub mod typst;
+pub mod verify;
 pub mod yaml;
 
 use std::ffi::OsString;

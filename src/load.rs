@@ -11,8 +11,6 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::codes;
 use crate::date::PartialDate;
@@ -53,7 +51,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
         });
 
     let paths = instrument_paths(root, &mut diagnostics)?;
-    let results = parallel_map(&paths, |path| {
+    let results = crate::parallel::map(&paths, |path| {
         let mut diags = Vec::new();
         let instrument = read_yaml(root, path, &mut diags).and_then(|(node, sha256)| {
             let instrument = Decoder::new(path, &mut diags).instrument(&node)?;
@@ -142,31 +140,6 @@ pub fn unsafe_path_char(name: &str) -> Option<&'static str> {
         '%' => Some("a percent sign (`%`)"),
         _ => None,
     })
-}
-
-/// Runs `f` over `items` on every core, keeping the order of `items`.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if workers == 1 || items.len() < 64 {
-        return items.iter().map(f).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    *slots[i].lock().unwrap() = Some(f(item));
-                }
-            });
-        }
-    });
-    slots
-        .into_iter()
-        .map(|slot| slot.into_inner().unwrap().expect("every slot is filled"))
-        .collect()
 }
 
 /// Reads one file through the gate described in the module docs; returns

@@ -1,9 +1,26 @@
-//! Writing outputs so that nothing is lost: each file is first written in
-//! full to a temporary file in its destination folder and synced, and only
-//! then renamed over the old one. A rename within one folder is atomic, so a
-//! reader — or a build killed at any moment — sees the old file or the new
-//! one, never half of either. Files that fail to stage leave every old
-//! output untouched.
+//! Writing outputs so that nothing is lost.
+//!
+//! One file: written in full to a temporary file beside its destination,
+//! synced, then renamed over the old one. A rename within a folder is
+//! atomic, so a reader — or a build killed at any moment — sees the old
+//! file or the new one, never half of either.
+//!
+//! The published unit (`register.pdf`, `manifest.sha256`, `manifest.json`)
+//! needs more: renaming three files one after another leaves moments where
+//! a manifest describes a PDF other than the one beside it. So the unit is
+//! published as a *generation*:
+//!
+//! 1. all files are written and synced into a new hidden folder
+//!    `out/.gen-<digest>/` (through a `.staging-*` folder, renamed into
+//!    place only when complete);
+//! 2. `out/register.pdf` and the manifests are symbolic links to
+//!    `.current/<name>`, created once;
+//! 3. `out/.current` is a symbolic link to the live generation, replaced in
+//!    one atomic rename — the only step that changes what readers see;
+//! 4. older generations and leftovers of killed runs are then removed.
+//!
+//! Killed before step 3, the old unit is intact; after it, the new one is
+//! complete. A lock file keeps two builds from publishing at once.
 
 use std::fs;
 use std::io::Write;
@@ -72,6 +89,125 @@ pub fn publish(files: Vec<(PathBuf, Vec<u8>)>) -> Result<()> {
     Ok(())
 }
 
+/// Publishes `files` (name, bytes) into `out` as one unit, as described
+/// in the module docs. Publishing the unit already live changes nothing.
+#[cfg(unix)]
+pub fn publish_unit(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
+    use sha2::{Digest, Sha256};
+    use std::os::unix::fs::symlink;
+
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Write { path, source }
+    };
+    fs::create_dir_all(out).map_err(io(out))?;
+    let lock_path = out.join(".lock");
+    let lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(io(&lock_path))?;
+    lock.lock().map_err(io(&lock_path))?;
+
+    let mut hasher = Sha256::new();
+    for (name, bytes) in files {
+        hasher.update(name.as_bytes());
+        hasher.update([0]);
+        hasher.update(crate::digest::sha256_bytes(bytes).as_bytes());
+    }
+    let generation = format!(".gen-{}", &crate::digest::hex(&hasher.finalize())[..20]);
+    let gen_dir = out.join(&generation);
+
+    let complete = files
+        .iter()
+        .all(|(name, bytes)| fs::read(gen_dir.join(name)).is_ok_and(|b| &b == bytes));
+    if !complete {
+        let staging = tempfile::Builder::new()
+            .prefix(".staging-")
+            .tempdir_in(out)
+            .map_err(io(out))?;
+        for (name, bytes) in files {
+            let path = staging.path().join(name);
+            let mut file = fs::File::create(&path).map_err(io(&path))?;
+            file.write_all(bytes).map_err(io(&path))?;
+            file.sync_all().map_err(io(&path))?;
+            #[cfg(unix)]
+            fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o644))
+                .map_err(io(&path))?;
+        }
+        fs::File::open(staging.path())
+            .and_then(|d| d.sync_all())
+            .map_err(io(staging.path()))?;
+        if gen_dir.exists() {
+            fs::remove_dir_all(&gen_dir).map_err(io(&gen_dir))?;
+        }
+        let staged = staging.keep();
+        fs::set_permissions(&staged, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+            .map_err(io(&staged))?;
+        fs::rename(&staged, &gen_dir).map_err(io(&gen_dir))?;
+    }
+
+    // Stable names, pointing through `.current`; dangling until step 3 on
+    // the very first build, which readers see as "not yet published".
+    for (name, _) in files {
+        let link = out.join(name);
+        let target = Path::new(".current").join(name);
+        if fs::read_link(&link).is_ok_and(|t| t == target) {
+            continue;
+        }
+        let temp = out.join(format!(".link-{name}.tmp"));
+        let _ = fs::remove_file(&temp);
+        symlink(&target, &temp).map_err(io(&temp))?;
+        fs::rename(&temp, &link).map_err(io(&link))?;
+    }
+
+    // The switch.
+    let current = out.join(".current");
+    if fs::read_link(&current).ok().as_deref() != Some(Path::new(&generation)) {
+        let temp = out.join(".current.tmp");
+        let _ = fs::remove_file(&temp);
+        symlink(&generation, &temp).map_err(io(&temp))?;
+        fs::rename(&temp, &current).map_err(io(&current))?;
+    }
+    fs::File::open(out)
+        .and_then(|d| d.sync_all())
+        .map_err(io(out))?;
+
+    // Older generations and leftovers of killed runs.
+    for entry in fs::read_dir(out).map_err(io(out))?.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let stale = (name.starts_with(".gen-") && name != generation)
+            || name.starts_with(".staging-")
+            || (name.starts_with(".treaty-register-") && name.ends_with(".tmp"));
+        if stale {
+            let path = entry.path();
+            let _ = if path.is_dir() {
+                fs::remove_dir_all(&path)
+            } else {
+                fs::remove_file(&path)
+            };
+        }
+    }
+    Ok(())
+}
+
+/// Without symbolic links the unit is published file by file.
+#[cfg(not(unix))]
+pub fn publish_unit(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
+    fs::create_dir_all(out).map_err(|source| Error::Write {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    publish(
+        files
+            .iter()
+            .map(|(n, b)| (out.join(n), b.clone()))
+            .collect(),
+    )
+}
+
 /// Writes one file atomically.
 pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<()> {
     stage(dest, bytes)?.commit()
@@ -89,6 +225,39 @@ mod tests {
         write_atomic(&dest, b"new contents").unwrap();
         assert_eq!(fs::read(&dest).unwrap(), b"new contents");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn units_switch_whole_and_old_generations_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let unit = |pdf: &[u8], sums: &[u8]| {
+            vec![
+                ("register.pdf", pdf.to_vec()),
+                ("manifest.sha256", sums.to_vec()),
+            ]
+        };
+        publish_unit(&out, &unit(b"pdf 1", b"sums 1")).unwrap();
+        assert_eq!(fs::read(out.join("register.pdf")).unwrap(), b"pdf 1");
+        publish_unit(&out, &unit(b"pdf 2", b"sums 2")).unwrap();
+        assert_eq!(fs::read(out.join("register.pdf")).unwrap(), b"pdf 2");
+        assert_eq!(fs::read(out.join("manifest.sha256")).unwrap(), b"sums 2");
+        let gens = fs::read_dir(&out)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(".gen-")
+            })
+            .count();
+        assert_eq!(gens, 1);
+        // The same unit again is a no-op.
+        let current = fs::read_link(out.join(".current")).unwrap();
+        publish_unit(&out, &unit(b"pdf 2", b"sums 2")).unwrap();
+        assert_eq!(fs::read_link(out.join(".current")).unwrap(), current);
     }
 
     #[test]

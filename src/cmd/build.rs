@@ -1,51 +1,42 @@
-//! `treaty-register build`: check, render, compile, publish.
+//! `treaty-register build`: check, build, publish the unit.
 
+use crate::build::{self, Layout};
 use crate::cli::{BuildArgs, Config};
 use crate::error::Result;
-use crate::{inputs, publish, render, typst};
+use crate::manifest::{JSON_FILE, SHA256_FILE};
+use crate::{publish, typst};
 
 pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
-    let root = &config.root;
-    let checked = crate::check::run(root)?;
+    let checked = crate::check::run(&config.root)?;
     super::report(config, &checked)?;
     let register = checked
         .register
         .expect("a register without problems has been loaded");
+    let layout = Layout::new(&config.root, args.templates.as_deref(), args.out.as_deref())?;
+    let typst = typst::locate(args.typst.as_deref(), &mut |m| super::say(config, m))?;
 
-    let templates = args.templates.unwrap_or_else(|| root.join("templates"));
-    let out = args.out.unwrap_or_else(|| root.join("out"));
-    let mut say = |message: &str| super::say(config, message);
-    let typst = typst::locate(args.typst.as_deref(), &mut say)?;
+    let built = build::build(&register, &layout, &typst, &args.pdf_standard)?;
+    typst::show_warnings(&built.warnings);
 
-    let mut files = inputs::register_files(root, &register)?;
-    files.extend(inputs::template_files(root, &templates)?);
-    let context = render::context(&register, &files, &typst.version);
-    let source = render::render(&templates, &context)?;
-
-    let job = typst::Job {
-        fonts: &templates.join("fonts"),
-        timestamp: register.meta.as_of.unix_timestamp(),
-        pdf_standard: &args.pdf_standard,
-    };
-    let compiled = typst.compile(&source, &job)?;
-    typst::show_warnings(&compiled.warnings);
-
-    std::fs::create_dir_all(&out).map_err(|source| crate::error::Error::Write {
-        path: out.clone(),
-        source,
-    })?;
-    let mut outputs = vec![(out.join("register.pdf"), compiled.pdf)];
+    let out = layout.out_dir();
+    publish::publish_unit(
+        &out,
+        &[
+            ("register.pdf", built.pdf),
+            (SHA256_FILE, built.manifest.to_sha256sum().into_bytes()),
+            (JSON_FILE, built.manifest.to_json().into_bytes()),
+        ],
+    )?;
     if args.keep_source {
-        outputs.push((out.join("register.typ"), source.into_bytes()));
+        publish::write_atomic(&out.join("register.typ"), built.source.as_bytes())?;
     }
-    publish::publish(outputs)?;
     if !config.quiet {
-        let pdf = out.join("register.pdf");
         super::print(&format!(
-            "wrote {}: {} instruments, register digest {}\n",
-            pdf.strip_prefix(".").unwrap_or(&pdf).display(),
+            "wrote {}: {} instruments, {} files in the manifest, register digest {}\n",
+            built.manifest.pdf.path,
             register.instruments.len(),
-            context.checksums.register_digest
+            built.manifest.files.len(),
+            built.manifest.register_digest
         ))?;
     }
     Ok(())

@@ -1,11 +1,13 @@
 //! One thin file per command; each drives the pipeline stages and prints.
 
+mod bag;
 mod build;
 mod check;
 mod completions;
 mod list;
 mod schema;
 mod show;
+mod verify;
 
 use std::io::Write;
 
@@ -18,6 +20,8 @@ pub fn run(config: &Config, command: Command) -> Result<()> {
     match command {
         Command::Build(args) => build::run(config, args),
         Command::Check(args) => check::run(config, args),
+        Command::Verify(args) => verify::run(config, args),
+        Command::Bag(args) => bag::run(config, args),
         Command::List(args) => list::run(config, args),
         Command::Show(args) => show::run(config, args),
         Command::Schema(args) => schema::run(config, args),

@@ -1,0 +1,46 @@
+//! `treaty-register bag DEST`: the published register as a BagIt bag.
+
+use crate::bag::{self, Info};
+use crate::cli::{BagArgs, Config};
+use crate::error::{Error, Result};
+use crate::manifest::{self, JSON_FILE};
+
+pub fn run(config: &Config, args: BagArgs) -> Result<()> {
+    let root = &config.root;
+    let path = args
+        .manifest
+        .unwrap_or_else(|| root.join("out").join(JSON_FILE));
+    let text = std::fs::read_to_string(&path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => Error::NoManifest { path: path.clone() },
+        _ => Error::Read {
+            path: path.clone(),
+            source,
+        },
+    })?;
+    let (manifest, _) = manifest::parse_json(&text).map_err(|e| Error::Manifest {
+        path: path.clone(),
+        line: e.line,
+        message: e.message,
+    })?;
+    let loaded = crate::load::load(root)?;
+    let Some(register) = loaded.register else {
+        return Err(Error::Problems {
+            summary: "register/register.yaml has problems (run `treaty-register check`)".into(),
+        });
+    };
+    let files = bag::export(
+        root,
+        &manifest,
+        &Info {
+            meta: &register.meta,
+        },
+        &args.dest,
+    )?;
+    if !config.quiet {
+        super::print(&format!(
+            "wrote the bag {} ({files} payload files)\n",
+            args.dest.display()
+        ))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,229 @@
+//! `treaty-register verify`: audit the published files against the
+//! manifest, and with `--rebuild` prove the PDF is built from them.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::build::{self, Layout};
+use crate::cli::{Config, ShowFormat, VerifyArgs};
+use crate::error::{Error, Result};
+use crate::manifest::{self, Entry, JSON_FILE, Manifest};
+use crate::verify::{self, Finding};
+use crate::{digest, typst};
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    manifest: String,
+    files: usize,
+    ok: bool,
+    findings: &'a [Finding],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rebuilt_sha256: Option<String>,
+}
+
+/// How a path is shown: relative to the project root when inside it.
+fn shown(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+fn read_manifest(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => Error::NoManifest {
+            path: path.to_path_buf(),
+        },
+        _ => Error::Read {
+            path: path.to_path_buf(),
+            source,
+        },
+    })
+}
+
+fn malformed(path: &Path, e: manifest::ManifestError) -> Error {
+    Error::Manifest {
+        path: path.to_path_buf(),
+        line: e.line,
+        message: e.message,
+    }
+}
+
+pub fn run(config: &Config, args: VerifyArgs) -> Result<()> {
+    let root = &config.root;
+    let path = args
+        .manifest
+        .clone()
+        .unwrap_or_else(|| root.join("out").join(manifest::SHA256_FILE));
+    let text = read_manifest(&path)?;
+    let mut findings = Vec::new();
+    let (json, mut entries): (Option<Manifest>, Vec<Entry>) =
+        if path.extension().is_some_and(|e| e == "json") {
+            let (m, entries) = manifest::parse_json(&text).map_err(|e| malformed(&path, e))?;
+            (Some(m), entries)
+        } else {
+            let entries = manifest::parse_sha256sum(&text).map_err(|e| malformed(&path, e))?;
+            (companion(root, &path, &entries, &mut findings), entries)
+        };
+    // Roles and ids from manifest.json name the instrument behind a change.
+    if let Some(m) = &json {
+        for entry in &mut entries {
+            if let Some(file) = m.files.iter().find(|f| f.path == entry.path) {
+                entry.role = Some(file.role);
+                entry.id.clone_from(&file.id);
+            }
+        }
+    }
+    let templates = json.as_ref().map_or("templates", |m| m.templates.as_str());
+    let report =
+        verify::verify(root, &entries, &["register", templates]).map_err(|source| Error::Read {
+            path: root.clone(),
+            source,
+        })?;
+    findings.extend(report.findings);
+
+    let mut rebuilt = None;
+    if args.rebuild {
+        let json_path = path.with_file_name(JSON_FILE);
+        let m = json.as_ref().ok_or(Error::NoManifest { path: json_path })?;
+        rebuilt = rebuild(config, args.typst.as_deref(), m, &mut findings)?;
+    }
+    findings.sort_by(|a, b| a.path().cmp(b.path()));
+
+    let problems = findings.len();
+    let summary = format!(
+        "{} files verified, {problems} problem{}",
+        report.files,
+        if problems == 1 { "" } else { "s" }
+    );
+    match args.format {
+        ShowFormat::Json => {
+            let mut text = serde_json::to_string_pretty(&JsonReport {
+                manifest: shown(root, &path),
+                files: report.files,
+                ok: problems == 0,
+                findings: &findings,
+                rebuilt_sha256: rebuilt.clone(),
+            })
+            .expect("a report serializes");
+            text.push('\n');
+            super::print(&text)?;
+        }
+        ShowFormat::Text => {
+            let mut text: String = findings.iter().map(|f| format!("{f}\n")).collect();
+            if let (Some(sha), Some(m)) = (&rebuilt, &json) {
+                text.push_str(&format!(
+                    "REBUILT {} identical to the published PDF (sha256 {sha})\n",
+                    m.pdf.path
+                ));
+            }
+            if problems == 0 && !config.quiet {
+                text.push_str(&summary);
+                text.push('\n');
+            }
+            super::print(&text)?;
+        }
+    }
+    if problems > 0 {
+        return Err(Error::Problems { summary });
+    }
+    Ok(())
+}
+
+/// Reads `manifest.json` beside a `manifest.sha256`, and reports when the
+/// two do not list the same files with the same digests.
+fn companion(
+    root: &Path,
+    sha256_path: &Path,
+    entries: &[Entry],
+    findings: &mut Vec<Finding>,
+) -> Option<Manifest> {
+    let path: PathBuf = sha256_path.with_file_name(JSON_FILE);
+    let text = std::fs::read_to_string(&path).ok()?;
+    let inconsistent = |reason: String| Finding::Inconsistent {
+        path: shown(root, &path),
+        reason,
+    };
+    match manifest::parse_json(&text) {
+        Ok((m, json_entries)) => {
+            let pairs = |e: &[Entry]| {
+                let mut v: Vec<(String, String)> = e
+                    .iter()
+                    .map(|e| (e.path.clone(), e.sha256.clone()))
+                    .collect();
+                v.sort();
+                v
+            };
+            if pairs(&json_entries) != pairs(entries) {
+                findings.push(inconsistent(format!(
+                    "it lists other files or digests than {}",
+                    shown(root, sha256_path)
+                )));
+            }
+            Some(m)
+        }
+        Err(e) => {
+            findings.push(inconsistent(format!("malformed: {e}")));
+            None
+        }
+    }
+}
+
+/// Rebuilds into memory with the published settings; returns the rebuilt
+/// PDF's digest when it is identical to the published one.
+fn rebuild(
+    config: &Config,
+    typst_flag: Option<&Path>,
+    m: &Manifest,
+    findings: &mut Vec<Finding>,
+) -> Result<Option<String>> {
+    let pdf = m.pdf.path.clone();
+    let typst = typst::locate(typst_flag, &mut |msg| super::say(config, msg))?;
+    if typst.version != m.typst.version {
+        findings.push(Finding::TypstVersion {
+            path: pdf,
+            published: m.typst.version.clone(),
+            found: typst.version,
+        });
+        return Ok(None);
+    }
+    let checked = crate::check::run(&config.root)?;
+    let Some(register) = checked.register.filter(|_| checked.diagnostics.is_empty()) else {
+        findings.push(Finding::RebuildFailed {
+            path: pdf,
+            reason: format!(
+                "the register has {} problems; `treaty-register check` lists them",
+                checked.diagnostics.len()
+            ),
+        });
+        return Ok(None);
+    };
+    let out = Path::new(&m.pdf.path)
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let layout = Layout {
+        root: config.root.clone(),
+        templates: PathBuf::from(&m.templates),
+        out,
+    };
+    let standard = m.pdf_standard().unwrap_or(typst::DEFAULT_PDF_STANDARD);
+    match build::build(&register, &layout, &typst, standard) {
+        Ok(built) => {
+            let rebuilt = digest::sha256_bytes(&built.pdf);
+            if rebuilt == m.pdf.sha256 {
+                return Ok(Some(rebuilt));
+            }
+            findings.push(Finding::RebuildDiffers {
+                path: pdf,
+                published: m.pdf.sha256.clone(),
+                rebuilt,
+            });
+        }
+        Err(e) => findings.push(Finding::RebuildFailed {
+            path: pdf,
+            reason: e.to_string(),
+        }),
+    }
+    Ok(None)
+}
