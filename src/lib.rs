@@ -4,9 +4,11 @@
 //! The pipeline is a straight line, one module per stage:
 //! [`load`] (files → model, per-file rules) → [`check`] (register-wide
 //! rules) → [`render`] (model → Typst source through minijinja templates)
-//! → [`typst`] (source → PDF, typst-cli as a subprocess) → [`publish`]
-//! (atomic writes into `out/`). Each command is a thin file under [`cmd`]
-//! that drives it.
+//! → [`typst`] (source → PDF, typst-cli as a subprocess); [`build`] runs
+//! those and draws up the [`manifest`]; [`publish`] writes the unit into
+//! `out/` atomically; [`verify`] audits files against a manifest and
+//! [`bag`] exports a BagIt bag. Each command is a thin file under [`cmd`]
+//! that drives them.
 
 pub mod bag;
 pub mod build;

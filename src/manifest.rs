@@ -242,10 +242,18 @@ pub fn parse_json(text: &str) -> Result<(Manifest, Vec<Entry>), ManifestError> {
             id: file.id.clone(),
         });
     }
-    check_path(&manifest.pdf.path).map_err(|message| ManifestError {
+    let pdf_error = |message: String| ManifestError {
         line: line_of("\"pdf\""),
         message,
-    })?;
+    };
+    check_path(&manifest.pdf.path).map_err(pdf_error)?;
+    let listed = manifest.files.iter().find(|f| f.path == manifest.pdf.path);
+    if listed.is_none_or(|f| f.sha256 != manifest.pdf.sha256 || f.role != Role::Output) {
+        return Err(pdf_error(format!(
+            "`pdf` does not match the output `{}` in `files`",
+            manifest.pdf.path
+        )));
+    }
     Ok((manifest, entries))
 }
 

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::Test;
+use common::{Test, snapshot};
 
 /// Runs a command and returns its stdout, failing the test when it fails.
 fn run(program: &str, args: &[&str], dir: &Path) -> String {
@@ -41,22 +41,6 @@ fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Every file under `dir` with its bytes, for "nothing changed" checks.
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
-}
-
 fn entry_titles(root: &Path) -> Vec<(String, String)> {
     let (out, _dir) = Test::new()
         .args(["--root", root.to_str().unwrap(), "list", "--format", "json"])
@@ -79,7 +63,9 @@ fn shipped_register_builds_with_every_entry_index_and_digest() {
     let (out, dir) = Test::with_shipped().args(["build"]).stderr("").run();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.starts_with("wrote out/register.pdf: 16 instruments, register digest "),
+        stdout.starts_with(
+            "wrote out/register.pdf: 16 instruments, 35 files in the manifest, register digest "
+        ),
         "{stdout}"
     );
     let root = dir.path();

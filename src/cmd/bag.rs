@@ -4,6 +4,7 @@ use crate::bag::{self, Info};
 use crate::cli::{BagArgs, Config};
 use crate::error::{Error, Result};
 use crate::manifest::{self, JSON_FILE};
+use crate::verify::Finding;
 
 pub fn run(config: &Config, args: BagArgs) -> Result<()> {
     let root = &config.root;
@@ -17,11 +18,34 @@ pub fn run(config: &Config, args: BagArgs) -> Result<()> {
             source,
         },
     })?;
-    let (manifest, _) = manifest::parse_json(&text).map_err(|e| Error::Manifest {
+    let (manifest, entries) = manifest::parse_json(&text).map_err(|e| Error::Manifest {
         path: path.clone(),
         line: e.line,
         message: e.message,
     })?;
+    // Refuse before copying anything when the published files have moved on.
+    let report = crate::verify::verify(root, &entries, &[]).map_err(|source| Error::Read {
+        path: root.clone(),
+        source,
+    })?;
+    if !report.findings.is_empty() {
+        let what: Vec<String> = report
+            .findings
+            .iter()
+            .map(|f| match f {
+                Finding::Modified { path, found, .. } => format!("{path} (found {found})"),
+                Finding::Missing { path } => format!("{path} (missing)"),
+                other => other.to_string(),
+            })
+            .collect();
+        return Err(Error::Problems {
+            summary: format!(
+                "the published files do not match the manifest, so no bag was written: {} \
+                 (run `treaty-register verify`)",
+                what.join(", ")
+            ),
+        });
+    }
     let loaded = crate::load::load(root)?;
     let Some(register) = loaded.register else {
         return Err(Error::Problems {

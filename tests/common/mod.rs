@@ -209,3 +209,27 @@ pub fn real_typst() -> PathBuf {
             treaty_register::typst::PINNED
         ))
 }
+
+/// Everything under `dir`: each path with a symbolic link's target or a
+/// file's bytes, for "nothing changed" checks.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    fn walk(dir: &Path, rel: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let entry = entry.unwrap();
+            let rel = rel.join(entry.file_name());
+            let kind = entry.file_type().unwrap();
+            if kind.is_symlink() {
+                let target = fs::read_link(entry.path()).unwrap();
+                out.push((rel, target.to_string_lossy().as_bytes().to_vec()));
+            } else if kind.is_dir() {
+                walk(&entry.path(), &rel, out);
+            } else {
+                out.push((rel, fs::read(entry.path()).unwrap()));
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(dir, Path::new(""), &mut files);
+    files.sort();
+    files
+}
