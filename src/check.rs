@@ -70,38 +70,46 @@ fn duplicate_ids(register: &Register, diags: &mut Vec<Diagnostic>) {
 
 fn relations(register: &Register, known: &[&str], diags: &mut Vec<Diagnostic>) {
     for instrument in &register.instruments {
-        for relation in &instrument.relations {
-            let Target::Id(target) = &relation.target else {
-                continue;
-            };
-            let here = Some(target.span);
-            if target.value == instrument.id.value {
-                diags.push(
-                    Diagnostic::new(&instrument.path, here, "an instrument cannot relate to itself")
-                        .hint("name the other instrument's id, or `{title, date}` for one outside the register"),
-                );
-            } else if !known.contains(&target.value.as_str()) {
-                let mut d = Diagnostic::new(
-                    &instrument.path,
-                    here,
-                    format!(
-                        "relation target `{}` is not an instrument of this register",
-                        target.value
-                    ),
-                );
-                if let Some(near) = load::closest(&target.value, known) {
-                    d = d.hint(format!("did you mean `{near}`?"));
-                }
-                diags.push(d.hint(
-                    "for an instrument outside the register, write the target as \
-                     `{title: <its title>, date: YYYY-MM-DD}`",
-                ));
+        relation_rules(instrument, known, diags);
+    }
+}
+
+/// Relations must name an instrument of the register (`known` ids), and
+/// not the instrument itself.
+pub fn relation_rules(instrument: &Instrument, known: &[&str], diags: &mut Vec<Diagnostic>) {
+    for relation in &instrument.relations {
+        let Target::Id(target) = &relation.target else {
+            continue;
+        };
+        let here = Some(target.span);
+        if target.value == instrument.id.value {
+            diags.push(
+                Diagnostic::new(&instrument.path, here, "an instrument cannot relate to itself")
+                    .hint("name the other instrument's id, or `{title, date}` for one outside the register"),
+            );
+        } else if !known.contains(&target.value.as_str()) {
+            let mut d = Diagnostic::new(
+                &instrument.path,
+                here,
+                format!(
+                    "relation target `{}` is not an instrument of this register",
+                    target.value
+                ),
+            );
+            if let Some(near) = load::closest(&target.value, known) {
+                d = d.hint(format!("did you mean `{near}`?"));
             }
+            diags.push(d.hint(
+                "for an instrument outside the register, write the target as \
+                 `{title: <its title>, date: YYYY-MM-DD}`",
+            ));
         }
     }
 }
 
-fn attachments(root: &Path, instrument: &Instrument, diags: &mut Vec<Diagnostic>) {
+/// Attachments must exist inside `register/files/`, with the digest
+/// their entry gives.
+pub fn attachments(root: &Path, instrument: &Instrument, diags: &mut Vec<Diagnostic>) {
     let files_dir = root.join("register/files");
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for file in &instrument.files {

@@ -34,6 +34,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    Add(Box<AddArgs>),
+    Init(InitArgs),
     Build(BuildArgs),
     Check(CheckArgs),
     Verify(VerifyArgs),
@@ -42,6 +44,124 @@ pub enum Command {
     Show(ShowArgs),
     Schema(SchemaArgs),
     Completions(CompletionsArgs),
+}
+
+/// Add a new instrument as register/instruments/<ID>.yaml, from flags or, at a terminal, by asking
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The id [default: the next number under register.yaml's id_prefix]
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+
+    /// Official English title as signed
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// Title in another language, LANG=TITLE (repeatable), e.g. 'ru=Соглашение …'
+    #[arg(long = "title-in", value_name = "LANG=TITLE")]
+    pub titles: Vec<String>,
+
+    /// Form of the instrument: joint-statement, declaration, decision, treaty, agreement,
+    /// protocol, memorandum, programme, action-plan, roadmap, exchange-of-notes, other
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+
+    /// interstate, intergovernmental, interagency, subnational or institutional
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<String>,
+
+    /// A party, STATE or STATE=BODY (repeatable; at least two), e.g.
+    /// KAZ="Government of the Republic of Kazakhstan"
+    #[arg(long = "party", value_name = "STATE[=BODY]")]
+    pub parties: Vec<String>,
+
+    /// Date of signature: YYYY-MM-DD, YYYY-MM or YYYY
+    #[arg(long, value_name = "DATE")]
+    pub signed: Option<String>,
+
+    /// Place of signature
+    #[arg(long, value_name = "PLACE")]
+    pub place: Option<String>,
+
+    /// A signatory, NAME[;OFFICE[;STATE]] (repeatable)
+    #[arg(long = "signatory", value_name = "NAME;OFFICE;STATE")]
+    pub signatories: Vec<String>,
+
+    /// signed, adopted, in-force, provisionally-applied, expired, terminated or superseded
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+
+    /// Date of entry into force
+    #[arg(long = "in-force", value_name = "DATE")]
+    pub in_force: Option<String>,
+
+    /// A note on the entry into force
+    #[arg(long = "in-force-note", value_name = "TEXT")]
+    pub in_force_note: Option<String>,
+
+    /// Period covered, FROM/TO, e.g. 2024/2025 (either side may be empty)
+    #[arg(long, value_name = "FROM/TO")]
+    pub term: Option<String>,
+
+    /// A relation, KIND=ID or KIND=TITLE@DATE (repeatable), e.g. amends=KZ-UZ-2024-004
+    #[arg(long = "relation", value_name = "KIND=TARGET")]
+    pub relations: Vec<String>,
+
+    /// A subject term, lower-case (repeatable)
+    #[arg(long = "subject", value_name = "TERM")]
+    pub subjects: Vec<String>,
+
+    /// An authentic language, ISO 639-1 (repeatable)
+    #[arg(long = "language", value_name = "CODE")]
+    pub languages: Vec<String>,
+
+    /// A source, TITLE[;DATE[;PUBLISHER[;URL[;NOTE]]]] (repeatable; at least one)
+    #[arg(long = "source", value_name = "TITLE;DATE;…")]
+    pub sources: Vec<String>,
+
+    /// Discrepancies between sources, caveats
+    #[arg(long, value_name = "TEXT")]
+    pub notes: Option<String>,
+
+    /// An attachment under register/files/, PATH[;DESCRIPTION] relative to register/
+    /// (repeatable); its SHA-256 is recorded
+    #[arg(long = "file", value_name = "PATH;DESCRIPTION")]
+    pub files: Vec<String>,
+
+    /// Print the entry and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Rebuild the register after adding
+    #[arg(long)]
+    pub build: bool,
+
+    /// Never ask, even at a terminal
+    #[arg(long)]
+    pub no_input: bool,
+}
+
+/// Create a new register project in DIR (register/, templates/, schema/, out/)
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create; it must not exist or be empty
+    pub dir: PathBuf,
+
+    /// Title of the register
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// Status date, YYYY-MM-DD
+    #[arg(long = "as-of", value_name = "DATE")]
+    pub as_of: Option<String>,
+
+    /// Prefix of new ids, e.g. KZ-UZ-2025
+    #[arg(long = "id-prefix", value_name = "PREFIX")]
+    pub id_prefix: Option<String>,
+
+    /// Never ask, even at a terminal
+    #[arg(long)]
+    pub no_input: bool,
 }
 
 /// Check the register and publish it as a PDF in out/

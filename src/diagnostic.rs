@@ -97,6 +97,14 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// Quotes `path` from `text` instead of the file (for a file not yet
+    /// written, such as the entry `add` is about to create).
+    pub fn with_source(mut self, path: &Path, text: &str) -> Self {
+        let lines = text.lines().map(str::to_owned).collect();
+        self.sources.insert(path.to_path_buf(), Some(lines));
+        self
+    }
+
     /// The diagnostic as text with ANSI styles; callers strip them when
     /// colour is off (anstream does that for terminals and `--color`).
     pub fn render(&mut self, d: &Diagnostic) -> String {

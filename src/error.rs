@@ -49,6 +49,21 @@ pub enum Error {
     #[error("{} exists and is not empty; the bag was not written", path.display())]
     DestNotEmpty { path: PathBuf },
 
+    #[error("{message}")]
+    Usage {
+        message: String,
+        hint: Option<String>,
+    },
+
+    #[error("missing required values: {}", flags.join(", "))]
+    MissingValues { flags: Vec<String> },
+
+    #[error("an instrument with id `{id}` exists already; nothing was written")]
+    IdTaken { id: String },
+
+    #[error("input ended before every required value was given; nothing was written")]
+    InputEnded,
+
     #[error("failed to render template {location} ({message})")]
     Template { location: String, message: String },
 
@@ -99,6 +114,10 @@ impl Error {
             | Error::Write { .. }
             | Error::Stdout(_)
             | Error::OutsideRoot { .. }
+            | Error::Usage { .. }
+            | Error::MissingValues { .. }
+            | Error::IdTaken { .. }
+            | Error::InputEnded
             | Error::NoManifest { .. }
             | Error::DestNotEmpty { .. }
             | Error::Template { .. }
@@ -140,6 +159,15 @@ impl Error {
                  outputs must be inside it"
                     .into(),
             ),
+            Error::Usage { hint, .. } => hint.clone(),
+            Error::MissingValues { .. } => Some(
+                "give them as flags (see `treaty-register add --help`), or run the command in a \
+                 terminal to be asked for them"
+                    .into(),
+            ),
+            Error::IdTaken { .. } => {
+                Some("leave out --id to take the next free number, or choose another id".into())
+            }
             Error::NoManifest { .. } => Some(
                 "run `treaty-register build` first, or name the manifest with --manifest".into(),
             ),

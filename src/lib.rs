@@ -10,6 +10,7 @@
 //! [`bag`] exports a BagIt bag. Each command is a thin file under [`cmd`]
 //! that drives them.
 
+pub mod add;
 pub mod bag;
 pub mod build;
 pub mod check;
@@ -20,11 +21,13 @@ pub mod date;
 pub mod diagnostic;
 pub mod digest;
 pub mod error;
+pub mod init;
 pub mod inputs;
 pub mod load;
 pub mod manifest;
 pub mod model;
 pub mod parallel;
+pub mod prompt;
 pub mod publish;
 pub mod render;
 pub mod typst;

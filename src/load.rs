@@ -225,18 +225,25 @@ fn read_yaml(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<(No
             return None;
         }
     };
+    let node = parse_text(rel, text, diags)?;
+    Some((node, crate::digest::sha256_bytes(&bytes)))
+}
+
+/// Parses the text of a register file into its document, or records why not.
+fn parse_text(rel: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     match yaml::parse(text) {
-        Ok(Some(node)) if !node.is_null() => Some((node, crate::digest::sha256_bytes(&bytes))),
-        Ok(_) => problem(
-            "file is empty".into(),
-            if rel == Path::new(REGISTER_FILE) {
+        Ok(Some(node)) if !node.is_null() => Some(node),
+        Ok(_) => {
+            let hint = if rel == Path::new(REGISTER_FILE) {
                 "register.yaml needs at least `title`, `as_of` and `id_prefix`"
             } else {
                 "an instrument needs at least `id`, `title`, `type`, `parties`, `signed`, \
                  `status` and `sources`; `treaty-register add` writes one for you"
-            },
-        ),
+            };
+            diags.push(Diagnostic::new(rel, None, "file is empty").hint(hint));
+            None
+        }
         Err(e) => {
             let mut d = Diagnostic::new(rel, Some(e.span), e.message);
             if let Some(h) = e.hint {
@@ -246,6 +253,18 @@ fn read_yaml(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<(No
             None
         }
     }
+}
+
+/// Decodes an instrument file that is not on disk yet (`add` validates
+/// its entry this way before writing it), with the rules `check` applies
+/// to a file.
+pub fn parse_instrument(rel: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Instrument> {
+    let node = parse_text(rel, text, diags)?;
+    let instrument = Decoder::new(rel, diags).instrument(&node)?;
+    Some(Instrument {
+        sha256: crate::digest::sha256_bytes(text.as_bytes()),
+        ..instrument
+    })
 }
 
 /// The fields of one mapping, checked against the names the format allows.

@@ -31,10 +31,11 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
         publish::write_atomic(&out.join("register.typ"), built.source.as_bytes())?;
     }
     if !config.quiet {
+        let count = register.instruments.len();
         super::print(&format!(
-            "wrote {}: {} instruments, {} files in the manifest, register digest {}\n",
+            "wrote {}: {count} instrument{}, {} files in the manifest, register digest {}\n",
             built.manifest.pdf.path,
-            register.instruments.len(),
+            if count == 1 { "" } else { "s" },
             built.manifest.files.len(),
             built.manifest.register_digest
         ))?;

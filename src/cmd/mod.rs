@@ -1,13 +1,17 @@
 //! One thin file per command; each drives the pipeline stages and prints.
 
+mod add;
 mod bag;
 mod build;
 mod check;
 mod completions;
+mod init;
 mod list;
 mod schema;
 mod show;
 mod verify;
+
+pub use schema::INSTRUMENT_SCHEMA;
 
 use std::io::Write;
 
@@ -18,6 +22,8 @@ use crate::error::{Error, Result};
 
 pub fn run(config: &Config, command: Command) -> Result<()> {
     match command {
+        Command::Add(args) => add::run(config, *args),
+        Command::Init(args) => init::run(config, args),
         Command::Build(args) => build::run(config, args),
         Command::Check(args) => check::run(config, args),
         Command::Verify(args) => verify::run(config, args),

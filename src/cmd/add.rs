@@ -1,0 +1,149 @@
+//! `treaty-register add`: a new instrument, from flags or answers.
+
+use std::io::IsTerminal;
+
+use crate::add::{self, Draft};
+use crate::cli::{AddArgs, BuildArgs, Config};
+use crate::diagnostic::Renderer;
+use crate::error::{Error, Result};
+use crate::prompt::Prompter;
+
+fn draft_from(config: &Config, args: &AddArgs) -> Result<Draft> {
+    let mut draft = Draft {
+        title: args.title.clone().unwrap_or_default(),
+        kind: args.kind.clone().unwrap_or_default(),
+        level: args.level.clone(),
+        status: args.status.clone().unwrap_or_default(),
+        notes: args.notes.clone(),
+        subjects: args.subjects.clone(),
+        languages: args.languages.clone(),
+        ..Draft::default()
+    };
+    for t in &args.titles {
+        let (lang, title) = add::other_title(t)?;
+        draft.titles.insert(lang, title);
+    }
+    draft.parties = args
+        .parties
+        .iter()
+        .map(|p| add::party(p))
+        .collect::<Result<_>>()?;
+    draft.signed.date = args.signed.clone().unwrap_or_default();
+    draft.signed.place = args.place.clone();
+    draft.signed.signatories = args
+        .signatories
+        .iter()
+        .map(|s| add::signatory(s))
+        .collect::<Result<_>>()?;
+    if args.in_force.is_some() || args.in_force_note.is_some() {
+        draft.in_force = Some(add::DraftInForce {
+            date: args.in_force.clone(),
+            note: args.in_force_note.clone(),
+        });
+    }
+    draft.term = args.term.as_deref().map(add::term).transpose()?;
+    draft.relations = args
+        .relations
+        .iter()
+        .map(|r| add::relation(r))
+        .collect::<Result<_>>()?;
+    draft.sources = args
+        .sources
+        .iter()
+        .map(|s| add::source(s))
+        .collect::<Result<_>>()?;
+    draft.files = args
+        .files
+        .iter()
+        .map(|f| add::attachment(&config.root, f))
+        .collect::<Result<_>>()?;
+    Ok(draft)
+}
+
+pub fn run(config: &Config, args: AddArgs) -> Result<()> {
+    let root = &config.root;
+    let register = crate::load::load(root)?;
+    let Some(meta) = register.register.as_ref().map(|r| &r.meta) else {
+        return Err(Error::Problems {
+            summary: "register/register.yaml has problems (run `treaty-register check`)".into(),
+        });
+    };
+    if let Some(id) = &args.id {
+        add::check_id(id)?;
+        if root.join(add::path_for(id)).exists() {
+            return Err(Error::IdTaken { id: id.clone() });
+        }
+    }
+    let mut draft = draft_from(config, &args)?;
+    let interactive = !args.no_input && std::io::stdin().is_terminal();
+    let missing = add::missing(&draft);
+    let mut prompter = Prompter::new(std::io::stdin().lock(), std::io::stderr());
+    if !missing.is_empty() {
+        if !interactive {
+            return Err(Error::MissingValues {
+                flags: missing.into_iter().map(str::to_owned).collect(),
+            });
+        }
+        add::ask_missing(&mut draft, &mut prompter)?;
+    }
+
+    let mut after = 0;
+    loop {
+        let (number, width) = add::next_id(root, &meta.id_prefix, after);
+        draft.id = match &args.id {
+            Some(id) => id.clone(),
+            None => format!("{}-{number:0width$}", meta.id_prefix),
+        };
+        let rel = add::path_for(&draft.id);
+        let text = add::to_yaml(&draft);
+        let problems = add::validate(root, &rel, &text);
+        if !problems.is_empty() {
+            let mut renderer = Renderer::new(root).with_source(&rel, &text);
+            let rendered: String = problems.iter().map(|d| renderer.render(d)).collect();
+            let _ = std::io::Write::write_all(&mut anstream::stderr().lock(), rendered.as_bytes());
+            return Err(Error::Problems {
+                summary: format!(
+                    "the new entry has {} problem{}; nothing was written",
+                    problems.len(),
+                    if problems.len() == 1 { "" } else { "s" }
+                ),
+            });
+        }
+        if args.dry_run {
+            return super::print(&text);
+        }
+        if interactive && !missing.is_empty() {
+            prompter.say(&format!("\n{text}"))?;
+            if !prompter.confirm(&format!("Write {}?", rel.display()))? {
+                prompter.say("Nothing was written.")?;
+                return Ok(());
+            }
+        }
+        if add::create_exclusive(&root.join(crate::load::INSTRUMENTS_DIR), &draft.id, &text)? {
+            if !config.quiet {
+                super::print(&format!(
+                    "wrote {}\nnext: `treaty-register build` publishes it in the PDF\n",
+                    rel.display()
+                ))?;
+            }
+            break;
+        }
+        if args.id.is_some() {
+            return Err(Error::IdTaken { id: draft.id });
+        }
+        after = number; // another add took this number meanwhile
+    }
+    if args.build {
+        super::run(
+            config,
+            crate::cli::Command::Build(BuildArgs {
+                templates: None,
+                out: None,
+                keep_source: false,
+                typst: None,
+                pdf_standard: crate::typst::DEFAULT_PDF_STANDARD.into(),
+            }),
+        )?;
+    }
+    Ok(())
+}

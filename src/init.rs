@@ -1,0 +1,207 @@
+//! Creating a new register project: the folders, a `register.yaml`, and
+//! the default template set, which is embedded in the binary so that
+//! `init` works from an installed `treaty-register` with no checkout.
+//!
+//! The project is assembled in a hidden folder beside the destination and
+//! renamed into place when complete.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+/// The default template set (templates and fonts), as shipped in
+/// `templates/`. A test keeps this list equal to that folder.
+pub static TEMPLATES: &[(&str, &[u8])] = &[
+    (
+        "_checksums.typ.j2",
+        include_bytes!("../templates/_checksums.typ.j2"),
+    ),
+    (
+        "_entries.typ.j2",
+        include_bytes!("../templates/_entries.typ.j2"),
+    ),
+    (
+        "_front.typ.j2",
+        include_bytes!("../templates/_front.typ.j2"),
+    ),
+    (
+        "_indexes.typ.j2",
+        include_bytes!("../templates/_indexes.typ.j2"),
+    ),
+    (
+        "_style.typ.j2",
+        include_bytes!("../templates/_style.typ.j2"),
+    ),
+    (
+        "_summary.typ.j2",
+        include_bytes!("../templates/_summary.typ.j2"),
+    ),
+    (
+        "_title.typ.j2",
+        include_bytes!("../templates/_title.typ.j2"),
+    ),
+    (
+        "fonts/DejaVuSansMono.ttf",
+        include_bytes!("../templates/fonts/DejaVuSansMono.ttf"),
+    ),
+    (
+        "fonts/LICENSE-DejaVu.txt",
+        include_bytes!("../templates/fonts/LICENSE-DejaVu.txt"),
+    ),
+    (
+        "fonts/LICENSE-Libertinus.txt",
+        include_bytes!("../templates/fonts/LICENSE-Libertinus.txt"),
+    ),
+    (
+        "fonts/LibertinusSerif-Bold.otf",
+        include_bytes!("../templates/fonts/LibertinusSerif-Bold.otf"),
+    ),
+    (
+        "fonts/LibertinusSerif-Italic.otf",
+        include_bytes!("../templates/fonts/LibertinusSerif-Italic.otf"),
+    ),
+    (
+        "fonts/LibertinusSerif-Regular.otf",
+        include_bytes!("../templates/fonts/LibertinusSerif-Regular.otf"),
+    ),
+    (
+        "fonts/LibertinusSerif-Semibold.otf",
+        include_bytes!("../templates/fonts/LibertinusSerif-Semibold.otf"),
+    ),
+    (
+        "fonts/LibertinusSerif-SemiboldItalic.otf",
+        include_bytes!("../templates/fonts/LibertinusSerif-SemiboldItalic.otf"),
+    ),
+    (
+        "fonts/README.md",
+        include_bytes!("../templates/fonts/README.md"),
+    ),
+    (
+        "register.typ.j2",
+        include_bytes!("../templates/register.typ.j2"),
+    ),
+];
+
+pub const GITIGNORE: &str = "/out/*\n!/out/.gitkeep\n";
+
+#[derive(Serialize)]
+pub struct NewRegister {
+    pub title: String,
+    pub as_of: String,
+    pub language: String,
+    pub id_prefix: String,
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// The text of `register/register.yaml` for a new register.
+pub fn register_yaml(register: &NewRegister) -> String {
+    format!(
+        "# The register's own metadata. Format: see `treaty-register --help` and the\n\
+         # project's docs/format.md. Add `subtitle`, `series`, `authority` and\n\
+         # `foreword` as they become known.\n{}",
+        serde_yaml::to_string(register).expect("metadata serializes")
+    )
+}
+
+/// Creates the project in `dir`, which must not exist or be empty.
+pub fn create(dir: &Path, register: &NewRegister) -> Result<()> {
+    if fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) || dir.is_file() {
+        return Err(Error::DestNotEmpty {
+            path: dir.to_path_buf(),
+        });
+    }
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(io(&parent))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".init-")
+        .tempdir_in(&parent)
+        .map_err(io(&parent))?;
+    let mut files: Vec<(PathBuf, Vec<u8>)> = vec![
+        (
+            "register/register.yaml".into(),
+            register_yaml(register).into_bytes(),
+        ),
+        ("register/instruments/.gitkeep".into(), Vec::new()),
+        ("out/.gitkeep".into(), Vec::new()),
+        (".gitignore".into(), GITIGNORE.as_bytes().to_vec()),
+        (
+            "schema/instrument.schema.json".into(),
+            crate::cmd::INSTRUMENT_SCHEMA.as_bytes().to_vec(),
+        ),
+    ];
+    for (name, bytes) in TEMPLATES {
+        files.push((Path::new("templates").join(name), bytes.to_vec()));
+    }
+    for (rel, bytes) in &files {
+        let path = staging.path().join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(io(dir))?;
+        }
+        fs::write(&path, bytes).map_err(io(&path))?;
+    }
+    #[cfg(unix)]
+    fs::set_permissions(
+        staging.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .map_err(io(staging.path()))?;
+    if dir.is_dir() {
+        fs::remove_dir(dir).map_err(io(dir))?;
+    }
+    let staged = staging.keep();
+    fs::rename(&staged, dir).map_err(io(dir))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The embedded set must be exactly the shipped `templates/` folder.
+    #[test]
+    fn embedded_templates_match_the_folder() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut on_disk = Vec::new();
+        fn walk(dir: &Path, root: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+            for entry in fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, root, out);
+                } else {
+                    let rel = path
+                        .strip_prefix(root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    out.push((rel, fs::read(&path).unwrap()));
+                }
+            }
+        }
+        walk(&root, &root, &mut on_disk);
+        on_disk.sort();
+        let embedded: Vec<(String, Vec<u8>)> = TEMPLATES
+            .iter()
+            .map(|(n, b)| ((*n).to_owned(), b.to_vec()))
+            .collect();
+        assert_eq!(
+            embedded.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+            on_disk.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>()
+        );
+        assert!(
+            embedded == on_disk,
+            "an embedded template differs from templates/"
+        );
+    }
+}
