@@ -22,7 +22,7 @@ use crate::date::PartialDate;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::load::{self, INSTRUMENTS_DIR};
-use crate::model::{InstrumentType, Status, is_valid_id};
+use crate::model::{InstrumentType, Level, Status, is_valid_id};
 use crate::prompt::Prompter;
 
 /// The first line of every instrument file `add` writes.
@@ -366,6 +366,10 @@ pub fn ask_missing<R: BufRead, W: Write>(draft: &mut Draft, p: &mut Prompter<R, 
                 choice(InstrumentType::parse, InstrumentType::NAMES),
             )?
             .unwrap_or_default();
+    }
+    if draft.level.is_none() {
+        let q = format!("Level (optional) [{}]", Level::NAMES.join(", "));
+        draft.level = p.ask(&q, true, choice(Level::parse, Level::NAMES))?;
     }
     let asking_parties = draft.parties.len() < 2;
     while asking_parties && draft.parties.len() < 64 {

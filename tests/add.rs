@@ -123,6 +123,18 @@ fn flags_only_add_passes_check_and_reaches_the_pdf() {
 }
 
 #[test]
+fn add_with_build_publishes_at_once() {
+    let test = Test::with_shipped();
+    let mut args = FLAGS.to_vec();
+    args.extend(["--build", "--quiet"]);
+    let (code, stdout, stderr) = tool(test.path(), &args);
+    assert_eq!((code, stdout.as_str(), stderr.as_str()), (0, "", ""));
+    let manifest = fs::read_to_string(test.path().join("out/manifest.sha256")).unwrap();
+    assert!(manifest.contains("  register/instruments/KZ-UZ-2024-017.yaml\n"));
+    assert_eq!(tool(test.path(), &["verify"]).0, 0);
+}
+
+#[test]
 fn dry_run_prints_the_entry_and_writes_nothing() {
     let test = Test::with_shipped();
     let before = snapshot(&test.path().join("register"));
@@ -267,6 +279,7 @@ fn prompts_in_a_terminal_re_ask_and_confirm() {
         ],
         ["Type [", "memo"],
         ["did you mean `memorandum`?", "memorandum"],
+        ["Level (optional) [", "interagency"],
         ["Party 1, state code", "KZ"],
         ["did you mean `KAZ` (Kazakhstan)?", "KAZ"],
         [
