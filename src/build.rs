@@ -93,12 +93,18 @@ fn slash(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
+/// How typst is to run.
+pub struct Settings<'a> {
+    pub pdf_standard: &'a str,
+    pub timeout: std::time::Duration,
+}
+
 /// Builds the unit for a checked register.
 pub fn build(
     register: &Register,
     layout: &Layout,
     typst: &Typst,
-    pdf_standard: &str,
+    settings: &Settings,
 ) -> Result<Built> {
     let root = &layout.root;
     let mut files = inputs::register_files(root, register)?;
@@ -110,7 +116,8 @@ pub fn build(
     let job = Job {
         fonts: &root.join(&fonts),
         timestamp: register.meta.as_of.unix_timestamp(),
-        pdf_standard,
+        pdf_standard: settings.pdf_standard,
+        timeout: settings.timeout,
     };
     let compiled = typst.compile(&source, &job)?;
 

@@ -22,12 +22,12 @@ pub struct Checked {
 }
 
 /// Loads and checks the register under `root`.
-pub fn run(root: &Path) -> Result<Checked> {
+pub fn run(root: &Path, limits: &load::Limits) -> Result<Checked> {
     let Loaded {
         register,
         instrument_files,
         mut diagnostics,
-    } = load::load(root)?;
+    } = load::load(root, limits)?;
     if let Some(register) = &register {
         let known: Vec<&str> = instrument_files
             .iter()

@@ -28,6 +28,10 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = Color::Auto)]
     pub color: Color,
 
+    /// Refuse registers with more instrument files than this
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::load::DEFAULT_MAX_INSTRUMENTS)]
+    pub max_instruments: usize,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -187,6 +191,10 @@ pub struct BuildArgs {
     /// PDF standards to enforce, comma-separated, as typst names them (e.g. a-2b, ua-1)
     #[arg(long, value_name = "LIST", default_value = crate::typst::DEFAULT_PDF_STANDARD)]
     pub pdf_standard: String,
+
+    /// Stop typst after this many seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::typst::DEFAULT_TIMEOUT_SECS)]
+    pub typst_timeout: u64,
 }
 
 /// Audit the published files against the manifest; with --rebuild, prove the PDF comes from them
@@ -204,6 +212,10 @@ pub struct VerifyArgs {
     /// The typst executable for --rebuild (found as `build` finds it)
     #[arg(long, value_name = "PATH")]
     pub typst: Option<PathBuf>,
+
+    /// Stop typst after this many seconds (--rebuild)
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::typst::DEFAULT_TIMEOUT_SECS)]
+    pub typst_timeout: u64,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
@@ -286,6 +298,7 @@ pub enum Color {
 pub struct Config {
     pub root: PathBuf,
     pub quiet: bool,
+    pub limits: crate::load::Limits,
 }
 
 impl Cli {
@@ -300,6 +313,9 @@ impl Cli {
             Config {
                 root: self.root,
                 quiet: self.quiet,
+                limits: crate::load::Limits {
+                    max_instruments: self.max_instruments,
+                },
             },
             self.command,
         )

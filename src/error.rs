@@ -64,6 +64,9 @@ pub enum Error {
     #[error("input ended before every required value was given; nothing was written")]
     InputEnded,
 
+    #[error("refusing to read {} ({reason})", path.display())]
+    UnsafeFile { path: PathBuf, reason: String },
+
     #[error("failed to render template {location} ({message})")]
     Template { location: String, message: String },
 
@@ -86,6 +89,9 @@ pub enum Error {
 
     #[error("failed to install typst (`{command}` exited with {status})")]
     Provision { command: String, status: String },
+
+    #[error("typst ran longer than {seconds} seconds and was stopped")]
+    TypstTimeout { seconds: u64, source_path: PathBuf },
 
     #[error("failed to compile the register with typst ({status})")]
     TypstFailed {
@@ -120,13 +126,15 @@ impl Error {
             | Error::InputEnded
             | Error::NoManifest { .. }
             | Error::DestNotEmpty { .. }
+            | Error::UnsafeFile { .. }
             | Error::Template { .. }
             | Error::TypstRun { .. }
             | Error::TypstVersion { .. }
             | Error::NoCacheDir
             | Error::NoCargo { .. }
             | Error::Provision { .. }
-            | Error::TypstFailed { .. } => exit::FAILURE,
+            | Error::TypstFailed { .. }
+            | Error::TypstTimeout { .. } => exit::FAILURE,
         }
     }
 
@@ -180,6 +188,13 @@ impl Error {
             Error::NoCacheDir => Some("set TREATY_REGISTER_CACHE to a folder for typst".into()),
             Error::TypstFailed { source_path, .. } => Some(format!(
                 "the generated source is kept at {}; the positions above point into it",
+                source_path.display()
+            )),
+            Error::UnsafeFile { .. } => Some(
+                "replace the link or special file with a regular file inside the project".into(),
+            ),
+            Error::TypstTimeout { source_path, .. } => Some(format!(
+                "allow more time with --typst-timeout; the generated source is kept at {}",
                 source_path.display()
             )),
             Error::Template { .. } => Some(

@@ -92,11 +92,36 @@ pub fn register_files(root: &Path, register: &Register) -> Result<Vec<InputFile>
     Ok(files)
 }
 
+/// Refuses a file a build must not read: one that leads outside the
+/// project (through a symbolic link) or is not a regular file (a FIFO
+/// would hang the build, a device could be endless).
+pub fn check_safe(root: &Path, path: &Path) -> Result<()> {
+    let unsafe_file = |reason: &str| Error::UnsafeFile {
+        path: path.to_path_buf(),
+        reason: reason.to_owned(),
+    };
+    let real_root = root.canonicalize().map_err(|source| Error::Read {
+        path: root.to_path_buf(),
+        source,
+    })?;
+    let real = path
+        .canonicalize()
+        .map_err(|_| unsafe_file("it is a symbolic link to nothing"))?;
+    if !real.starts_with(&real_root) {
+        return Err(unsafe_file("it leads outside the project folder"));
+    }
+    if !std::fs::metadata(&real).is_ok_and(|m| m.is_file()) {
+        return Err(unsafe_file("it is not a regular file"));
+    }
+    Ok(())
+}
+
 /// Every file of the template set (templates and fonts), sorted by path.
 /// Paths are relative to the project root when the set lies inside it.
 pub fn template_files(root: &Path, templates: &Path) -> Result<Vec<InputFile>> {
     let mut files = Vec::new();
     walk(templates, &mut |path| {
+        check_safe(root, path)?;
         let rel = path.strip_prefix(root).unwrap_or(path);
         let sha256 = digest::sha256_file(path).map_err(|source| Error::Read {
             path: path.to_path_buf(),
@@ -123,7 +148,8 @@ fn walk(dir: &Path, f: &mut impl FnMut(&Path) -> Result<()>) -> Result<()> {
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
-        if path.is_dir() {
+        // Folders are walked only when they are real folders, not links.
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
             walk(&path, f)?;
         } else {
             f(&path)?;

@@ -24,6 +24,27 @@ use crate::yaml::{self, Node, Value};
 /// an attack, and is refused before it is parsed.
 pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
 
+/// Longest text value accepted, in characters. Titles and notes are a few
+/// hundred; longer texts belong in an attachment.
+pub const MAX_TEXT_CHARS: usize = 65_536;
+
+/// Most instrument files a register may hold by default (`--max-instruments`).
+pub const DEFAULT_MAX_INSTRUMENTS: usize = 1_000_000;
+
+/// Limits a run enforces beyond the fixed ones above.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_instruments: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_instruments: DEFAULT_MAX_INSTRUMENTS,
+        }
+    }
+}
+
 pub const REGISTER_FILE: &str = "register/register.yaml";
 pub const INSTRUMENTS_DIR: &str = "register/instruments";
 
@@ -37,7 +58,7 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-pub fn load(root: &Path) -> Result<Loaded> {
+pub fn load(root: &Path, limits: &Limits) -> Result<Loaded> {
     if !root.join(REGISTER_FILE).exists() {
         return Err(Error::NoRegister {
             root: root.to_path_buf(),
@@ -51,6 +72,26 @@ pub fn load(root: &Path) -> Result<Loaded> {
         });
 
     let paths = instrument_paths(root, &mut diagnostics)?;
+    if paths.len() > limits.max_instruments {
+        // Refuse before reading: a runaway folder must not exhaust memory.
+        diagnostics.push(
+            Diagnostic::new(
+                INSTRUMENTS_DIR,
+                None,
+                format!(
+                    "{} instrument files, over the limit of {}",
+                    paths.len(),
+                    limits.max_instruments
+                ),
+            )
+            .hint("raise the limit with --max-instruments if the register is really this large"),
+        );
+        return Ok(Loaded {
+            register: None,
+            instrument_files: paths,
+            diagnostics,
+        });
+    }
     let results = crate::parallel::map(&paths, |path| {
         let mut diags = Vec::new();
         let instrument = read_yaml(root, path, &mut diags).and_then(|(node, sha256)| {
@@ -418,6 +459,16 @@ impl<'d> Decoder<'d> {
                     .push(
                         "leave out a value that is not known; it prints as \"not recorded\"".into(),
                     );
+                None
+            }
+            Value::Scalar { text, .. } if text.chars().count() > MAX_TEXT_CHARS => {
+                let n = text.chars().count();
+                self.error(
+                    node.span,
+                    format!("`{field}` is {n} characters long, over the limit of {MAX_TEXT_CHARS}"),
+                )
+                .hints
+                .push("keep long texts in an attachment under register/files/".into());
                 None
             }
             Value::Scalar { text, .. } => Some(text.clone()),

@@ -28,6 +28,9 @@ pub const REQUIRED: &str = "0.15";
 /// PDF standards by default: archival (PDF/A-3a) and accessible (PDF/UA-1).
 pub const DEFAULT_PDF_STANDARD: &str = "a-3a,ua-1";
 
+/// How long typst may run by default (`--typst-timeout`), in seconds.
+pub const DEFAULT_TIMEOUT_SECS: u64 = 600;
+
 #[derive(Debug, Clone)]
 pub struct Typst {
     pub path: PathBuf,
@@ -209,6 +212,8 @@ pub struct Job<'a> {
     /// Seconds since the Unix epoch for the PDF's creation date.
     pub timestamp: i64,
     pub pdf_standard: &'a str,
+    /// typst is killed when it runs longer.
+    pub timeout: std::time::Duration,
 }
 
 /// A finished compilation: the PDF and typst's warnings, if any.
@@ -269,7 +274,7 @@ impl Typst {
             path: job.fonts.to_path_buf(),
             source,
         })?;
-        let output = Command::new(&self.path)
+        let mut child = Command::new(&self.path)
             .args(self.arguments(&Job {
                 fonts: &fonts,
                 ..*job
@@ -284,12 +289,50 @@ impl Typst {
             .env_remove("TYPST_FONT_PATHS")
             .env_remove("SOURCE_DATE_EPOCH")
             .stdin(Stdio::null())
-            .output()
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
             .map_err(|source| Error::TypstRun {
                 path: self.path.clone(),
                 source,
             })?;
-        let diagnostics = String::from_utf8_lossy(&output.stderr).into_owned();
+        // Drain stderr on a thread so that a chatty typst cannot block on a
+        // full pipe while we wait for it.
+        let mut stderr = child.stderr.take().expect("stderr is piped");
+        let reader = std::thread::spawn(move || {
+            let mut text = Vec::new();
+            let _ = std::io::Read::read_to_end(&mut stderr, &mut text);
+            text
+        });
+        let deadline = std::time::Instant::now() + job.timeout;
+        let status = loop {
+            match child.try_wait() {
+                Ok(Some(status)) => break status,
+                Ok(None) if std::time::Instant::now() >= deadline => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    let _ = reader.join();
+                    let kept = dir.keep();
+                    return Err(Error::TypstTimeout {
+                        seconds: job.timeout.as_secs(),
+                        source_path: kept.join("register.typ"),
+                    });
+                }
+                Ok(None) => std::thread::sleep(std::time::Duration::from_millis(20)),
+                Err(source) => {
+                    return Err(Error::TypstRun {
+                        path: self.path.clone(),
+                        source,
+                    });
+                }
+            }
+        };
+        let diagnostics = String::from_utf8_lossy(&reader.join().unwrap_or_default()).into_owned();
+        let output = std::process::Output {
+            status,
+            stdout: Vec::new(),
+            stderr: Vec::new(),
+        };
         if !output.status.success() {
             let kept = dir.keep();
             return Err(Error::TypstFailed {

@@ -62,7 +62,7 @@ fn draft_from(config: &Config, args: &AddArgs) -> Result<Draft> {
 
 pub fn run(config: &Config, args: AddArgs) -> Result<()> {
     let root = &config.root;
-    let register = crate::load::load(root)?;
+    let register = crate::load::load(root, &config.limits)?;
     let Some(meta) = register.register.as_ref().map(|r| &r.meta) else {
         return Err(Error::Problems {
             summary: "register/register.yaml has problems (run `treaty-register check`)".into(),
@@ -142,6 +142,7 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
                 keep_source: false,
                 typst: None,
                 pdf_standard: crate::typst::DEFAULT_PDF_STANDARD.into(),
+                typst_timeout: crate::typst::DEFAULT_TIMEOUT_SECS,
             }),
         )?;
     }

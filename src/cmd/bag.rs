@@ -46,7 +46,7 @@ pub fn run(config: &Config, args: BagArgs) -> Result<()> {
             ),
         });
     }
-    let loaded = crate::load::load(root)?;
+    let loaded = crate::load::load(root, &config.limits)?;
     let Some(register) = loaded.register else {
         return Err(Error::Problems {
             summary: "register/register.yaml has problems (run `treaty-register check`)".into(),

@@ -7,7 +7,7 @@ use crate::manifest::{JSON_FILE, SHA256_FILE};
 use crate::{publish, typst};
 
 pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
-    let checked = crate::check::run(&config.root)?;
+    let checked = crate::check::run(&config.root, &config.limits)?;
     super::report(config, &checked)?;
     let register = checked
         .register
@@ -15,7 +15,11 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     let layout = Layout::new(&config.root, args.templates.as_deref(), args.out.as_deref())?;
     let typst = typst::locate(args.typst.as_deref(), &mut |m| super::say(config, m))?;
 
-    let built = build::build(&register, &layout, &typst, &args.pdf_standard)?;
+    let settings = build::Settings {
+        pdf_standard: &args.pdf_standard,
+        timeout: std::time::Duration::from_secs(args.typst_timeout),
+    };
+    let built = build::build(&register, &layout, &typst, &settings)?;
     typst::show_warnings(&built.warnings);
 
     let out = layout.out_dir();

@@ -34,7 +34,7 @@ impl<'a> Row<'a> {
 }
 
 pub fn run(config: &Config, args: ListArgs) -> Result<()> {
-    let loaded = crate::load::load(&config.root)?;
+    let loaded = crate::load::load(&config.root, &config.limits)?;
     let instruments = loaded
         .register
         .as_ref()

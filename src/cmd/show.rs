@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::model::{Instrument, NOT_RECORDED, Target};
 
 pub fn run(config: &Config, args: ShowArgs) -> Result<()> {
-    let loaded = crate::load::load(&config.root)?;
+    let loaded = crate::load::load(&config.root, &config.limits)?;
     let register = loaded.register.as_ref();
     let Some(instrument) = register.and_then(|r| r.get(&args.id)) else {
         let broken = loaded

@@ -87,7 +87,8 @@ pub fn run(config: &Config, args: VerifyArgs) -> Result<()> {
     if args.rebuild {
         let json_path = path.with_file_name(JSON_FILE);
         let m = json.as_ref().ok_or(Error::NoManifest { path: json_path })?;
-        rebuilt = rebuild(config, args.typst.as_deref(), m, &mut findings)?;
+        let timeout = std::time::Duration::from_secs(args.typst_timeout);
+        rebuilt = rebuild(config, args.typst.as_deref(), timeout, m, &mut findings)?;
     }
     findings.sort_by(|a, b| a.path().cmp(b.path()));
 
@@ -175,6 +176,7 @@ fn companion(
 fn rebuild(
     config: &Config,
     typst_flag: Option<&Path>,
+    timeout: std::time::Duration,
     m: &Manifest,
     findings: &mut Vec<Finding>,
 ) -> Result<Option<String>> {
@@ -188,7 +190,7 @@ fn rebuild(
         });
         return Ok(None);
     }
-    let checked = crate::check::run(&config.root)?;
+    let checked = crate::check::run(&config.root, &config.limits)?;
     let Some(register) = checked.register.filter(|_| checked.diagnostics.is_empty()) else {
         findings.push(Finding::RebuildFailed {
             path: pdf,
@@ -208,7 +210,11 @@ fn rebuild(
         out,
     };
     let standard = m.pdf_standard().unwrap_or(typst::DEFAULT_PDF_STANDARD);
-    match build::build(&register, &layout, &typst, standard) {
+    let settings = build::Settings {
+        pdf_standard: standard,
+        timeout,
+    };
+    match build::build(&register, &layout, &typst, &settings) {
         Ok(built) => {
             let rebuilt = digest::sha256_bytes(&built.pdf);
             if rebuilt == m.pdf.sha256 {
