@@ -499,6 +499,18 @@ pub fn create_exclusive(dir: &Path, id: &str, text: &str) -> Result<bool> {
         source,
     };
     fs::create_dir_all(dir).map_err(io)?;
+    // One writer at a time (the folder itself is locked, so no lock file is
+    // left behind): under the lock, temporaries of killed adds can be told
+    // from live ones (there are none) and removed.
+    let lock = fs::File::open(dir).map_err(io)?;
+    lock.lock().map_err(io)?;
+    for entry in fs::read_dir(dir).map_err(io)?.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(".treaty-register-") && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
     let mut temp = tempfile::Builder::new()
         .prefix(".treaty-register-")
         .suffix(".tmp")
@@ -512,8 +524,10 @@ pub fn create_exclusive(dir: &Path, id: &str, text: &str) -> Result<bool> {
         std::os::unix::fs::PermissionsExt::from_mode(0o644),
     )
     .map_err(io)?;
+    crate::fault::point("add:written");
     match fs::hard_link(temp.path(), &dest) {
         Ok(()) => {
+            crate::fault::point("add:linked");
             if let Ok(d) = fs::File::open(dir) {
                 let _ = d.sync_all();
             }

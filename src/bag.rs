@@ -93,10 +93,12 @@ pub fn export(root: &Path, manifest: &Manifest, info: &Info, dest: &Path) -> Res
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(write_error(&parent))?;
+    crate::stale::sweep(&parent, ".bag-");
     let staging = tempfile::Builder::new()
         .prefix(".bag-")
         .tempdir_in(&parent)
         .map_err(write_error(&parent))?;
+    let claim = crate::stale::claim(staging.path()).map_err(write_error(staging.path()))?;
 
     let mut payload = Vec::new();
     let mut mismatched = Vec::new();
@@ -169,6 +171,10 @@ pub fn export(root: &Path, manifest: &Manifest, info: &Info, dest: &Path) -> Res
         .collect();
     tag("tagmanifest-sha256.txt", tagmanifest)?;
 
+    crate::fault::point("bag:staged");
+    // The lock file is not part of the bag.
+    drop(claim);
+    fs::remove_file(staging.path().join(".lock")).map_err(write_error(staging.path()))?;
     if dest.is_dir() {
         fs::remove_dir(dest).map_err(write_error(dest))?;
     }

@@ -124,10 +124,12 @@ pub fn create(dir: &Path, register: &NewRegister) -> Result<()> {
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(io(&parent))?;
+    crate::stale::sweep(&parent, ".init-");
     let staging = tempfile::Builder::new()
         .prefix(".init-")
         .tempdir_in(&parent)
         .map_err(io(&parent))?;
+    let claim = crate::stale::claim(staging.path()).map_err(io(staging.path()))?;
     let mut files: Vec<(PathBuf, Vec<u8>)> = vec![
         (
             "register/register.yaml".into(),
@@ -157,6 +159,9 @@ pub fn create(dir: &Path, register: &NewRegister) -> Result<()> {
         std::os::unix::fs::PermissionsExt::from_mode(0o755),
     )
     .map_err(io(staging.path()))?;
+    crate::fault::point("init:staged");
+    drop(claim);
+    fs::remove_file(staging.path().join(".lock")).map_err(io(staging.path()))?;
     if dir.is_dir() {
         fs::remove_dir(dir).map_err(io(dir))?;
     }

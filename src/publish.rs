@@ -20,7 +20,8 @@
 //! 4. older generations and leftovers of killed runs are then removed.
 //!
 //! Killed before step 3, the old unit is intact; after it, the new one is
-//! complete. A lock file keeps two builds from publishing at once.
+//! complete. A lock on the `out/` folder keeps two builds from publishing
+//! at once.
 
 use std::fs;
 use std::io::Write;
@@ -101,14 +102,9 @@ pub fn publish_unit(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
         move |source| Error::Write { path, source }
     };
     fs::create_dir_all(out).map_err(io(out))?;
-    let lock_path = out.join(".lock");
-    let lock = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(io(&lock_path))?;
-    lock.lock().map_err(io(&lock_path))?;
+    // The folder itself is the lock: no lock file is left in `out/`.
+    let lock = fs::File::open(out).map_err(io(out))?;
+    lock.lock().map_err(io(out))?;
 
     let mut hasher = Sha256::new();
     for (name, bytes) in files {
@@ -139,6 +135,7 @@ pub fn publish_unit(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
         fs::File::open(staging.path())
             .and_then(|d| d.sync_all())
             .map_err(io(staging.path()))?;
+        crate::fault::point("publish:staged");
         if gen_dir.exists() {
             fs::remove_dir_all(&gen_dir).map_err(io(&gen_dir))?;
         }
@@ -146,6 +143,7 @@ pub fn publish_unit(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
         fs::set_permissions(&staged, std::os::unix::fs::PermissionsExt::from_mode(0o755))
             .map_err(io(&staged))?;
         fs::rename(&staged, &gen_dir).map_err(io(&gen_dir))?;
+        crate::fault::point("publish:generation");
     }
 
     // Stable names, pointing through `.current`; dangling until step 3 on
@@ -162,6 +160,7 @@ pub fn publish_unit(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
         fs::rename(&temp, &link).map_err(io(&link))?;
     }
 
+    crate::fault::point("publish:links");
     // The switch.
     let current = out.join(".current");
     if fs::read_link(&current).ok().as_deref() != Some(Path::new(&generation)) {
@@ -173,6 +172,7 @@ pub fn publish_unit(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
     fs::File::open(out)
         .and_then(|d| d.sync_all())
         .map_err(io(out))?;
+    crate::fault::point("publish:switched");
 
     // Older generations and leftovers of killed runs.
     for entry in fs::read_dir(out).map_err(io(out))?.flatten() {

@@ -258,6 +258,7 @@ impl Typst {
     /// Compiles `source` in a private build folder. On failure the folder
     /// is kept, so typst's diagnostics can be traced in the source.
     pub fn compile(&self, source: &str, job: &Job) -> Result<Compiled> {
+        crate::stale::sweep(&std::env::temp_dir(), "treaty-register-build-");
         let dir = tempfile::Builder::new()
             .prefix("treaty-register-build-")
             .tempdir()
@@ -265,6 +266,11 @@ impl Typst {
                 path: std::env::temp_dir(),
                 source,
             })?;
+        let _claim = crate::stale::claim(dir.path()).map_err(|source| Error::Write {
+            path: dir.path().to_path_buf(),
+            source,
+        })?;
+        crate::fault::point("build:typst");
         let typ = dir.path().join("register.typ");
         fs::write(&typ, source).map_err(|source| Error::Write {
             path: typ.clone(),
@@ -312,6 +318,7 @@ impl Typst {
                     let _ = child.kill();
                     let _ = child.wait();
                     let _ = reader.join();
+                    let _ = fs::write(dir.path().join("KEPT"), "");
                     let kept = dir.keep();
                     return Err(Error::TypstTimeout {
                         seconds: job.timeout.as_secs(),
@@ -334,6 +341,8 @@ impl Typst {
             stderr: Vec::new(),
         };
         if !output.status.success() {
+            // Kept for the user to trace typst's diagnostics; never swept.
+            let _ = fs::write(dir.path().join("KEPT"), "");
             let kept = dir.keep();
             return Err(Error::TypstFailed {
                 status: output.status.to_string(),
