@@ -79,7 +79,7 @@ impl SyntaxError {
 /// Parses one YAML document. `Ok(None)` means the file holds no document
 /// (empty, or only comments).
 pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
-    if let Some(err) = find_tab_indent(text) {
+    if let Some(err) = find_lone_cr(text).or_else(|| find_tab_indent(text)) {
         return Err(err);
     }
     let mut builder = Builder {
@@ -89,6 +89,26 @@ pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
         text,
     };
     builder.document()
+}
+
+/// A carriage return not followed by a line feed ends a line for YAML but
+/// not for editors, terminals or this tool's line numbers, so positions
+/// would disagree with what the user sees. Such files (classic Mac line
+/// endings, or a stray CR pasted in) are refused up front. Found by
+/// fuzzing.
+fn find_lone_cr(text: &str) -> Option<SyntaxError> {
+    let at = text
+        .match_indices('\r')
+        .map(|(i, _)| i)
+        .find(|&i| text.as_bytes().get(i + 1) != Some(&b'\n'))?;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Some(SyntaxError::new(
+        Span::new(line, column, 1),
+        "carriage return without a line feed",
+        Some("save the file with LF (or CRLF) line endings; a lone CR may also have been pasted in"),
+    ))
 }
 
 /// YAML forbids tabs in indentation; the parser's own message for them is
@@ -361,6 +381,13 @@ mod tests {
     fn tab_indent_is_rejected_with_position() {
         let err = parse("a:\n\tb: 1\n").unwrap_err();
         assert_eq!((err.span.line, err.span.column), (2, 1));
+    }
+
+    #[test]
+    fn lone_carriage_returns_are_refused_where_they_are() {
+        let err = parse("id: A\ntitle: Agr\r\reement\n").unwrap_err();
+        assert_eq!((err.span.line, err.span.column), (2, 11));
+        assert!(parse("id: A\r\ntitle: B\r\n").is_ok(), "CRLF is fine");
     }
 
     #[test]

@@ -140,6 +140,27 @@ error: 3 instruments, 2 problems
 }
 
 #[test]
+fn lone_carriage_return() {
+    // Found by fuzzing: YAML counts a lone CR as a line break, editors do
+    // not, so line numbers would point at lines nobody can see.
+    Test::with_base()
+        .file(NEW, a3("title: Agreement on testing", "title: Agreement\r\ron testing"))
+        .args(["check"])
+        .stderr(
+            "\
+register/instruments/A-3.yaml:2:17: error: carriage return without a line feed
+  |
+2 | title: Agreement\u{FFFD}\u{FFFD}on testing
+  |                 ^
+  = hint: save the file with LF (or CRLF) line endings; a lone CR may also have been pasted in
+error: 3 instruments, 1 problem
+",
+        )
+        .status(1)
+        .run();
+}
+
+#[test]
 fn empty_file() {
     Test::with_base()
         .file(NEW, "# nothing yet\n")
