@@ -119,11 +119,8 @@ impl<'a> Renderer<'a> {
         let width = d.span.map_or(1, |s| s.line.to_string().len());
         let pad = " ".repeat(width);
         if let (Some(span), Some(text)) = (d.span, line_text) {
-            let shown = printable(&text);
-            let before = span.column.saturating_sub(1).min(shown.chars().count());
-            let carets = span
-                .len
-                .min(shown.chars().count().saturating_sub(before).max(1));
+            let (shown, before, visible) = window(&printable(&text), span.column.saturating_sub(1));
+            let carets = span.len.min(visible.saturating_sub(before).max(1));
             let _ = writeln!(out, "{pad} {GUTTER}|{GUTTER:#}");
             let _ = writeln!(
                 out,
@@ -152,6 +149,34 @@ impl<'a> Renderer<'a> {
         });
         lines.as_ref()?.get(line.checked_sub(1)?).cloned()
     }
+}
+
+/// Longest source line quoted in full; longer ones are cut around the
+/// column in question.
+const MAX_QUOTED: usize = 120;
+
+/// The part of `line` to quote, where `column` (0-based) falls in it, and
+/// how many characters of it are source (not the closing `…`).
+fn window(line: &str, column: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= MAX_QUOTED {
+        return (line.to_owned(), column.min(chars.len()), chars.len());
+    }
+    let column = column.min(chars.len());
+    let start = column.saturating_sub(MAX_QUOTED / 3);
+    let end = (start + MAX_QUOTED).min(chars.len());
+    let mut shown = String::new();
+    let mut offset = 0;
+    if start > 0 {
+        shown.push('…');
+        offset = 1;
+    }
+    shown.extend(&chars[start..end]);
+    let visible = end - start + offset;
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column - start + offset, visible)
 }
 
 /// Makes a source line safe to print: tabs become one space (so columns,
@@ -189,6 +214,17 @@ mod tests {
             text,
             "a.yaml:2:2: error: unknown field `sigend`\n  |\n2 |  sigend: 1\n  |  ^^^^^^\n  = hint: did you mean `signed`?\n"
         );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let line = format!("title: {}", "x".repeat(500));
+        let (shown, at, visible) = window(&line, 300);
+        assert_eq!(visible, MAX_QUOTED + 1);
+        assert_eq!(shown.chars().count(), MAX_QUOTED + 2);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(at, 300 - (300 - MAX_QUOTED / 3) + 1);
+        assert_eq!(window("short", 2), ("short".to_owned(), 2, 5));
     }
 
     #[test]

@@ -107,7 +107,9 @@ fn find_lone_cr(text: &str) -> Option<SyntaxError> {
     Some(SyntaxError::new(
         Span::new(line, column, 1),
         "carriage return without a line feed",
-        Some("save the file with LF (or CRLF) line endings; a lone CR may also have been pasted in"),
+        Some(
+            "save the file with LF (or CRLF) line endings; a lone CR may also have been pasted in",
+        ),
     ))
 }
 

@@ -144,7 +144,13 @@ fn lone_carriage_return() {
     // Found by fuzzing: YAML counts a lone CR as a line break, editors do
     // not, so line numbers would point at lines nobody can see.
     Test::with_base()
-        .file(NEW, a3("title: Agreement on testing", "title: Agreement\r\ron testing"))
+        .file(
+            NEW,
+            a3(
+                "title: Agreement on testing",
+                "title: Agreement\r\ron testing",
+            ),
+        )
         .args(["check"])
         .stderr(
             "\
@@ -776,6 +782,43 @@ fn oversized_file_is_refused_unread() {
             "\
 register/instruments/A-3.yaml: error: file is 1048843 bytes, over the limit of 1048576 bytes (1 MiB)
   = hint: an entry is a few kilobytes of YAML; keep scans and long texts under register/files/
+error: 3 instruments, 1 problem
+",
+        )
+        .status(1)
+        .run();
+}
+
+#[test]
+fn overlong_text_is_refused() {
+    let long = "x".repeat(70_000);
+    Test::with_base()
+        .file(NEW, a3("title: Agreement on testing", &format!("title: {long}")))
+        .args(["check"])
+        .stderr(
+            &"\
+register/instruments/A-3.yaml:2:8: error: `title` is 70000 characters long, over the limit of 65536
+  |
+2 | title: {x113}…
+  |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  = hint: keep long texts in an attachment under register/files/
+error: 3 instruments, 1 problem
+"
+            .replace("{x113}", &"x".repeat(113)),
+        )
+        .status(1)
+        .run();
+}
+
+#[test]
+fn too_many_instruments_are_refused_before_reading() {
+    Test::with_base()
+        .file(NEW, "not even YAML: [")
+        .args(["check", "--max-instruments", "2"])
+        .stderr(
+            "\
+register/instruments: error: 3 instrument files, over the limit of 2
+  = hint: raise the limit with --max-instruments if the register is really this large
 error: 3 instruments, 1 problem
 ",
         )
