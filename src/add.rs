@@ -483,7 +483,8 @@ pub fn validate(root: &Path, rel: &Path, text: &str) -> Vec<Diagnostic> {
                 .collect()
         })
         .unwrap_or_default();
-    let known: Vec<&str> = stems.iter().map(String::as_str).collect();
+    let mut known: Vec<&str> = stems.iter().map(String::as_str).collect();
+    known.sort_unstable();
     crate::check::relation_rules(&instrument, &known, &mut diags);
     crate::check::attachments(root, &instrument, &mut diags);
     crate::diagnostic::sort(&mut diags);

@@ -29,10 +29,11 @@ pub fn run(root: &Path, limits: &load::Limits) -> Result<Checked> {
         mut diagnostics,
     } = load::load(root, limits)?;
     if let Some(register) = &register {
-        let known: Vec<&str> = instrument_files
+        let mut known: Vec<&str> = instrument_files
             .iter()
             .filter_map(|p| p.file_stem()?.to_str())
             .collect();
+        known.sort_unstable();
         duplicate_ids(register, &mut diagnostics);
         relations(register, &known, &mut diagnostics);
         for instrument in &register.instruments {
@@ -74,8 +75,8 @@ fn relations(register: &Register, known: &[&str], diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Relations must name an instrument of the register (`known` ids), and
-/// not the instrument itself.
+/// Relations must name an instrument of the register (`known` ids,
+/// sorted), and not the instrument itself.
 pub fn relation_rules(instrument: &Instrument, known: &[&str], diags: &mut Vec<Diagnostic>) {
     for relation in &instrument.relations {
         let Target::Id(target) = &relation.target else {
@@ -87,7 +88,7 @@ pub fn relation_rules(instrument: &Instrument, known: &[&str], diags: &mut Vec<D
                 Diagnostic::new(&instrument.path, here, "an instrument cannot relate to itself")
                     .hint("name the other instrument's id, or `{title, date}` for one outside the register"),
             );
-        } else if !known.contains(&target.value.as_str()) {
+        } else if known.binary_search(&target.value.as_str()).is_err() {
             let mut d = Diagnostic::new(
                 &instrument.path,
                 here,

@@ -4,6 +4,11 @@
 
 mod data;
 
+/// Every ISO 3166-1 alpha-3 code with its short English name, by code.
+pub fn countries() -> impl Iterator<Item = (&'static str, &'static str)> {
+    data::COUNTRIES.iter().map(|(a3, _, name)| (*a3, *name))
+}
+
 /// The short English name of an ISO 3166-1 alpha-3 code, if it is one.
 pub fn country_name(code: &str) -> Option<&'static str> {
     let table = data::COUNTRIES;

@@ -168,7 +168,9 @@ fn instrument_paths(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Ve
             )),
         }
     }
-    paths.sort();
+    // By name as bytes: the same order as comparing paths here (one
+    // folder), without splitting each path into components.
+    paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     Ok(paths)
 }
 
@@ -212,14 +214,19 @@ fn read_yaml(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<(No
             );
         }
     }
-    let meta = match fs::metadata(&full) {
-        Ok(meta) => meta,
-        Err(e) => {
-            return problem(
-                format!("failed to read the file ({e})"),
-                "check its permissions",
-            );
+    // Only a link needs a second look at what it points to.
+    let meta = if meta.file_type().is_symlink() {
+        match fs::metadata(&full) {
+            Ok(meta) => meta,
+            Err(e) => {
+                return problem(
+                    format!("failed to read the file ({e})"),
+                    "check its permissions",
+                );
+            }
         }
+    } else {
+        meta
     };
     if !meta.is_file() {
         return problem(
