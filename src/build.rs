@@ -83,21 +83,34 @@ fn inside_root(root: &Path, path: &Path, flag: &'static str) -> Result<PathBuf> 
 }
 
 pub struct Built {
-    pub pdf: Vec<u8>,
+    /// File name and bytes of each PDF: `register.pdf` first, then the
+    /// volumes in order.
+    pub outputs: Vec<(String, Vec<u8>)>,
+    /// The Typst source of `register.pdf`.
     pub source: String,
     pub manifest: Manifest,
     pub warnings: String,
 }
 
-fn slash(path: &Path) -> String {
+pub fn slash(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-/// How typst is to run.
+/// How typst is to run, and how the register is split.
 pub struct Settings<'a> {
     pub pdf_standard: &'a str,
     pub timeout: std::time::Duration,
+    /// Registers with more entries than this are published in volumes.
+    pub volume_size: usize,
+    /// How many typst processes may run at once.
+    pub jobs: usize,
+    /// Told what is happening, for progress on a terminal.
+    pub progress: &'a (dyn Fn(&str) + Sync),
 }
+
+/// Entries per volume by default: a volume of this size needs about 1 GB
+/// in typst 0.15 and takes about six seconds (docs/performance.md).
+pub const DEFAULT_VOLUME_SIZE: usize = 2000;
 
 /// Builds the unit for a checked register.
 pub fn build(
@@ -107,29 +120,85 @@ pub fn build(
     settings: &Settings,
 ) -> Result<Built> {
     let root = &layout.root;
+    (settings.progress)("hashing the inputs");
     let mut files = inputs::register_files(root, register)?;
     files.extend(inputs::template_files(root, &layout.templates_dir())?);
-    let context = render::context(register, &files, &typst.version);
-    let source = render::render(&layout.templates_dir(), &context)?;
+    let volume_size =
+        (register.instruments.len() > settings.volume_size).then_some(settings.volume_size);
+    (settings.progress)("rendering the templates");
+    let context = render::context(register, &files, &typst.version, volume_size);
+    let templates = render::Templates::load(&layout.templates_dir())?;
+    let source = templates.render(render::ENTRY_TEMPLATE, &context)?;
 
     let fonts = layout.templates.join("fonts");
+    let parallel = !context.volumes.is_empty() && settings.jobs > 1;
     let job = Job {
         fonts: &root.join(&fonts),
         timestamp: register.meta.as_of.unix_timestamp(),
         pdf_standard: settings.pdf_standard,
         timeout: settings.timeout,
+        // Several typst processes at once each get one thread.
+        threads: parallel.then_some(1),
     };
-    let compiled = typst.compile(&source, &job)?;
 
-    let pdf_path = slash(&layout.out.join("register.pdf"));
-    let pdf_sha256 = digest::sha256_bytes(&compiled.pdf);
-    files.push(InputFile {
-        path: pdf_path.clone(),
-        role: Role::Output,
-        size: compiled.pdf.len() as u64,
-        sha256: pdf_sha256.clone(),
-        id: None,
+    // Document 0 is the register (or general volume); 1.. the volumes.
+    let documents = 1 + context.volumes.len();
+    let total = documents;
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let compile = |n: &usize| -> Result<crate::typst::Compiled> {
+        let compiled = if *n == 0 {
+            typst.compile(&source, &job)
+        } else {
+            let volume_source = templates.render(render::VOLUME_TEMPLATE, &context.volume(*n))?;
+            typst.compile(&volume_source, &job)
+        };
+        let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if total > 1 {
+            (settings.progress)(&format!(
+                "typesetting: {finished} of {total} documents done"
+            ));
+        } else {
+            (settings.progress)("typesetting done");
+        }
+        compiled
+    };
+    (settings.progress)(&if total > 1 {
+        format!("typesetting {} volumes and the general volume", total - 1)
+    } else {
+        "typesetting".to_owned()
     });
+    let order: Vec<usize> = (0..documents).collect();
+    let compiled = crate::parallel::map_with(&order, settings.jobs.max(1), compile);
+    let mut outputs = Vec::with_capacity(documents);
+    let mut warnings = String::new();
+    for (n, result) in compiled.into_iter().enumerate() {
+        let c = result?;
+        warnings.push_str(&c.warnings);
+        let name = if n == 0 {
+            "register.pdf".to_owned()
+        } else {
+            context.volumes[n - 1].file.clone()
+        };
+        outputs.push((name, c.pdf));
+    }
+
+    let mut pdfs = Vec::new();
+    for (name, bytes) in &outputs {
+        let path = slash(&layout.out.join(name));
+        let sha256 = digest::sha256_bytes(bytes);
+        files.push(InputFile {
+            path: path.clone(),
+            role: Role::Output,
+            size: bytes.len() as u64,
+            sha256: sha256.clone(),
+            id: None,
+        });
+        pdfs.push(PdfInfo {
+            path,
+            size: bytes.len() as u64,
+            sha256,
+        });
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let arguments = typst
         .arguments(&Job {
@@ -139,6 +208,7 @@ pub fn build(
         .into_iter()
         .map(|a| a.to_string_lossy().replace('\\', "/"))
         .collect();
+    let mut pdfs = pdfs.into_iter();
     let manifest = Manifest {
         format: FORMAT.into(),
         tool: ToolInfo {
@@ -152,17 +222,70 @@ pub fn build(
         as_of: register.meta.as_of.to_string(),
         templates: slash(&layout.templates),
         register_digest: context.checksums.register_digest.clone(),
-        pdf: PdfInfo {
-            path: pdf_path,
-            size: compiled.pdf.len() as u64,
-            sha256: pdf_sha256,
-        },
+        pdf: pdfs.next().expect("the register PDF"),
+        volume_size,
+        volumes: pdfs.collect(),
         files,
     };
     Ok(Built {
-        pdf: compiled.pdf,
+        outputs,
         source,
         manifest,
-        warnings: compiled.warnings,
+        warnings,
     })
+}
+
+/// Whether `out/` already holds what a build would publish: the same tool,
+/// typst and settings, every input with the digest the manifest gives,
+/// and every output in place. Then a build has nothing to do.
+pub fn up_to_date(
+    register: &Register,
+    layout: &Layout,
+    typst: &Typst,
+    settings: &Settings,
+) -> Result<bool> {
+    let Ok(text) = std::fs::read_to_string(layout.out_dir().join(crate::manifest::JSON_FILE))
+    else {
+        return Ok(false);
+    };
+    let Ok((manifest, _)) = crate::manifest::parse_json(&text) else {
+        return Ok(false);
+    };
+    let volume_size =
+        (register.instruments.len() > settings.volume_size).then_some(settings.volume_size);
+    if manifest.tool.version != env!("CARGO_PKG_VERSION")
+        || manifest.typst.version != typst.version
+        || manifest.pdf_standard() != Some(settings.pdf_standard)
+        || manifest.templates != slash(&layout.templates)
+        || manifest.volume_size != volume_size
+    {
+        return Ok(false);
+    }
+    let root = &layout.root;
+    let mut inputs = inputs::register_files(root, register)?;
+    inputs.extend(inputs::template_files(root, &layout.templates_dir())?);
+    let mut now: Vec<(&str, &str)> = inputs
+        .iter()
+        .map(|f| (f.path.as_str(), f.sha256.as_str()))
+        .collect();
+    let mut then: Vec<(&str, &str)> = manifest
+        .files
+        .iter()
+        .filter(|f| f.role != Role::Output)
+        .map(|f| (f.path.as_str(), f.sha256.as_str()))
+        .collect();
+    now.sort_unstable();
+    then.sort_unstable();
+    if now != then {
+        return Ok(false);
+    }
+    let outputs: Vec<&InputFile> = manifest
+        .files
+        .iter()
+        .filter(|f| f.role == Role::Output)
+        .collect();
+    let intact = crate::parallel::map(&outputs, |f| {
+        digest::sha256_file(&root.join(&f.path)).is_ok_and(|d| d == f.sha256)
+    });
+    Ok(intact.into_iter().all(|ok| ok))
 }

@@ -195,6 +195,19 @@ pub struct BuildArgs {
     /// Stop typst after this many seconds
     #[arg(long, value_name = "SECONDS", default_value_t = crate::typst::DEFAULT_TIMEOUT_SECS)]
     pub typst_timeout: u64,
+
+    /// Publish registers with more entries than this in volumes
+    #[arg(long, value_name = "N", default_value_t = crate::build::DEFAULT_VOLUME_SIZE,
+          value_parser = at_least_one)]
+    pub volume_size: usize,
+
+    /// How many typst processes may run at once [default: the number of cores]
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Rebuild even when nothing changed since the last build
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Audit the published files against the manifest; with --rebuild, prove the PDF comes from them
@@ -291,6 +304,13 @@ pub enum Color {
     Auto,
     Always,
     Never,
+}
+
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("expected a whole number of at least 1".into()),
+    }
 }
 
 /// What every command needs to know, validated once.

@@ -44,6 +44,10 @@ pub static TEMPLATES: &[(&str, &[u8])] = &[
         include_bytes!("../templates/_title.typ.j2"),
     ),
     (
+        "_volumes.typ.j2",
+        include_bytes!("../templates/_volumes.typ.j2"),
+    ),
+    (
         "fonts/DejaVuSansMono.ttf",
         include_bytes!("../templates/fonts/DejaVuSansMono.ttf"),
     ),
@@ -82,6 +86,10 @@ pub static TEMPLATES: &[(&str, &[u8])] = &[
     (
         "register.typ.j2",
         include_bytes!("../templates/register.typ.j2"),
+    ),
+    (
+        "volume.typ.j2",
+        include_bytes!("../templates/volume.typ.j2"),
     ),
 ];
 

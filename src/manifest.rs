@@ -31,8 +31,15 @@ pub struct Manifest {
     /// The template set, relative to the project root.
     pub templates: String,
     pub register_digest: String,
+    /// The register, or for a register in volumes the general volume.
     pub pdf: PdfInfo,
-    /// Every file, the PDF included, sorted by path.
+    /// Entries per volume, for a register published in volumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume_size: Option<usize>,
+    /// The volumes, in order; empty for a register in one PDF.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub volumes: Vec<PdfInfo>,
+    /// Every file, the PDFs included, sorted by path.
     pub files: Vec<InputFile>,
 }
 

@@ -7,8 +7,21 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Runs `f` over `items` on every core, keeping the order of `items`.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if workers == 1 || items.len() < 2 {
+    map_with(items, cores(), f)
+}
+
+/// The number of cores this process may use.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Runs `f` over `items` on `workers` threads, keeping the order of `items`.
+pub fn map_with<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    if workers <= 1 || items.len() < 2 {
         return items.iter().map(f).collect();
     }
     let next = AtomicUsize::new(0);

@@ -174,15 +174,54 @@ pub fn publish_unit(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
         .map_err(io(out))?;
     crate::fault::point("publish:switched");
 
-    // Older generations and leftovers of killed runs.
-    for entry in fs::read_dir(out).map_err(io(out))?.flatten() {
+    tidy_locked(out);
+    Ok(())
+}
+
+/// Removes what a killed run left in `out/` (older generations, staging
+/// folders, temporary files) and links to files the live unit does not
+/// have (the volumes of a register that shrank). Runs after every publish,
+/// and on its own when a build finds nothing to do.
+#[cfg(unix)]
+pub fn tidy(out: &Path) -> Result<()> {
+    let Ok(lock) = fs::File::open(out) else {
+        return Ok(());
+    };
+    lock.lock().map_err(|source| Error::Write {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    tidy_locked(out);
+    Ok(())
+}
+
+#[cfg(not(unix))]
+pub fn tidy(_out: &Path) -> Result<()> {
+    Ok(())
+}
+
+#[cfg(unix)]
+fn tidy_locked(out: &Path) {
+    let live = fs::read_link(out.join(".current")).ok();
+    let Ok(entries) = fs::read_dir(out) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let stale = (name.starts_with(".gen-") && name != generation)
+        if fs::read_link(&path).is_ok_and(|t| t.starts_with(".current")) {
+            if !path.exists() {
+                let _ = fs::remove_file(&path);
+            }
+            continue;
+        }
+        let stale = (name.starts_with(".gen-") && live.as_deref() != Some(Path::new(&*name)))
             || name.starts_with(".staging-")
+            || name == ".current.tmp"
+            || (name.starts_with(".link-") && name.ends_with(".tmp"))
             || (name.starts_with(".treaty-register-") && name.ends_with(".tmp"));
         if stale {
-            let path = entry.path();
             let _ = if path.is_dir() {
                 fs::remove_dir_all(&path)
             } else {
@@ -190,7 +229,6 @@ pub fn publish_unit(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
             };
         }
     }
-    Ok(())
 }
 
 /// Without symbolic links the unit is published file by file.

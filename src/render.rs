@@ -27,8 +27,11 @@ use crate::error::{Error, Result};
 use crate::inputs::{self, InputFile};
 use crate::model::{Instrument, NOT_RECORDED, Register, Target};
 
-/// The template every build starts from.
+/// The template every build starts from: the register, or in a register
+/// published in volumes, the general volume.
 pub const ENTRY_TEMPLATE: &str = "register.typ.j2";
+/// The template of each volume of a register published in volumes.
+pub const VOLUME_TEMPLATE: &str = "volume.typ.j2";
 
 /// Writes `text` as a Typst string literal.
 pub fn typst_string(text: &str, out: &mut String) {
@@ -173,15 +176,42 @@ fn template_error(dir: &Path, e: &TemplateError) -> Error {
     Error::Template { location, message }
 }
 
+/// A loaded template set, ready to render any number of documents (from
+/// several threads at once).
+pub struct Templates {
+    env: Environment<'static>,
+    dir: std::path::PathBuf,
+}
+
+impl Templates {
+    pub fn load(dir: &Path) -> Result<Templates> {
+        Ok(Templates {
+            env: environment(dir)?,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// Renders template `name` with `context`.
+    pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
+        let template = self.env.get_template(name).map_err(|e| {
+            if e.kind() == minijinja::ErrorKind::TemplateNotFound {
+                Error::Template {
+                    location: self.dir.join(name).display().to_string(),
+                    message: "the template set has no such template".into(),
+                }
+            } else {
+                template_error(&self.dir, &e)
+            }
+        })?;
+        template
+            .render(Value::from(minijinja::value::Serde(context)))
+            .map_err(|e| template_error(&self.dir, &e))
+    }
+}
+
 /// Renders the entry template of `dir` with `context`.
 pub fn render(dir: &Path, context: &Context) -> Result<String> {
-    let env = environment(dir)?;
-    let template = env
-        .get_template(ENTRY_TEMPLATE)
-        .map_err(|e| template_error(dir, &e))?;
-    template
-        .render(Value::from(minijinja::value::Serde(context)))
-        .map_err(|e| template_error(dir, &e))
+    Templates::load(dir)?.render(ENTRY_TEMPLATE, context)
 }
 
 /// Everything the templates see. Absent values are `none`, which the
@@ -190,12 +220,72 @@ pub fn render(dir: &Path, context: &Context) -> Result<String> {
 pub struct Context {
     pub register: RegisterContext,
     pub instruments: Vec<InstrumentContext>,
+    /// Empty unless the register is published in volumes.
+    pub volumes: Vec<VolumeInfo>,
     pub states: Vec<StateContext>,
     pub index_by_party: Vec<PartyIndex>,
     pub index_by_type: Vec<Group>,
     pub index_by_subject: Vec<Group>,
     pub checksums: Checksums,
     pub tool: Tool,
+}
+
+/// One volume of a register published in volumes.
+#[derive(Debug, Clone, Serialize)]
+pub struct VolumeInfo {
+    pub number: usize,
+    /// The output file, e.g. `register-vol-03.pdf`.
+    pub file: String,
+    pub first: String,
+    pub last: String,
+    pub count: usize,
+}
+
+/// What `volume.typ.j2` sees: the register, this volume and its entries.
+#[derive(Debug, Serialize)]
+pub struct VolumeContext<'a> {
+    pub register: &'a RegisterContext,
+    pub volume: &'a VolumeInfo,
+    pub volume_count: usize,
+    pub instruments: &'a [InstrumentContext],
+    pub checksums: Vec<&'a ChecksumLine>,
+    pub tool: &'a Tool,
+}
+
+impl Context {
+    /// The context of volume `n` (1-based).
+    pub fn volume(&self, n: usize) -> VolumeContext<'_> {
+        let volume = &self.volumes[n - 1];
+        let start = self
+            .instruments
+            .partition_point(|i| i.id.as_str() < volume.first.as_str());
+        let instruments = &self.instruments[start..start + volume.count];
+        let paths: std::collections::HashSet<&str> = instruments
+            .iter()
+            .flat_map(|i| {
+                std::iter::once(i.path.as_str()).chain(i.files.iter().map(|f| f.path.as_str()))
+            })
+            .collect();
+        VolumeContext {
+            register: &self.register,
+            volume,
+            volume_count: self.volumes.len(),
+            instruments,
+            checksums: self
+                .checksums
+                .files
+                .iter()
+                .filter(|f| paths.contains(f.path.as_str()))
+                .collect(),
+            tool: &self.tool,
+        }
+    }
+}
+
+/// The file name of volume `n` of `count`, zero-padded to sort.
+pub fn volume_file(n: usize, count: usize) -> String {
+    let width = count.to_string().len().max(2);
+    format!("register-vol-{n:0width$}.pdf")
 }
 
 #[derive(Debug, Serialize)]
@@ -216,6 +306,8 @@ pub struct RegisterContext {
 #[derive(Debug, Serialize)]
 pub struct InstrumentContext {
     pub number: usize,
+    /// The volume holding the entry, when the register is in volumes.
+    pub volume: Option<usize>,
     pub id: String,
     /// The Typst label of the entry's block, for links and page references.
     pub anchor: String,
@@ -290,6 +382,9 @@ pub struct EntryRef {
     pub number: usize,
     pub id: String,
     pub anchor: String,
+    /// Set when the register is in volumes: indexes then refer by volume,
+    /// not by page.
+    pub volume: Option<usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -346,31 +441,68 @@ fn anchor(id: &str) -> String {
 }
 
 /// Builds the render context from the validated register and its files.
-pub fn context(register: &Register, files: &[InputFile], typst_version: &str) -> Context {
+/// With `volume_size`, entries are split into volumes of that many.
+pub fn context(
+    register: &Register,
+    files: &[InputFile],
+    typst_version: &str,
+    volume_size: Option<usize>,
+) -> Context {
     let meta = &register.meta;
-    let numbers: BTreeMap<&str, usize> = register
+    let numbers: std::collections::HashMap<&str, usize> = register
         .instruments
         .iter()
         .enumerate()
         .map(|(n, i)| (i.id.value.as_str(), n + 1))
         .collect();
-    let entry_ref = |i: &Instrument| EntryRef {
-        number: numbers[i.id.value.as_str()],
-        id: i.id.value.clone(),
-        anchor: anchor(&i.id.value),
+    let volume_of = |number: usize| volume_size.map(|size| (number - 1) / size + 1);
+    let entry_ref = |i: &Instrument| {
+        let number = numbers[i.id.value.as_str()];
+        EntryRef {
+            number,
+            id: i.id.value.clone(),
+            anchor: anchor(&i.id.value),
+            volume: volume_of(number),
+        }
     };
+    let digests: std::collections::HashMap<&str, &str> = files
+        .iter()
+        .map(|f| (f.path.as_str(), f.sha256.as_str()))
+        .collect();
     let file_sha = |path: &str| {
-        files
-            .iter()
-            .find(|f| f.path == path)
-            .map_or_else(String::new, |f| f.sha256.clone())
+        digests
+            .get(path)
+            .map_or_else(String::new, |d| (*d).to_owned())
     };
+    let target_volume = |id: &str| numbers.get(id).and_then(|n| volume_of(*n));
 
-    let instruments = register
+    let instruments: Vec<InstrumentContext> = register
         .instruments
         .iter()
-        .map(|i| instrument_context(i, numbers[i.id.value.as_str()], register, &file_sha))
+        .map(|i| {
+            let number = numbers[i.id.value.as_str()];
+            let mut c = instrument_context(i, number, register, &file_sha, &target_volume);
+            c.volume = volume_of(number);
+            c
+        })
         .collect();
+    let volumes: Vec<VolumeInfo> = match volume_size {
+        Some(size) => {
+            let count = instruments.len().div_ceil(size);
+            instruments
+                .chunks(size)
+                .enumerate()
+                .map(|(k, chunk)| VolumeInfo {
+                    number: k + 1,
+                    file: volume_file(k + 1, count),
+                    first: chunk[0].id.clone(),
+                    last: chunk[chunk.len() - 1].id.clone(),
+                    count: chunk.len(),
+                })
+                .collect()
+        }
+        None => Vec::new(),
+    };
 
     let mut by_state: BTreeMap<&str, BTreeMap<Option<String>, Vec<EntryRef>>> = BTreeMap::new();
     let mut by_type: BTreeMap<String, Vec<EntryRef>> = BTreeMap::new();
@@ -440,6 +572,7 @@ pub fn context(register: &Register, files: &[InputFile], typst_version: &str) ->
                 .unwrap_or_default(),
         },
         instruments,
+        volumes,
         states,
         index_by_party,
         index_by_type: by_type.into_iter().map(group).collect(),
@@ -471,26 +604,34 @@ fn instrument_context(
     number: usize,
     register: &Register,
     file_sha: &impl Fn(&str) -> String,
+    target_volume: &impl Fn(&str) -> Option<usize>,
 ) -> InstrumentContext {
+    let own_volume = target_volume(&i.id.value);
     let relations = i
         .relations
         .iter()
         .map(|r| match &r.target {
             Target::Id(id) => {
                 let target = register.get(&id.value);
+                let volume = target_volume(&id.value);
+                // A link can only lead within one PDF; another volume is named.
+                let elsewhere = volume.filter(|v| Some(*v) != own_volume);
+                let where_ = match elsewhere {
+                    Some(v) => format!("{}, vol. {v}", id.value),
+                    None => id.value.clone(),
+                };
                 let text = match target {
                     Some(t) => format!(
-                        "{} {} ({}) of {}.",
+                        "{} {} ({where_}) of {}.",
                         capitalize(r.kind.as_str()),
                         flat(&t.title),
-                        id.value,
                         t.signed.date.long()
                     ),
-                    None => format!("{} {}.", capitalize(r.kind.as_str()), id.value),
+                    None => format!("{} {where_}.", capitalize(r.kind.as_str())),
                 };
                 RelationContext {
                     text,
-                    anchor: Some(anchor(&id.value)),
+                    anchor: elsewhere.is_none().then(|| anchor(&id.value)),
                 }
             }
             Target::External { title, date } => RelationContext {
@@ -520,6 +661,7 @@ fn instrument_context(
     });
     InstrumentContext {
         number,
+        volume: None,
         id: i.id.value.clone(),
         anchor: anchor(&i.id.value),
         title: flat(&i.title),

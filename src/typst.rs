@@ -214,6 +214,8 @@ pub struct Job<'a> {
     pub pdf_standard: &'a str,
     /// typst is killed when it runs longer.
     pub timeout: std::time::Duration,
+    /// Threads for typst (`--jobs`); its default, every core, when `None`.
+    pub threads: Option<usize>,
 }
 
 /// A finished compilation: the PDF and typst's warnings, if any.
@@ -236,6 +238,10 @@ impl Typst {
         .map(OsString::from)
         .to_vec();
         args.push(job.fonts.as_os_str().to_owned());
+        if let Some(threads) = job.threads {
+            args.push("--jobs".into());
+            args.push(threads.to_string().into());
+        }
         for arg in [
             "--package-path",
             "packages",

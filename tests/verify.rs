@@ -74,7 +74,7 @@ fn sha256sum_checks_the_manifest() {
         text(&out.stderr)
     );
     let report = text(&out.stdout);
-    assert_eq!(report.lines().count(), 36);
+    assert_eq!(report.lines().count(), 38);
     for path in [
         "register/register.yaml",
         "register/instruments/KZ-UZ-2024-016.yaml",
@@ -135,7 +135,7 @@ fn manifest_json_describes_the_build() {
     assert_eq!(m["pdf"]["sha256"], pdf_sha.as_str());
     assert_eq!(m["pdf"]["path"], "out/register.pdf");
     let files = m["files"].as_array().unwrap();
-    assert_eq!(files.len(), 36);
+    assert_eq!(files.len(), 38);
     let find = |path: &str| {
         files
             .iter()
@@ -172,7 +172,7 @@ fn manifest_json_describes_the_build() {
     assert!(text(&pdf_text.stdout).contains(&format!("Register digest: {digest}")));
     // Deterministic bytes: a rebuild writes the same manifests.
     let before = fs::read(dir.path().join("out/manifest.json")).unwrap();
-    let (code, _, _) = tool(dir.path(), &["build", "--quiet"]);
+    let (code, _, _) = tool(dir.path(), &["build", "--quiet", "--force"]);
     assert_eq!(code, 0);
     assert_eq!(
         fs::read(dir.path().join("out/manifest.json")).unwrap(),
@@ -185,11 +185,11 @@ fn verify_passes_on_a_fresh_build() {
     let dir = built();
     assert_eq!(
         tool(dir.path(), &["verify"]),
-        (0, "36 files verified, 0 problems\n".into(), String::new())
+        (0, "38 files verified, 0 problems\n".into(), String::new())
     );
     assert_eq!(
         tool(dir.path(), &["verify", "--manifest", "out/manifest.json"]),
-        (0, "36 files verified, 0 problems\n".into(), String::new())
+        (0, "38 files verified, 0 problems\n".into(), String::new())
     );
 }
 
@@ -229,7 +229,7 @@ fn one_flipped_byte_is_reported_for_exactly_that_file_whatever_its_role() {
             (
                 1,
                 format!("MODIFIED {path} ({detail})\n"),
-                "error: 36 files verified, 1 problem\n".into()
+                "error: 38 files verified, 1 problem\n".into()
             ),
             "{path}"
         );
@@ -260,7 +260,7 @@ fn deleted_and_added_files() {
              MISSING register/instruments/KZ-UZ-2024-009.yaml\n\
              UNLISTED register/instruments/KZ-UZ-2024-017.yaml\n"
                 .into(),
-            "error: 36 files verified, 3 problems\n".into()
+            "error: 38 files verified, 3 problems\n".into()
         )
     );
 }
@@ -276,7 +276,7 @@ fn verify_json_for_machines() {
         report,
         serde_json::json!({
             "manifest": "out/manifest.sha256",
-            "files": 36,
+            "files": 38,
             "ok": false,
             "findings": [{
                 "kind": "modified",
@@ -298,7 +298,7 @@ fn rebuild_proves_the_pdf_and_catches_an_edited_template() {
         (
             0,
             format!(
-                "REBUILT out/register.pdf identical to the published PDF (sha256 {pdf})\n36 files verified, 0 problems\n"
+                "REBUILT out/register.pdf identical to the published PDF (sha256 {pdf})\n38 files verified, 0 problems\n"
             ),
             String::new()
         )
@@ -315,7 +315,7 @@ fn rebuild_proves_the_pdf_and_catches_an_edited_template() {
         "{stdout}"
     );
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
-    assert_eq!(stderr, "error: 36 files verified, 1 problem\n");
+    assert_eq!(stderr, "error: 38 files verified, 1 problem\n");
     let (code, stdout, stderr) = tool(dir.path(), &["verify", "--rebuild"]);
     assert_eq!(code, 1);
     let lines: Vec<&str> = stdout.lines().collect();
@@ -330,7 +330,7 @@ fn rebuild_proves_the_pdf_and_catches_an_edited_template() {
         lines[0].ends_with("the published PDF was not produced from these entries and templates")
     );
     assert!(lines[1].starts_with("MODIFIED templates/_title.typ.j2"));
-    assert_eq!(stderr, "error: 36 files verified, 2 problems\n");
+    assert_eq!(stderr, "error: 38 files verified, 2 problems\n");
 }
 
 #[test]
@@ -349,7 +349,7 @@ fn rebuild_with_another_typst_version_says_so() {
             "TYPST VERSION out/register.pdf (published with typst 0.15.0, this machine has typst 0.15.1; \
              a rebuild can only be compared with the same typst)\n"
                 .into(),
-            "error: 36 files verified, 1 problem\n".into()
+            "error: 38 files verified, 1 problem\n".into()
         )
     );
 }
@@ -410,7 +410,7 @@ fn a_manifest_json_that_disagrees_is_reported() {
         (
             1,
             "INCONSISTENT out/manifest.json (it lists other files or digests than out/manifest.sha256)\n".into(),
-            "error: 36 files verified, 1 problem\n".into()
+            "error: 38 files verified, 1 problem\n".into()
         )
     );
 }
@@ -447,7 +447,7 @@ fn verify_never_opens_outside_the_root_or_a_fifo() {
             "UNREADABLE register/files/escape.pdf (leads outside the project root; not opened)\n\
              UNREADABLE register/files/pipe.pdf (not a regular file; not opened)\n"
                 .into(),
-            "error: 38 files verified, 2 problems\n".into()
+            "error: 40 files verified, 2 problems\n".into()
         )
     );
 }
@@ -469,7 +469,7 @@ fn bag_is_valid_bagit_and_deterministic() {
     let dir = built();
     let (code, stdout, stderr) = tool(dir.path(), &["bag", "bag-one"]);
     assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
-    assert_eq!(stdout, "wrote the bag bag-one (36 payload files)\n");
+    assert_eq!(stdout, "wrote the bag bag-one (38 payload files)\n");
     let bag = dir.path().join("bag-one");
     // Python's bagit (installed by .ci/run) validates every digest.
     let out = Command::new("python3")
@@ -496,11 +496,11 @@ fn bag_is_valid_bagit_and_deterministic() {
         info,
         format!(
             "External-Identifier: KZ-UZ/2024/1\nExternal-Description: Register of International Instruments\n\
-             Bagging-Date: 2024-08-08\nPayload-Oxum: {octets}.36\nBag-Software-Agent: treaty-register {}\n",
+             Bagging-Date: 2024-08-08\nPayload-Oxum: {octets}.38\nBag-Software-Agent: treaty-register {}\n",
             env!("CARGO_PKG_VERSION")
         )
     );
-    assert_eq!(text(&out.stdout).trim(), format!("{octets}.36"));
+    assert_eq!(text(&out.stdout).trim(), format!("{octets}.38"));
     for expected in [
         "data/register.pdf",
         "data/register/register.yaml",

@@ -143,6 +143,9 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
                 typst: None,
                 pdf_standard: crate::typst::DEFAULT_PDF_STANDARD.into(),
                 typst_timeout: crate::typst::DEFAULT_TIMEOUT_SECS,
+                volume_size: crate::build::DEFAULT_VOLUME_SIZE,
+                jobs: None,
+                force: false,
             }),
         )?;
     }

@@ -1,4 +1,5 @@
-//! `treaty-register build`: check, build, publish the unit.
+//! `treaty-register build`: check, build, publish the unit — or nothing,
+//! when nothing changed since the last build.
 
 use crate::build::{self, Layout};
 use crate::cli::{BuildArgs, Config};
@@ -7,7 +8,10 @@ use crate::manifest::{JSON_FILE, SHA256_FILE};
 use crate::{publish, typst};
 
 pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
+    let progress = super::Progress::new(config);
+    progress.say("checking the register");
     let checked = crate::check::run(&config.root, &config.limits)?;
+    progress.clear();
     super::report(config, &checked)?;
     let register = checked
         .register
@@ -15,30 +19,53 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     let layout = Layout::new(&config.root, args.templates.as_deref(), args.out.as_deref())?;
     let typst = typst::locate(args.typst.as_deref(), &mut |m| super::say(config, m))?;
 
+    let say = |message: &str| progress.say(message);
     let settings = build::Settings {
         pdf_standard: &args.pdf_standard,
         timeout: std::time::Duration::from_secs(args.typst_timeout),
+        volume_size: args.volume_size,
+        jobs: args.jobs.unwrap_or_else(crate::parallel::cores),
+        progress: &say,
     };
-    let built = build::build(&register, &layout, &typst, &settings)?;
-    typst::show_warnings(&built.warnings);
-
     let out = layout.out_dir();
-    publish::publish_unit(
-        &out,
-        &[
-            ("register.pdf", built.pdf),
-            (SHA256_FILE, built.manifest.to_sha256sum().into_bytes()),
-            (JSON_FILE, built.manifest.to_json().into_bytes()),
-        ],
-    )?;
+    if !args.force && !args.keep_source && build::up_to_date(&register, &layout, &typst, &settings)?
+    {
+        publish::tidy(&out)?;
+        progress.clear();
+        if !config.quiet {
+            super::print(&format!(
+                "{} is up to date: nothing changed since the last build (--force rebuilds)\n",
+                build::slash(&layout.out.join("register.pdf"))
+            ))?;
+        }
+        return Ok(());
+    }
+    let built = build::build(&register, &layout, &typst, &settings)?;
+    progress.say("publishing");
+    let mut unit: Vec<(&str, Vec<u8>)> = built
+        .outputs
+        .iter()
+        .map(|(name, bytes)| (name.as_str(), bytes.clone()))
+        .collect();
+    unit.push((SHA256_FILE, built.manifest.to_sha256sum().into_bytes()));
+    unit.push((JSON_FILE, built.manifest.to_json().into_bytes()));
+    publish::publish_unit(&out, &unit)?;
     if args.keep_source {
         publish::write_atomic(&out.join("register.typ"), built.source.as_bytes())?;
     }
+    progress.clear();
+    typst::show_warnings(&built.warnings);
     if !config.quiet {
         let count = register.instruments.len();
+        let volumes = built.manifest.volumes.len();
         super::print(&format!(
-            "wrote {}: {count} instrument{}, {} files in the manifest, register digest {}\n",
+            "wrote {}{}: {count} instrument{}, {} files in the manifest, register digest {}\n",
             built.manifest.pdf.path,
+            if volumes > 0 {
+                format!(" and {volumes} volumes")
+            } else {
+                String::new()
+            },
             if count == 1 { "" } else { "s" },
             built.manifest.files.len(),
             built.manifest.register_digest

@@ -60,6 +60,36 @@ pub(crate) fn summary(instruments: usize, problems: usize) -> String {
     )
 }
 
+/// Progress of a long run, on one line of a terminal: stage and elapsed
+/// time. Silent when stderr is not a terminal (logs, CI) or with --quiet.
+pub(crate) struct Progress {
+    on: bool,
+    start: std::time::Instant,
+}
+
+impl Progress {
+    pub(crate) fn new(config: &Config) -> Self {
+        use std::io::IsTerminal;
+        Progress {
+            on: !config.quiet && std::io::stderr().is_terminal(),
+            start: std::time::Instant::now(),
+        }
+    }
+
+    pub(crate) fn say(&self, stage: &str) {
+        if self.on {
+            let elapsed = self.start.elapsed().as_secs();
+            let _ = write!(anstream::stderr().lock(), "\r\x1b[2K{stage} ({elapsed} s)");
+        }
+    }
+
+    pub(crate) fn clear(&self) {
+        if self.on {
+            let _ = write!(anstream::stderr().lock(), "\r\x1b[2K");
+        }
+    }
+}
+
 /// A progress message for the user, on stderr so that stdout stays clean
 /// for machine-readable output; silent with `--quiet`.
 pub(crate) fn say(config: &Config, message: &str) {

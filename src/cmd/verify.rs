@@ -210,21 +210,43 @@ fn rebuild(
         out,
     };
     let standard = m.pdf_standard().unwrap_or(typst::DEFAULT_PDF_STANDARD);
+    let quiet = |_: &str| {};
     let settings = build::Settings {
         pdf_standard: standard,
         timeout,
+        // The published split: every volume must come out the same.
+        volume_size: m.volume_size.unwrap_or(usize::MAX),
+        jobs: crate::parallel::cores(),
+        progress: &quiet,
     };
     match build::build(&register, &layout, &typst, &settings) {
         Ok(built) => {
-            let rebuilt = digest::sha256_bytes(&built.pdf);
-            if rebuilt == m.pdf.sha256 {
-                return Ok(Some(rebuilt));
+            let published = std::iter::once(&m.pdf).chain(&m.volumes);
+            let mut identical = built.outputs.len() == 1 + m.volumes.len();
+            if !identical {
+                findings.push(Finding::RebuildFailed {
+                    path: pdf.clone(),
+                    reason: format!(
+                        "the rebuild has {} PDFs, the manifest lists {}",
+                        built.outputs.len(),
+                        1 + m.volumes.len()
+                    ),
+                });
             }
-            findings.push(Finding::RebuildDiffers {
-                path: pdf,
-                published: m.pdf.sha256.clone(),
-                rebuilt,
-            });
+            for (info, (_, bytes)) in published.zip(&built.outputs) {
+                let rebuilt = digest::sha256_bytes(bytes);
+                if rebuilt != info.sha256 {
+                    identical = false;
+                    findings.push(Finding::RebuildDiffers {
+                        path: info.path.clone(),
+                        published: info.sha256.clone(),
+                        rebuilt,
+                    });
+                }
+            }
+            if identical {
+                return Ok(Some(m.pdf.sha256.clone()));
+            }
         }
         Err(e) => findings.push(Finding::RebuildFailed {
             path: pdf,
