@@ -108,9 +108,10 @@ pub struct Settings<'a> {
     pub progress: &'a (dyn Fn(&str) + Sync),
 }
 
-/// Entries per volume by default: a volume of this size needs about 1 GB
-/// in typst 0.15 and takes about six seconds (docs/performance.md).
-pub const DEFAULT_VOLUME_SIZE: usize = 2000;
+/// Entries per volume by default: typst 0.15 needs about 1.4 GB and 9 s
+/// for a volume of this size, keeping each process well under 2 GiB
+/// (docs/performance.md).
+pub const DEFAULT_VOLUME_SIZE: usize = 1500;
 
 /// Builds the unit for a checked register.
 pub fn build(
