@@ -32,6 +32,7 @@ pub mod prompt;
 pub mod publish;
 pub mod render;
 pub mod stale;
+pub mod synth;
 pub mod typst;
 pub mod verify;
 pub mod yaml;

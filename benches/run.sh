@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks of treaty-register against the targets of
+# docs/performance.md. Prints one line per target: the measured value, the
+# target, and the ratio to the anchor it is compared with, all measured
+# side by side in this run. Synthetic registers (examples/synth.rs) are
+# cached in $BENCH_DIR (default: ~/.cache/treaty-register/bench).
+#
+#   benches/run.sh           full run (about 15 minutes on 2 cores)
+#   benches/run.sh --smoke   tiny registers, one run each, for CI: checks
+#                            that everything runs, reports no targets
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+smoke=false
+[ "${1:-}" = "--smoke" ] && smoke=true
+if $smoke; then
+  small=100; medium=400; large=1000; attach=8M; runs=1
+  BENCH_DIR="$(mktemp -d)"
+  trap 'rm -rf "$BENCH_DIR"' EXIT
+else
+  small=1000; medium=10000; large=100000; attach=1G; runs=3
+  BENCH_DIR="${BENCH_DIR:-$HOME/.cache/treaty-register/bench}"
+fi
+mkdir -p "$BENCH_DIR"
+
+cargo build --release --quiet --example synth
+cargo build --release --quiet
+bin="$PWD/target/release/treaty-register"
+synth="$PWD/target/release/examples/synth"
+
+register() { # N [attachments] -> path of a cached synthetic register
+  local n=$1 a=${2:-0} dir="$BENCH_DIR/syn-$1-$2"
+  if [ ! -f "$dir/register/register.yaml" ]; then
+    rm -rf "$dir"
+    "$synth" --count "$n" --attachments "$a" "$dir" >/dev/null
+  fi
+  # Always the templates of this checkout.
+  rm -rf "$dir/templates" && cp -r templates "$dir/templates"
+  echo "$dir"
+}
+
+# median wall seconds of $runs runs of a command; peak RSS (KiB) of the
+# largest process in $peak
+peak=0
+measure() {
+  local times=() t0 t1 rss
+  peak=0
+  for _ in $(seq "$runs"); do
+    t0=$(date +%s.%N)
+    rss=$( { /usr/bin/time -f "%M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1 )
+    t1=$(date +%s.%N)
+    times+=("$(echo "$t1 - $t0" | bc)")
+    [ "${rss:-0}" -gt "$peak" ] 2>/dev/null && peak=$rss
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+}
+
+row() { printf '%-58s %12s %14s %10s\n' "$1" "$2" "$3" "$4"; }
+ratio() { echo "scale=2; $1 / $2" | bc; }
+
+# A typst that returns at once with a one-page PDF: what a build costs
+# outside typst (a benchmark instrument, never used by the tests).
+stub_dir="$(mktemp -d)"
+cat > "$stub_dir/typst" <<STUB
+#!/bin/sh
+[ "\$1" = --version ] && exec "$(command -v typst 2>/dev/null || echo "$HOME/.cache/treaty-register/typst-0.15.1/bin/typst")" --version
+out=""; for a; do out=\$a; done
+printf '%%PDF-1.7\n%%%%EOF\n' > "\$out"
+STUB
+chmod +x "$stub_dir/typst"
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "typst: $("$bin" --version >/dev/null; "$stub_dir/typst" --version)"
+row "target" "measured" "target value" "ratio"
+
+S=$(register "$small" 0); M=$(register "$medium" 0); L=$(register "$large" 0)
+
+t=$(measure "$bin" --root "$L" check)
+row "check, $large instruments (s)" "$t" "<= 3" "$(ratio "$t" 3)"
+
+t_small=$(measure "$bin" --root "$S" build --force --quiet)
+t_medium=$(measure "$bin" --root "$M" build --force --quiet); m_peak=$peak
+row "build, $small instruments (s)" "$t_small" "anchor" "1.00"
+row "build, $medium instruments (s)" "$t_medium" "<= 11 x $small" "$(ratio "$t_medium" "$t_small")"
+row "  peak memory of one process, $medium (MiB)" "$((m_peak / 1024))" "<= 2048" "$(ratio "$((m_peak / 1024))" 2048)"
+t_stub=$(measure "$bin" --root "$M" build --force --quiet --typst "$stub_dir/typst")
+row "build outside typst, $medium (s; share of the build)" "$t_stub" "<= 5 %" "$(echo "scale=3; 100 * $t_stub / $t_medium" | bc) %"
+
+"$bin" --root "$M" build --quiet
+t=$(measure "$bin" --root "$M" build --quiet)
+row "no-op rebuild, $medium instruments (s)" "$t" "<= 0.5" "$(ratio "$t" 0.5)"
+
+t=$(runs=1 measure "$bin" --root "$L" build --force --quiet); l_peak=$peak
+row "build, $large instruments (s)" "$t" "<= 150" "$(ratio "$t" 150)"
+row "  peak memory of one process, $large (MiB)" "$((l_peak / 1024))" "<= 2048" "$(ratio "$((l_peak / 1024))" 2048)"
+
+A=$(register "$medium" "$attach")
+"$bin" --root "$A" build --quiet
+sync
+t_ours=$(measure "$bin" --root "$A" verify)
+t_coreutils=$(cd "$A" && measure sha256sum -c --quiet out/manifest.sha256)
+row "verify, $medium instruments + $attach attachments (s)" "$t_ours" ">= 4 x faster" "$(ratio "$t_coreutils" "$t_ours") x"
+row "  sha256sum -c on the same manifest (s)" "$t_coreutils" "anchor" ""
+
+rm -rf "$stub_dir"
+$smoke && echo "smoke run: every benchmark ran; figures of tiny registers are not targets"

@@ -1,0 +1,236 @@
+//! Volumes and no-op rebuilds through the real binary and real typst. The
+//! figures at 10,000 and 100,000 entries are benchmarks (benches/,
+//! docs/performance.md), not tests.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::Test;
+
+fn tool(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(common::BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-raw"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_large_register_is_published_in_volumes() {
+    let test = Test::with_shipped();
+    let root = test.path();
+    let (code, stdout, stderr) = tool(root, &["build", "--volume-size", "5"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with(
+            "wrote out/register.pdf and 4 volumes: 16 instruments, 41 files in the manifest"
+        ),
+        "{stdout}"
+    );
+    let sums = fs::read_to_string(root.join("out/manifest.sha256")).unwrap();
+    for file in [
+        "register.pdf",
+        "register-vol-01.pdf",
+        "register-vol-02.pdf",
+        "register-vol-03.pdf",
+        "register-vol-04.pdf",
+    ] {
+        assert!(
+            sums.contains(&format!("  out/{file}\n")),
+            "{file} not in the manifest"
+        );
+    }
+    let check = Command::new("sha256sum")
+        .args(["-c", "--quiet", "out/manifest.sha256"])
+        .current_dir(root)
+        .status()
+        .unwrap();
+    assert!(check.success());
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root.join("out/manifest.json")).unwrap()).unwrap();
+    assert_eq!(json["volume_size"], 5);
+    assert_eq!(json["volumes"].as_array().unwrap().len(), 4);
+
+    // Volume 2 holds entries 6 to 10, with their summary and digests.
+    let vol2 = pdf_text(&root.join("out/register-vol-02.pdf"));
+    assert!(vol2.contains("Volume 2 of 4"));
+    assert!(vol2.contains("Entries KZ-UZ-2024-006 to KZ-UZ-2024-010 (5 instruments)"));
+    for n in 6..=10 {
+        assert!(
+            vol2.contains(&format!("No. {n} · KZ-UZ-2024-0{n:02}")),
+            "entry {n} missing from volume 2"
+        );
+    }
+    assert!(!vol2.contains("No. 11 ·"));
+    assert!(vol2.contains("Summary of instruments"));
+    assert!(vol2.contains("Annex: Checksums of this volume"));
+    // The general volume lists the volumes and refers to entries by volume.
+    let general = pdf_text(&root.join("out/register.pdf"));
+    assert!(general.contains("Volumes"));
+    assert!(
+        general.contains("KZ-UZ-2024-006 KZ-UZ-2024-010 5 register-vol-02.pdf"),
+        "{general}"
+    );
+    assert!(general.contains("No. 6 (KZ-UZ-2024-006), vol. 2"));
+    assert!(
+        !general.contains("Entry file"),
+        "entries belong in the volumes"
+    );
+    assert!(general.contains("Register digest:"));
+    // The published PDFs are proven by a rebuild.
+    let (code, stdout, _) = tool(root, &["verify", "--rebuild"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.ends_with("41 files verified, 0 problems\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn relations_across_volumes_name_the_volume() {
+    let test = Test::fixture("injection");
+    let (code, _, stderr) = tool(test.path(), &["build", "--volume-size", "1"]);
+    assert_eq!(code, 0, "{stderr}");
+    let vol2 = pdf_text(&test.path().join("out/register-vol-02.pdf"));
+    assert!(vol2.contains("(INJ-1, vol. 1) of 8 August 2024."), "{vol2}");
+}
+
+#[test]
+fn a_register_that_shrinks_below_a_volume_loses_its_volume_files() {
+    let test = Test::with_shipped();
+    let root = test.path();
+    assert_eq!(tool(root, &["build", "--volume-size", "8", "--quiet"]).0, 0);
+    assert!(root.join("out/register-vol-02.pdf").exists());
+    assert_eq!(tool(root, &["build", "--quiet"]).0, 0);
+    let left: Vec<String> = fs::read_dir(root.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("register-vol"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    assert_eq!(tool(root, &["verify"]).0, 0);
+}
+
+/// A typst that records each compile it runs and hands it to the real one.
+#[cfg(unix)]
+fn counting_typst(dir: &Path) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join("counting-typst");
+    fs::write(
+        &path,
+        format!(
+            "#!/bin/sh\n[ \"$1\" = compile ] && echo compile >> \"{}\"\nexec \"{}\" \"$@\"\n",
+            dir.join("compiles.log").display(),
+            common::real_typst().display()
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_with_nothing_changed_does_not_run_typst() {
+    let tools = tempfile::tempdir().unwrap();
+    let typst = counting_typst(tools.path());
+    let typst = typst.to_str().unwrap();
+    let compiles = || {
+        fs::read_to_string(tools.path().join("compiles.log"))
+            .unwrap_or_default()
+            .lines()
+            .count()
+    };
+    let test = Test::with_shipped();
+    let root = test.path();
+    assert_eq!(tool(root, &["build", "--typst", typst, "--quiet"]).0, 0);
+    assert_eq!(compiles(), 1);
+    assert_eq!(
+        tool(root, &["build", "--typst", typst]),
+        (0, "out/register.pdf is up to date: nothing changed since the last build (--force rebuilds)\n".into(), String::new())
+    );
+    assert_eq!(compiles(), 1, "typst ran for a no-op build");
+    // Any change to an input, an output or a setting builds again.
+    let entry = root.join("register/instruments/KZ-UZ-2024-016.yaml");
+    fs::write(
+        &entry,
+        fs::read_to_string(&entry).unwrap() + "# a comment\n",
+    )
+    .unwrap();
+    assert_eq!(tool(root, &["build", "--typst", typst, "--quiet"]).0, 0);
+    assert_eq!(compiles(), 2);
+    assert_eq!(
+        tool(
+            root,
+            &[
+                "build",
+                "--typst",
+                typst,
+                "--quiet",
+                "--pdf-standard",
+                "a-2b"
+            ]
+        )
+        .0,
+        0
+    );
+    assert_eq!(compiles(), 3);
+    fs::remove_file(fs::canonicalize(root.join("out/register.pdf")).unwrap()).unwrap();
+    assert_eq!(
+        tool(
+            root,
+            &[
+                "build",
+                "--typst",
+                typst,
+                "--quiet",
+                "--pdf-standard",
+                "a-2b"
+            ]
+        )
+        .0,
+        0
+    );
+    assert_eq!(compiles(), 4);
+    assert_eq!(
+        tool(
+            root,
+            &[
+                "build",
+                "--typst",
+                typst,
+                "--quiet",
+                "--pdf-standard",
+                "a-2b",
+                "--force"
+            ]
+        )
+        .0,
+        0
+    );
+    assert_eq!(compiles(), 5);
+    assert_eq!(tool(root, &["verify"]).0, 0);
+}
