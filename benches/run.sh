@@ -43,15 +43,20 @@ register() { # N [attachments] -> path of a cached synthetic register
 # largest process in $peak
 peak=0
 measure() {
-  local times=() t0 t1 rss
+  local times=() t0 t1 rss stats
   peak=0
+  stats="$(mktemp)"
   for _ in $(seq "$runs"); do
     t0=$(date +%s.%N)
-    rss=$( { /usr/bin/time -f "%M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1 )
+    # GNU time's %M: the largest resident set of the process or of any
+    # descendant it waited for, i.e. of the largest single process.
+    /usr/bin/time -o "$stats" -f "%M" "$@" >/dev/null 2>&1
     t1=$(date +%s.%N)
+    rss=$(tail -n 1 "$stats")
     times+=("$(echo "$t1 - $t0" | bc)")
     [ "${rss:-0}" -gt "$peak" ] 2>/dev/null && peak=$rss
   done
+  rm -f "$stats"
   printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
 }
 
