@@ -34,6 +34,12 @@ pub const ENTRY_TEMPLATE: &str = "register.typ.j2";
 pub const VOLUME_TEMPLATE: &str = "volume.typ.j2";
 
 /// Writes `text` as a Typst string literal.
+///
+/// ```
+/// let mut out = String::new();
+/// treaty_register::render::typst_string("#read(\"/etc/passwd\")\n", &mut out);
+/// assert_eq!(out, r##""#read(\"/etc/passwd\")\n""##);
+/// ```
 pub fn typst_string(text: &str, out: &mut String) {
     out.push('"');
     for c in text.chars() {
