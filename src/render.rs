@@ -58,6 +58,37 @@ pub fn typst_string(text: &str, out: &mut String) {
     out.push('"');
 }
 
+/// Reads a Typst string literal as typst does, for the escapes
+/// [`typst_string`] writes: the inverse, used by tests and fuzzing to prove
+/// that every string comes back unchanged. `None` for anything else.
+pub fn read_typst_string(literal: &str) -> Option<String> {
+    let inner = literal.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => return None,
+            '\\' => match chars.next()? {
+                '\\' => out.push('\\'),
+                '"' => out.push('"'),
+                'n' => out.push('\n'),
+                'r' => out.push('\r'),
+                't' => out.push('\t'),
+                'u' => {
+                    if chars.next()? != '{' {
+                        return None;
+                    }
+                    let hex: String = chars.by_ref().take_while(|c| *c != '}').collect();
+                    out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+                }
+                _ => return None,
+            },
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
 /// Writes a template value as a Typst literal (see the module docs).
 pub fn typst_literal(value: &Value, out: &mut String) -> Result<(), TemplateError> {
     match value.kind() {

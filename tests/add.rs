@@ -4,25 +4,9 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::{Test, snapshot};
-
-fn tool(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(common::BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::{Test, snapshot, tool};
 
 const FLAGS: &[&str] = &[
     "add",

@@ -12,39 +12,7 @@ use proptest::strategy::ValueTree;
 use treaty_register::date::PartialDate;
 use treaty_register::inputs::{InputFile, Role};
 use treaty_register::manifest;
-use treaty_register::render::typst_string;
-
-/// Reads a Typst string literal as Typst does (the escapes the formatter
-/// writes: `\\ \" \n \r \t \u{…}`).
-fn unescape(literal: &str) -> String {
-    let inner = literal
-        .strip_prefix('"')
-        .and_then(|l| l.strip_suffix('"'))
-        .expect("quoted");
-    let mut out = String::new();
-    let mut chars = inner.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            assert_ne!(c, '"', "an unescaped quote inside {literal:?}");
-            out.push(c);
-            continue;
-        }
-        match chars.next().unwrap() {
-            '\\' => out.push('\\'),
-            '"' => out.push('"'),
-            'n' => out.push('\n'),
-            'r' => out.push('\r'),
-            't' => out.push('\t'),
-            'u' => {
-                assert_eq!(chars.next(), Some('{'));
-                let hex: String = chars.by_ref().take_while(|c| *c != '}').collect();
-                out.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
-            }
-            other => panic!("unknown escape \\{other}"),
-        }
-    }
-    out
-}
+use treaty_register::render::{read_typst_string, typst_string};
 
 proptest! {
     #[test]
@@ -52,7 +20,7 @@ proptest! {
         let mut literal = String::new();
         typst_string(&s, &mut literal);
         prop_assert!(!literal.chars().any(|c| c.is_control()), "raw control character in {literal:?}");
-        prop_assert_eq!(unescape(&literal), s);
+        prop_assert_eq!(read_typst_string(&literal), Some(s));
     }
 
     #[test]

@@ -8,21 +8,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::Test;
-
-fn tool(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(common::BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::{Test, tool};
 
 fn pdf_text(pdf: &Path) -> String {
     let out = Command::new("pdftotext")

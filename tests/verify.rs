@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::Test;
+use common::{Test, tool};
 
 fn sh(script: &str, dir: &Path) -> Output {
     Command::new("sh")
@@ -20,21 +20,6 @@ fn sh(script: &str, dir: &Path) -> Output {
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// Runs the tool in `dir`; returns status code, stdout and stderr.
-fn tool(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(common::BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
 }
 
 fn sha256sum(dir: &Path, path: &str) -> String {
