@@ -220,3 +220,37 @@ fn a_build_with_nothing_changed_does_not_run_typst() {
     assert_eq!(compiles(), 5);
     assert_eq!(tool(root, &["verify"]).0, 0);
 }
+
+#[test]
+fn progress_shows_on_a_terminal_only() {
+    let test = Test::with_shipped();
+    let script = test.path().join("nothing.json");
+    fs::write(&script, "[]").unwrap();
+    let out = Command::new("python3")
+        .arg(common::repo().join("tests/support/pty_drive.py"))
+        .arg(&script)
+        .arg("--")
+        .arg(common::BIN)
+        .args(["build", "--volume-size", "8"])
+        .current_dir(test.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(screen.contains("checking the register (0 s)"), "{screen:?}");
+    assert!(
+        screen.contains("typesetting 2 volumes and the general volume"),
+        "{screen:?}"
+    );
+    assert!(screen.contains("of 3 documents done"), "{screen:?}");
+    assert!(
+        screen.contains("wrote out/register.pdf and 2 volumes"),
+        "{screen:?}"
+    );
+    // Not on a pipe.
+    let (code, stdout, stderr) = tool(test.path(), &["build", "--force", "--volume-size", "8"]);
+    assert_eq!(code, 0);
+    assert_eq!(stderr, "");
+    assert!(!stdout.contains("typesetting"));
+}
