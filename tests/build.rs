@@ -363,7 +363,7 @@ fn a_template_error_names_file_and_line_and_leaves_outputs() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.starts_with(
-            "error: failed to render template ./templates/_summary.typ.j2:18 (undefined value"
+            "error: failed to render template ./templates/_summary.typ.j2:21 (undefined value"
         ),
         "{stderr}"
     );
