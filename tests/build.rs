@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::{Test, snapshot};
+use common::{Test, snapshot, tool};
 
 /// Runs a command and returns its stdout, failing the test when it fails.
 fn run(program: &str, args: &[&str], dir: &Path) -> String {
@@ -323,14 +323,8 @@ fn an_invalid_entry_leaves_the_previous_outputs() {
             .unwrap()
             .replacen("date: 2024-08-08", "date: 2024-02-30", 1);
     fs::write(&entry, text).unwrap();
-    let out = Command::new(common::BIN)
-        .args(["build"])
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let (code, _, stderr) = tool(dir.path(), &["build"]);
+    assert_eq!(code, 1);
     assert!(
         stderr.starts_with(
             "register/instruments/KZ-UZ-2024-004.yaml:15:9: error: `2024-02-30` is not a valid date: February 2024 has 29 days, not 30\n"
@@ -353,14 +347,8 @@ fn a_template_error_names_file_and_line_and_leaves_outputs() {
         .unwrap()
         .replace("{{ i.title }}", "{{ i.titel }}");
     fs::write(&summary, text).unwrap();
-    let out = Command::new(common::BIN)
-        .args(["build"])
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let (code, _, stderr) = tool(dir.path(), &["build"]);
+    assert_eq!(code, 2);
     assert!(
         stderr.starts_with(
             "error: failed to render template ./templates/_summary.typ.j2:21 (undefined value"
@@ -377,14 +365,8 @@ fn a_typst_failure_shows_its_diagnostics_keeps_the_source_and_leaves_outputs() {
     let title = dir.path().join("templates/_title.typ.j2");
     let text = fs::read_to_string(&title).unwrap() + "\n#let broken = (\n";
     fs::write(&title, text).unwrap();
-    let out = Command::new(common::BIN)
-        .args(["build"])
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let (code, _, stderr) = tool(dir.path(), &["build"]);
+    assert_eq!(code, 2);
     assert!(
         stderr.contains("error: unclosed delimiter"),
         "typst's own diagnostic: {stderr}"
