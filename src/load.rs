@@ -682,12 +682,7 @@ impl<'d> Decoder<'d> {
                 span: node.span,
             }),
             None => {
-                let stem = self
-                    .path
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .unwrap_or("")
-                    .to_owned();
+                let stem = self.stem();
                 self.missing(
                     &f,
                     "id",
@@ -770,13 +765,17 @@ impl<'d> Decoder<'d> {
         })
     }
 
-    fn check_stem(&mut self, id: &str, span: Span) {
-        let stem = self
-            .path
+    /// The file name without `.yaml`: what the id must be.
+    fn stem(&self) -> String {
+        self.path
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or("")
-            .to_owned();
+            .to_owned()
+    }
+
+    fn check_stem(&mut self, id: &str, span: Span) {
+        let stem = self.stem();
         if stem != id {
             self.error(
                 span,
