@@ -169,11 +169,10 @@ pub fn build(
         "typesetting".to_owned()
     });
     let order: Vec<usize> = (0..documents).collect();
-    let compiled = crate::parallel::map_with(&order, settings.jobs.max(1), compile);
+    let compiled = crate::parallel::try_map_with(&order, settings.jobs.max(1), compile)?;
     let mut outputs = Vec::with_capacity(documents);
     let mut warnings = String::new();
-    for (n, result) in compiled.into_iter().enumerate() {
-        let c = result?;
+    for (n, c) in compiled.into_iter().enumerate() {
         warnings.push_str(&c.warnings);
         let name = if n == 0 {
             "register.pdf".to_owned()

@@ -692,7 +692,7 @@ fn instrument_context(
             Target::Id(id) => {
                 let target = register.get(&id.value);
                 let volume = target_volume(&id.value);
-                // A link can only lead within one PDF; another volume is named.
+                // Another volume is named.
                 let elsewhere = volume.filter(|v| Some(*v) != own_volume);
                 let where_ = match elsewhere {
                     Some(v) => format!("{}, vol. {v}", id.value),
@@ -709,7 +709,11 @@ fn instrument_context(
                 };
                 RelationContext {
                     text,
-                    anchor: elsewhere.is_none().then(|| anchor(&id.value)),
+                    // Only a register in one PDF links its relations: in a
+                    // volume, links to entries make typst lay the whole
+                    // volume out again, for about a fifth of its time
+                    // (docs/performance.md).
+                    anchor: own_volume.is_none().then(|| anchor(&id.value)),
                 }
             }
             Target::External { title, date } => RelationContext {

@@ -119,9 +119,23 @@ fn shipped_register_builds_with_every_entry_index_and_digest() {
         "PDF lacks register digest {digest}"
     );
     assert!(stdout.trim_end().ends_with(digest), "{stdout}");
-    // Absent values are printed, never blank.
+    // Absent values are printed, never blank: an entry names its absent
+    // fields on its last line (KZ-UZ-2024-006 gives no signatories, entry
+    // into force, term, languages, notes or attachments).
     assert!(text.contains("Issuing authority: not recorded"));
-    assert!(text.contains("Entry into force not recorded"));
+    let sum_006 = sums
+        .lines()
+        .find(|l| l.ends_with("KZ-UZ-2024-006.yaml"))
+        .map(|l| &l[..64])
+        .unwrap();
+    let last_lines_006 = format!(
+        "register/instruments/KZ-UZ-2024-006.yaml SHA-256 {sum_006} \
+         Not recorded signatories, entry into force, term, authentic languages, notes, attachments"
+    );
+    assert!(
+        text.contains(&last_lines_006),
+        "PDF lacks {last_lines_006:?}"
+    );
     // Relations are prose with dates.
     assert!(text.contains(
         "Amends the Agreement between the Government of the Republic of Kazakhstan and the Government \
@@ -351,7 +365,7 @@ fn a_template_error_names_file_and_line_and_leaves_outputs() {
     assert_eq!(code, 2);
     assert!(
         stderr.starts_with(
-            "error: failed to render template ./templates/_summary.typ.j2:21 (undefined value"
+            "error: failed to render template ./templates/_summary.typ.j2:51 (undefined value"
         ),
         "{stderr}"
     );
