@@ -126,10 +126,9 @@ pub fn build(
     files.extend(inputs::template_files(root, &layout.templates_dir())?);
     let volume_size =
         (register.instruments.len() > settings.volume_size).then_some(settings.volume_size);
-    (settings.progress)("rendering the templates");
+    (settings.progress)("preparing the documents");
     let context = render::context(register, &files, &typst.version, volume_size);
     let templates = render::Templates::load(&layout.templates_dir())?;
-    let source = templates.render(render::ENTRY_TEMPLATE, &context)?;
 
     let fonts = layout.templates.join("fonts");
     let parallel = !context.volumes.is_empty() && settings.jobs > 1;
@@ -146,13 +145,23 @@ pub fn build(
     let documents = 1 + context.volumes.len();
     let total = documents;
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let compile = |n: &usize| -> Result<crate::typst::Compiled> {
-        let compiled = if *n == 0 {
-            typst.compile(&source, &job)
+    // Each document is rendered by the worker that typesets it, so that
+    // the first typst starts as soon as possible and the sources of a
+    // hundred volumes never sit in memory together.
+    let compile = |n: &usize| -> Result<(crate::typst::Compiled, String)> {
+        let source = if *n == 0 {
+            templates.render(render::ENTRY_TEMPLATE, &context)?
         } else {
-            let volume_source = templates.render(render::VOLUME_TEMPLATE, &context.volume(*n))?;
-            typst.compile(&volume_source, &job)
+            templates.render(render::VOLUME_TEMPLATE, &context.volume(*n))?
         };
+        let document = match *n {
+            0 if total > 1 => "the general volume".to_owned(),
+            0 => "the register".to_owned(),
+            n => format!("volume {n}"),
+        };
+        let compiled = typst.compile(&source, &document, &job)?;
+        // Only the register's source is kept, for --keep-source.
+        let source = if *n == 0 { source } else { String::new() };
         let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         if total > 1 {
             (settings.progress)(&format!(
@@ -161,7 +170,7 @@ pub fn build(
         } else {
             (settings.progress)("typesetting done");
         }
-        compiled
+        Ok((compiled, source))
     };
     (settings.progress)(&if total > 1 {
         format!("typesetting {} volumes and the general volume", total - 1)
@@ -172,7 +181,11 @@ pub fn build(
     let compiled = crate::parallel::try_map_with(&order, settings.jobs.max(1), compile)?;
     let mut outputs = Vec::with_capacity(documents);
     let mut warnings = String::new();
-    for (n, c) in compiled.into_iter().enumerate() {
+    let mut source = String::new();
+    for (n, (c, text)) in compiled.into_iter().enumerate() {
+        if n == 0 {
+            source = text;
+        }
         warnings.push_str(&c.warnings);
         let name = if n == 0 {
             "register.pdf".to_owned()

@@ -90,11 +90,16 @@ pub enum Error {
     #[error("failed to install typst (`{command}` exited with {status})")]
     Provision { command: String, status: String },
 
-    #[error("typst ran longer than {seconds} seconds and was stopped")]
-    TypstTimeout { seconds: u64, source_path: PathBuf },
+    #[error("typst ran longer than {seconds} seconds on {document} and was stopped")]
+    TypstTimeout {
+        document: String,
+        seconds: u64,
+        source_path: PathBuf,
+    },
 
-    #[error("failed to compile the register with typst ({status})")]
+    #[error("failed to compile {document} with typst ({status})")]
     TypstFailed {
+        document: String,
         status: String,
         diagnostics: String,
         source_path: PathBuf,

@@ -540,16 +540,12 @@ pub fn context(
     };
     let target_volume = |id: &str| numbers.get(id).and_then(|n| volume_of(*n));
 
-    let instruments: Vec<InstrumentContext> = register
-        .instruments
-        .iter()
-        .map(|i| {
-            let number = numbers[i.id.value.as_str()];
-            let mut c = instrument_context(i, number, register, &file_sha, &target_volume);
-            c.volume = volume_of(number);
-            c
-        })
-        .collect();
+    let instruments: Vec<InstrumentContext> = crate::parallel::map(&register.instruments, |i| {
+        let number = numbers[i.id.value.as_str()];
+        let mut c = instrument_context(i, number, register, &file_sha, &target_volume);
+        c.volume = volume_of(number);
+        c
+    });
     let volumes: Vec<VolumeInfo> = match volume_size {
         Some(size) => {
             let count = instruments.len().div_ceil(size);
@@ -578,7 +574,9 @@ pub fn context(
                 .or_default()
                 .entry(p.body.as_deref().map(flat))
                 .or_default();
-            if !entries.iter().any(|e| e.id == i.id.value) {
+            // Two parties of one entry may share state and body; entries
+            // come in order, so a repeat can only be the last one.
+            if entries.last().is_none_or(|e| e.id != i.id.value) {
                 entries.push(entry_ref(i));
             }
         }

@@ -263,7 +263,8 @@ impl Typst {
 
     /// Compiles `source` in a private build folder. On failure the folder
     /// is kept, so typst's diagnostics can be traced in the source.
-    pub fn compile(&self, source: &str, job: &Job) -> Result<Compiled> {
+    /// `document` names it in errors: "the register", "volume 3".
+    pub fn compile(&self, source: &str, document: &str, job: &Job) -> Result<Compiled> {
         crate::stale::sweep(&std::env::temp_dir(), "treaty-register-build-");
         let dir = tempfile::Builder::new()
             .prefix("treaty-register-build-")
@@ -327,6 +328,7 @@ impl Typst {
                     let _ = fs::write(dir.path().join("KEPT"), "");
                     let kept = dir.keep();
                     return Err(Error::TypstTimeout {
+                        document: document.to_owned(),
                         seconds: job.timeout.as_secs(),
                         source_path: kept.join("register.typ"),
                     });
@@ -351,6 +353,7 @@ impl Typst {
             let _ = fs::write(dir.path().join("KEPT"), "");
             let kept = dir.keep();
             return Err(Error::TypstFailed {
+                document: document.to_owned(),
                 status: output.status.to_string(),
                 diagnostics,
                 source_path: kept.join("register.typ"),

@@ -221,7 +221,9 @@ fn a_typst_that_hangs_is_stopped() {
     assert_eq!(code, 2);
     assert!(started.elapsed().as_secs() < 25, "typst was not stopped");
     assert!(
-        stderr.starts_with("error: typst ran longer than 1 seconds and was stopped\n"),
+        stderr.starts_with(
+            "error: typst ran longer than 1 seconds on the register and was stopped\n"
+        ),
         "{stderr}"
     );
     assert!(!test.path().join("out/register.pdf").exists());

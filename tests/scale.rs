@@ -149,6 +149,52 @@ fn counting_typst(dir: &Path) -> std::path::PathBuf {
 
 #[cfg(unix)]
 #[test]
+fn a_volume_that_fails_stops_the_build_without_typesetting_the_rest() {
+    let test = Test::with_shipped();
+    let root = test.path();
+    assert_eq!(tool(root, &["build", "--quiet"]).0, 0);
+    let before = common::snapshot(&root.join("out"));
+    let volume = root.join("templates/volume.typ.j2");
+    let text = fs::read_to_string(&volume).unwrap() + "\n#panic(\"broken volume\")\n";
+    fs::write(&volume, text).unwrap();
+    let tools = tempfile::tempdir().unwrap();
+    let typst = counting_typst(tools.path());
+    let (code, _, stderr) = tool(
+        root,
+        &[
+            "build",
+            "--volume-size",
+            "1",
+            "--jobs",
+            "2",
+            "--typst",
+            typst.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("error: panicked with: broken volume"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error: failed to compile volume "),
+        "{stderr}"
+    );
+    // 16 volumes and the general volume: after the first failure, only what
+    // the other worker had in hand runs to its end.
+    let compiles = fs::read_to_string(tools.path().join("compiles.log"))
+        .unwrap()
+        .lines()
+        .count();
+    assert!(
+        compiles <= 4,
+        "{compiles} documents typeset after a failure"
+    );
+    assert_eq!(common::snapshot(&root.join("out")), before, "out/ changed");
+}
+
+#[cfg(unix)]
+#[test]
 fn a_build_with_nothing_changed_does_not_run_typst() {
     let tools = tempfile::tempdir().unwrap();
     let typst = counting_typst(tools.path());
