@@ -39,12 +39,12 @@ register() { # N [attachments] -> path of a cached synthetic register
   echo "$dir"
 }
 
-# median wall seconds of $runs runs of a command; peak RSS (KiB) of the
-# largest process in $peak
-peak=0
+# median wall seconds of $runs runs of a command; the peak RSS (KiB) of its
+# largest process goes to $peak_file (measure runs in a $(…) subshell, so a
+# variable would not come back)
+peak_file="$(mktemp)"
 measure() {
-  local times=() t0 t1 rss stats
-  peak=0
+  local times=() t0 t1 rss stats peak=0
   stats="$(mktemp)"
   for _ in $(seq "$runs"); do
     t0=$(date +%s.%N)
@@ -57,11 +57,12 @@ measure() {
     [ "${rss:-0}" -gt "$peak" ] 2>/dev/null && peak=$rss
   done
   rm -f "$stats"
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+  echo "$peak" > "$peak_file"
+  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p" | awk '{printf "%.3f\n", $1}'
 }
 
 row() { printf '%-58s %12s %14s %10s\n' "$1" "$2" "$3" "$4"; }
-ratio() { echo "scale=2; $1 / $2" | bc; }
+ratio() { echo "scale=6; $1 / $2" | bc | awk '{printf "%.2f", $1}'; }
 
 # A typst that returns at once with a one-page PDF: what a build costs
 # outside typst (a benchmark instrument, never used by the tests).
@@ -84,18 +85,18 @@ t=$(measure "$bin" --root "$L" check)
 row "check, $large instruments (s)" "$t" "<= 3" "$(ratio "$t" 3)"
 
 t_small=$(measure "$bin" --root "$S" build --force --quiet)
-t_medium=$(measure "$bin" --root "$M" build --force --quiet); m_peak=$peak
+t_medium=$(measure "$bin" --root "$M" build --force --quiet); m_peak=$(cat "$peak_file")
 row "build, $small instruments (s)" "$t_small" "anchor" "1.00"
 row "build, $medium instruments (s)" "$t_medium" "<= 11 x $small" "$(ratio "$t_medium" "$t_small")"
 row "  peak memory of one process, $medium (MiB)" "$((m_peak / 1024))" "<= 2048" "$(ratio "$((m_peak / 1024))" 2048)"
 t_stub=$(measure "$bin" --root "$M" build --force --quiet --typst "$stub_dir/typst")
-row "build outside typst, $medium (s; share of the build)" "$t_stub" "<= 5 %" "$(echo "scale=3; 100 * $t_stub / $t_medium" | bc) %"
+row "build outside typst, $medium (s; share of the build)" "$t_stub" "<= 5 %" "$(echo "scale=6; 100 * $t_stub / $t_medium" | bc | awk '{printf "%.1f", $1}') %"
 
 "$bin" --root "$M" build --quiet
 t=$(measure "$bin" --root "$M" build --quiet)
 row "no-op rebuild, $medium instruments (s)" "$t" "<= 0.5" "$(ratio "$t" 0.5)"
 
-t=$(runs=1 measure "$bin" --root "$L" build --force --quiet); l_peak=$peak
+t=$(runs=1 measure "$bin" --root "$L" build --force --quiet); l_peak=$(cat "$peak_file")
 row "build, $large instruments (s)" "$t" "<= 150" "$(ratio "$t" 150)"
 row "  peak memory of one process, $large (MiB)" "$((l_peak / 1024))" "<= 2048" "$(ratio "$((l_peak / 1024))" 2048)"
 
@@ -107,5 +108,7 @@ t_coreutils=$(cd "$A" && measure sha256sum -c --quiet out/manifest.sha256)
 row "verify, $medium instruments + $attach attachments (s)" "$t_ours" ">= 4 x faster" "$(ratio "$t_coreutils" "$t_ours") x"
 row "  sha256sum -c on the same manifest (s)" "$t_coreutils" "anchor" ""
 
-rm -rf "$stub_dir"
-$smoke && echo "smoke run: every benchmark ran; figures of tiny registers are not targets"
+rm -rf "$stub_dir" "$peak_file"
+if $smoke; then
+  echo "smoke run: every benchmark ran; figures of tiny registers are not targets"
+fi
