@@ -93,7 +93,7 @@ pub fn publish(files: Vec<(PathBuf, Vec<u8>)>) -> Result<()> {
 /// Publishes `files` (name, bytes) into `out` as one unit, as described
 /// in the module docs. Publishing the unit already live changes nothing.
 #[cfg(unix)]
-pub fn publish_unit(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
+pub fn publish_unit(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
     use sha2::{Digest, Sha256};
     use std::os::unix::fs::symlink;
 
@@ -117,7 +117,7 @@ pub fn publish_unit(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
 
     let complete = files
         .iter()
-        .all(|(name, bytes)| fs::read(gen_dir.join(name)).is_ok_and(|b| &b == bytes));
+        .all(|(name, bytes)| fs::read(gen_dir.join(name)).is_ok_and(|b| b == *bytes));
     if !complete {
         let staging = tempfile::Builder::new()
             .prefix(".staging-")
@@ -233,7 +233,7 @@ fn tidy_locked(out: &Path) {
 
 /// Without symbolic links the unit is published file by file.
 #[cfg(not(unix))]
-pub fn publish_unit(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
+pub fn publish_unit(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
     fs::create_dir_all(out).map_err(|source| Error::Write {
         path: out.to_path_buf(),
         source,
@@ -241,7 +241,7 @@ pub fn publish_unit(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
     publish(
         files
             .iter()
-            .map(|(n, b)| (out.join(n), b.clone()))
+            .map(|(n, b)| (out.join(n), b.to_vec()))
             .collect(),
     )
 }
@@ -270,11 +270,8 @@ mod tests {
     fn units_switch_whole_and_old_generations_go() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
-        let unit = |pdf: &[u8], sums: &[u8]| {
-            vec![
-                ("register.pdf", pdf.to_vec()),
-                ("manifest.sha256", sums.to_vec()),
-            ]
+        let unit = |pdf: &'static [u8], sums: &'static [u8]| {
+            vec![("register.pdf", pdf), ("manifest.sha256", sums)]
         };
         publish_unit(&out, &unit(b"pdf 1", b"sums 1")).unwrap();
         assert_eq!(fs::read(out.join("register.pdf")).unwrap(), b"pdf 1");

@@ -42,13 +42,15 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     }
     let built = build::build(&register, &layout, &typst, &settings)?;
     progress.say("publishing");
-    let mut unit: Vec<(&str, Vec<u8>)> = built
+    let sha256sum = built.manifest.to_sha256sum();
+    let json = built.manifest.to_json();
+    let mut unit: Vec<(&str, &[u8])> = built
         .outputs
         .iter()
-        .map(|(name, bytes)| (name.as_str(), bytes.clone()))
+        .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
         .collect();
-    unit.push((SHA256_FILE, built.manifest.to_sha256sum().into_bytes()));
-    unit.push((JSON_FILE, built.manifest.to_json().into_bytes()));
+    unit.push((SHA256_FILE, sha256sum.as_bytes()));
+    unit.push((JSON_FILE, json.as_bytes()));
     publish::publish_unit(&out, &unit)?;
     if args.keep_source {
         publish::write_atomic(&out.join("register.typ"), built.source.as_bytes())?;
