@@ -143,8 +143,9 @@ pub fn build(
     };
 
     // Document 0 is the register (or general volume); 1.. the volumes.
+    // The general volume goes first: at scale it takes longest (its indexes
+    // name every entry), and the volumes fill the other core meanwhile.
     let documents = 1 + context.volumes.len();
-    let total = documents;
     let done = std::sync::atomic::AtomicUsize::new(0);
     // Each document is rendered by the worker that typesets it, so that
     // the first typst starts as soon as possible and the sources of a
@@ -156,7 +157,7 @@ pub fn build(
             templates.render(render::VOLUME_TEMPLATE, &context.volume(*n))?
         };
         let document = match *n {
-            0 if total > 1 => "the general volume".to_owned(),
+            0 if documents > 1 => "the general volume".to_owned(),
             0 => "the register".to_owned(),
             n => format!("volume {n}"),
         };
@@ -164,17 +165,20 @@ pub fn build(
         // Only the register's source is kept, for --keep-source.
         let source = if *n == 0 { source } else { String::new() };
         let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        if total > 1 {
+        if documents > 1 {
             (settings.progress)(&format!(
-                "typesetting: {finished} of {total} documents done"
+                "typesetting: {finished} of {documents} documents done"
             ));
         } else {
             (settings.progress)("typesetting done");
         }
         Ok((compiled, source))
     };
-    (settings.progress)(&if total > 1 {
-        format!("typesetting {} volumes and the general volume", total - 1)
+    (settings.progress)(&if documents > 1 {
+        format!(
+            "typesetting {} volumes and the general volume",
+            documents - 1
+        )
     } else {
         "typesetting".to_owned()
     });
