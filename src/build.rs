@@ -147,10 +147,12 @@ pub fn build(
     // name every entry), and the volumes fill the other core meanwhile.
     let documents = 1 + context.volumes.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
+    // The register's source is kept, for --keep-source.
+    let register_source = std::sync::OnceLock::new();
     // Each document is rendered by the worker that typesets it, so that
     // the first typst starts as soon as possible and the sources of a
     // hundred volumes never sit in memory together.
-    let compile = |n: &usize| -> Result<(crate::typst::Compiled, String)> {
+    let compile = |n: &usize| -> Result<crate::typst::Compiled> {
         let source = if *n == 0 {
             templates.render(render::ENTRY_TEMPLATE, &context)?
         } else {
@@ -162,8 +164,9 @@ pub fn build(
             n => format!("volume {n}"),
         };
         let compiled = typst.compile(&source, &document, &job)?;
-        // Only the register's source is kept, for --keep-source.
-        let source = if *n == 0 { source } else { String::new() };
+        if *n == 0 {
+            let _ = register_source.set(source);
+        }
         let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         if documents > 1 {
             (settings.progress)(&format!(
@@ -172,7 +175,7 @@ pub fn build(
         } else {
             (settings.progress)("typesetting done");
         }
-        Ok((compiled, source))
+        Ok(compiled)
     };
     (settings.progress)(&if documents > 1 {
         format!(
@@ -186,11 +189,7 @@ pub fn build(
     let compiled = crate::parallel::try_map_with(&order, settings.jobs.max(1), compile)?;
     let mut outputs = Vec::with_capacity(documents);
     let mut warnings = String::new();
-    let mut source = String::new();
-    for (n, (c, text)) in compiled.into_iter().enumerate() {
-        if n == 0 {
-            source = text;
-        }
+    for (n, c) in compiled.into_iter().enumerate() {
         warnings.push_str(&c.warnings);
         let name = if n == 0 {
             "register.pdf".to_owned()
@@ -247,7 +246,9 @@ pub fn build(
     };
     Ok(Built {
         outputs,
-        source,
+        source: register_source
+            .into_inner()
+            .expect("document 0 is the register"),
         manifest,
         warnings,
     })

@@ -13,7 +13,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::Test;
+use common::{Test, tool};
 
 fn run(dir: &Path, args: &[&str], fault: Option<&str>, tmp: &Path) -> std::process::ExitStatus {
     let mut cmd = Command::new(common::BIN);
@@ -214,30 +214,14 @@ fn an_add_killed_midway_never_leaves_half_an_entry() {
         1,
         "the killed add's temporary"
     );
-    let check = Command::new(common::BIN)
-        .arg("check")
-        .current_dir(root)
-        .output()
-        .unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&check.stdout),
-        "16 instruments, 0 problems\n"
-    );
+    assert_eq!(tool(root, &["check"]).1, "16 instruments, 0 problems\n");
 
     assert!(!run(root, &add, Some("add:linked"), tmp.path()).success());
     assert!(
         instruments.join("KZ-UZ-2024-017.yaml").exists(),
         "linked means written in full"
     );
-    let check = Command::new(common::BIN)
-        .arg("check")
-        .current_dir(root)
-        .output()
-        .unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&check.stdout),
-        "17 instruments, 0 problems\n"
-    );
+    assert_eq!(tool(root, &["check"]).1, "17 instruments, 0 problems\n");
 
     assert!(run(root, &add, None, tmp.path()).success());
     assert!(instruments.join("KZ-UZ-2024-018.yaml").exists());

@@ -129,6 +129,14 @@ fn a_register_that_shrinks_below_a_volume_loses_its_volume_files() {
     assert_eq!(tool(root, &["verify"]).0, 0);
 }
 
+/// How many compiles the typst of [`counting_typst`] in `dir` has run.
+fn compiles(dir: &Path) -> usize {
+    fs::read_to_string(dir.join("compiles.log"))
+        .unwrap_or_default()
+        .lines()
+        .count()
+}
+
 /// A typst that records each compile it runs and hands it to the real one.
 #[cfg(unix)]
 fn counting_typst(dir: &Path) -> std::path::PathBuf {
@@ -182,10 +190,7 @@ fn a_volume_that_fails_stops_the_build_without_typesetting_the_rest() {
     );
     // 16 volumes and the general volume: after the first failure, only what
     // the other worker had in hand runs to its end.
-    let compiles = fs::read_to_string(tools.path().join("compiles.log"))
-        .unwrap()
-        .lines()
-        .count();
+    let compiles = compiles(tools.path());
     assert!(
         compiles <= 4,
         "{compiles} documents typeset after a failure"
@@ -199,21 +204,17 @@ fn a_build_with_nothing_changed_does_not_run_typst() {
     let tools = tempfile::tempdir().unwrap();
     let typst = counting_typst(tools.path());
     let typst = typst.to_str().unwrap();
-    let compiles = || {
-        fs::read_to_string(tools.path().join("compiles.log"))
-            .unwrap_or_default()
-            .lines()
-            .count()
-    };
+    let runs = || compiles(tools.path());
     let test = Test::with_shipped();
     let root = test.path();
-    assert_eq!(tool(root, &["build", "--typst", typst, "--quiet"]).0, 0);
-    assert_eq!(compiles(), 1);
+    let build = |extra: &[&str]| tool(root, &[&["build", "--typst", typst][..], extra].concat());
+    assert_eq!(build(&["--quiet"]).0, 0);
+    assert_eq!(runs(), 1);
     assert_eq!(
-        tool(root, &["build", "--typst", typst]),
+        build(&[]),
         (0, "out/register.pdf is up to date: nothing changed since the last build (--force rebuilds)\n".into(), String::new())
     );
-    assert_eq!(compiles(), 1, "typst ran for a no-op build");
+    assert_eq!(runs(), 1, "typst ran for a no-op build");
     // Any change to an input, an output or a setting builds again.
     let entry = root.join("register/instruments/KZ-UZ-2024-016.yaml");
     fs::write(
@@ -221,58 +222,18 @@ fn a_build_with_nothing_changed_does_not_run_typst() {
         fs::read_to_string(&entry).unwrap() + "# a comment\n",
     )
     .unwrap();
-    assert_eq!(tool(root, &["build", "--typst", typst, "--quiet"]).0, 0);
-    assert_eq!(compiles(), 2);
-    assert_eq!(
-        tool(
-            root,
-            &[
-                "build",
-                "--typst",
-                typst,
-                "--quiet",
-                "--pdf-standard",
-                "a-2b"
-            ]
-        )
-        .0,
-        0
-    );
-    assert_eq!(compiles(), 3);
+    assert_eq!(build(&["--quiet"]).0, 0);
+    assert_eq!(runs(), 2);
+    assert_eq!(build(&["--quiet", "--pdf-standard", "a-2b"]).0, 0);
+    assert_eq!(runs(), 3);
     fs::remove_file(fs::canonicalize(root.join("out/register.pdf")).unwrap()).unwrap();
+    assert_eq!(build(&["--quiet", "--pdf-standard", "a-2b"]).0, 0);
+    assert_eq!(runs(), 4);
     assert_eq!(
-        tool(
-            root,
-            &[
-                "build",
-                "--typst",
-                typst,
-                "--quiet",
-                "--pdf-standard",
-                "a-2b"
-            ]
-        )
-        .0,
+        build(&["--quiet", "--pdf-standard", "a-2b", "--force"]).0,
         0
     );
-    assert_eq!(compiles(), 4);
-    assert_eq!(
-        tool(
-            root,
-            &[
-                "build",
-                "--typst",
-                typst,
-                "--quiet",
-                "--pdf-standard",
-                "a-2b",
-                "--force"
-            ]
-        )
-        .0,
-        0
-    );
-    assert_eq!(compiles(), 5);
+    assert_eq!(runs(), 5);
     assert_eq!(tool(root, &["verify"]).0, 0);
 }
 
