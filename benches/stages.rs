@@ -8,7 +8,10 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use treaty_register::{check, inputs, load, manifest, render, synth};
+use treaty_register::audit::{inputs, manifest};
+use treaty_register::edit::synth;
+use treaty_register::publish::render;
+use treaty_register::register::{check, load};
 
 fn count() -> usize {
     std::env::var("BENCH_COUNT")
@@ -60,7 +63,9 @@ fn hashing(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Bytes(size as u64));
     group.bench_function("sha256 of a 64 MiB file", |b| {
-        b.iter(|| black_box(treaty_register::digest::sha256_file(Path::new(&path)).unwrap()))
+        b.iter(|| {
+            black_box(treaty_register::support::digest::sha256_file(Path::new(&path)).unwrap())
+        })
     });
     group.finish();
 }

@@ -1,11 +1,11 @@
-//! Generates a synthetic register project (see `treaty_register::synth`).
+//! Generates a synthetic register project (see `treaty_register::edit::synth`).
 //!
 //! cargo run --release --example synth -- --count 10000 [--attachments 1G] [--seed 1] DIR
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use treaty_register::synth;
+use treaty_register::edit::synth;
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);

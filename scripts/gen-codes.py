@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Regenerate src/codes/data.rs from Debian's iso-codes JSON files.
+"""Regenerate src/register/codes/data.rs from Debian's iso-codes JSON files.
 
-Run: python3 scripts/gen-codes.py /usr/share/iso-codes/json > src/codes/data.rs
+Run: python3 scripts/gen-codes.py /usr/share/iso-codes/json > src/register/codes/data.rs
 The tables are embedded so that `check` needs no network and no system data.
 """
 import json

@@ -29,7 +29,7 @@ pub struct Cli {
     pub color: Color,
 
     /// Refuse registers with more instrument files than this
-    #[arg(long, global = true, value_name = "N", default_value_t = crate::load::DEFAULT_MAX_INSTRUMENTS)]
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::register::load::DEFAULT_MAX_INSTRUMENTS)]
     pub max_instruments: usize,
 
     #[command(subcommand)]
@@ -189,15 +189,15 @@ pub struct BuildArgs {
     pub typst: Option<PathBuf>,
 
     /// PDF standards to enforce, comma-separated, as typst names them (e.g. a-2b, ua-1)
-    #[arg(long, value_name = "LIST", default_value = crate::typst::DEFAULT_PDF_STANDARD)]
+    #[arg(long, value_name = "LIST", default_value = crate::publish::typst::DEFAULT_PDF_STANDARD)]
     pub pdf_standard: String,
 
     /// Stop typst after this many seconds
-    #[arg(long, value_name = "SECONDS", default_value_t = crate::typst::DEFAULT_TIMEOUT_SECS)]
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::publish::typst::DEFAULT_TIMEOUT_SECS)]
     pub typst_timeout: u64,
 
     /// Publish registers with more entries than this in volumes
-    #[arg(long, value_name = "N", default_value_t = crate::build::DEFAULT_VOLUME_SIZE,
+    #[arg(long, value_name = "N", default_value_t = crate::publish::build::DEFAULT_VOLUME_SIZE,
           value_parser = at_least_one)]
     pub volume_size: usize,
 
@@ -227,7 +227,7 @@ pub struct VerifyArgs {
     pub typst: Option<PathBuf>,
 
     /// Stop typst after this many seconds (--rebuild)
-    #[arg(long, value_name = "SECONDS", default_value_t = crate::typst::DEFAULT_TIMEOUT_SECS)]
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::publish::typst::DEFAULT_TIMEOUT_SECS)]
     pub typst_timeout: u64,
 
     /// Output format
@@ -318,7 +318,7 @@ fn at_least_one(text: &str) -> Result<usize, String> {
 pub struct Config {
     pub root: PathBuf,
     pub quiet: bool,
-    pub limits: crate::load::Limits,
+    pub limits: crate::register::load::Limits,
 }
 
 impl Cli {
@@ -333,7 +333,7 @@ impl Cli {
             Config {
                 root: self.root,
                 quiet: self.quiet,
-                limits: crate::load::Limits {
+                limits: crate::register::load::Limits {
                     max_instruments: self.max_instruments,
                 },
             },

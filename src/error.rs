@@ -1,7 +1,7 @@
 //! The one error type of the tool, and the one place that decides exit codes.
 //!
 //! Problems *in the register* (a bad date, an unknown field) are not errors
-//! of this kind: they are collected as [`crate::diagnostic::Diagnostic`]s so
+//! of this kind: they are collected as [`crate::register::diagnostic::Diagnostic`]s so
 //! that one run reports all of them. A command that found such problems
 //! returns [`Error::Problems`] at the end, which maps to exit code 1.
 
@@ -73,19 +73,24 @@ pub enum Error {
     #[error("failed to run typst at {} ({source})", path.display())]
     TypstRun { path: PathBuf, source: io::Error },
 
-    #[error("typst at {} is `{found}`, but treaty-register needs typst {}.x", path.display(), crate::typst::REQUIRED)]
-    TypstVersion { path: PathBuf, found: String },
+    #[error("typst at {} is `{found}`, but treaty-register needs typst {required}.x", path.display())]
+    TypstVersion {
+        path: PathBuf,
+        found: String,
+        required: &'static str,
+        pinned: &'static str,
+    },
 
     #[error(
         "failed to find a cache folder for typst (neither TREATY_REGISTER_CACHE, XDG_CACHE_HOME nor HOME is set)"
     )]
     NoCacheDir,
 
-    #[error(
-        "typst {}.x is not installed, and cargo was not found to install it",
-        crate::typst::REQUIRED
-    )]
-    NoCargo { command: String },
+    #[error("typst {required}.x is not installed, and cargo was not found to install it")]
+    NoCargo {
+        command: String,
+        required: &'static str,
+    },
 
     #[error("failed to install typst (`{command}` exited with {status})")]
     Provision { command: String, status: String },
@@ -156,12 +161,11 @@ impl Error {
                 ..
             } => Some(format!("did you mean `{s}`?")),
             Error::UnknownId { .. } => Some("`treaty-register list` shows every id".into()),
-            Error::TypstVersion { .. } => Some(format!(
-                "install it with `cargo install --locked typst-cli@{}`, or leave out \
-                 --typst and TYPST to let treaty-register install it",
-                crate::typst::PINNED
+            Error::TypstVersion { pinned, .. } => Some(format!(
+                "install it with `cargo install --locked typst-cli@{pinned}`, or leave out \
+                 --typst and TYPST to let treaty-register install it"
             )),
-            Error::NoCargo { command } => Some(format!(
+            Error::NoCargo { command, .. } => Some(format!(
                 "install Rust (https://rustup.rs), then run: {command}"
             )),
             Error::Provision { command, .. } => Some(format!(

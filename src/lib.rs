@@ -1,41 +1,31 @@
-//! treaty-register: a register of signed international instruments, kept as
-//! one YAML file per instrument and published as a checksummed PDF.
+//! treaty-register: a register of international instruments, kept as one
+//! YAML file per instrument and published as a checksummed PDF.
 //!
-//! The pipeline is a straight line, one module per stage:
-//! [`load`] (files → model, per-file rules) → [`check`] (register-wide
-//! rules) → [`render`] (model → Typst source through minijinja templates)
-//! → [`typst`] (source → PDF, typst-cli as a subprocess); [`build`] runs
-//! those and draws up the [`manifest`]; [`publish`] writes the unit into
-//! `out/` atomically; [`verify`] audits files against a manifest and
-//! [`bag`] exports a BagIt bag. Each command is a thin file under [`cmd`]
-//! that drives them.
+//! The source tree is the architecture. Four layers, each a folder, each
+//! importing only from the layers listed before it:
+//!
+//! | folder | owns | flow |
+//! |---|---|---|
+//! | [`support`] | plumbing shared by all: parallel map, SHA-256, fault points, sweeping killed runs | |
+//! | [`register`] | reading the register: files → YAML tree → validated [`register::model`] → register-wide checks | files → model |
+//! | [`audit`] | the digest list, the manifests, `verify` and BagIt: what makes a publication checkable | model → digests |
+//! | [`publish`] | render context → Typst source → typst-cli → the unit written atomically into `out/` | model → outputs |
+//! | [`edit`] | the archivist's writes: `add`, `init`, prompts, synthetic registers | answers → files |
+//!
+//! On top, [`cli`] turns raw arguments into a validated [`cli::Config`] and
+//! one argument struct per command, and [`cmd`] holds one thin file per
+//! command that drives the layers and prints. [`error`] is the one error
+//! type and decides exit codes. There are no import circles: a layer never
+//! imports from one above it.
 
-pub mod add;
-pub mod bag;
-pub mod build;
-pub mod check;
+pub mod audit;
 pub mod cli;
 pub mod cmd;
-pub mod codes;
-pub mod date;
-pub mod diagnostic;
-pub mod digest;
+pub mod edit;
 pub mod error;
-pub mod fault;
-pub mod init;
-pub mod inputs;
-pub mod load;
-pub mod manifest;
-pub mod model;
-pub mod parallel;
-pub mod prompt;
 pub mod publish;
-pub mod render;
-pub mod stale;
-pub mod synth;
-pub mod typst;
-pub mod verify;
-pub mod yaml;
+pub mod register;
+pub mod support;
 
 use std::ffi::OsString;
 use std::io::Write;

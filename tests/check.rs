@@ -720,7 +720,7 @@ error: 3 instruments, 1 problem
 #[test]
 fn attachment_digests() {
     // sha256("%PDF-1.7 scan")
-    let good = treaty_register::digest::sha256_bytes(b"%PDF-1.7 scan");
+    let good = treaty_register::support::digest::sha256_bytes(b"%PDF-1.7 scan");
     let bad = "0".repeat(64);
     Test::with_base()
         .file("register/files/scan.pdf", "%PDF-1.7 scan")
@@ -743,7 +743,7 @@ register/instruments/A-3.yaml:16:13: error: attachment `register/files/other.pdf
 error: 3 instruments, 1 problem
 ",
             carets = "^".repeat(64),
-            other = treaty_register::digest::sha256_bytes(b"%PDF-1.7 other"),
+            other = treaty_register::support::digest::sha256_bytes(b"%PDF-1.7 other"),
         ))
         .status(1)
         .run();

@@ -30,7 +30,7 @@ fn run(dir: &Path, args: &[&str], fault: Option<&str>, tmp: &Path) -> std::proce
 }
 
 fn sha256(path: &Path) -> String {
-    treaty_register::digest::sha256_file(path).unwrap()
+    treaty_register::support::digest::sha256_file(path).unwrap()
 }
 
 /// The digest of the published PDF when `out/` holds a whole unit, `None`

@@ -9,10 +9,10 @@ use std::process::Command;
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
-use treaty_register::date::PartialDate;
-use treaty_register::inputs::{InputFile, Role};
-use treaty_register::manifest;
-use treaty_register::render::{read_typst_string, typst_string};
+use treaty_register::audit::inputs::{InputFile, Role};
+use treaty_register::audit::manifest;
+use treaty_register::publish::render::{read_typst_string, typst_string};
+use treaty_register::register::date::PartialDate;
 
 proptest! {
     #[test]
@@ -36,7 +36,7 @@ proptest! {
             }
             Err(_) => {
                 let m = month.unwrap();
-                prop_assert!(day > treaty_register::date::days_in_month(year, m));
+                prop_assert!(day > treaty_register::register::date::days_in_month(year, m));
             }
         }
     }
@@ -60,7 +60,7 @@ proptest! {
                 path: path.clone(),
                 role: Role::Template,
                 size: i as u64,
-                sha256: treaty_register::digest::sha256_bytes(&(seed ^ i as u64).to_le_bytes()),
+                sha256: treaty_register::support::digest::sha256_bytes(&(seed ^ i as u64).to_le_bytes()),
                 id: None,
             })
             .collect();
@@ -76,7 +76,7 @@ proptest! {
     #[test]
     fn the_loader_never_panics(text in "\\PC{0,200}") {
         let mut diags = Vec::new();
-        let _ = treaty_register::load::parse_instrument(std::path::Path::new("A-1.yaml"), &text, &mut diags);
+        let _ = treaty_register::register::load::parse_instrument(std::path::Path::new("A-1.yaml"), &text, &mut diags);
     }
 }
 

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use treaty_register::date::{PartialDate, days_in_month};
+use treaty_register::register::date::{PartialDate, days_in_month};
 
 fuzz_target!(|text: &str| {
     if let Ok(date) = PartialDate::parse(text) {

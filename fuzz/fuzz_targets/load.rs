@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut diagnostics = Vec::new();
     let path = std::path::Path::new("register/instruments/A-1.yaml");
-    let loaded = treaty_register::load::parse_instrument(path, text, &mut diagnostics);
+    let loaded = treaty_register::register::load::parse_instrument(path, text, &mut diagnostics);
     assert!(
         loaded.is_some() || !diagnostics.is_empty(),
         "rejected without a reason"

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use treaty_register::manifest;
+use treaty_register::audit::manifest;
 
 fuzz_target!(|text: &str| {
     let entries = match manifest::parse_sha256sum(text) {

@@ -2,11 +2,11 @@
 
 use std::io::IsTerminal;
 
-use crate::add::{self, Draft};
 use crate::cli::{AddArgs, BuildArgs, Config};
-use crate::diagnostic::Renderer;
+use crate::edit::add::{self, Draft};
+use crate::edit::prompt::Prompter;
 use crate::error::{Error, Result};
-use crate::prompt::Prompter;
+use crate::register::diagnostic::Renderer;
 
 fn draft_from(config: &Config, args: &AddArgs) -> Result<Draft> {
     let mut draft = Draft {
@@ -62,7 +62,7 @@ fn draft_from(config: &Config, args: &AddArgs) -> Result<Draft> {
 
 pub fn run(config: &Config, args: AddArgs) -> Result<()> {
     let root = &config.root;
-    let register = crate::load::load(root, &config.limits)?;
+    let register = crate::register::load::load(root, &config.limits)?;
     let Some(meta) = register.register.as_ref().map(|r| &r.meta) else {
         return Err(Error::Problems {
             summary: "register/register.yaml has problems (run `treaty-register check`)".into(),
@@ -119,7 +119,11 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
                 return Ok(());
             }
         }
-        if add::create_exclusive(&root.join(crate::load::INSTRUMENTS_DIR), &draft.id, &text)? {
+        if add::create_exclusive(
+            &root.join(crate::register::load::INSTRUMENTS_DIR),
+            &draft.id,
+            &text,
+        )? {
             if !config.quiet {
                 super::print(&format!(
                     "wrote {}\nnext: `treaty-register build` publishes it in the PDF\n",
@@ -141,9 +145,9 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
                 out: None,
                 keep_source: false,
                 typst: None,
-                pdf_standard: crate::typst::DEFAULT_PDF_STANDARD.into(),
-                typst_timeout: crate::typst::DEFAULT_TIMEOUT_SECS,
-                volume_size: crate::build::DEFAULT_VOLUME_SIZE,
+                pdf_standard: crate::publish::typst::DEFAULT_PDF_STANDARD.into(),
+                typst_timeout: crate::publish::typst::DEFAULT_TIMEOUT_SECS,
+                volume_size: crate::publish::build::DEFAULT_VOLUME_SIZE,
                 jobs: None,
                 force: false,
             }),

@@ -1,10 +1,10 @@
 //! `treaty-register bag DEST`: the published register as a BagIt bag.
 
-use crate::bag::{self, Info};
+use crate::audit::bag::{self, Info};
+use crate::audit::manifest::{self, JSON_FILE};
+use crate::audit::verify::Finding;
 use crate::cli::{BagArgs, Config};
 use crate::error::{Error, Result};
-use crate::manifest::{self, JSON_FILE};
-use crate::verify::Finding;
 
 pub fn run(config: &Config, args: BagArgs) -> Result<()> {
     let root = &config.root;
@@ -24,10 +24,11 @@ pub fn run(config: &Config, args: BagArgs) -> Result<()> {
         message: e.message,
     })?;
     // Refuse before copying anything when the published files have moved on.
-    let report = crate::verify::verify(root, &entries, &[]).map_err(|source| Error::Read {
-        path: root.clone(),
-        source,
-    })?;
+    let report =
+        crate::audit::verify::verify(root, &entries, &[]).map_err(|source| Error::Read {
+            path: root.clone(),
+            source,
+        })?;
     if !report.findings.is_empty() {
         let what: Vec<String> = report
             .findings
@@ -46,7 +47,7 @@ pub fn run(config: &Config, args: BagArgs) -> Result<()> {
             ),
         });
     }
-    let loaded = crate::load::load(root, &config.limits)?;
+    let loaded = crate::register::load::load(root, &config.limits)?;
     let Some(register) = loaded.register else {
         return Err(Error::Problems {
             summary: "register/register.yaml has problems (run `treaty-register check`)".into(),

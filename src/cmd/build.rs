@@ -1,16 +1,16 @@
 //! `treaty-register build`: check, build, publish the unit — or nothing,
 //! when nothing changed since the last build.
 
-use crate::build::{self, Layout};
+use crate::audit::manifest::{JSON_FILE, SHA256_FILE};
 use crate::cli::{BuildArgs, Config};
 use crate::error::Result;
-use crate::manifest::{JSON_FILE, SHA256_FILE};
-use crate::{publish, typst};
+use crate::publish::build::{self, Layout};
+use crate::publish::{out, typst};
 
 pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     let progress = super::Progress::new(config);
     progress.say("checking the register");
-    let checked = crate::check::run(&config.root, &config.limits)?;
+    let checked = crate::register::check::run(&config.root, &config.limits)?;
     progress.clear();
     super::report(config, &checked)?;
     let register = checked
@@ -24,13 +24,13 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
         pdf_standard: &args.pdf_standard,
         timeout: std::time::Duration::from_secs(args.typst_timeout),
         volume_size: args.volume_size,
-        jobs: args.jobs.unwrap_or_else(crate::parallel::cores),
+        jobs: args.jobs.unwrap_or_else(crate::support::parallel::cores),
         progress: &say,
     };
     let out = layout.out_dir();
     if !args.force && !args.keep_source && build::up_to_date(&register, &layout, &typst, &settings)?
     {
-        publish::tidy(&out)?;
+        out::tidy(&out)?;
         progress.clear();
         if !config.quiet {
             super::print(&format!(
@@ -51,9 +51,9 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
         .collect();
     unit.push((SHA256_FILE, sha256sum.as_bytes()));
     unit.push((JSON_FILE, json.as_bytes()));
-    publish::publish_unit(&out, &unit)?;
+    out::publish_unit(&out, &unit)?;
     if args.keep_source {
-        publish::write_atomic(&out.join("register.typ"), built.source.as_bytes())?;
+        out::write_atomic(&out.join("register.typ"), built.source.as_bytes())?;
     }
     progress.clear();
     typst::show_warnings(&built.warnings);

@@ -4,7 +4,7 @@ use crate::cli::{CheckArgs, Config};
 use crate::error::Result;
 
 pub fn run(config: &Config, _args: CheckArgs) -> Result<()> {
-    let checked = crate::check::run(&config.root, &config.limits)?;
+    let checked = crate::register::check::run(&config.root, &config.limits)?;
     super::report(config, &checked)?;
     if !config.quiet {
         super::print(&format!("{}\n", super::summary(checked.files, 0)))?;

@@ -3,11 +3,11 @@
 use std::io::IsTerminal;
 
 use crate::cli::{Config, InitArgs};
-use crate::date::PartialDate;
+use crate::edit::init::{self, NewRegister};
+use crate::edit::prompt::Prompter;
 use crate::error::{Error, Result};
-use crate::init::{self, NewRegister};
-use crate::model::is_valid_id;
-use crate::prompt::Prompter;
+use crate::register::date::PartialDate;
+use crate::register::model::is_valid_id;
 
 fn full_date(answer: &str) -> std::result::Result<String, String> {
     match PartialDate::parse(answer) {

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::cli::{Config, ListArgs, ListFormat};
 use crate::error::{Error, Result};
-use crate::model::Instrument;
+use crate::register::model::Instrument;
 
 /// Titles in the table are cut to this many characters.
 const SHORT_TITLE: usize = 70;
@@ -34,7 +34,7 @@ impl<'a> Row<'a> {
 }
 
 pub fn run(config: &Config, args: ListArgs) -> Result<()> {
-    let loaded = crate::load::load(&config.root, &config.limits)?;
+    let loaded = crate::register::load::load(&config.root, &config.limits)?;
     let instruments = loaded
         .register
         .as_ref()

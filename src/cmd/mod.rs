@@ -11,14 +11,12 @@ mod schema;
 mod show;
 mod verify;
 
-pub use schema::INSTRUMENT_SCHEMA;
-
 use std::io::Write;
 
-use crate::check::Checked;
 use crate::cli::{Command, Config};
-use crate::diagnostic::Renderer;
 use crate::error::{Error, Result};
+use crate::register::check::Checked;
+use crate::register::diagnostic::Renderer;
 
 pub fn run(config: &Config, command: Command) -> Result<()> {
     match command {

@@ -4,12 +4,14 @@
 use std::fmt::Write as _;
 
 use crate::cli::{Config, ShowArgs, ShowFormat};
-use crate::codes;
 use crate::error::{Error, Result};
-use crate::model::{Instrument, NOT_RECORDED, Target};
+use crate::register::codes;
+use crate::register::model::{
+    Attachment, Instrument, NOT_RECORDED, Relation, Signatory, Source, Target,
+};
 
 pub fn run(config: &Config, args: ShowArgs) -> Result<()> {
-    let loaded = crate::load::load(&config.root, &config.limits)?;
+    let loaded = crate::register::load::load(&config.root, &config.limits)?;
     let register = loaded.register.as_ref();
     let Some(instrument) = register.and_then(|r| r.get(&args.id)) else {
         let broken = loaded
@@ -30,7 +32,7 @@ pub fn run(config: &Config, args: ShowArgs) -> Result<()> {
             .filter_map(|p| p.file_stem()?.to_str())
             .collect();
         return Err(Error::UnknownId {
-            suggestion: crate::load::closest(&args.id, &ids).map(str::to_owned),
+            suggestion: crate::register::suggest::closest(&args.id, &ids).map(str::to_owned),
             id: args.id,
         });
     };
@@ -67,9 +69,31 @@ fn state(code: &str) -> String {
     format!("{code} ({})", codes::country_name(code).unwrap_or("?"))
 }
 
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The entry as labelled, wrapped lines.
 fn text(i: &Instrument) -> String {
-    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let fields: Vec<(&str, String)> = vec![
+    let fields = fields(i);
+    let width = fields.iter().map(|(k, _)| k.len()).max().unwrap_or(0) + 2;
+    let mut out = format!("{}\n", i.id.value);
+    for (label, value) in fields {
+        let mut label = label;
+        for line in value.lines() {
+            for (n, part) in wrap(line, WIDTH - width - 2).into_iter().enumerate() {
+                let indent = if n == 0 { 0 } else { 2 };
+                let _ = writeln!(out, "{label:width$}{:indent$}{part}", "");
+                label = "";
+            }
+        }
+    }
+    out
+}
+
+/// Every field with its label, in the format's order.
+fn fields(i: &Instrument) -> Vec<(&'static str, String)> {
+    vec![
         ("Title", flat(&i.title)),
         (
             "Other titles",
@@ -88,56 +112,11 @@ fn text(i: &Instrument) -> String {
         ),
         ("Signed on", i.signed.date.long()),
         ("Signed at", or_not_recorded(i.signed.place.clone())),
-        (
-            "Signatories",
-            lines(&i.signed.signatories, |s| {
-                let mut line = s.name.clone();
-                if let Some(office) = &s.office {
-                    let _ = write!(line, ", {office}");
-                }
-                if let Some(st) = &s.state {
-                    let _ = write!(line, " ({st})");
-                }
-                line
-            }),
-        ),
+        ("Signatories", lines(&i.signed.signatories, signatory)),
         ("Status", i.status.label()),
-        (
-            "In force",
-            match &i.in_force {
-                None => NOT_RECORDED.to_owned(),
-                Some(f) => {
-                    let date = f.date.map_or(NOT_RECORDED.to_owned(), |d| d.long());
-                    match &f.note {
-                        Some(note) => format!("{date} ({})", flat(note)),
-                        None => date,
-                    }
-                }
-            },
-        ),
-        (
-            "Term",
-            match &i.term {
-                None => NOT_RECORDED.to_owned(),
-                Some(t) => format!(
-                    "from {} to {}",
-                    t.from.map_or(NOT_RECORDED.to_owned(), |d| d.long()),
-                    t.to.map_or(NOT_RECORDED.to_owned(), |d| d.long())
-                ),
-            },
-        ),
-        (
-            "Relations",
-            lines(&i.relations, |r| match &r.target {
-                Target::Id(id) => format!("{} {}", capitalized(r.kind.as_str()), id.value),
-                Target::External { title, date } => format!(
-                    "{} {} of {}",
-                    capitalized(r.kind.as_str()),
-                    flat(title),
-                    date.long()
-                ),
-            }),
-        ),
+        ("In force", in_force(i)),
+        ("Term", term(i)),
+        ("Relations", lines(&i.relations, relation)),
         (
             "Subjects",
             or_not_recorded((!i.subjects.is_empty()).then(|| i.subjects.join(", "))),
@@ -148,48 +127,80 @@ fn text(i: &Instrument) -> String {
                 format!("{l} ({})", codes::language_name(l).unwrap_or("?"))
             }),
         ),
-        (
-            "Sources",
-            lines(&i.sources, |s| {
-                let mut line = flat(&s.title);
-                if let Some(d) = s.date {
-                    let _ = write!(line, " ({})", d.long());
-                }
-                for part in [&s.publisher, &s.url, &s.note].into_iter().flatten() {
-                    let _ = write!(line, " — {}", flat(part));
-                }
-                line
-            }),
-        ),
+        ("Sources", lines(&i.sources, source)),
         ("Notes", or_not_recorded(i.notes.as_deref().map(flat))),
-        (
-            "Files",
-            lines(&i.files, |f| {
-                let mut line = format!("register/{}", f.path.value);
-                if let Some(d) = &f.description {
-                    let _ = write!(line, " – {}", flat(d));
-                }
-                if let Some(h) = &f.sha256 {
-                    let _ = write!(line, " (sha256 {})", h.value);
-                }
-                line
-            }),
-        ),
+        ("Files", lines(&i.files, file)),
         ("Entry file", i.path.to_string_lossy().replace('\\', "/")),
-    ];
-    let width = fields.iter().map(|(k, _)| k.len()).max().unwrap_or(0) + 2;
-    let mut out = format!("{}\n", i.id.value);
-    for (label, value) in fields {
-        let mut label = label;
-        for line in value.lines() {
-            for (n, part) in wrap(line, WIDTH - width - 2).into_iter().enumerate() {
-                let indent = if n == 0 { 0 } else { 2 };
-                let _ = writeln!(out, "{label:width$}{:indent$}{part}", "");
-                label = "";
+    ]
+}
+
+fn signatory(s: &Signatory) -> String {
+    let mut line = s.name.clone();
+    if let Some(office) = &s.office {
+        let _ = write!(line, ", {office}");
+    }
+    if let Some(st) = &s.state {
+        let _ = write!(line, " ({st})");
+    }
+    line
+}
+
+fn in_force(i: &Instrument) -> String {
+    match &i.in_force {
+        None => NOT_RECORDED.to_owned(),
+        Some(f) => {
+            let date = f.date.map_or(NOT_RECORDED.to_owned(), |d| d.long());
+            match &f.note {
+                Some(note) => format!("{date} ({})", flat(note)),
+                None => date,
             }
         }
     }
-    out
+}
+
+fn term(i: &Instrument) -> String {
+    match &i.term {
+        None => NOT_RECORDED.to_owned(),
+        Some(t) => format!(
+            "from {} to {}",
+            t.from.map_or(NOT_RECORDED.to_owned(), |d| d.long()),
+            t.to.map_or(NOT_RECORDED.to_owned(), |d| d.long())
+        ),
+    }
+}
+
+fn relation(r: &Relation) -> String {
+    match &r.target {
+        Target::Id(id) => format!("{} {}", capitalized(r.kind.as_str()), id.value),
+        Target::External { title, date } => format!(
+            "{} {} of {}",
+            capitalized(r.kind.as_str()),
+            flat(title),
+            date.long()
+        ),
+    }
+}
+
+fn source(s: &Source) -> String {
+    let mut line = flat(&s.title);
+    if let Some(d) = s.date {
+        let _ = write!(line, " ({})", d.long());
+    }
+    for part in [&s.publisher, &s.url, &s.note].into_iter().flatten() {
+        let _ = write!(line, " — {}", flat(part));
+    }
+    line
+}
+
+fn file(f: &Attachment) -> String {
+    let mut line = format!("register/{}", f.path.value);
+    if let Some(d) = &f.description {
+        let _ = write!(line, " – {}", flat(d));
+    }
+    if let Some(h) = &f.sha256 {
+        let _ = write!(line, " (sha256 {})", h.value);
+    }
+    line
 }
 
 /// Lines are wrapped to this many characters, labels included.

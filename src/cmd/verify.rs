@@ -5,12 +5,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::build::{self, Layout};
+use crate::audit::manifest::{self, Entry, JSON_FILE, Manifest};
+use crate::audit::verify::{self, Finding};
 use crate::cli::{Config, ShowFormat, VerifyArgs};
 use crate::error::{Error, Result};
-use crate::manifest::{self, Entry, JSON_FILE, Manifest};
-use crate::verify::{self, Finding};
-use crate::{digest, typst};
+use crate::publish::build::{self, Layout};
+use crate::publish::typst;
+use crate::support::digest;
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
@@ -190,7 +191,7 @@ fn rebuild(
         });
         return Ok(None);
     }
-    let checked = crate::check::run(&config.root, &config.limits)?;
+    let checked = crate::register::check::run(&config.root, &config.limits)?;
     let Some(register) = checked.register.filter(|_| checked.diagnostics.is_empty()) else {
         findings.push(Finding::RebuildFailed {
             path: pdf,
@@ -216,7 +217,7 @@ fn rebuild(
         timeout,
         // The published split: every volume must come out the same.
         volume_size: m.volume_size.unwrap_or(usize::MAX),
-        jobs: crate::parallel::cores(),
+        jobs: crate::support::parallel::cores(),
         progress: &quiet,
     };
     match build::build(&register, &layout, &typst, &settings) {

@@ -202,11 +202,11 @@ pub fn real_typst() -> PathBuf {
     }) {
         return path;
     }
-    treaty_register::typst::cache_dir()
+    treaty_register::publish::typst::cache_dir()
         .expect("a cache folder")
         .join(format!(
             "typst-{}/bin/typst",
-            treaty_register::typst::PINNED
+            treaty_register::publish::typst::PINNED
         ))
 }
 

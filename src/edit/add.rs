@@ -17,13 +17,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::codes;
-use crate::date::PartialDate;
-use crate::diagnostic::Diagnostic;
+use crate::edit::prompt::Prompter;
 use crate::error::{Error, Result};
-use crate::load::{self, INSTRUMENTS_DIR};
-use crate::model::{InstrumentType, Level, Status, is_valid_id};
-use crate::prompt::Prompter;
+use crate::register::codes;
+use crate::register::date::PartialDate;
+use crate::register::diagnostic::Diagnostic;
+use crate::register::load::{self, INSTRUMENTS_DIR};
+use crate::register::model::{InstrumentType, Level, Status, is_valid_id};
 
 /// The first line of every instrument file `add` writes.
 pub const MODELINE: &str = "# yaml-language-server: $schema=../../schema/instrument.schema.json\n";
@@ -270,7 +270,7 @@ pub fn attachment(root: &Path, value: &str) -> Result<DraftFile> {
         )
     })?;
     let full = root.join("register").join(&path);
-    let sha256 = crate::digest::sha256_file(&full).ok();
+    let sha256 = crate::support::digest::sha256_file(&full).ok();
     Ok(DraftFile {
         path,
         sha256,
@@ -317,7 +317,7 @@ fn choice<K>(
                 .collect();
             let near = match by_prefix.as_slice() {
                 [one] => Some(*one),
-                _ => load::closest(answer, names),
+                _ => crate::register::suggest::closest(answer, names),
             };
             Err(match near {
                 Some(near) => format!("`{answer}` is not one of them; did you mean `{near}`?"),
@@ -485,9 +485,9 @@ pub fn validate(root: &Path, rel: &Path, text: &str) -> Vec<Diagnostic> {
         .unwrap_or_default();
     let mut known: Vec<&str> = stems.iter().map(String::as_str).collect();
     known.sort_unstable();
-    crate::check::relation_rules(&instrument, &known, &mut diags);
-    crate::check::attachments(root, &instrument, &mut diags);
-    crate::diagnostic::sort(&mut diags);
+    crate::register::check::relation_rules(&instrument, &known, &mut diags);
+    crate::register::check::attachments(root, &instrument, &mut diags);
+    crate::register::diagnostic::sort(&mut diags);
     diags
 }
 
@@ -525,10 +525,10 @@ pub fn create_exclusive(dir: &Path, id: &str, text: &str) -> Result<bool> {
         std::os::unix::fs::PermissionsExt::from_mode(0o644),
     )
     .map_err(io)?;
-    crate::fault::point("add:written");
+    crate::support::fault::point("add:written");
     match fs::hard_link(temp.path(), &dest) {
         Ok(()) => {
-            crate::fault::point("add:linked");
+            crate::support::fault::point("add:linked");
             if let Ok(d) = fs::File::open(dir) {
                 let _ = d.sync_all();
             }

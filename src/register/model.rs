@@ -2,7 +2,7 @@
 //!
 //! Values here have already passed the per-field rules (dates exist, codes
 //! are ISO codes, keywords are known), so later stages never re-check them.
-//! Spans are kept only where a register-wide rule in [`crate::check`] may
+//! Spans are kept only where a register-wide rule in [`crate::register::check`] may
 //! still need to point at a value.
 
 use std::collections::BTreeMap;
@@ -10,8 +10,8 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::date::PartialDate;
-use crate::diagnostic::Span;
+use crate::register::date::PartialDate;
+use crate::register::diagnostic::Span;
 
 /// A closed set of keywords: the enum, its spellings, and the list of all,
 /// kept in one place so that parsing, messages and the JSON Schema agree.

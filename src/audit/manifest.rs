@@ -15,7 +15,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::inputs::{InputFile, Role};
+use crate::audit::inputs::{InputFile, Role};
 
 pub const SHA256_FILE: &str = "manifest.sha256";
 pub const JSON_FILE: &str = "manifest.json";

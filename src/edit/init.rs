@@ -17,79 +17,79 @@ use crate::error::{Error, Result};
 pub static TEMPLATES: &[(&str, &[u8])] = &[
     (
         "_checksums.typ.j2",
-        include_bytes!("../templates/_checksums.typ.j2"),
+        include_bytes!("../../templates/_checksums.typ.j2"),
     ),
     (
         "_entries.typ.j2",
-        include_bytes!("../templates/_entries.typ.j2"),
+        include_bytes!("../../templates/_entries.typ.j2"),
     ),
     (
         "_front.typ.j2",
-        include_bytes!("../templates/_front.typ.j2"),
+        include_bytes!("../../templates/_front.typ.j2"),
     ),
     (
         "_indexes.typ.j2",
-        include_bytes!("../templates/_indexes.typ.j2"),
+        include_bytes!("../../templates/_indexes.typ.j2"),
     ),
     (
         "_style.typ.j2",
-        include_bytes!("../templates/_style.typ.j2"),
+        include_bytes!("../../templates/_style.typ.j2"),
     ),
     (
         "_summary.typ.j2",
-        include_bytes!("../templates/_summary.typ.j2"),
+        include_bytes!("../../templates/_summary.typ.j2"),
     ),
     (
         "_title.typ.j2",
-        include_bytes!("../templates/_title.typ.j2"),
+        include_bytes!("../../templates/_title.typ.j2"),
     ),
     (
         "_volumes.typ.j2",
-        include_bytes!("../templates/_volumes.typ.j2"),
+        include_bytes!("../../templates/_volumes.typ.j2"),
     ),
     (
         "fonts/DejaVuSansMono.ttf",
-        include_bytes!("../templates/fonts/DejaVuSansMono.ttf"),
+        include_bytes!("../../templates/fonts/DejaVuSansMono.ttf"),
     ),
     (
         "fonts/LICENSE-DejaVu.txt",
-        include_bytes!("../templates/fonts/LICENSE-DejaVu.txt"),
+        include_bytes!("../../templates/fonts/LICENSE-DejaVu.txt"),
     ),
     (
         "fonts/LICENSE-Libertinus.txt",
-        include_bytes!("../templates/fonts/LICENSE-Libertinus.txt"),
+        include_bytes!("../../templates/fonts/LICENSE-Libertinus.txt"),
     ),
     (
         "fonts/LibertinusSerif-Bold.otf",
-        include_bytes!("../templates/fonts/LibertinusSerif-Bold.otf"),
+        include_bytes!("../../templates/fonts/LibertinusSerif-Bold.otf"),
     ),
     (
         "fonts/LibertinusSerif-Italic.otf",
-        include_bytes!("../templates/fonts/LibertinusSerif-Italic.otf"),
+        include_bytes!("../../templates/fonts/LibertinusSerif-Italic.otf"),
     ),
     (
         "fonts/LibertinusSerif-Regular.otf",
-        include_bytes!("../templates/fonts/LibertinusSerif-Regular.otf"),
+        include_bytes!("../../templates/fonts/LibertinusSerif-Regular.otf"),
     ),
     (
         "fonts/LibertinusSerif-Semibold.otf",
-        include_bytes!("../templates/fonts/LibertinusSerif-Semibold.otf"),
+        include_bytes!("../../templates/fonts/LibertinusSerif-Semibold.otf"),
     ),
     (
         "fonts/LibertinusSerif-SemiboldItalic.otf",
-        include_bytes!("../templates/fonts/LibertinusSerif-SemiboldItalic.otf"),
+        include_bytes!("../../templates/fonts/LibertinusSerif-SemiboldItalic.otf"),
     ),
     (
         "fonts/README.md",
-        include_bytes!("../templates/fonts/README.md"),
+        include_bytes!("../../templates/fonts/README.md"),
     ),
     (
         "register.typ.j2",
-        include_bytes!("../templates/register.typ.j2"),
+        include_bytes!("../../templates/register.typ.j2"),
     ),
     (
         "volume.typ.j2",
-        include_bytes!("../templates/volume.typ.j2"),
+        include_bytes!("../../templates/volume.typ.j2"),
     ),
 ];
 
@@ -132,12 +132,12 @@ pub fn create(dir: &Path, register: &NewRegister) -> Result<()> {
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(io(&parent))?;
-    crate::stale::sweep(&parent, ".init-");
+    crate::support::stale::sweep(&parent, ".init-");
     let staging = tempfile::Builder::new()
         .prefix(".init-")
         .tempdir_in(&parent)
         .map_err(io(&parent))?;
-    let claim = crate::stale::claim(staging.path()).map_err(io(staging.path()))?;
+    let claim = crate::support::stale::claim(staging.path()).map_err(io(staging.path()))?;
     let mut files: Vec<(PathBuf, Vec<u8>)> = vec![
         (
             "register/register.yaml".into(),
@@ -148,7 +148,9 @@ pub fn create(dir: &Path, register: &NewRegister) -> Result<()> {
         (".gitignore".into(), GITIGNORE.as_bytes().to_vec()),
         (
             "schema/instrument.schema.json".into(),
-            crate::cmd::INSTRUMENT_SCHEMA.as_bytes().to_vec(),
+            crate::register::schema::INSTRUMENT_SCHEMA
+                .as_bytes()
+                .to_vec(),
         ),
     ];
     for (name, bytes) in TEMPLATES {
@@ -167,7 +169,7 @@ pub fn create(dir: &Path, register: &NewRegister) -> Result<()> {
         std::os::unix::fs::PermissionsExt::from_mode(0o755),
     )
     .map_err(io(staging.path()))?;
-    crate::fault::point("init:staged");
+    crate::support::fault::point("init:staged");
     drop(claim);
     fs::remove_file(staging.path().join(".lock")).map_err(io(staging.path()))?;
     if dir.is_dir() {

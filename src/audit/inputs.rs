@@ -13,9 +13,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::digest;
 use crate::error::{Error, Result};
-use crate::model::Register;
+use crate::register::model::Register;
+use crate::support::digest;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -55,7 +55,7 @@ fn size(root: &Path, rel: &Path) -> Result<u64> {
 /// path. Instrument digests come from the bytes `load` parsed, so the
 /// digest describes exactly what was checked.
 pub fn register_files(root: &Path, register: &Register) -> Result<Vec<InputFile>> {
-    let meta = PathBuf::from(crate::load::REGISTER_FILE);
+    let meta = PathBuf::from(crate::register::load::REGISTER_FILE);
     let mut files = vec![InputFile {
         path: slash_path(&meta),
         role: Role::Metadata,

@@ -70,7 +70,7 @@ fn digits(s: &str, n: usize) -> Option<u16> {
 
 impl PartialDate {
     /// ```
-    /// use treaty_register::date::PartialDate;
+    /// use treaty_register::register::date::PartialDate;
     /// let date = PartialDate::parse("2024-08").unwrap();
     /// assert_eq!(date.long(), "August 2024");
     /// assert!(PartialDate::parse("2024-02-30").is_err());

@@ -63,6 +63,8 @@ pub fn version_of(path: &Path) -> Result<String> {
         .ok_or_else(|| Error::TypstVersion {
             path: path.to_path_buf(),
             found: text.trim().to_owned(),
+            required: REQUIRED,
+            pinned: PINNED,
         })
 }
 
@@ -72,6 +74,8 @@ fn checked(path: PathBuf) -> Result<Typst> {
         return Err(Error::TypstVersion {
             path,
             found: version,
+            required: REQUIRED,
+            pinned: PINNED,
         });
     }
     Ok(Typst { path, version })
@@ -168,6 +172,7 @@ fn provision(say: &mut dyn FnMut(&str)) -> Result<Typst> {
     {
         return Err(Error::NoCargo {
             command: install_command,
+            required: REQUIRED,
         });
     }
     say(&format!(
@@ -190,6 +195,7 @@ fn provision(say: &mut dyn FnMut(&str)) -> Result<Typst> {
         .status()
         .map_err(|_| Error::NoCargo {
             command: install_command.clone(),
+            required: REQUIRED,
         })?;
     if !status.success() {
         return Err(Error::Provision {
@@ -265,7 +271,7 @@ impl Typst {
     /// is kept, so typst's diagnostics can be traced in the source.
     /// `document` names it in errors: "the register", "volume 3".
     pub fn compile(&self, source: &str, document: &str, job: &Job) -> Result<Compiled> {
-        crate::stale::sweep(&std::env::temp_dir(), "treaty-register-build-");
+        crate::support::stale::sweep(&std::env::temp_dir(), "treaty-register-build-");
         let dir = tempfile::Builder::new()
             .prefix("treaty-register-build-")
             .tempdir()
@@ -273,11 +279,11 @@ impl Typst {
                 path: std::env::temp_dir(),
                 source,
             })?;
-        let _claim = crate::stale::claim(dir.path()).map_err(|source| Error::Write {
+        let _claim = crate::support::stale::claim(dir.path()).map_err(|source| Error::Write {
             path: dir.path().to_path_buf(),
             source,
         })?;
-        crate::fault::point("build:typst");
+        crate::support::fault::point("build:typst");
         let typ = dir.path().join("register.typ");
         fs::write(&typ, source).map_err(|source| Error::Write {
             path: typ.clone(),
@@ -287,12 +293,44 @@ impl Typst {
             path: job.fonts.to_path_buf(),
             source,
         })?;
-        let mut child = Command::new(&self.path)
-            .args(self.arguments(&Job {
-                fonts: &fonts,
-                ..*job
-            }))
-            .current_dir(dir.path())
+        let child = self.spawn(dir.path(), &fonts, job)?;
+        let Some((status, diagnostics)) = self.wait(child, job.timeout)? else {
+            let _ = fs::write(dir.path().join("KEPT"), "");
+            let kept = dir.keep();
+            return Err(Error::TypstTimeout {
+                document: document.to_owned(),
+                seconds: job.timeout.as_secs(),
+                source_path: kept.join("register.typ"),
+            });
+        };
+        if !status.success() {
+            // Kept for the user to trace typst's diagnostics; never swept.
+            let _ = fs::write(dir.path().join("KEPT"), "");
+            let kept = dir.keep();
+            return Err(Error::TypstFailed {
+                document: document.to_owned(),
+                status: status.to_string(),
+                diagnostics,
+                source_path: kept.join("register.typ"),
+            });
+        }
+        let pdf_path = dir.path().join("register.pdf");
+        let pdf = fs::read(&pdf_path).map_err(|source| Error::Read {
+            path: pdf_path,
+            source,
+        })?;
+        Ok(Compiled {
+            pdf,
+            warnings: diagnostics,
+        })
+    }
+
+    /// Starts typst on `dir/register.typ`, confined to `dir`, with no
+    /// network and none of the environment that could change its output.
+    fn spawn(&self, dir: &Path, fonts: &Path, job: &Job) -> Result<std::process::Child> {
+        Command::new(&self.path)
+            .args(self.arguments(&Job { fonts, ..*job }))
+            .current_dir(dir)
             // No package downloads: an import of `@preview/…` fails at once
             // instead of reaching the network.
             .env("HTTPS_PROXY", "http://127.0.0.1:9")
@@ -308,7 +346,16 @@ impl Typst {
             .map_err(|source| Error::TypstRun {
                 path: self.path.clone(),
                 source,
-            })?;
+            })
+    }
+
+    /// Waits for typst and returns its exit status and messages, or `None`
+    /// after killing it when it ran past `timeout`.
+    fn wait(
+        &self,
+        mut child: std::process::Child,
+        timeout: std::time::Duration,
+    ) -> Result<Option<(std::process::ExitStatus, String)>> {
         // Drain stderr on a thread so that a chatty typst cannot block on a
         // full pipe while we wait for it.
         let mut stderr = child.stderr.take().expect("stderr is piped");
@@ -317,7 +364,7 @@ impl Typst {
             let _ = std::io::Read::read_to_end(&mut stderr, &mut text);
             text
         });
-        let deadline = std::time::Instant::now() + job.timeout;
+        let deadline = std::time::Instant::now() + timeout;
         let status = loop {
             match child.try_wait() {
                 Ok(Some(status)) => break status,
@@ -325,13 +372,7 @@ impl Typst {
                     let _ = child.kill();
                     let _ = child.wait();
                     let _ = reader.join();
-                    let _ = fs::write(dir.path().join("KEPT"), "");
-                    let kept = dir.keep();
-                    return Err(Error::TypstTimeout {
-                        document: document.to_owned(),
-                        seconds: job.timeout.as_secs(),
-                        source_path: kept.join("register.typ"),
-                    });
+                    return Ok(None);
                 }
                 Ok(None) => std::thread::sleep(std::time::Duration::from_millis(20)),
                 Err(source) => {
@@ -343,31 +384,7 @@ impl Typst {
             }
         };
         let diagnostics = String::from_utf8_lossy(&reader.join().unwrap_or_default()).into_owned();
-        let output = std::process::Output {
-            status,
-            stdout: Vec::new(),
-            stderr: Vec::new(),
-        };
-        if !output.status.success() {
-            // Kept for the user to trace typst's diagnostics; never swept.
-            let _ = fs::write(dir.path().join("KEPT"), "");
-            let kept = dir.keep();
-            return Err(Error::TypstFailed {
-                document: document.to_owned(),
-                status: output.status.to_string(),
-                diagnostics,
-                source_path: kept.join("register.typ"),
-            });
-        }
-        let pdf_path = dir.path().join("register.pdf");
-        let pdf = fs::read(&pdf_path).map_err(|source| Error::Read {
-            path: pdf_path,
-            source,
-        })?;
-        Ok(Compiled {
-            pdf,
-            warnings: diagnostics,
-        })
+        Ok(Some((status, diagnostics)))
     }
 }
 

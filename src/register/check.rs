@@ -2,17 +2,17 @@
 //! relations that point at real instruments, and attachments that exist
 //! inside `register/files/` with the digest their entry claims.
 //!
-//! Per-file rules were applied by [`crate::load`]; `check` runs both, so
+//! Per-file rules were applied by [`crate::register::load`]; `check` runs both, so
 //! every command that trusts the register (`build`, `add`) calls [`run`].
 
 use std::collections::HashMap;
 use std::path::{Component, Path};
 
-use crate::diagnostic::{self, Diagnostic};
-use crate::digest;
 use crate::error::Result;
-use crate::load::{self, Loaded, unsafe_path_char};
-use crate::model::{Instrument, Register, Target};
+use crate::register::diagnostic::{self, Diagnostic};
+use crate::register::load::{self, Loaded, unsafe_path_char};
+use crate::register::model::{Instrument, Register, Target};
+use crate::support::digest;
 
 /// The register, checked: `Ok` only when there are no problems at all.
 pub struct Checked {
@@ -97,7 +97,7 @@ pub fn relation_rules(instrument: &Instrument, known: &[&str], diags: &mut Vec<D
                     target.value
                 ),
             );
-            if let Some(near) = load::closest(&target.value, known) {
+            if let Some(near) = crate::register::suggest::closest(&target.value, known) {
                 d = d.hint(format!("did you mean `{near}`?"));
             }
             diags.push(d.hint(

@@ -7,12 +7,12 @@
 use std::fs;
 use std::path::Path;
 
-use crate::add::{
+use crate::edit::add::{
     Draft, DraftFile, DraftParty, DraftRelation, DraftSignatory, DraftSource, DraftTarget,
     DraftTerm, to_yaml,
 };
-use crate::init::{self, NewRegister};
-use crate::model::{InstrumentType, Level};
+use crate::edit::init::{self, NewRegister};
+use crate::register::model::{InstrumentType, Level};
 
 /// splitmix64: small, fast, and the same on every machine.
 struct Rng(u64);
@@ -145,7 +145,7 @@ fn draft(rng: &mut Rng, n: usize, id: &str, ids: &[String], states: &[(&str, &st
         }];
     }
     if d.status == "in-force" && rng.chance(70) {
-        d.in_force = Some(crate::add::DraftInForce {
+        d.in_force = Some(crate::edit::add::DraftInForce {
             date: Some(format!("{}", year + 1)),
             note: None,
         });
@@ -206,7 +206,7 @@ fn write_attachment(path: &Path, size: u64, rng: &mut Rng) -> std::io::Result<St
         left -= n as u64;
     }
     drop(file);
-    crate::digest::sha256_file(path)
+    crate::support::digest::sha256_file(path)
 }
 
 /// Writes a register project of `count` instruments into `dir` (which must
@@ -220,7 +220,7 @@ pub fn generate(dir: &Path, count: usize, attachments: u64, seed: u64) -> crate:
         id_prefix: "SYN".into(),
     };
     init::create(dir, &register)?;
-    let states: Vec<(&str, &str)> = crate::codes::countries().collect();
+    let states: Vec<(&str, &str)> = crate::register::codes::countries().collect();
     let width = count.to_string().len().max(3);
     let mut rng = Rng(seed);
     let with_files = if attachments > 0 {

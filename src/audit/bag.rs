@@ -17,11 +17,11 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256, Sha512};
 
-use crate::digest::hex;
+use crate::audit::inputs::Role;
+use crate::audit::manifest::Manifest;
 use crate::error::{Error, Result};
-use crate::inputs::Role;
-use crate::manifest::Manifest;
-use crate::model::Meta;
+use crate::register::model::Meta;
+use crate::support::digest::hex;
 
 /// What `bag-info.txt` says about the register.
 pub struct Info<'a> {
@@ -93,12 +93,13 @@ pub fn export(root: &Path, manifest: &Manifest, info: &Info, dest: &Path) -> Res
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(write_error(&parent))?;
-    crate::stale::sweep(&parent, ".bag-");
+    crate::support::stale::sweep(&parent, ".bag-");
     let staging = tempfile::Builder::new()
         .prefix(".bag-")
         .tempdir_in(&parent)
         .map_err(write_error(&parent))?;
-    let claim = crate::stale::claim(staging.path()).map_err(write_error(staging.path()))?;
+    let claim =
+        crate::support::stale::claim(staging.path()).map_err(write_error(staging.path()))?;
 
     let mut payload = Vec::new();
     let mut mismatched = Vec::new();
@@ -167,11 +168,16 @@ pub fn export(root: &Path, manifest: &Manifest, info: &Info, dest: &Path) -> Res
     tags.sort();
     let tagmanifest: String = tags
         .iter()
-        .map(|(name, text)| format!("{}  {name}\n", crate::digest::sha256_bytes(text.as_bytes())))
+        .map(|(name, text)| {
+            format!(
+                "{}  {name}\n",
+                crate::support::digest::sha256_bytes(text.as_bytes())
+            )
+        })
         .collect();
     tag("tagmanifest-sha256.txt", tagmanifest)?;
 
-    crate::fault::point("bag:staged");
+    crate::support::fault::point("bag:staged");
     // The lock file is not part of the bag.
     drop(claim);
     fs::remove_file(staging.path().join(".lock")).map_err(write_error(staging.path()))?;

@@ -15,9 +15,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::digest;
-use crate::inputs::Role;
-use crate::manifest::Entry;
+use crate::audit::inputs::Role;
+use crate::audit::manifest::Entry;
+use crate::support::digest;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
@@ -194,7 +194,7 @@ fn check_one(root: &Path, real_root: &Path, entry: &Entry) -> Option<Finding> {
 pub fn verify(root: &Path, entries: &[Entry], watched: &[&str]) -> std::io::Result<Report> {
     let real_root = fs::canonicalize(root)?;
     let mut findings: Vec<Finding> =
-        crate::parallel::map(entries, |e| check_one(root, &real_root, e))
+        crate::support::parallel::map(entries, |e| check_one(root, &real_root, e))
             .into_iter()
             .flatten()
             .collect();

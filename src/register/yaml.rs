@@ -3,7 +3,7 @@
 //! serde's derive stops at the first problem and cannot say where a *value*
 //! came from, yet `check` must report every problem in a file with its line
 //! and column. So register files are read with `saphyr-parser` (an event
-//! parser that reports spans) into this small tree, and [`crate::load`]
+//! parser that reports spans) into this small tree, and [`crate::register::load`]
 //! decodes the tree into the model, collecting problems as it goes.
 //!
 //! This module also enforces the structural limits that keep hostile files
@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan};
 
-use crate::diagnostic::Span;
+use crate::register::diagnostic::Span;
 
 /// Deepest nesting of lists and mappings accepted in a register file.
 pub const MAX_DEPTH: usize = 64;

@@ -5,12 +5,13 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::audit::inputs::{self, InputFile, Role};
+use crate::audit::manifest::{FORMAT, Manifest, PdfInfo, ToolInfo, TypstInfo};
 use crate::error::{Error, Result};
-use crate::inputs::{self, InputFile, Role};
-use crate::manifest::{FORMAT, Manifest, PdfInfo, ToolInfo, TypstInfo};
-use crate::model::Register;
-use crate::typst::{Job, Typst};
-use crate::{digest, render};
+use crate::publish::render;
+use crate::publish::typst::{Job, Typst};
+use crate::register::model::Register;
+use crate::support::digest;
 
 /// Where a build reads templates and writes outputs, both relative to the
 /// project root (the manifest can only name files inside it).
@@ -142,6 +143,48 @@ pub fn build(
         threads: parallel.then_some(1),
     };
 
+    let Typeset {
+        outputs,
+        register_source,
+        warnings,
+    } = typeset(&context, &templates, typst, &job, settings)?;
+    let manifest = draw_up_manifest(
+        register,
+        layout,
+        typst,
+        &Job {
+            fonts: &fonts,
+            ..job
+        },
+        &context,
+        files,
+        &outputs,
+    );
+    Ok(Built {
+        outputs,
+        source: register_source,
+        manifest,
+        warnings,
+    })
+}
+
+/// What typst made of one build's documents.
+struct Typeset {
+    /// Each PDF with its file name in `out/`, the register's first.
+    outputs: Vec<(String, Vec<u8>)>,
+    register_source: String,
+    warnings: String,
+}
+
+/// Renders and typesets every document: the register (or general volume)
+/// and each volume, on up to `settings.jobs` typst processes.
+fn typeset(
+    context: &render::Context,
+    templates: &render::Templates,
+    typst: &Typst,
+    job: &Job,
+    settings: &Settings,
+) -> Result<Typeset> {
     // Document 0 is the register (or general volume); 1.. the volumes.
     // The general volume goes first: at scale it takes longest (its indexes
     // name every entry), and the volumes fill the other core meanwhile.
@@ -152,9 +195,9 @@ pub fn build(
     // Each document is rendered by the worker that typesets it, so that
     // the first typst starts as soon as possible and the sources of a
     // hundred volumes never sit in memory together.
-    let compile = |n: &usize| -> Result<crate::typst::Compiled> {
+    let compile = |n: &usize| -> Result<crate::publish::typst::Compiled> {
         let source = if *n == 0 {
-            templates.render(render::ENTRY_TEMPLATE, &context)?
+            templates.render(render::ENTRY_TEMPLATE, context)?
         } else {
             templates.render(render::VOLUME_TEMPLATE, &context.volume(*n))?
         };
@@ -163,7 +206,7 @@ pub fn build(
             0 => "the register".to_owned(),
             n => format!("volume {n}"),
         };
-        let compiled = typst.compile(&source, &document, &job)?;
+        let compiled = typst.compile(&source, &document, job)?;
         if *n == 0 {
             let _ = register_source.set(source);
         }
@@ -186,7 +229,7 @@ pub fn build(
         "typesetting".to_owned()
     });
     let order: Vec<usize> = (0..documents).collect();
-    let compiled = crate::parallel::try_map_with(&order, settings.jobs.max(1), compile)?;
+    let compiled = crate::support::parallel::try_map_with(&order, settings.jobs.max(1), compile)?;
     let mut outputs = Vec::with_capacity(documents);
     let mut warnings = String::new();
     for (n, c) in compiled.into_iter().enumerate() {
@@ -199,8 +242,28 @@ pub fn build(
         outputs.push((name, c.pdf));
     }
 
+    Ok(Typeset {
+        outputs,
+        register_source: register_source
+            .into_inner()
+            .expect("document 0 is the register"),
+        warnings,
+    })
+}
+
+/// The manifest of a build: every input and output with its digest, and
+/// what is needed to rebuild (tool, typst and its exact arguments).
+fn draw_up_manifest(
+    register: &Register,
+    layout: &Layout,
+    typst: &Typst,
+    job: &Job,
+    context: &render::Context,
+    mut files: Vec<InputFile>,
+    outputs: &[(String, Vec<u8>)],
+) -> Manifest {
     let mut pdfs = Vec::new();
-    for (name, bytes) in &outputs {
+    for (name, bytes) in outputs {
         let path = slash(&layout.out.join(name));
         let sha256 = digest::sha256_bytes(bytes);
         files.push(InputFile {
@@ -218,15 +281,12 @@ pub fn build(
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let arguments = typst
-        .arguments(&Job {
-            fonts: &fonts,
-            ..job
-        })
+        .arguments(job)
         .into_iter()
         .map(|a| a.to_string_lossy().replace('\\', "/"))
         .collect();
     let mut pdfs = pdfs.into_iter();
-    let manifest = Manifest {
+    Manifest {
         format: FORMAT.into(),
         tool: ToolInfo {
             name: env!("CARGO_PKG_NAME").into(),
@@ -240,18 +300,12 @@ pub fn build(
         templates: slash(&layout.templates),
         register_digest: context.checksums.register_digest.clone(),
         pdf: pdfs.next().expect("the register PDF"),
-        volume_size,
+        // Volumes are full runs of `volume_size` entries but for the last,
+        // and there are volumes only when there is more than one.
+        volume_size: context.volumes.first().map(|v| v.count),
         volumes: pdfs.collect(),
         files,
-    };
-    Ok(Built {
-        outputs,
-        source: register_source
-            .into_inner()
-            .expect("document 0 is the register"),
-        manifest,
-        warnings,
-    })
+    }
 }
 
 /// Whether `out/` already holds what a build would publish: the same tool,
@@ -263,11 +317,12 @@ pub fn up_to_date(
     typst: &Typst,
     settings: &Settings,
 ) -> Result<bool> {
-    let Ok(text) = std::fs::read_to_string(layout.out_dir().join(crate::manifest::JSON_FILE))
+    let Ok(text) =
+        std::fs::read_to_string(layout.out_dir().join(crate::audit::manifest::JSON_FILE))
     else {
         return Ok(false);
     };
-    let Ok((manifest, _)) = crate::manifest::parse_json(&text) else {
+    let Ok((manifest, _)) = crate::audit::manifest::parse_json(&text) else {
         return Ok(false);
     };
     let volume_size =
@@ -303,7 +358,7 @@ pub fn up_to_date(
         .iter()
         .filter(|f| f.role == Role::Output)
         .collect();
-    let intact = crate::parallel::map(&outputs, |f| {
+    let intact = crate::support::parallel::map(&outputs, |f| {
         digest::sha256_file(&root.join(&f.path)).is_ok_and(|d| d == f.sha256)
     });
     Ok(intact.into_iter().all(|ok| ok))

@@ -110,9 +110,12 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
     for (name, bytes) in files {
         hasher.update(name.as_bytes());
         hasher.update([0]);
-        hasher.update(crate::digest::sha256_bytes(bytes).as_bytes());
+        hasher.update(crate::support::digest::sha256_bytes(bytes).as_bytes());
     }
-    let generation = format!(".gen-{}", &crate::digest::hex(&hasher.finalize())[..20]);
+    let generation = format!(
+        ".gen-{}",
+        &crate::support::digest::hex(&hasher.finalize())[..20]
+    );
     let gen_dir = out.join(&generation);
 
     let complete = files
@@ -135,7 +138,7 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
         fs::File::open(staging.path())
             .and_then(|d| d.sync_all())
             .map_err(io(staging.path()))?;
-        crate::fault::point("publish:staged");
+        crate::support::fault::point("publish:staged");
         if gen_dir.exists() {
             fs::remove_dir_all(&gen_dir).map_err(io(&gen_dir))?;
         }
@@ -143,7 +146,7 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
         fs::set_permissions(&staged, std::os::unix::fs::PermissionsExt::from_mode(0o755))
             .map_err(io(&staged))?;
         fs::rename(&staged, &gen_dir).map_err(io(&gen_dir))?;
-        crate::fault::point("publish:generation");
+        crate::support::fault::point("publish:generation");
     }
 
     // Stable names, pointing through `.current`; dangling until step 3 on
@@ -160,7 +163,7 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
         fs::rename(&temp, &link).map_err(io(&link))?;
     }
 
-    crate::fault::point("publish:links");
+    crate::support::fault::point("publish:links");
     // The switch.
     let current = out.join(".current");
     if fs::read_link(&current).ok().as_deref() != Some(Path::new(&generation)) {
@@ -172,7 +175,7 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
     fs::File::open(out)
         .and_then(|d| d.sync_all())
         .map_err(io(out))?;
-    crate::fault::point("publish:switched");
+    crate::support::fault::point("publish:switched");
 
     tidy_locked(out);
     Ok(())

@@ -1,0 +1,14 @@
+//! Auditing: what makes the published register checkable by anyone.
+//!
+//! [`inputs`] lists the files a build reads with their digests and
+//! condenses them into the *register digest*; [`manifest`] writes and reads
+//! the `sha256sum` and JSON manifests; [`verify`] re-hashes published files
+//! against a manifest without letting the manifest steer it; [`bag`]
+//! exports the unit as a BagIt bag for archives. Depends only on
+//! [`crate::register`] and [`crate::support`], so the publishing layer can
+//! use these formats and `verify` can audit without building.
+
+pub mod bag;
+pub mod inputs;
+pub mod manifest;
+pub mod verify;

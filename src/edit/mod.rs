@@ -1,0 +1,14 @@
+//! Editing the register: the archivist's side, which writes register
+//! files rather than reading them.
+//!
+//! [`add`] drafts a new instrument file from flags or answers, validates it
+//! with the very rules `check` applies, and writes it without ever
+//! overwriting; [`init`] creates a new project with the default templates;
+//! [`prompt`] asks at a terminal; [`synth`] generates valid synthetic
+//! registers of any size for benchmarks and scale tests. Depends only on
+//! [`crate::register`] and [`crate::support`].
+
+pub mod add;
+pub mod init;
+pub mod prompt;
+pub mod synth;

@@ -1,0 +1,15 @@
+//! Publishing: validated model → render context → Typst source → PDF →
+//! the published unit in `out/`.
+//!
+//! [`render`] turns the model into Typst source through minijinja templates
+//! (register values only ever as Typst string literals); [`typst`] runs
+//! typst-cli as a subprocess, installing the pinned version when needed;
+//! [`build`] drives both, per volume and in parallel, and draws up the
+//! manifests; [`out`] writes the unit into `out/` atomically. Depends on
+//! [`crate::register`] for the model and on [`crate::audit`] for the digest
+//! list and manifest formats that it publishes.
+
+pub mod build;
+pub mod out;
+pub mod render;
+pub mod typst;

@@ -1,0 +1,389 @@
+//! The render context: everything the templates see, built from the
+//! validated register and the digest list. Entries are built by
+//! [`super::entry`], indexes by [`super::index`]; this file holds the
+//! shapes, the register's own fields and the split into volumes.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::audit::inputs::{self, InputFile};
+use crate::register::model::{Instrument, Meta, Register};
+
+use super::entry::instrument_context;
+use super::index::Indexes;
+
+/// Everything the templates see. Absent values are `none`, which the
+/// templates print as "not recorded".
+#[derive(Debug, Serialize)]
+pub struct Context {
+    pub register: RegisterContext,
+    pub instruments: Vec<InstrumentContext>,
+    /// Empty unless the register is published in volumes.
+    pub volumes: Vec<VolumeInfo>,
+    pub states: Vec<StateContext>,
+    pub index_by_party: Vec<PartyIndex>,
+    pub index_by_type: Vec<Group>,
+    pub index_by_subject: Vec<Group>,
+    pub checksums: Checksums,
+    pub tool: Tool,
+}
+
+/// One volume of a register published in volumes.
+#[derive(Debug, Clone, Serialize)]
+pub struct VolumeInfo {
+    pub number: usize,
+    /// The output file, e.g. `register-vol-03.pdf`.
+    pub file: String,
+    pub first: String,
+    pub last: String,
+    pub count: usize,
+}
+
+/// What `volume.typ.j2` sees: the register, this volume and its entries.
+#[derive(Debug, Serialize)]
+pub struct VolumeContext<'a> {
+    pub register: &'a RegisterContext,
+    pub volume: &'a VolumeInfo,
+    pub volume_count: usize,
+    pub instruments: &'a [InstrumentContext],
+    pub checksums: Vec<&'a ChecksumLine>,
+    pub tool: &'a Tool,
+}
+
+impl Context {
+    /// The context of volume `n` (1-based).
+    pub fn volume(&self, n: usize) -> VolumeContext<'_> {
+        let volume = &self.volumes[n - 1];
+        let start = self
+            .instruments
+            .partition_point(|i| i.id.as_str() < volume.first.as_str());
+        let instruments = &self.instruments[start..start + volume.count];
+        let paths: std::collections::HashSet<&str> = instruments
+            .iter()
+            .flat_map(|i| {
+                std::iter::once(i.path.as_str()).chain(i.files.iter().map(|f| f.path.as_str()))
+            })
+            .collect();
+        VolumeContext {
+            register: &self.register,
+            volume,
+            volume_count: self.volumes.len(),
+            instruments,
+            checksums: self
+                .checksums
+                .files
+                .iter()
+                .filter(|f| paths.contains(f.path.as_str()))
+                .collect(),
+            tool: &self.tool,
+        }
+    }
+}
+
+/// The file name of volume `n` of `count`, zero-padded to sort.
+pub fn volume_file(n: usize, count: usize) -> String {
+    let width = count.to_string().len().max(2);
+    format!("register-vol-{n:0width$}.pdf")
+}
+
+#[derive(Debug, Serialize)]
+pub struct RegisterContext {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub series: Option<String>,
+    pub authority: Option<String>,
+    /// "8 August 2024".
+    pub as_of: String,
+    pub as_of_iso: String,
+    pub as_of_parts: [u32; 3],
+    pub language: String,
+    /// The foreword split into paragraphs at blank lines.
+    pub foreword: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct InstrumentContext {
+    pub number: usize,
+    /// The volume holding the entry, when the register is in volumes.
+    pub volume: Option<usize>,
+    pub id: String,
+    /// The Typst label of the entry's block, for links and page references.
+    pub anchor: String,
+    pub title: String,
+    pub titles: Vec<OtherTitle>,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub level: Option<String>,
+    pub parties: Vec<PartyContext>,
+    /// "KAZ, UZB", for the summary table.
+    pub party_codes: String,
+    pub signed_on: String,
+    pub signed_on_iso: String,
+    pub signed_at: Option<String>,
+    pub signatories: Vec<String>,
+    pub status: String,
+    pub in_force: Option<String>,
+    pub term: Option<String>,
+    pub relations: Vec<RelationContext>,
+    pub subjects: Vec<String>,
+    pub languages: Vec<String>,
+    pub sources: Vec<String>,
+    pub notes: Option<String>,
+    pub files: Vec<FileContext>,
+    pub path: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OtherTitle {
+    pub language: String,
+    pub title: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PartyContext {
+    pub state: String,
+    pub state_name: String,
+    pub body: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RelationContext {
+    /// The whole relation as a sentence: "Amends the Agreement … of 20 March 2006."
+    pub text: String,
+    /// For a target inside the register: its anchor, to link to.
+    pub anchor: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FileContext {
+    pub path: String,
+    pub description: Option<String>,
+    pub sha256: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StateContext {
+    pub code: String,
+    pub name: String,
+}
+
+/// An index heading and the entries under it.
+#[derive(Debug, Serialize)]
+pub struct Group {
+    pub heading: String,
+    pub entries: Vec<EntryRef>,
+    /// In a register in volumes: the references as one text ("No. 4
+    /// (KZ-UZ-2024-004), vol. 1; …"), and `entries` is empty. Typst sets
+    /// one string far faster than a hundred thousand small pieces.
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryRef {
+    pub number: usize,
+    pub id: String,
+    pub anchor: String,
+    /// Set when the register is in volumes: indexes then refer by volume,
+    /// not by page.
+    pub volume: Option<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PartyIndex {
+    pub state: String,
+    pub state_name: String,
+    /// Signing bodies in alphabetical order; `heading` is `none` for
+    /// entries whose body is not recorded.
+    pub bodies: Vec<BodyGroup>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BodyGroup {
+    pub body: Option<String>,
+    pub entries: Vec<EntryRef>,
+    /// As in [`Group::text`].
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Checksums {
+    pub files: Vec<ChecksumLine>,
+    pub register_digest: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChecksumLine {
+    pub path: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+    pub typst_version: String,
+}
+
+/// Text as one line: line breaks and runs of spaces in YAML block
+/// scalars are layout, not content.
+pub(super) fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The Typst label of an entry's block.
+pub(super) fn anchor(id: &str) -> String {
+    format!("entry-{id}")
+}
+
+/// Where each entry stands: its number and, in a register in volumes, its
+/// volume. Entries are numbered in id order from 1.
+pub(super) struct Numbering<'r> {
+    numbers: std::collections::HashMap<&'r str, usize>,
+    volume_size: Option<usize>,
+}
+
+impl<'r> Numbering<'r> {
+    fn new(register: &'r Register, volume_size: Option<usize>) -> Self {
+        let numbers = register
+            .instruments
+            .iter()
+            .enumerate()
+            .map(|(n, i)| (i.id.value.as_str(), n + 1))
+            .collect();
+        Numbering {
+            numbers,
+            volume_size,
+        }
+    }
+
+    pub(super) fn number(&self, id: &str) -> usize {
+        self.numbers[id]
+    }
+
+    fn volume_of(&self, number: usize) -> Option<usize> {
+        self.volume_size.map(|size| (number - 1) / size + 1)
+    }
+
+    /// The volume holding entry `id`, if the register is in volumes and
+    /// `id` is one of its entries.
+    pub(super) fn volume(&self, id: &str) -> Option<usize> {
+        self.numbers.get(id).and_then(|n| self.volume_of(*n))
+    }
+
+    pub(super) fn entry_ref(&self, i: &Instrument) -> EntryRef {
+        let number = self.number(&i.id.value);
+        EntryRef {
+            number,
+            id: i.id.value.clone(),
+            anchor: anchor(&i.id.value),
+            volume: self.volume_of(number),
+        }
+    }
+}
+
+/// Builds the render context from the validated register and its files.
+/// With `volume_size`, entries are split into volumes of that many.
+pub fn context(
+    register: &Register,
+    files: &[InputFile],
+    typst_version: &str,
+    volume_size: Option<usize>,
+) -> Context {
+    let numbering = Numbering::new(register, volume_size);
+    let digests: HashMap<&str, &str> = files
+        .iter()
+        .map(|f| (f.path.as_str(), f.sha256.as_str()))
+        .collect();
+    let file_sha = |path: &str| {
+        digests
+            .get(path)
+            .map_or_else(String::new, |d| (*d).to_owned())
+    };
+    let instruments: Vec<InstrumentContext> =
+        crate::support::parallel::map(&register.instruments, |i| {
+            instrument_context(i, register, &numbering, &file_sha)
+        });
+    let volumes = volume_size.map_or_else(Vec::new, |size| volumes(&instruments, size));
+    let Indexes {
+        states,
+        by_party,
+        by_type,
+        by_subject,
+    } = Indexes::build(register, &numbering);
+    Context {
+        register: register_context(&register.meta),
+        instruments,
+        volumes,
+        states,
+        index_by_party: by_party,
+        index_by_type: by_type,
+        index_by_subject: by_subject,
+        checksums: checksums(files),
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+            typst_version: typst_version.to_owned(),
+        },
+    }
+}
+
+fn register_context(meta: &Meta) -> RegisterContext {
+    RegisterContext {
+        title: flat(&meta.title),
+        subtitle: meta.subtitle.as_deref().map(flat),
+        series: meta.series.clone(),
+        authority: meta.authority.as_deref().map(flat),
+        as_of: meta.as_of.long(),
+        as_of_iso: meta.as_of.to_string(),
+        as_of_parts: [
+            u32::from(meta.as_of.year),
+            u32::from(meta.as_of.month.unwrap_or(1)),
+            u32::from(meta.as_of.day.unwrap_or(1)),
+        ],
+        language: meta.language.clone(),
+        foreword: meta
+            .foreword
+            .as_deref()
+            .map(|f| {
+                f.split("\n\n")
+                    .map(flat)
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// Consecutive runs of `size` entries, in id order.
+fn volumes(instruments: &[InstrumentContext], size: usize) -> Vec<VolumeInfo> {
+    let count = instruments.len().div_ceil(size);
+    instruments
+        .chunks(size)
+        .enumerate()
+        .map(|(k, chunk)| VolumeInfo {
+            number: k + 1,
+            file: volume_file(k + 1, count),
+            first: chunk[0].id.clone(),
+            last: chunk[chunk.len() - 1].id.clone(),
+            count: chunk.len(),
+        })
+        .collect()
+}
+
+/// The Checksums annex: the register's files (templates are in the
+/// manifest, not the annex) and the register digest.
+fn checksums(files: &[InputFile]) -> Checksums {
+    Checksums {
+        files: files
+            .iter()
+            .filter(|f| f.role != inputs::Role::Template)
+            .map(|f| ChecksumLine {
+                path: f.path.clone(),
+                sha256: f.sha256.clone(),
+            })
+            .collect(),
+        register_digest: inputs::register_digest(files),
+    }
+}

@@ -1,0 +1,140 @@
+//! Pipeline stage 3: the validated register becomes Typst source through
+//! minijinja templates.
+//!
+//! Register values never reach Typst as markup or code. The template
+//! environment's formatter writes every `{{ value }}` as a Typst *literal*:
+//! text as a string literal (`"…"` with `\\ \" \n \r \t \u{…}` escaped),
+//! `none`, booleans and numbers as themselves, lists and maps as arrays and
+//! dictionaries of literals. A string literal displays as plain text
+//! whatever it contains, so `#`, `$`, `*`, `<label>` or `#read(…)` in an
+//! entry print verbatim. Template authors get this without asking; raw
+//! output needs the explicit, visible `|safe` filter.
+//!
+//! In markup, write a value as `#{{ value }}` (or pass it to a function
+//! call, `#field({{ label }}, {{ value }})`).
+
+mod context;
+mod entry;
+mod escape;
+mod index;
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use minijinja::{Environment, Error as TemplateError, UndefinedBehavior, Value};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+pub use context::*;
+pub use escape::{read_typst_string, typst_literal, typst_string};
+
+/// The template every build starts from: the register, or in a register
+/// published in volumes, the general volume.
+pub const ENTRY_TEMPLATE: &str = "register.typ.j2";
+/// The template of each volume of a register published in volumes.
+pub const VOLUME_TEMPLATE: &str = "volume.typ.j2";
+
+/// A template environment with the Typst formatter and strict undefined
+/// values, loaded with every `*.j2` file directly in `dir`.
+pub fn environment(dir: &Path) -> Result<Environment<'static>> {
+    let mut env = Environment::new();
+    env.set_formatter(escape::typst_formatter);
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut found = false;
+    for entry in entries {
+        let path = entry
+            .map_err(|source| Error::Read {
+                path: dir.to_path_buf(),
+                source,
+            })?
+            .path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !name.ends_with(".j2") || !path.is_file() {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        found |= name == ENTRY_TEMPLATE;
+        env.add_template_owned(name.to_owned(), source)
+            .map_err(|e| template_error(dir, &e))?;
+    }
+    if !found {
+        return Err(Error::Template {
+            location: dir.join(ENTRY_TEMPLATE).display().to_string(),
+            message: "the template set has no entry template".into(),
+        });
+    }
+    Ok(env)
+}
+
+fn template_error(dir: &Path, e: &TemplateError) -> Error {
+    // An error inside an included template arrives wrapped by the include;
+    // the innermost one names the file and line where the mistake is.
+    let mut innermost = e;
+    let mut source = std::error::Error::source(e);
+    while let Some(inner) = source {
+        if let Some(inner) = inner.downcast_ref::<TemplateError>()
+            && inner.name().is_some()
+        {
+            innermost = inner;
+        }
+        source = inner.source();
+    }
+    let name = innermost.name().unwrap_or(ENTRY_TEMPLATE);
+    let mut location = dir.join(name).display().to_string();
+    if let Some(line) = innermost.line() {
+        let _ = write!(location, ":{line}");
+    }
+    let message = match innermost.detail() {
+        Some(detail) => format!("{}: {detail}", innermost.kind()),
+        None => innermost.kind().to_string(),
+    };
+    Error::Template { location, message }
+}
+
+/// A loaded template set, ready to render any number of documents (from
+/// several threads at once).
+pub struct Templates {
+    env: Environment<'static>,
+    dir: std::path::PathBuf,
+}
+
+impl Templates {
+    pub fn load(dir: &Path) -> Result<Templates> {
+        Ok(Templates {
+            env: environment(dir)?,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// Renders template `name` with `context`.
+    pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
+        let template = self.env.get_template(name).map_err(|e| {
+            if e.kind() == minijinja::ErrorKind::TemplateNotFound {
+                Error::Template {
+                    location: self.dir.join(name).display().to_string(),
+                    message: "the template set has no such template".into(),
+                }
+            } else {
+                template_error(&self.dir, &e)
+            }
+        })?;
+        template
+            .render(Value::from(minijinja::value::Serde(context)))
+            .map_err(|e| template_error(&self.dir, &e))
+    }
+}
+
+/// Renders the entry template of `dir` with `context`.
+pub fn render(dir: &Path, context: &Context) -> Result<String> {
+    Templates::load(dir)?.render(ENTRY_TEMPLATE, context)
+}

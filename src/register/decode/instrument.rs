@@ -1,0 +1,215 @@
+//! The top level of an instrument file: which fields exist, the id and
+//! its file name, and the small sections (titles, subjects, entry into
+//! force, term) that need no file of their own.
+
+use std::collections::BTreeMap;
+
+use crate::register::diagnostic::Span;
+use crate::register::model::*;
+use crate::register::yaml::{Node, Value};
+
+use super::{Decoder, f_key};
+
+/// The fields an instrument file may have, in the format's order.
+pub const INSTRUMENT_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "titles",
+    "type",
+    "level",
+    "parties",
+    "signed",
+    "status",
+    "in_force",
+    "term",
+    "relations",
+    "subjects",
+    "languages",
+    "sources",
+    "notes",
+    "files",
+];
+
+impl Decoder<'_> {
+    pub(super) fn instrument(&mut self, node: &Node) -> Option<Instrument> {
+        let f = self.fields(node, node.span, "the instrument", INSTRUMENT_FIELDS)?;
+        let errors_before = self.diags.len();
+
+        let id = match f.get("id") {
+            Some(node) => self.id(node, "id").map(|id| Spanned {
+                value: id,
+                span: node.span,
+            }),
+            None => {
+                let stem = self.stem();
+                self.missing(
+                    &f,
+                    "id",
+                    &format!("add `id: {stem}` (the id equals the file name)"),
+                );
+                None
+            }
+        };
+        let title = self
+            .req_text(
+                &f,
+                "title",
+                "add `title:` with the official English title as signed",
+            )
+            .ok();
+        let titles = f.get("titles").map(|n| self.titles(n)).unwrap_or_default();
+        let kind = self.req_keyword(&f, "type", InstrumentType::parse, InstrumentType::NAMES);
+        let level = f
+            .get("level")
+            .and_then(|n| self.keyword(n, "level", Level::parse, Level::NAMES));
+        let parties = self.parties(&f);
+        let signed = self.signed(&f);
+        let status = self.req_keyword(&f, "status", Status::parse, Status::NAMES);
+        let in_force = f
+            .get("in_force")
+            .and_then(|n| self.in_force(n, f_key(&f, "in_force")));
+        let term = f.get("term").and_then(|n| self.term(n, f_key(&f, "term")));
+        let relations = f
+            .get("relations")
+            .map(|n| self.relations(n))
+            .unwrap_or_default();
+        let subjects = f
+            .get("subjects")
+            .map(|n| self.subjects(n))
+            .unwrap_or_default();
+        let languages = f
+            .get("languages")
+            .map(|n| {
+                let items = self.list(n, "languages");
+                items
+                    .iter()
+                    .filter_map(|i| self.language(i, "language"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let sources = self.sources(&f);
+        let notes = self.opt_text(&f, "notes");
+        let files = f
+            .get("files")
+            .map(|n| self.attachments(n))
+            .unwrap_or_default();
+
+        if self.diags.len() > errors_before {
+            return None;
+        }
+        // A file named after another id is still a sound entry: keep it, so
+        // that `check` can also say which id it collides with.
+        if let Some(id) = &id {
+            self.check_stem(&id.value, id.span);
+        }
+        Some(Instrument {
+            path: self.path.clone(),
+            sha256: String::new(),
+            id: id?,
+            title: title?,
+            titles,
+            kind: kind?,
+            level,
+            parties: parties?,
+            signed: signed?,
+            status: status?,
+            in_force,
+            term,
+            relations,
+            subjects,
+            languages,
+            sources: sources?,
+            notes,
+            files,
+        })
+    }
+
+    /// The file name without `.yaml`: what the id must be.
+    pub(super) fn stem(&self) -> String {
+        self.path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_owned()
+    }
+
+    pub(super) fn check_stem(&mut self, id: &str, span: Span) {
+        let stem = self.stem();
+        if stem != id {
+            self.error(
+                span,
+                format!("id `{id}` does not match the file name `{stem}.yaml`"),
+            )
+            .hints
+            .push(format!(
+                "rename the file to `{id}.yaml`, or write `id: {stem}`"
+            ));
+        }
+    }
+
+    pub(super) fn titles(&mut self, node: &Node) -> BTreeMap<String, String> {
+        let mut titles = BTreeMap::new();
+        let Value::Map(entries) = &node.value else {
+            self.error(
+                node.span,
+                format!("expected a mapping for `titles`, found {}", node.describe()),
+            )
+            .hints
+            .push(
+                "write one `<language code>: <title>` line per language, e.g. `ru: Соглашение …`"
+                    .into(),
+            );
+            return titles;
+        };
+        for (key, value) in entries {
+            let (Some(lang), Some(title)) =
+                (self.language(key, "titles"), self.text(value, "titles"))
+            else {
+                continue;
+            };
+            titles.insert(lang, title);
+        }
+        titles
+    }
+
+    pub(super) fn in_force(&mut self, node: &Node, owner: Span) -> Option<InForce> {
+        let f = self.fields(node, owner, "`in_force`", &["date", "note"])?;
+        Some(InForce {
+            date: self.opt_date(&f, "date"),
+            note: self.opt_text(&f, "note"),
+        })
+    }
+
+    pub(super) fn term(&mut self, node: &Node, owner: Span) -> Option<Term> {
+        let f = self.fields(node, owner, "`term`", &["from", "to"])?;
+        let from = self.opt_date(&f, "from");
+        let to = self.opt_date(&f, "to");
+        if let (Some(a), Some(b)) = (from, to)
+            && a > b
+        {
+            let span = f.get("to").map_or(owner, |n| n.span);
+            self.error(span, format!("term ends ({b}) before it begins ({a})"))
+                .hints
+                .push("check `from` and `to`; they may be swapped".into());
+        }
+        Some(Term { from, to })
+    }
+
+    pub(super) fn subjects(&mut self, node: &Node) -> Vec<String> {
+        let mut subjects = Vec::new();
+        for item in self.list(node, "subjects") {
+            let Some(s) = self.text(item, "subject") else {
+                continue;
+            };
+            if s.chars().any(char::is_uppercase) {
+                let lower = s.to_lowercase();
+                self.error(item.span, format!("subject `{s}` is not lower-case"))
+                    .hints
+                    .push(format!("write `{lower}`: subject terms are lower-case so that the index merges them"));
+                continue;
+            }
+            subjects.push(s);
+        }
+        subjects
+    }
+}

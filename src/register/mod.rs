@@ -1,0 +1,22 @@
+//! Reading the register: files → validated model.
+//!
+//! This is the bottom layer of the tool; every command starts here and
+//! nothing here knows about PDFs, manifests or prompts. The flow is
+//! [`load`] (the file gate, then [`yaml`] into a tree whose every node
+//! knows its line and column, then [`decode`] into the [`model`], applying
+//! the per-field rules) → [`check`] (the rules that need the whole
+//! register). Problems are collected as [`diagnostic`]s, so one run
+//! reports them all. [`date`] and [`codes`] are the value types and code
+//! lists the rules rely on; [`schema`] is the same format as JSON Schema,
+//! for editors.
+
+pub mod check;
+pub mod codes;
+pub mod date;
+pub mod decode;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod schema;
+pub mod suggest;
+pub mod yaml;

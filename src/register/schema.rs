@@ -1,0 +1,47 @@
+//! The register format as JSON Schema, for editors: each instrument file's
+//! `yaml-language-server` modeline points at it, so an editor validates and
+//! completes entries as they are typed. It is written by hand (readable, with
+//! descriptions) and ships as `schema/instrument.schema.json`; a test keeps
+//! its keywords and fields equal to what [`super::decode`] accepts.
+
+/// The schema text, as shipped in `schema/instrument.schema.json`.
+pub const INSTRUMENT_SCHEMA: &str = include_str!("../../schema/instrument.schema.json");
+
+#[cfg(test)]
+mod tests {
+    use super::INSTRUMENT_SCHEMA;
+    use crate::register::model::{InstrumentType, Level, RelationKind, Status};
+
+    fn names(value: &serde_json::Value) -> Vec<&str> {
+        value
+            .as_array()
+            .expect("an enum")
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect()
+    }
+
+    /// The schema is written by hand for editors; it must say what `check` says.
+    #[test]
+    fn schema_keywords_match_the_model() {
+        let schema: serde_json::Value = serde_json::from_str(INSTRUMENT_SCHEMA).unwrap();
+        let props = &schema["properties"];
+        assert_eq!(names(&props["type"]["enum"]), InstrumentType::NAMES);
+        assert_eq!(names(&props["level"]["enum"]), Level::NAMES);
+        assert_eq!(names(&props["status"]["enum"]), Status::NAMES);
+        assert_eq!(
+            names(&props["relations"]["items"]["properties"]["kind"]["enum"]),
+            RelationKind::NAMES
+        );
+        let mut fields: Vec<&str> = props
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = crate::register::decode::INSTRUMENT_FIELDS.to_vec();
+        expected.sort_unstable();
+        fields.sort_unstable();
+        assert_eq!(fields, expected);
+    }
+}

@@ -1,0 +1,11 @@
+//! Plumbing that every layer shares and that knows nothing of registers:
+//! running work on every core ([`parallel`]), hashing ([`digest`]),
+//! recovering from killed runs ([`stale`]) and the fault points that the
+//! crash tests stop a run at ([`fault`]).
+//!
+//! Nothing here imports from the layers above, so any of them may use it.
+
+pub mod digest;
+pub mod fault;
+pub mod parallel;
+pub mod stale;
