@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::register::date::PartialDate;
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success
@@ -208,6 +210,11 @@ pub struct BuildArgs {
     /// Rebuild even when nothing changed since the last build
     #[arg(long)]
     pub force: bool,
+
+    /// The register as it stood on DATE (YYYY-MM-DD, not after the register's `as_of`): acts
+    /// and instruments dated later are left out, statuses derived as of DATE
+    #[arg(long = "as-of", value_name = "DATE", value_parser = full_date)]
+    pub as_of: Option<PartialDate>,
 }
 
 /// Audit the published files against the manifest; with --rebuild, prove the PDF comes from them
@@ -256,6 +263,11 @@ pub struct ListArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+
+    /// The register as it stood on DATE (YYYY-MM-DD, not after the register's `as_of`): acts
+    /// and instruments dated later are left out, statuses derived as of DATE
+    #[arg(long = "as-of", value_name = "DATE", value_parser = full_date)]
+    pub as_of: Option<PartialDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -277,6 +289,11 @@ pub struct ShowArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
+
+    /// The register as it stood on DATE (YYYY-MM-DD, not after the register's `as_of`): acts
+    /// and instruments dated later are left out, statuses derived as of DATE
+    #[arg(long = "as-of", value_name = "DATE", value_parser = full_date)]
+    pub as_of: Option<PartialDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -304,6 +321,15 @@ pub enum Color {
     Auto,
     Always,
     Never,
+}
+
+/// A full calendar date, YYYY-MM-DD.
+fn full_date(text: &str) -> Result<PartialDate, String> {
+    match PartialDate::parse(text.trim()) {
+        Ok(d) if d.is_full() => Ok(d),
+        Ok(_) => Err("expected a full date, YYYY-MM-DD".into()),
+        Err(e) => Err(format!("{e}; expected YYYY-MM-DD")),
+    }
 }
 
 fn at_least_one(text: &str) -> Result<usize, String> {

@@ -126,7 +126,7 @@ register/instruments/A-3.yaml:1:1: error: missing required field `status` in the
   |
 1 | id: A-3
   | ^
-  = hint: add `status:` with one of: signed, adopted, in-force, provisionally-applied, expired, terminated, superseded
+  = hint: add `status:` with one of: signed, adopted, in-force, provisionally-applied, expired, terminated, superseded; or record the parties' acts under `actions:` and the status is derived from them
 register/instruments/A-3.yaml:11:3: error: unknown field `status` in `signed`
    |
 11 |   status: signed
@@ -258,7 +258,7 @@ register/instruments/A-3.yaml:12:1: error: unknown field `colour` in the instrum
    |
 12 | colour: blue
    | ^^^^^^
-   = hint: allowed fields of the instrument: id, title, titles, type, level, parties, signed, status, in_force, term, relations, subjects, languages, sources, notes, files
+   = hint: allowed fields of the instrument: id, title, titles, type, level, parties, signed, status, in_force, term, relations, subjects, languages, sources, notes, files, depositary, registration, actions
 error: 3 instruments, 1 problem
 ",
         )
@@ -292,7 +292,7 @@ register/instruments/A-3.yaml:1:1: error: missing required field `status` in the
   |
 1 | id: A-3
   | ^
-  = hint: add `status:` with one of: signed, adopted, in-force, provisionally-applied, expired, terminated, superseded
+  = hint: add `status:` with one of: signed, adopted, in-force, provisionally-applied, expired, terminated, superseded; or record the parties' acts under `actions:` and the status is derived from them
 register/instruments/A-3.yaml:1:1: error: missing required field `sources` in the instrument
   |
 1 | id: A-3
@@ -547,7 +547,7 @@ register/instruments/A-4.yaml:1:1: error: missing required field `status` in the
   |
 1 | id: A-4
   | ^
-  = hint: add `status:` with one of: signed, adopted, in-force, provisionally-applied, expired, terminated, superseded
+  = hint: add `status:` with one of: signed, adopted, in-force, provisionally-applied, expired, terminated, superseded; or record the parties' acts under `actions:` and the status is derived from them
 register/instruments/A-4.yaml:1:1: error: missing required field `sources` in the instrument
   |
 1 | id: A-4

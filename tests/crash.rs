@@ -200,7 +200,7 @@ fn an_add_killed_midway_never_leaves_half_an_entry() {
         "--party",
         "UZB",
         "--signed",
-        "2025-01-01",
+        "2024-08-01",
         "--status",
         "signed",
         "--source",

@@ -96,7 +96,7 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
         };
         let rel = add::path_for(&draft.id);
         let text = add::to_yaml(&draft);
-        let problems = add::validate(root, &rel, &text);
+        let problems = add::validate(root, &rel, &text, meta.as_of);
         if !problems.is_empty() {
             let mut renderer = Renderer::new(root).with_source(&rel, &text);
             let rendered: String = problems.iter().map(|d| renderer.render(d)).collect();
@@ -150,6 +150,7 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
                 volume_size: crate::publish::build::DEFAULT_VOLUME_SIZE,
                 jobs: None,
                 force: false,
+                as_of: None,
             }),
         )?;
     }

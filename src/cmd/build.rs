@@ -16,6 +16,7 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     let register = checked
         .register
         .expect("a register without problems has been loaded");
+    super::validate_as_of(&register, args.as_of)?;
     let layout = Layout::new(&config.root, args.templates.as_deref(), args.out.as_deref())?;
     let typst = typst::locate(args.typst.as_deref(), &mut |m| super::say(config, m))?;
 
@@ -26,6 +27,7 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
         volume_size: args.volume_size,
         jobs: args.jobs.unwrap_or_else(crate::support::parallel::cores),
         progress: &say,
+        as_of: args.as_of,
     };
     let out = layout.out_dir();
     if !args.force && !args.keep_source && build::up_to_date(&register, &layout, &typst, &settings)?
@@ -58,7 +60,7 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     progress.clear();
     typst::show_warnings(&built.warnings);
     if !config.quiet {
-        let count = register.instruments.len();
+        let count = built.shown;
         let volumes = built.manifest.volumes.len();
         super::print(&format!(
             "wrote {}{}: {count} instrument{}, {} files in the manifest, register digest {}\n",

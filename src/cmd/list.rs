@@ -4,6 +4,8 @@ use serde::Serialize;
 
 use crate::cli::{Config, ListArgs, ListFormat};
 use crate::error::{Error, Result};
+use crate::register::date::PartialDate;
+use crate::register::lifecycle;
 use crate::register::model::Instrument;
 
 /// Titles in the table are cut to this many characters.
@@ -21,12 +23,12 @@ struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    fn new(i: &'a Instrument) -> Self {
+    fn new(i: &'a Instrument, as_of: PartialDate) -> Self {
         Row {
             id: &i.id.value,
             kind: i.kind.as_str(),
             signed: i.signed.date.to_string(),
-            status: i.status.as_str(),
+            status: lifecycle::status(i, as_of).as_str(),
             title: &i.title,
             path: i.path.to_string_lossy().replace('\\', "/"),
         }
@@ -34,12 +36,17 @@ impl<'a> Row<'a> {
 }
 
 pub fn run(config: &Config, args: ListArgs) -> Result<()> {
-    let loaded = crate::register::load::load(&config.root, &config.limits)?;
-    let instruments = loaded
-        .register
-        .as_ref()
-        .map_or(&[][..], |r| &r.instruments[..]);
-    let rows: Vec<Row> = instruments.iter().map(Row::new).collect();
+    let mut loaded = crate::register::load::load(&config.root, &config.limits)?;
+    let register = match loaded.register.take() {
+        Some(register) => Some(super::as_of(register, args.as_of)?),
+        None => None,
+    };
+    let rows: Vec<Row> = register.as_ref().map_or_else(Vec::new, |r| {
+        r.instruments
+            .iter()
+            .map(|i| Row::new(i, r.meta.as_of))
+            .collect()
+    });
     let text = match args.format {
         ListFormat::Table => table(&rows),
         ListFormat::Json => {

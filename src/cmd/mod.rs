@@ -16,7 +16,10 @@ use std::io::Write;
 use crate::cli::{Command, Config};
 use crate::error::{Error, Result};
 use crate::register::check::Checked;
+use crate::register::date::PartialDate;
 use crate::register::diagnostic::Renderer;
+use crate::register::lifecycle;
+use crate::register::model::Register;
 
 pub fn run(config: &Config, command: Command) -> Result<()> {
     match command {
@@ -31,6 +34,38 @@ pub fn run(config: &Config, command: Command) -> Result<()> {
         Command::Schema(args) => schema::run(config, args),
         Command::Completions(args) => completions::run(config, args),
     }
+}
+
+/// The register as it stood on `as_of` (the register itself without one).
+/// A date after the register's own `as_of` is refused: the register knows
+/// nothing later.
+pub(crate) fn as_of(register: Register, as_of: Option<PartialDate>) -> Result<Register> {
+    validate_as_of(&register, as_of)?;
+    Ok(match as_of {
+        Some(d) => lifecycle::as_of(&register, d),
+        None => register,
+    })
+}
+
+/// Refuses an `--as-of` after the register's own `as_of`.
+pub(crate) fn validate_as_of(register: &Register, as_of: Option<PartialDate>) -> Result<()> {
+    let Some(d) = as_of else {
+        return Ok(());
+    };
+    if register.meta.as_of.surely_before(d) {
+        return Err(Error::Usage {
+            message: format!(
+                "--as-of {d} is after the register's status date {}",
+                register.meta.as_of
+            ),
+            hint: Some(
+                "the register records nothing later than its `as_of` (register/register.yaml); \
+                 give an earlier date, or leave out --as-of"
+                    .into(),
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// Prints every problem to stderr and returns the summary error when there

@@ -6,14 +6,32 @@ use std::fmt::Write as _;
 use crate::cli::{Config, ShowArgs, ShowFormat};
 use crate::error::{Error, Result};
 use crate::register::codes;
+use crate::register::date::PartialDate;
+use crate::register::lifecycle;
 use crate::register::model::{
-    Attachment, Instrument, NOT_RECORDED, Relation, Signatory, Source, Target,
+    Action, Attachment, Instrument, NOT_RECORDED, Relation, Signatory, Source, Target,
 };
 
 pub fn run(config: &Config, args: ShowArgs) -> Result<()> {
-    let loaded = crate::register::load::load(&config.root, &config.limits)?;
-    let register = loaded.register.as_ref();
-    let Some(instrument) = register.and_then(|r| r.get(&args.id)) else {
+    let mut loaded = crate::register::load::load(&config.root, &config.limits)?;
+    let register = match loaded.register.take() {
+        Some(register) => Some(super::as_of(register, args.as_of)?),
+        None => None,
+    };
+    let Some(instrument) = register.as_ref().and_then(|r| r.get(&args.id)) else {
+        if let (Some(d), Some(r)) = (args.as_of, &register)
+            && r.get(&args.id).is_none()
+            && loaded
+                .instrument_files
+                .iter()
+                .any(|p| p.file_stem().and_then(|s| s.to_str()) == Some(args.id.as_str()))
+            && loaded.diagnostics.is_empty()
+        {
+            return Err(Error::Usage {
+                message: format!("`{}` was not yet signed on {d}", args.id),
+                hint: Some("give a later --as-of, or leave it out".into()),
+            });
+        }
         let broken = loaded
             .instrument_files
             .iter()
@@ -36,15 +54,47 @@ pub fn run(config: &Config, args: ShowArgs) -> Result<()> {
             id: args.id,
         });
     };
+    let as_of = register
+        .as_ref()
+        .map_or(instrument.signed.date, |r| r.meta.as_of);
     let text = match args.format {
-        ShowFormat::Text => text(instrument),
+        ShowFormat::Text => text(instrument, as_of),
         ShowFormat::Json => {
-            let mut json = serde_json::to_string_pretty(instrument).expect("entry serializes");
+            let mut json =
+                serde_json::to_string_pretty(&json(instrument, as_of)).expect("entry serializes");
             json.push('\n');
             json
         }
     };
     super::print(&text)
+}
+
+/// The entry as in its file, with the status derived as of `as_of`, each
+/// party's status, and `actions` always present.
+fn json(i: &Instrument, as_of: PartialDate) -> serde_json::Value {
+    let mut value = serde_json::to_value(i).expect("entry serializes");
+    let object = value.as_object_mut().expect("an entry is an object");
+    let parties: Vec<serde_json::Value> = lifecycle::parties(i, as_of)
+        .into_iter()
+        .map(|(p, status)| {
+            serde_json::json!({
+                "state": p.state,
+                "body": p.body,
+                "status": status.map(|s| s.as_str()),
+            })
+        })
+        .collect();
+    object.insert("parties".into(), parties.into());
+    object.insert("status".into(), lifecycle::status(i, as_of).as_str().into());
+    object.insert(
+        "stated_status".into(),
+        i.status.as_ref().map(|s| s.value.as_str()).into(),
+    );
+    object.insert("as_of".into(), as_of.to_string().into());
+    object
+        .entry("actions")
+        .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+    value
 }
 
 fn or_not_recorded(value: Option<String>) -> String {
@@ -74,8 +124,8 @@ fn flat(s: &str) -> String {
 }
 
 /// The entry as labelled, wrapped lines.
-fn text(i: &Instrument) -> String {
-    let fields = fields(i);
+fn text(i: &Instrument, as_of: PartialDate) -> String {
+    let fields = fields(i, as_of);
     let width = fields.iter().map(|(k, _)| k.len()).max().unwrap_or(0) + 2;
     let mut out = format!("{}\n", i.id.value);
     for (label, value) in fields {
@@ -92,7 +142,7 @@ fn text(i: &Instrument) -> String {
 }
 
 /// Every field with its label, in the format's order.
-fn fields(i: &Instrument) -> Vec<(&'static str, String)> {
+fn fields(i: &Instrument, as_of: PartialDate) -> Vec<(&'static str, String)> {
     vec![
         ("Title", flat(&i.title)),
         (
@@ -105,15 +155,32 @@ fn fields(i: &Instrument) -> Vec<(&'static str, String)> {
         ("Level", or_not_recorded(i.level.map(|l| l.label()))),
         (
             "Parties",
-            lines(&i.parties, |p| match &p.body {
-                Some(body) => format!("{} – {}", state(&p.state), flat(body)),
-                None => format!("{} – signing body {NOT_RECORDED}", state(&p.state)),
+            lines(&lifecycle::parties(i, as_of), |(p, status)| {
+                let mut line = match &p.body {
+                    Some(body) => format!("{} – {}", state(&p.state), flat(body)),
+                    None => format!("{} – signing body {NOT_RECORDED}", state(&p.state)),
+                };
+                if let Some(s) = status {
+                    let _ = write!(line, " [{}]", s.label());
+                }
+                line
             }),
+        ),
+        (
+            "Depositary",
+            or_not_recorded(i.depositary.as_deref().map(depositary)),
         ),
         ("Signed on", i.signed.date.long()),
         ("Signed at", or_not_recorded(i.signed.place.clone())),
         ("Signatories", lines(&i.signed.signatories, signatory)),
-        ("Status", i.status.label()),
+        (
+            "Status",
+            format!(
+                "{} (as of {})",
+                lifecycle::status(i, as_of).label(),
+                as_of.long()
+            ),
+        ),
         ("In force", in_force(i)),
         ("Term", term(i)),
         ("Relations", lines(&i.relations, relation)),
@@ -130,6 +197,8 @@ fn fields(i: &Instrument) -> Vec<(&'static str, String)> {
         ("Sources", lines(&i.sources, source)),
         ("Notes", or_not_recorded(i.notes.as_deref().map(flat))),
         ("Files", lines(&i.files, file)),
+        ("Actions", lines(&i.actions, action)),
+        ("Registration", registration(i)),
         ("Entry file", i.path.to_string_lossy().replace('\\', "/")),
     ]
 }
@@ -140,7 +209,49 @@ fn signatory(s: &Signatory) -> String {
         let _ = write!(line, ", {office}");
     }
     if let Some(st) = &s.state {
-        let _ = write!(line, " ({st})");
+        let _ = write!(line, " ({})", st.value);
+    }
+    line
+}
+
+fn depositary(d: &str) -> String {
+    match codes::country_name(d) {
+        Some(_) => state(d),
+        None => flat(d),
+    }
+}
+
+/// "2024-11-20  KAZ ratification, effective 2025-01-15 — reference [R1] text (source)"
+fn action(a: &Action) -> String {
+    let mut line = format!("{}  {} {}", a.date.value, a.party.value, a.action.label());
+    if let Some(e) = &a.effective {
+        let _ = write!(line, ", effective {}", e.value);
+    }
+    if let Some(l) = &a.label {
+        let _ = write!(line, " [{}]", l.value);
+    }
+    if let Some(r) = &a.regarding {
+        let _ = write!(line, " regarding {}", r.value);
+    }
+    for part in [&a.reference, &a.text, &a.note].into_iter().flatten() {
+        let _ = write!(line, " — {}", flat(part));
+    }
+    if let Some(s) = &a.source {
+        let _ = write!(line, " (source: {})", s.value);
+    }
+    line
+}
+
+fn registration(i: &Instrument) -> String {
+    let Some(r) = &i.registration else {
+        return "not registered".into();
+    };
+    let mut line = format!("No. {}, {}", r.number, r.date.value.long());
+    if let Some(by) = &r.by {
+        let _ = write!(line, ", by {}", by.value);
+    }
+    if let Some(c) = &r.citation {
+        let _ = write!(line, ", {}", flat(c));
     }
     line
 }

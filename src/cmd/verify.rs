@@ -219,6 +219,10 @@ fn rebuild(
         volume_size: m.volume_size.unwrap_or(usize::MAX),
         jobs: crate::support::parallel::cores(),
         progress: &quiet,
+        // A build with --as-of published the register as of an earlier date.
+        as_of: crate::register::date::PartialDate::parse(&m.as_of)
+            .ok()
+            .filter(|d| *d != register.meta.as_of),
     };
     match build::build(&register, &layout, &typst, &settings) {
         Ok(built) => {

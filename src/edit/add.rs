@@ -464,8 +464,9 @@ pub fn next_id(root: &Path, prefix: &str, after: u64) -> (u64, usize) {
     (highest + 1, width)
 }
 
-/// Checks the entry with the rules of `check`; returns its problems.
-pub fn validate(root: &Path, rel: &Path, text: &str) -> Vec<Diagnostic> {
+/// Checks the entry with the rules of `check`, for a register dated
+/// `as_of`; returns its problems.
+pub fn validate(root: &Path, rel: &Path, text: &str, as_of: PartialDate) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let Some(instrument) = load::parse_instrument(rel, text, &mut diags) else {
         return diags;
@@ -487,6 +488,7 @@ pub fn validate(root: &Path, rel: &Path, text: &str) -> Vec<Diagnostic> {
     known.sort_unstable();
     crate::register::check::relation_rules(&instrument, &known, &mut diags);
     crate::register::check::attachments(root, &instrument, &mut diags);
+    crate::register::treaty_law::rules(&instrument, as_of, &mut diags);
     crate::register::diagnostic::sort(&mut diags);
     diags
 }

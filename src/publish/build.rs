@@ -10,6 +10,8 @@ use crate::audit::manifest::{FORMAT, Manifest, PdfInfo, ToolInfo, TypstInfo};
 use crate::error::{Error, Result};
 use crate::publish::render;
 use crate::publish::typst::{Job, Typst};
+use crate::register::date::PartialDate;
+use crate::register::lifecycle;
 use crate::register::model::Register;
 use crate::support::digest;
 
@@ -91,6 +93,9 @@ pub struct Built {
     pub source: String,
     pub manifest: Manifest,
     pub warnings: String,
+    /// How many instruments the documents show (fewer than the register
+    /// holds in a build as of an earlier date).
+    pub shown: usize,
 }
 
 pub fn slash(path: &Path) -> String {
@@ -107,6 +112,24 @@ pub struct Settings<'a> {
     pub jobs: usize,
     /// Told what is happening, for progress on a terminal.
     pub progress: &'a (dyn Fn(&str) + Sync),
+    /// Publish the register as it stood on this date (`--as-of`), not as of
+    /// its own `as_of`.
+    pub as_of: Option<PartialDate>,
+}
+
+impl Settings<'_> {
+    /// The register as the documents show it: as of `as_of` when given.
+    fn shown<'r>(&self, register: &'r Register) -> std::borrow::Cow<'r, Register> {
+        match self.as_of {
+            Some(d) => std::borrow::Cow::Owned(lifecycle::as_of(register, d)),
+            None => std::borrow::Cow::Borrowed(register),
+        }
+    }
+
+    /// Whether `register` is published in volumes, and of how many entries.
+    fn volume_size(&self, register: &Register) -> Option<usize> {
+        (register.instruments.len() > self.volume_size).then_some(self.volume_size)
+    }
 }
 
 /// Entries per volume by default: typst 0.15 needs about 0.5 GB and 3.5 s
@@ -126,17 +149,19 @@ pub fn build(
     (settings.progress)("hashing the inputs");
     let mut files = inputs::register_files(root, register)?;
     files.extend(inputs::template_files(root, &layout.templates_dir())?);
-    let volume_size =
-        (register.instruments.len() > settings.volume_size).then_some(settings.volume_size);
+    // Every file read is listed, even those of entries an --as-of build
+    // leaves out: the register digest is of the register, not the view.
+    let shown = settings.shown(register);
+    let volume_size = settings.volume_size(&shown);
     (settings.progress)("preparing the documents");
-    let context = render::context(register, &files, &typst.version, volume_size);
+    let context = render::context(&shown, &files, &typst.version, volume_size);
     let templates = render::Templates::load(&layout.templates_dir())?;
 
     let fonts = layout.templates.join("fonts");
     let parallel = !context.volumes.is_empty() && settings.jobs > 1;
     let job = Job {
         fonts: &root.join(&fonts),
-        timestamp: register.meta.as_of.unix_timestamp(),
+        timestamp: shown.meta.as_of.unix_timestamp(),
         pdf_standard: settings.pdf_standard,
         timeout: settings.timeout,
         // Several typst processes at once each get one thread.
@@ -149,7 +174,7 @@ pub fn build(
         warnings,
     } = typeset(&context, &templates, typst, &job, settings)?;
     let manifest = draw_up_manifest(
-        register,
+        &shown,
         layout,
         typst,
         &Job {
@@ -165,6 +190,7 @@ pub fn build(
         source: register_source,
         manifest,
         warnings,
+        shown: shown.instruments.len(),
     })
 }
 
@@ -325,9 +351,10 @@ pub fn up_to_date(
     let Ok((manifest, _)) = crate::audit::manifest::parse_json(&text) else {
         return Ok(false);
     };
-    let volume_size =
-        (register.instruments.len() > settings.volume_size).then_some(settings.volume_size);
+    let shown = settings.shown(register);
+    let volume_size = settings.volume_size(&shown);
     if manifest.tool.version != env!("CARGO_PKG_VERSION")
+        || manifest.as_of != shown.meta.as_of.to_string()
         || manifest.typst.version != typst.version
         || manifest.pdf_standard() != Some(settings.pdf_standard)
         || manifest.templates != slash(&layout.templates)

@@ -12,6 +12,7 @@ use crate::error::Result;
 use crate::register::diagnostic::{self, Diagnostic};
 use crate::register::load::{self, Loaded, unsafe_path_char};
 use crate::register::model::{Instrument, Register, Target};
+use crate::register::treaty_law;
 use crate::support::digest;
 
 /// The register, checked: `Ok` only when there are no problems at all.
@@ -38,6 +39,7 @@ pub fn run(root: &Path, limits: &load::Limits) -> Result<Checked> {
         relations(register, &known, &mut diagnostics);
         for instrument in &register.instruments {
             attachments(root, instrument, &mut diagnostics);
+            treaty_law::rules(instrument, register.meta.as_of, &mut diagnostics);
         }
     }
     diagnostic::sort(&mut diagnostics);

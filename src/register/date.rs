@@ -130,6 +130,41 @@ impl PartialDate {
 }
 
 impl PartialDate {
+    /// The first day the date can mean: `2023-06` → 2023-06-01.
+    pub fn first_day(&self) -> PartialDate {
+        PartialDate {
+            year: self.year,
+            month: Some(self.month.unwrap_or(1)),
+            day: Some(self.day.unwrap_or(1)),
+        }
+    }
+
+    /// The last day the date can mean: `2023-06` → 2023-06-30, `2023` →
+    /// 2023-12-31. The register counts a reduced date as its last day when
+    /// it asks whether something had happened by a date.
+    pub fn last_day(&self) -> PartialDate {
+        let month = self.month.unwrap_or(12);
+        PartialDate {
+            year: self.year,
+            month: Some(month),
+            day: Some(self.day.unwrap_or(days_in_month(self.year, month))),
+        }
+    }
+
+    /// Whether the date, counted as its last day, is on or before `d`'s
+    /// last day: what had happened by `d`.
+    pub fn is_by(&self, d: PartialDate) -> bool {
+        self.last_day() <= d.last_day()
+    }
+
+    /// Whether the date lies before `other` whatever days the two reduced
+    /// dates mean: `2024-07` is surely before `2024-08-01`, `2024-08` is not
+    /// surely before `2024-08-15`. Consistency rules use this, so that a
+    /// date known only to the month is never wrongly called too early.
+    pub fn surely_before(&self, other: PartialDate) -> bool {
+        self.last_day() < other.first_day()
+    }
+
     /// Seconds from 1970-01-01T00:00:00Z to the start of this date (a
     /// missing month or day counts as the first).
     pub fn unix_timestamp(&self) -> i64 {
@@ -168,6 +203,19 @@ impl serde::Serialize for PartialDate {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn reduced_dates_as_days() {
+        let d = |t: &str| super::PartialDate::parse(t).unwrap();
+        assert_eq!(d("2024-02").last_day(), d("2024-02-29"));
+        assert_eq!(d("2023").last_day(), d("2023-12-31"));
+        assert_eq!(d("2023-06").first_day(), d("2023-06-01"));
+        assert!(d("2023-06").is_by(d("2023-06-30")));
+        assert!(!d("2023-06").is_by(d("2023-06-29")));
+        assert!(d("2024-07").surely_before(d("2024-08-01")));
+        assert!(!d("2024-08").surely_before(d("2024-08-15")));
+        assert!(!d("2024-08-15").surely_before(d("2024-08")));
+    }
+
     use super::*;
 
     #[test]

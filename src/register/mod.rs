@@ -5,7 +5,9 @@
 //! [`load`] (the file gate, then [`yaml`] into a tree whose every node
 //! knows its line and column, then [`decode`] into the [`model`], applying
 //! the per-field rules) → [`check`] (the rules that need the whole
-//! register). Problems are collected as [`diagnostic`]s, so one run
+//! register, including the treaty-law rules of [`treaty_law`]).
+//! [`lifecycle`] derives the status of an instrument and of each party as
+//! of any date from the recorded acts. Problems are collected as [`diagnostic`]s, so one run
 //! reports them all. [`date`] and [`codes`] are the value types and code
 //! lists the rules rely on; [`schema`] is the same format as JSON Schema,
 //! for editors.
@@ -15,8 +17,10 @@ pub mod codes;
 pub mod date;
 pub mod decode;
 pub mod diagnostic;
+pub mod lifecycle;
 pub mod load;
 pub mod model;
 pub mod schema;
 pub mod suggest;
+pub mod treaty_law;
 pub mod yaml;

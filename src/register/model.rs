@@ -97,6 +97,67 @@ keywords! {
 }
 
 keywords! {
+    /// What one party did (`action` in an entry's `actions`).
+    ActionKind {
+        Signature => "signature",
+        DefinitiveSignature => "definitive-signature",
+        Ratification => "ratification",
+        Acceptance => "acceptance",
+        Approval => "approval",
+        Accession => "accession",
+        Succession => "succession",
+        Notification => "notification",
+        ProvisionalApplication => "provisional-application",
+        EntryIntoForce => "entry-into-force",
+        Reservation => "reservation",
+        Declaration => "declaration",
+        Objection => "objection",
+        WithdrawalOfReservation => "withdrawal-of-reservation",
+        Denunciation => "denunciation",
+        Withdrawal => "withdrawal",
+        Suspension => "suspension",
+        Termination => "termination",
+    }
+}
+
+impl ActionKind {
+    /// Acts that express consent to be bound.
+    pub fn is_consent(self) -> bool {
+        matches!(
+            self,
+            ActionKind::Ratification
+                | ActionKind::Acceptance
+                | ActionKind::Approval
+                | ActionKind::Accession
+                | ActionKind::Succession
+                | ActionKind::DefinitiveSignature
+                | ActionKind::Notification
+        )
+    }
+
+    /// Acts that end a party's participation.
+    pub fn is_exit(self) -> bool {
+        matches!(self, ActionKind::Denunciation | ActionKind::Withdrawal)
+    }
+
+    /// Acts that a `label` names and a `regarding` may answer.
+    pub fn is_labelled(self) -> bool {
+        matches!(self, ActionKind::Reservation | ActionKind::Declaration)
+    }
+}
+
+keywords! {
+    /// Where one party stands on a date, derived from its acts.
+    PartyStatus {
+        Signed => "signed",
+        Consented => "consented",
+        ProvisionallyApplied => "provisionally-applied",
+        InForce => "in-force",
+        Denounced => "denounced",
+    }
+}
+
+keywords! {
     /// How an instrument relates to another.
     RelationKind {
         Amends => "amends",
@@ -152,9 +213,14 @@ pub struct Instrument {
     pub kind: InstrumentType,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<Level>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub depositary: Option<String>,
     pub parties: Vec<Party>,
     pub signed: Signed,
-    pub status: Status,
+    /// As stated in the file; see [`crate::register::lifecycle`] for the
+    /// status derived from the actions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Spanned<Status>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub in_force: Option<InForce>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -170,6 +236,57 @@ pub struct Instrument {
     pub notes: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<Attachment>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registration: Option<Registration>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
+}
+
+/// One act of one party.
+#[derive(Debug, Clone, Serialize)]
+pub struct Action {
+    /// ISO 3166-1 alpha-3.
+    pub party: Spanned<String>,
+    pub action: ActionKind,
+    pub date: Spanned<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Spanned<PartialDate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<Spanned<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regarding: Option<Spanned<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Spanned<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The `action` keyword, where rules about the act as a whole point.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+impl Action {
+    /// When the act takes effect: `effective`, else `date`.
+    pub fn takes_effect(&self) -> PartialDate {
+        self.effective.as_ref().map_or(self.date.value, |e| e.value)
+    }
+}
+
+/// Registration with the Secretariat of the United Nations (Article 102
+/// of the Charter).
+#[derive(Debug, Clone, Serialize)]
+pub struct Registration {
+    /// UNTS number: `I-…` registered, `II-…` filed and recorded.
+    pub number: String,
+    pub date: Spanned<PartialDate>,
+    /// The party that registered it, the depositary, or `ex-officio`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<Spanned<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -178,11 +295,15 @@ pub struct Party {
     pub state: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    #[serde(skip)]
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Signed {
     pub date: PartialDate,
+    #[serde(skip)]
+    pub date_span: Span,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -195,13 +316,15 @@ pub struct Signatory {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub office: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
+    pub state: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct InForce {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
+    #[serde(skip)]
+    pub date_span: Span,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -231,6 +354,9 @@ pub enum Target {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {
+    /// A short name that actions cite the source by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<Spanned<String>>,
     pub title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
@@ -304,6 +430,9 @@ mod tests {
         }
         assert_eq!(InstrumentType::ALL.len(), 12);
         assert_eq!(Status::ALL.len(), 7);
+        assert_eq!(ActionKind::ALL.len(), 18);
+        assert!(ActionKind::Notification.is_consent());
+        assert!(!ActionKind::Signature.is_consent());
         assert_eq!(InstrumentType::JointStatement.label(), "joint statement");
         assert_eq!(InstrumentType::parse("Agreement"), None);
     }

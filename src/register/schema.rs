@@ -10,7 +10,7 @@ pub const INSTRUMENT_SCHEMA: &str = include_str!("../../schema/instrument.schema
 #[cfg(test)]
 mod tests {
     use super::INSTRUMENT_SCHEMA;
-    use crate::register::model::{InstrumentType, Level, RelationKind, Status};
+    use crate::register::model::{ActionKind, InstrumentType, Level, RelationKind, Status};
 
     fn names(value: &serde_json::Value) -> Vec<&str> {
         value
@@ -33,6 +33,20 @@ mod tests {
             names(&props["relations"]["items"]["properties"]["kind"]["enum"]),
             RelationKind::NAMES
         );
+        assert_eq!(
+            names(&props["actions"]["items"]["properties"]["action"]["enum"]),
+            ActionKind::NAMES
+        );
+        let mut action_fields: Vec<&str> = props["actions"]["items"]["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected_fields = crate::register::decode::ACTION_FIELDS.to_vec();
+        action_fields.sort_unstable();
+        expected_fields.sort_unstable();
+        assert_eq!(action_fields, expected_fields);
         let mut fields: Vec<&str> = props
             .as_object()
             .unwrap()

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use crate::register::codes;
 use crate::register::date::PartialDate;
+use crate::register::lifecycle;
 use crate::register::model::{
     Instrument, NOT_RECORDED, Register, Relation, Signatory, Source, Target,
 };
@@ -58,7 +59,7 @@ pub(super) fn instrument_context(
         signed_on_iso: i.signed.date.to_string(),
         signed_at: i.signed.place.as_deref().map(flat),
         signatories: i.signed.signatories.iter().map(signatory).collect(),
-        status: i.status.label(),
+        status: lifecycle::status(i, register.meta.as_of).label(),
         in_force: in_force(i),
         term: term(i),
         relations: i

@@ -28,6 +28,9 @@ pub const INSTRUMENT_FIELDS: &[&str] = &[
     "sources",
     "notes",
     "files",
+    "depositary",
+    "registration",
+    "actions",
 ];
 
 impl Decoder<'_> {
@@ -64,7 +67,7 @@ impl Decoder<'_> {
             .and_then(|n| self.keyword(n, "level", Level::parse, Level::NAMES));
         let parties = self.parties(&f);
         let signed = self.signed(&f);
-        let status = self.req_keyword(&f, "status", Status::parse, Status::NAMES);
+        let status = self.status(&f);
         let in_force = f
             .get("in_force")
             .and_then(|n| self.in_force(n, f_key(&f, "in_force")));
@@ -93,6 +96,14 @@ impl Decoder<'_> {
             .get("files")
             .map(|n| self.attachments(n))
             .unwrap_or_default();
+        let depositary = f.get("depositary").and_then(|n| self.depositary(n));
+        let registration = f
+            .get("registration")
+            .and_then(|n| self.registration(n, f_key(&f, "registration")));
+        let actions = f
+            .get("actions")
+            .map(|n| self.actions(n))
+            .unwrap_or_default();
 
         if self.diags.len() > errors_before {
             return None;
@@ -110,6 +121,7 @@ impl Decoder<'_> {
             titles,
             kind: kind?,
             level,
+            depositary,
             parties: parties?,
             signed: signed?,
             status: status?,
@@ -121,7 +133,36 @@ impl Decoder<'_> {
             sources: sources?,
             notes,
             files,
+            registration,
+            actions,
         })
+    }
+
+    /// The stated status: required unless the acts are recorded under
+    /// `actions`, from which it is derived. `None` after a diagnostic.
+    fn status(&mut self, f: &super::Fields) -> Option<Option<Spanned<Status>>> {
+        match f.get("status") {
+            Some(n) => {
+                let status = self.keyword(n, "status", Status::parse, Status::NAMES)?;
+                Some(Some(Spanned {
+                    value: status,
+                    span: n.span,
+                }))
+            }
+            None if f.get("actions").is_some() => Some(None),
+            None => {
+                self.missing(
+                    f,
+                    "status",
+                    &format!(
+                        "add `status:` with one of: {}; or record the parties' acts under \
+                         `actions:` and the status is derived from them",
+                        Status::NAMES.join(", ")
+                    ),
+                );
+                None
+            }
+        }
     }
 
     /// The file name without `.yaml`: what the id must be.
@@ -176,6 +217,7 @@ impl Decoder<'_> {
         let f = self.fields(node, owner, "`in_force`", &["date", "note"])?;
         Some(InForce {
             date: self.opt_date(&f, "date"),
+            date_span: f.get("date").map_or(owner, |n| n.span),
             note: self.opt_text(&f, "note"),
         })
     }

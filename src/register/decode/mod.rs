@@ -11,6 +11,7 @@
 //! is [`super::load`]'s job; rules that need the whole register are
 //! [`super::check`]'s.
 
+mod actions;
 mod files;
 mod instrument;
 mod meta;
@@ -26,6 +27,7 @@ use crate::register::model::{Instrument, Meta};
 use crate::register::suggest::closest;
 use crate::register::yaml::{Node, Value};
 
+pub use actions::{ACTION_FIELDS, REGISTRATION_FIELDS};
 pub use instrument::INSTRUMENT_FIELDS;
 
 /// Longest text value accepted, in characters. Titles and notes are a few

@@ -34,7 +34,8 @@ impl Decoder<'_> {
             };
             let body = self.opt_text(&pf, "body");
             if let Some(state) = state {
-                parties.push(Party { state, body });
+                let span = pf.get("state").map_or(item.span, |n| n.span);
+                parties.push(Party { state, body, span });
             }
         }
         if matches!(node.value, Value::Seq(_)) && items.len() < 2 {
@@ -92,7 +93,13 @@ impl Decoder<'_> {
                     "add `name:` with the signatory's name as reported",
                 );
                 let office = self.opt_text(&gf, "office");
-                let state = gf.get("state").and_then(|n| self.country(n, "state"));
+                let state = gf.get("state").and_then(|n| {
+                    let code = self.country(n, "state")?;
+                    Some(Spanned {
+                        value: code,
+                        span: n.span,
+                    })
+                });
                 if let Ok(name) = name {
                     signatories.push(Signatory {
                         name,
@@ -104,6 +111,7 @@ impl Decoder<'_> {
         }
         Some(Signed {
             date: date?,
+            date_span: sf.get("date").map_or(sf.owner, |n| n.span),
             place,
             signatories,
         })

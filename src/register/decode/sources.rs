@@ -1,7 +1,7 @@
 //! Sources: where the entry's facts come from.
 
 use crate::register::model::*;
-use crate::register::yaml::Value;
+use crate::register::yaml::{Node, Value};
 
 use super::{Decoder, Fields};
 
@@ -27,7 +27,7 @@ impl Decoder<'_> {
                 item,
                 item.span,
                 "a source",
-                &["title", "publisher", "date", "url", "note"],
+                &["key", "title", "publisher", "date", "url", "note"],
             ) else {
                 continue;
             };
@@ -36,7 +36,9 @@ impl Decoder<'_> {
                 "title",
                 "add `title:` with the headline or title of the source",
             );
+            let key = sf.get("key").and_then(|n| self.source_key(n, &sources));
             let source = Source {
+                key,
                 title: title.unwrap_or_default(),
                 publisher: self.opt_text(&sf, "publisher"),
                 date: self.opt_date(&sf, "date"),
@@ -46,5 +48,44 @@ impl Decoder<'_> {
             sources.push(source);
         }
         Some(sources)
+    }
+
+    /// A source's `key`: a lower-case word, unique in the entry.
+    fn source_key(&mut self, node: &Node, earlier: &[Source]) -> Option<Spanned<String>> {
+        let key = self.text(node, "key")?;
+        let word = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_';
+        if !key.chars().all(word) {
+            let fixed: String = key
+                .to_lowercase()
+                .chars()
+                .map(|c| if word(c) { c } else { '-' })
+                .collect();
+            self.error(
+                node.span,
+                format!("source key `{key}` is not a lower-case word"),
+            )
+            .hints
+            .push(format!(
+                "keys use a-z, 0-9, `-` and `_`, e.g. `{fixed}`; actions cite the source by it"
+            ));
+            return None;
+        }
+        if let Some(first) = earlier
+            .iter()
+            .filter_map(|s| s.key.as_ref())
+            .find(|k| k.value == key)
+        {
+            let line = first.span.line;
+            self.error(node.span, format!("source key `{key}` is used twice"))
+                .hints
+                .push(format!(
+                    "line {line} has it already; give each source its own key"
+                ));
+            return None;
+        }
+        Some(Spanned {
+            value: key,
+            span: node.span,
+        })
     }
 }
