@@ -2,11 +2,7 @@
 
 mod common;
 
-use common::{Test, valid_instrument};
-
-fn stdout(out: &std::process::Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
+use common::{Test, stdout, valid_instrument};
 
 fn shipped_ids() -> Vec<String> {
     (1..=16).map(|n| format!("KZ-UZ-2024-{n:03}")).collect()

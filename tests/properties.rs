@@ -117,3 +117,131 @@ fn typst_reads_every_literal_back_exactly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// One generated act: party index, action keyword index, date as days
+/// after 2020-01-01 with a precision, and an optional delay to `effective`.
+type Act = (usize, usize, u32, u8, Option<u32>);
+
+fn date_text(days: u32, precision: u8) -> String {
+    let d = PartialDate::parse("2020-01-01").unwrap();
+    let (y, m, dd) = civil_from_days(d.unix_timestamp() / 86_400 + i64::from(days));
+    match precision {
+        0 => format!("{y:04}"),
+        1 => format!("{y:04}-{m:02}"),
+        _ => format!("{y:04}-{m:02}-{dd:02}"),
+    }
+}
+
+/// Howard Hinnant's civil_from_days.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+const STATES: [&str; 5] = ["KAZ", "UZB", "KGZ", "TJK", "TKM"];
+
+fn entry(acts: &[Act], in_force: Option<(u32, u8)>) -> String {
+    use treaty_register::register::model::ActionKind;
+    let mut text = String::from(
+        "id: P-1\ntitle: T\ntype: treaty\nparties:\n  - state: KAZ\n  - state: UZB\n  \
+         - state: KGZ\n  - state: TJK\n  - state: TKM\nsigned:\n  date: 2020-01-01\n\
+         sources:\n  - title: S\n",
+    );
+    if let Some((days, precision)) = in_force {
+        let _ = write!(text, "in_force:\n  date: {}\n", date_text(days, precision));
+    }
+    text.push_str("actions:\n");
+    for (n, (party, kind, days, precision, effective)) in acts.iter().enumerate() {
+        let kind = ActionKind::ALL[*kind % ActionKind::ALL.len()];
+        let _ = write!(
+            text,
+            "  - party: {}\n    action: {kind}\n    date: {}\n",
+            STATES[party % STATES.len()],
+            date_text(*days, *precision)
+        );
+        if kind.is_labelled() {
+            let _ = writeln!(text, "    label: L{n}");
+        }
+        if matches!(
+            kind,
+            ActionKind::Objection | ActionKind::WithdrawalOfReservation
+        ) {
+            let _ = writeln!(text, "    regarding: L0");
+        }
+        if let Some(delay) = effective {
+            let _ = writeln!(text, "    effective: {}", date_text(days + delay, 2));
+        }
+    }
+    text
+}
+
+/// Everything the register says about the entry as of `d`: its status,
+/// each party's, and the entry as the register then stood.
+fn as_of_view(text: &str, d: PartialDate) -> String {
+    use treaty_register::register::{lifecycle, load};
+    let mut diags = Vec::new();
+    let instrument = load::parse_instrument(
+        std::path::Path::new("register/instruments/P-1.yaml"),
+        text,
+        &mut diags,
+    )
+    .unwrap_or_else(|| panic!("{diags:?}\n{text}"));
+    let register = treaty_register::register::model::Register {
+        meta: treaty_register::register::model::Meta {
+            title: "T".into(),
+            subtitle: None,
+            series: None,
+            authority: None,
+            as_of: PartialDate::parse("2030-12-31").unwrap(),
+            language: "en".into(),
+            foreword: None,
+            id_prefix: "P".into(),
+        },
+        meta_sha256: String::new(),
+        instruments: vec![instrument],
+    };
+    // Statuses from the whole entry (later acts and all), and the entry
+    // as the register stood on D.
+    let whole = &register.instruments[0];
+    let parties: Vec<_> = lifecycle::parties(whole, d)
+        .into_iter()
+        .map(|(p, s)| (p.state.clone(), s))
+        .collect();
+    let view = lifecycle::as_of(&register, d);
+    format!(
+        "{} {parties:?} {}",
+        lifecycle::status(whole, d),
+        view.instruments
+            .first()
+            .map_or("left out".into(), |i| serde_json::to_string(i).unwrap())
+    )
+}
+
+proptest! {
+    /// An act dated after D never changes anything as of D: statuses,
+    /// parties' statuses, or the entry as it stood.
+    #[test]
+    fn a_later_act_changes_nothing_before_it(
+        acts in proptest::collection::vec((0usize..5, 0usize..18, 0u32..2000, 0u8..3, proptest::option::of(0u32..400)), 1..12),
+        in_force in proptest::option::of((0u32..2000, 0u8..3)),
+        d_days in 0u32..2000,
+        later in (0usize..5, 0usize..18, 1u32..800, 0u8..3, proptest::option::of(0u32..400)),
+    ) {
+        let d = PartialDate::parse(&date_text(d_days, 2)).unwrap();
+        let before = as_of_view(&entry(&acts, in_force), d);
+        // Dated after D even as its first day, whatever its precision.
+        let mut after_d = later;
+        let start = d.unix_timestamp() / 86_400 - PartialDate::parse("2020-01-01").unwrap().unix_timestamp() / 86_400;
+        after_d.2 = start as u32 + 366 + later.2;
+        let mut more = acts.clone();
+        more.push(after_d);
+        prop_assert_eq!(before, as_of_view(&entry(&more, in_force), d));
+    }
+}

@@ -239,9 +239,9 @@ impl Rules<'_> {
                         r.action.label(),
                         regarding.value
                     ),
-                    format!(
-                        "a state objects to another party's reservation or declaration; {hint}"
-                    ),
+                    "a state objects to another party's reservation or declaration; to take back \
+                     its own, record a `withdrawal-of-reservation`"
+                        .into(),
                 ),
                 Some(_) => {}
             }
@@ -263,8 +263,8 @@ impl Rules<'_> {
                         "{} denounces the instrument ({}), which was not in force for it then",
                         a.party.value, a.date.value
                     ),
-                    "record its consent and the entry into force first; a state that leaves \
-                     before being bound withdraws its signature (`withdrawal`)"
+                    "a party denounces an instrument in force for it: record its consent and the \
+                     entry into force first, or correct the date"
                         .into(),
                 );
             }

@@ -1,0 +1,289 @@
+//! The lifecycle of instruments through the real binary: statuses derived
+//! as of any date for the instrument and each party, the register as it
+//! stood on a date, and the treaty-law consistency rules.
+//!
+//! `tests/fixtures/lifecycle` is a made-up register: a multilateral
+//! convention (six parties, signatures, ratifications, a reservation and
+//! an objection, accessions, a denunciation, UN registration), a bilateral
+//! agreement in force by notifications and then denounced, one applied
+//! provisionally, one without acts, and a later joint statement.
+
+mod common;
+
+use common::{Test, stdout, tool};
+use serde_json::Value;
+
+fn json(args: &[&str]) -> Value {
+    let (out, _dir) = Test::fixture("lifecycle").args(args.iter().copied()).run();
+    serde_json::from_str(&stdout(&out)).expect("JSON")
+}
+
+/// `(id, status)` of every instrument listed as of `date`.
+fn statuses(date: &str) -> Vec<(String, String)> {
+    json(&["list", "--format", "json", "--as-of", date])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_owned(),
+                r["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect()
+}
+
+#[test]
+fn the_fixture_passes_check() {
+    Test::fixture("lifecycle")
+        .args(["check"])
+        .stdout("5 instruments, 0 problems\n")
+        .stderr("")
+        .run();
+}
+
+#[test]
+fn instrument_status_as_of_dates() {
+    assert_eq!(statuses("2020-12-31"), pairs(&[("TR-1", "signed")]));
+    // TR-2's entry into force is known to the month: 2021-07 counts as
+    // 31 July, so on 30 June it had not happened.
+    assert_eq!(
+        statuses("2021-06-30"),
+        pairs(&[("TR-1", "in-force"), ("TR-2", "signed")])
+    );
+    assert_eq!(
+        statuses("2023-07-09"),
+        pairs(&[
+            ("TR-1", "in-force"),
+            ("TR-2", "in-force"),
+            ("TR-3", "provisionally-applied"),
+            ("TR-4", "in-force"),
+        ])
+    );
+    // A party's denunciation of a bilateral agreement terminates it once
+    // it takes effect (VCLT arts. 54, 56); a stated `adopted` stands.
+    assert_eq!(
+        statuses("2024-12-31"),
+        pairs(&[
+            ("TR-1", "in-force"),
+            ("TR-2", "terminated"),
+            ("TR-3", "provisionally-applied"),
+            ("TR-4", "in-force"),
+            ("TR-5", "adopted"),
+        ])
+    );
+    // Without --as-of: the register's own as_of.
+    let all = json(&["list", "--format", "json"]);
+    assert_eq!(all.as_array().unwrap().len(), 5);
+    assert_eq!(all[1]["status"], "terminated");
+}
+
+/// Each party's status on a date, in file order.
+fn party_statuses(id: &str, date: &str) -> Vec<Value> {
+    let entry = json(&["show", id, "--format", "json", "--as-of", date]);
+    entry["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["status"].clone())
+        .collect()
+}
+
+#[test]
+fn party_status_as_of_dates() {
+    let s = |v: &str| Value::String(v.into());
+    let none = Value::Null;
+    // KAZ, UZB, KGZ, TJK, TKM, AZE
+    assert_eq!(
+        party_statuses("TR-1", "2021-05-31"),
+        [
+            s("consented"),
+            s("consented"),
+            s("consented"),
+            s("signed"),
+            none.clone(),
+            none.clone()
+        ]
+    );
+    // The general entry into force reaches every party that had consented.
+    assert_eq!(
+        party_statuses("TR-1", "2022-03-03"),
+        [
+            s("in-force"),
+            s("in-force"),
+            s("in-force"),
+            s("signed"),
+            s("in-force"),
+            none.clone()
+        ]
+    );
+    // KGZ's denunciation is dated 2023-03-01 and takes effect 2024-03-01.
+    assert_eq!(party_statuses("TR-1", "2024-02-29")[2], s("in-force"));
+    assert_eq!(party_statuses("TR-1", "2024-03-01")[2], s("denounced"));
+    // AZE acceded after the general entry into force and records no entry
+    // into force of its own: consented.
+    assert_eq!(party_statuses("TR-1", "2024-12-31")[5], s("consented"));
+    // Provisional application counts from `effective`.
+    assert_eq!(
+        party_statuses("TR-3", "2022-09-15"),
+        [s("provisionally-applied"), s("signed")]
+    );
+}
+
+#[test]
+fn show_json_as_of_hides_later_acts_and_registration() {
+    let then = json(&["show", "TR-1", "--format", "json", "--as-of", "2021-06-01"]);
+    assert_eq!(then["status"], "in-force");
+    assert_eq!(then["as_of"], "2021-06-01");
+    assert_eq!(then["actions"].as_array().unwrap().len(), 8);
+    assert!(then.get("registration").is_none(), "registered 2021-09-01");
+    let now = json(&["show", "TR-1", "--format", "json"]);
+    assert_eq!(now["actions"].as_array().unwrap().len(), 14);
+    assert_eq!(now["registration"]["number"], "I-99999");
+    assert_eq!(now["actions"][5]["label"], "R1");
+    assert_eq!(now["parties"][0]["state"], "KAZ");
+    assert_eq!(now["parties"][0]["body"], Value::Null);
+    // An entry without acts has an empty list, and its status as stated,
+    // except before the stated entry into force.
+    let tr4 = json(&["show", "TR-4", "--format", "json", "--as-of", "2023-03-01"]);
+    assert_eq!(tr4["actions"], Value::Array(vec![]));
+    assert_eq!(tr4["status"], "signed");
+}
+
+#[test]
+fn as_of_is_refused_after_the_register_date_and_for_later_entries() {
+    Test::fixture("lifecycle")
+        .args(["list", "--as-of", "2025-01-01"])
+        .stderr(
+            "error: --as-of 2025-01-01 is after the register's status date 2024-12-31\n  \
+             hint: the register records nothing later than its `as_of` (register/register.yaml); \
+             give an earlier date, or leave out --as-of\n",
+        )
+        .status(2)
+        .run();
+    Test::fixture("lifecycle")
+        .args(["show", "TR-5", "--as-of", "2024-01-01"])
+        .stderr("error: `TR-5` was not yet signed on 2024-01-01\n  hint: give a later --as-of, or leave it out\n")
+        .status(2)
+        .run();
+    let (code, _, stderr) = tool(&common::repo(), &["list", "--as-of", "2024-08"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("expected a full date, YYYY-MM-DD"),
+        "{stderr}"
+    );
+}
+
+/// Every consistency rule at once, each with its line, column and fix
+/// (tests/fixtures/lifecycle-rules/expected-stderr.txt).
+#[test]
+fn treaty_law_rules_name_the_line_and_the_fix() {
+    let expected = std::fs::read_to_string(
+        common::repo().join("tests/fixtures/lifecycle-rules/expected-stderr.txt"),
+    )
+    .unwrap();
+    Test::fixture("lifecycle-rules")
+        .args(["check"])
+        .stderr(&expected)
+        .status(1)
+        .run();
+}
+
+#[test]
+fn a_stated_status_must_agree_with_the_acts() {
+    let tr3 = std::fs::read_to_string(
+        common::repo().join("tests/fixtures/lifecycle/register/instruments/TR-3.yaml"),
+    )
+    .unwrap();
+    Test::fixture("lifecycle")
+        .file(
+            "register/instruments/TR-3.yaml",
+            tr3.replace("status: provisionally-applied", "status: in-force"),
+        )
+        .args(["check"])
+        .stderr(
+            "register/instruments/TR-3.yaml:9:9: error: the entry states `status: in-force`, but \
+             its actions make it `provisionally-applied` as of 31 December 2024\n  |\n\
+             9 | status: in-force\n  |         ^^^^^^^^\n  = hint: write `status: \
+             provisionally-applied`, or leave `status` out: it is derived from the actions\n\
+             error: 5 instruments, 1 problem\n",
+        )
+        .status(1)
+        .run();
+}
+
+#[test]
+fn unknown_action_keywords_and_fields_are_caught() {
+    Test::fixture("lifecycle")
+        .file(
+            "register/instruments/TR-4.yaml",
+            "id: TR-4\ntitle: T\ntype: agreement\nparties: [{state: KAZ}, {state: UZB}]\n\
+             signed: {date: 2023-01-15}\nsources: [{title: S}]\nactions:\n\
+             \x20 - {party: KAZ, action: ratifcation, date: 2023-02-01}\n\
+             \x20 - {party: UZB, action: signature, date: 2023-01-15, efective: 2023-01-16}\n",
+        )
+        .args(["check"])
+        .stderr(
+            "register/instruments/TR-4.yaml:8:26: error: unknown action `ratifcation`\n  |\n\
+             8 |   - {party: KAZ, action: ratifcation, date: 2023-02-01}\n  |                          \
+             ^^^^^^^^^^^\n  = hint: did you mean `ratification`? allowed: signature, \
+             definitive-signature, ratification, acceptance, approval, accession, succession, \
+             notification, provisional-application, entry-into-force, reservation, declaration, \
+             objection, withdrawal-of-reservation, denunciation, withdrawal, suspension, \
+             termination\nregister/instruments/TR-4.yaml:9:55: error: unknown field `efective` in \
+             an action\n  |\n9 |   - {party: UZB, action: signature, date: 2023-01-15, \
+             efective: 2023-01-16}\n  |                                                       \
+             ^^^^^^^^\n  = hint: did you mean `effective`?\nerror: 5 instruments, 2 problems\n",
+        )
+        .status(1)
+        .run();
+}
+
+/// The issue's example: one party twice, a signature after the register's
+/// date and an entry into force before it. `add` writes nothing.
+#[test]
+fn add_refuses_what_treaty_law_forbids() {
+    let (out, dir) = Test::with_shipped()
+        .args([
+            "add",
+            "--title",
+            "T",
+            "--type",
+            "agreement",
+            "--party",
+            "KAZ",
+            "--party",
+            "KAZ",
+            "--signed",
+            "2026-01-01",
+            "--status",
+            "in-force",
+            "--in-force",
+            "2024-01-01",
+            "--source",
+            "S",
+            "--no-input",
+        ])
+        .status(1)
+        .run();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for message in [
+        "`KAZ` is listed twice in `parties`",
+        "the signature is dated 2026-01-01, after the register's status date 2024-08-08",
+        "entry into force (2024-01-01) is before the signature (2026-01-01)",
+        "the new entry has 3 problems; nothing was written",
+    ] {
+        assert!(stderr.contains(message), "{message}\n{stderr}");
+    }
+    assert!(
+        !dir.path()
+            .join("register/instruments/KZ-UZ-2024-017.yaml")
+            .exists()
+    );
+}
