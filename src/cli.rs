@@ -41,6 +41,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Add(Box<AddArgs>),
+    Record(Box<RecordArgs>),
     Init(InitArgs),
     Build(BuildArgs),
     Check(CheckArgs),
@@ -141,6 +142,77 @@ pub struct AddArgs {
     /// Rebuild the register after adding
     #[arg(long)]
     pub build: bool,
+
+    /// Never ask, even at a terminal
+    #[arg(long)]
+    pub no_input: bool,
+}
+
+/// Record one act of one party in an instrument's file (or, with ACTION `registration`, its UN
+/// registration), leaving the rest of the file as it was
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    /// The instrument's id, e.g. KZ-UZ-2024-004
+    pub id: String,
+
+    /// What the party did: signature, definitive-signature, ratification, acceptance, approval,
+    /// accession, succession, notification, provisional-application, entry-into-force,
+    /// reservation, declaration, objection, withdrawal-of-reservation, denunciation, withdrawal,
+    /// suspension, termination; or `registration` to record the UN registration
+    pub action: Option<String>,
+
+    /// The acting state, ISO 3166-1 alpha-3 (one of the instrument's parties)
+    #[arg(long, value_name = "STATE")]
+    pub party: Option<String>,
+
+    /// Date of the act (of deposit, notification, signature), or of registration: YYYY-MM-DD,
+    /// YYYY-MM or YYYY
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// When the act takes effect for that party
+    #[arg(long, value_name = "DATE")]
+    pub effective: Option<String>,
+
+    /// A reference, e.g. the ratifying law
+    #[arg(long, value_name = "TEXT")]
+    pub reference: Option<String>,
+
+    /// Names a reservation or declaration, e.g. R1
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+
+    /// For an objection or a withdrawal of a reservation: the label it answers
+    #[arg(long, value_name = "LABEL")]
+    pub regarding: Option<String>,
+
+    /// Wording of a reservation, declaration or objection
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+
+    /// The `key` of the entry's source for this act
+    #[arg(long, value_name = "KEY")]
+    pub source: Option<String>,
+
+    /// A note on the act
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    /// registration: the UNTS number, I-… (registered) or II-… (filed and recorded)
+    #[arg(long, value_name = "NUMBER")]
+    pub number: Option<String>,
+
+    /// registration: who registered it: a party, the depositary, or `ex-officio`
+    #[arg(long, value_name = "WHO")]
+    pub by: Option<String>,
+
+    /// registration: the UNTS citation, e.g. 'UNTS vol. 3100, p. 1'
+    #[arg(long, value_name = "TEXT")]
+    pub citation: Option<String>,
+
+    /// Print the changed entry and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 
     /// Never ask, even at a terminal
     #[arg(long)]

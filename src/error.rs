@@ -56,7 +56,11 @@ pub enum Error {
     },
 
     #[error("missing required values: {}", flags.join(", "))]
-    MissingValues { flags: Vec<String> },
+    MissingValues {
+        flags: Vec<String>,
+        /// The command, for the hint: `add`, `record`, `init`.
+        command: &'static str,
+    },
 
     #[error("an instrument with id `{id}` exists already; nothing was written")]
     IdTaken { id: String },
@@ -177,11 +181,10 @@ impl Error {
                     .into(),
             ),
             Error::Usage { hint, .. } => hint.clone(),
-            Error::MissingValues { .. } => Some(
-                "give them as flags (see `treaty-register add --help`), or run the command in a \
-                 terminal to be asked for them"
-                    .into(),
-            ),
+            Error::MissingValues { command, .. } => Some(format!(
+                "give them as flags (see `treaty-register {command} --help`), or run the command \
+                 in a terminal to be asked for them"
+            )),
             Error::IdTaken { .. } => {
                 Some("leave out --id to take the next free number, or choose another id".into())
             }

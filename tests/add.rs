@@ -415,7 +415,7 @@ fn init_refuses_a_non_empty_folder_and_missing_values() {
             2,
             String::new(),
             "error: missing required values: --as-of, --id-prefix\n  \
-             hint: give them as flags (see `treaty-register add --help`), or run the command in a terminal to be asked for them\n"
+             hint: give them as flags (see `treaty-register init --help`), or run the command in a terminal to be asked for them\n"
                 .into()
         )
     );

@@ -81,6 +81,7 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
     if !missing.is_empty() {
         if !interactive {
             return Err(Error::MissingValues {
+                command: "add",
                 flags: missing.into_iter().map(str::to_owned).collect(),
             });
         }
@@ -96,7 +97,7 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
         };
         let rel = add::path_for(&draft.id);
         let text = add::to_yaml(&draft);
-        let problems = add::validate(root, &rel, &text, meta.as_of);
+        let problems = crate::edit::entry::validate(root, &rel, &text, meta.as_of);
         if !problems.is_empty() {
             let mut renderer = Renderer::new(root).with_source(&rel, &text);
             let rendered: String = problems.iter().map(|d| renderer.render(d)).collect();

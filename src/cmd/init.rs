@@ -53,7 +53,10 @@ pub fn run(config: &Config, args: InitArgs) -> Result<()> {
     .collect();
     if !missing.is_empty() {
         if args.no_input || !std::io::stdin().is_terminal() {
-            return Err(Error::MissingValues { flags: missing });
+            return Err(Error::MissingValues {
+                command: "init",
+                flags: missing,
+            });
         }
         let mut p = Prompter::new(std::io::stdin().lock(), std::io::stderr());
         if title.is_none() {

@@ -7,6 +7,7 @@ mod check;
 mod completions;
 mod init;
 mod list;
+mod record;
 mod schema;
 mod show;
 mod verify;
@@ -24,6 +25,7 @@ use crate::register::model::Register;
 pub fn run(config: &Config, command: Command) -> Result<()> {
     match command {
         Command::Add(args) => add::run(config, *args),
+        Command::Record(args) => record::run(config, *args),
         Command::Init(args) => init::run(config, args),
         Command::Build(args) => build::run(config, args),
         Command::Check(args) => check::run(config, args),

@@ -17,12 +17,12 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::edit::entry;
 use crate::edit::prompt::Prompter;
 use crate::error::{Error, Result};
 use crate::register::codes;
 use crate::register::date::PartialDate;
-use crate::register::diagnostic::Diagnostic;
-use crate::register::load::{self, INSTRUMENTS_DIR};
+use crate::register::load::INSTRUMENTS_DIR;
 use crate::register::model::{InstrumentType, Level, Status, is_valid_id};
 
 /// The first line of every instrument file `add` writes.
@@ -302,7 +302,7 @@ pub fn missing(draft: &Draft) -> Vec<&'static str> {
     missing
 }
 
-fn choice<K>(
+pub(crate) fn choice<K>(
     parse: fn(&str) -> Option<K>,
     names: &'static [&'static str],
 ) -> impl Fn(&str) -> std::result::Result<String, String> {
@@ -327,13 +327,13 @@ fn choice<K>(
     }
 }
 
-fn date_answer(answer: &str) -> std::result::Result<String, String> {
+pub(crate) fn date_answer(answer: &str) -> std::result::Result<String, String> {
     PartialDate::parse(answer)
         .map(|_| answer.to_owned())
         .map_err(|e| format!("`{answer}` is not a valid date: {e}"))
 }
 
-fn state_answer(answer: &str) -> std::result::Result<String, String> {
+pub(crate) fn state_answer(answer: &str) -> std::result::Result<String, String> {
     let code = answer.trim();
     if codes::country_name(code).is_some() {
         return Ok(code.to_owned());
@@ -464,35 +464,6 @@ pub fn next_id(root: &Path, prefix: &str, after: u64) -> (u64, usize) {
     (highest + 1, width)
 }
 
-/// Checks the entry with the rules of `check`, for a register dated
-/// `as_of`; returns its problems.
-pub fn validate(root: &Path, rel: &Path, text: &str, as_of: PartialDate) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    let Some(instrument) = load::parse_instrument(rel, text, &mut diags) else {
-        return diags;
-    };
-    let stems: Vec<String> = fs::read_dir(root.join(INSTRUMENTS_DIR))
-        .map(|entries| {
-            entries
-                .flatten()
-                .filter_map(|e| {
-                    e.file_name()
-                        .to_str()?
-                        .strip_suffix(".yaml")
-                        .map(str::to_owned)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut known: Vec<&str> = stems.iter().map(String::as_str).collect();
-    known.sort_unstable();
-    crate::register::check::relation_rules(&instrument, &known, &mut diags);
-    crate::register::check::attachments(root, &instrument, &mut diags);
-    crate::register::treaty_law::rules(&instrument, as_of, &mut diags);
-    crate::register::diagnostic::sort(&mut diags);
-    diags
-}
-
 /// Writes `text` to `dir/<id>.yaml` only if no such file exists; `false`
 /// when the name is taken.
 pub fn create_exclusive(dir: &Path, id: &str, text: &str) -> Result<bool> {
@@ -501,39 +472,13 @@ pub fn create_exclusive(dir: &Path, id: &str, text: &str) -> Result<bool> {
         path: dest.clone(),
         source,
     };
-    fs::create_dir_all(dir).map_err(io)?;
-    // One writer at a time (the folder itself is locked, so no lock file is
-    // left behind): under the lock, temporaries of killed adds can be told
-    // from live ones (there are none) and removed.
-    let lock = fs::File::open(dir).map_err(io)?;
-    lock.lock().map_err(io)?;
-    for entry in fs::read_dir(dir).map_err(io)?.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(".treaty-register-") && name.ends_with(".tmp") {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-    let mut temp = tempfile::Builder::new()
-        .prefix(".treaty-register-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    temp.write_all(text.as_bytes()).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
-    #[cfg(unix)]
-    fs::set_permissions(
-        temp.path(),
-        std::os::unix::fs::PermissionsExt::from_mode(0o644),
-    )
-    .map_err(io)?;
+    let _lock = entry::lock_folder(dir)?;
+    let temp = entry::write_temp(dir, text)?;
     crate::support::fault::point("add:written");
     match fs::hard_link(temp.path(), &dest) {
         Ok(()) => {
             crate::support::fault::point("add:linked");
-            if let Ok(d) = fs::File::open(dir) {
-                let _ = d.sync_all();
-            }
+            entry::sync_folder(dir);
             Ok(true)
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),

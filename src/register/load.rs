@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::register::decode;
 use crate::register::diagnostic::{Diagnostic, Span};
-use crate::register::model::{Instrument, Register};
+use crate::register::model::{Instrument, Meta, Register};
 use crate::register::yaml::{self, Node};
 
 /// Largest register file accepted, in bytes. An entry is a few kilobytes;
@@ -112,6 +112,21 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded> {
         instrument_files: paths,
         diagnostics,
     })
+}
+
+/// Only `register/register.yaml`, for commands that change one entry and
+/// need the register's date but not every entry; `None` (with its
+/// problems) when it has problems.
+pub fn meta(root: &Path) -> Result<std::result::Result<Meta, Vec<Diagnostic>>> {
+    if !root.join(REGISTER_FILE).exists() {
+        return Err(Error::NoRegister {
+            root: root.to_path_buf(),
+        });
+    }
+    let mut diagnostics = Vec::new();
+    let meta = read_yaml(root, Path::new(REGISTER_FILE), &mut diagnostics)
+        .and_then(|(node, _)| decode::meta(Path::new(REGISTER_FILE), &node, &mut diagnostics));
+    Ok(meta.ok_or(diagnostics))
 }
 
 /// The instrument files, sorted; anything else in the folder is a problem.

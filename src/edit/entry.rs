@@ -1,0 +1,112 @@
+//! Writing an entry file safely, and checking its text first.
+//!
+//! Every writer of `register/instruments/` (`add`, `record`) holds a lock
+//! on the folder itself while it writes, so writers take turns and no lock
+//! file is left behind; under the lock, temporaries of killed runs are
+//! told from live ones (there are none) and removed. Text is written in
+//! full to a synced temporary beside its destination, then linked (a new
+//! entry, never overwriting) or renamed (a changed entry) into place: a
+//! reader or a killed run sees the old file or the new one, never half.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use tempfile::NamedTempFile;
+
+use crate::error::{Error, Result};
+use crate::register::date::PartialDate;
+use crate::register::diagnostic::Diagnostic;
+use crate::register::load::{self, INSTRUMENTS_DIR};
+
+/// Checks the entry with the rules of `check`, for a register dated
+/// `as_of`; returns its problems.
+pub fn validate(root: &Path, rel: &Path, text: &str, as_of: PartialDate) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let Some(instrument) = load::parse_instrument(rel, text, &mut diags) else {
+        return diags;
+    };
+    let stems: Vec<String> = fs::read_dir(root.join(INSTRUMENTS_DIR))
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| {
+                    e.file_name()
+                        .to_str()?
+                        .strip_suffix(".yaml")
+                        .map(str::to_owned)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut known: Vec<&str> = stems.iter().map(String::as_str).collect();
+    known.sort_unstable();
+    crate::register::check::relation_rules(&instrument, &known, &mut diags);
+    crate::register::check::attachments(root, &instrument, &mut diags);
+    crate::register::treaty_law::rules(&instrument, as_of, &mut diags);
+    crate::register::diagnostic::sort(&mut diags);
+    diags
+}
+
+/// Takes the writers' lock on `dir`, waiting for another writer, and
+/// removes what killed writers left behind.
+pub fn lock_folder(dir: &Path) -> Result<fs::File> {
+    let io = |source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    };
+    fs::create_dir_all(dir).map_err(io)?;
+    let lock = fs::File::open(dir).map_err(io)?;
+    lock.lock().map_err(io)?;
+    for entry in fs::read_dir(dir).map_err(io)?.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(".treaty-register-") && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+    Ok(lock)
+}
+
+/// `text` in a synced temporary file in `dir`, readable by all.
+pub fn write_temp(dir: &Path, text: &str) -> Result<NamedTempFile> {
+    let io = |source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".treaty-register-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    temp.write_all(text.as_bytes()).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    #[cfg(unix)]
+    fs::set_permissions(
+        temp.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o644),
+    )
+    .map_err(io)?;
+    Ok(temp)
+}
+
+/// Makes a rename or link in `dir` durable.
+pub fn sync_folder(dir: &Path) {
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Replaces `dest` (in `dir`) with `text` in one rename; the caller holds
+/// the folder's lock.
+pub fn replace(dir: &Path, dest: &Path, text: &str) -> Result<()> {
+    let temp = write_temp(dir, text)?;
+    crate::support::fault::point("record:written");
+    temp.persist(dest).map_err(|e| Error::Write {
+        path: dest.to_path_buf(),
+        source: e.error,
+    })?;
+    crate::support::fault::point("record:renamed");
+    sync_folder(dir);
+    Ok(())
+}

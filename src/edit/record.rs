@@ -1,0 +1,395 @@
+//! Recording one act of one party (`record ID ACTION …`), or the UN
+//! registration (`record ID registration …`), in an instrument's file
+//! without touching anything else in it.
+//!
+//! The file is edited as text, not re-serialised: the new item is inserted
+//! after the last item of `actions` (or `actions:` is appended), so
+//! comments, wrapping, quoting and order stay byte for byte. The result is
+//! checked with every rule `check` applies before it is written, under the
+//! writers' lock of the folder, in one rename ([`super::entry`]): two
+//! `record`s on one file at once both land, one after the other.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::edit::entry;
+use crate::error::{Error, Result};
+use crate::register::diagnostic::Diagnostic;
+use crate::register::load::INSTRUMENTS_DIR;
+use crate::register::yaml::{self, Value};
+
+/// One act, as given on the command line (validated after insertion).
+#[derive(Debug, Default, Clone)]
+pub struct ActDraft {
+    pub action: String,
+    pub party: String,
+    pub date: String,
+    pub effective: Option<String>,
+    pub reference: Option<String>,
+    pub label: Option<String>,
+    pub regarding: Option<String>,
+    pub text: Option<String>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+}
+
+/// The `registration` block.
+#[derive(Debug, Default, Clone)]
+pub struct RegistrationDraft {
+    pub number: String,
+    pub date: String,
+    pub by: Option<String>,
+    pub citation: Option<String>,
+}
+
+/// What to record.
+#[derive(Debug, Clone)]
+pub enum Change {
+    Act(ActDraft),
+    Registration(RegistrationDraft),
+}
+
+/// Why the change cannot be made.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The file's layout does not allow a textual insertion.
+    Layout(String, String),
+    /// The changed entry breaks rules; nothing was written.
+    Problems(String, Vec<Diagnostic>),
+}
+
+/// The entry's text with `change` made, or why not. `rel` names the file
+/// in messages.
+pub fn apply(text: &str, change: &Change) -> std::result::Result<String, Refusal> {
+    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let top = top_level_keys(text)?;
+    match change {
+        Change::Act(act) => insert_act(text, &top, act, eol),
+        Change::Registration(r) => {
+            if let Some((line, _)) = top.iter().find(|(_, k)| k == "registration") {
+                return Err(Refusal::Layout(
+                    format!("the entry already has a `registration` (line {line})"),
+                    "an instrument is registered once; correct the block in the file by hand"
+                        .into(),
+                ));
+            }
+            let mut block = format!("registration:{eol}");
+            field(&mut block, "  ", "number", &r.number, eol);
+            field(&mut block, "  ", "date", &r.date, eol);
+            opt_field(&mut block, "  ", "by", &r.by, eol);
+            opt_field(&mut block, "  ", "citation", &r.citation, eol);
+            Ok(append(text, &block, eol))
+        }
+    }
+}
+
+/// The file with `change` made, checked and written; returns the new text.
+/// With `dry_run`, nothing is written.
+pub fn record(
+    root: &Path,
+    id: &str,
+    change: &Change,
+    as_of: crate::register::date::PartialDate,
+    dry_run: bool,
+) -> Result<std::result::Result<String, Refusal>> {
+    let dir = root.join(INSTRUMENTS_DIR);
+    let rel = Path::new(INSTRUMENTS_DIR).join(format!("{id}.yaml"));
+    let dest = root.join(&rel);
+    // The lock first: another `record` may be changing the file right now,
+    // and this one must see what it wrote.
+    let _lock = if dry_run {
+        None
+    } else {
+        Some(entry::lock_folder(&dir)?)
+    };
+    let text = std::fs::read_to_string(&dest).map_err(|source| Error::Read {
+        path: dest.clone(),
+        source,
+    })?;
+    let new = match apply(&text, change) {
+        Ok(new) => new,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    let problems = entry::validate(root, &rel, &new, as_of);
+    if !problems.is_empty() {
+        return Ok(Err(Refusal::Problems(new, problems)));
+    }
+    if !dry_run {
+        entry::replace(&dir, &dest, &new)?;
+    }
+    Ok(Ok(new))
+}
+
+/// Top-level keys of the entry with their lines (1-based), in file order.
+fn top_level_keys(text: &str) -> std::result::Result<Vec<(usize, String)>, Refusal> {
+    let unreadable = |why: String| {
+        Refusal::Layout(
+            format!("the entry cannot be read as YAML ({why})"),
+            "run `treaty-register check` and correct the file first".into(),
+        )
+    };
+    let node = yaml::parse(text.strip_prefix('\u{FEFF}').unwrap_or(text))
+        .map_err(|e| unreadable(e.message))?
+        .ok_or_else(|| unreadable("it is empty".into()))?;
+    let Value::Map(entries) = &node.value else {
+        return Err(unreadable("it is not a mapping of fields".into()));
+    };
+    Ok(entries
+        .iter()
+        .filter_map(|(k, _)| match &k.value {
+            Value::Scalar { text, .. } => Some((k.span.line, text.clone())),
+            _ => None,
+        })
+        .collect())
+}
+
+fn insert_act(
+    text: &str,
+    top: &[(usize, String)],
+    act: &ActDraft,
+    eol: &str,
+) -> std::result::Result<String, Refusal> {
+    let Some((key_line, _)) = top.iter().find(|(_, k)| k == "actions") else {
+        let mut block = format!("actions:{eol}");
+        block.push_str(&act_item(act, "  ", eol));
+        return Ok(append(text, &block, eol));
+    };
+    let lines = line_starts(text);
+    let key_start = lines[key_line - 1];
+    let key_end = lines.get(*key_line).copied().unwrap_or(text.len());
+    let key_text = &text[key_start..key_end];
+    let after_colon = key_text
+        .split_once(':')
+        .map_or("", |(_, rest)| rest)
+        .split(" #")
+        .next()
+        .unwrap_or("")
+        .trim();
+    if after_colon == "[]" {
+        // An empty flow list becomes a block list with the one item.
+        let mut new = String::with_capacity(text.len() + 200);
+        new.push_str(&text[..key_start]);
+        new.push_str(&key_text.replacen("[]", "", 1).replacen(": ", ":", 1));
+        if !new.ends_with('\n') {
+            new.push_str(eol);
+        }
+        new.push_str(&act_item(act, "  ", eol));
+        new.push_str(&text[key_end..]);
+        return Ok(new);
+    }
+    if !after_colon.is_empty() {
+        return Err(Refusal::Layout(
+            "`actions` is written as a flow list (`[…]`) on one line".into(),
+            "write it as a block list, one `- party: …` item per act, to record into it".into(),
+        ));
+    }
+    let (at, indent) = end_of_block(text, &lines, *key_line);
+    let mut new = String::with_capacity(text.len() + 200);
+    new.push_str(&text[..at]);
+    if !new.ends_with('\n') {
+        new.push_str(eol);
+    }
+    new.push_str(&act_item(act, &indent, eol));
+    new.push_str(&text[at..]);
+    Ok(new)
+}
+
+/// Byte offsets where each line starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|&i| i < text.len() || i == 0)
+        .collect()
+}
+
+/// Where the block under the top-level key on `key_line` ends (just after
+/// its last line of content, before trailing blank lines and comments) and
+/// how its items are indented.
+fn end_of_block(text: &str, lines: &[usize], key_line: usize) -> (usize, String) {
+    let line = |n: usize| {
+        let start = lines[n];
+        let end = lines.get(n + 1).copied().unwrap_or(text.len());
+        (start, end, &text[start..end])
+    };
+    let mut end = line(key_line - 1).1;
+    let mut indent = None;
+    for n in key_line..lines.len() {
+        let (_, line_end, content) = line(n);
+        let trimmed = content.trim_end_matches(['\r', '\n']);
+        let body = trimmed.trim_start();
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let at_margin = !trimmed.starts_with(' ');
+        if at_margin && !body.starts_with('-') {
+            break; // the next top-level field
+        }
+        if at_margin && (body == "---" || body == "...") {
+            break;
+        }
+        if indent.is_none() && body.starts_with('-') {
+            indent = Some(trimmed[..trimmed.len() - body.len()].to_owned());
+        }
+        end = line_end;
+    }
+    (end, indent.unwrap_or_else(|| "  ".into()))
+}
+
+/// `text` with `block` appended on lines of its own.
+fn append(text: &str, block: &str, eol: &str) -> String {
+    let mut new = String::with_capacity(text.len() + block.len() + 2);
+    new.push_str(text);
+    if !text.is_empty() && !text.ends_with('\n') {
+        new.push_str(eol);
+    }
+    new.push_str(block);
+    new
+}
+
+/// The act as a block mapping item: `- party: KAZ` then the other fields
+/// in the format's order, two spaces further in.
+fn act_item(act: &ActDraft, indent: &str, eol: &str) -> String {
+    let mut item = format!("{indent}- party: {}{eol}", scalar(&act.party));
+    let inner = format!("{indent}  ");
+    field(&mut item, &inner, "action", &act.action, eol);
+    field(&mut item, &inner, "date", &act.date, eol);
+    for (name, value) in [
+        ("effective", &act.effective),
+        ("reference", &act.reference),
+        ("label", &act.label),
+        ("regarding", &act.regarding),
+        ("text", &act.text),
+        ("source", &act.source),
+        ("note", &act.note),
+    ] {
+        opt_field(&mut item, &inner, name, value, eol);
+    }
+    item
+}
+
+fn field(out: &mut String, indent: &str, name: &str, value: &str, eol: &str) {
+    let _ = write!(out, "{indent}{name}: {}{eol}", scalar(value));
+}
+
+fn opt_field(out: &mut String, indent: &str, name: &str, value: &Option<String>, eol: &str) {
+    if let Some(v) = value {
+        field(out, indent, name, v, eol);
+    }
+}
+
+/// A value as a YAML scalar: plain where that reads back as the same text,
+/// else double-quoted (JSON's escaping is YAML's).
+fn scalar(value: &str) -> String {
+    let value = value.trim();
+    let plain_char = |c: char| c.is_alphanumeric() || " .,;()/'’-–—_".contains(c);
+    let special_word = matches!(
+        value.to_ascii_lowercase().as_str(),
+        "null" | "~" | "true" | "false" | "yes" | "no" | "on" | "off" | ""
+    );
+    let plain = !special_word
+        && value.chars().all(plain_char)
+        && value.chars().next().is_some_and(|c| c.is_alphanumeric())
+        && !value.contains("  ");
+    if plain {
+        value.to_owned()
+    } else {
+        serde_json::to_string(value).expect("a string serializes")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn act() -> Change {
+        Change::Act(ActDraft {
+            action: "ratification".into(),
+            party: "KAZ".into(),
+            date: "2024-11-20".into(),
+            reference: Some("Law No. 123-VIII: \"on ratification\"".into()),
+            ..ActDraft::default()
+        })
+    }
+
+    #[test]
+    fn appends_actions_when_there_are_none() {
+        let text = "id: A-1 # keep\nsources:\n  - title: S\n";
+        assert_eq!(
+            apply(text, &act()).unwrap(),
+            "id: A-1 # keep\nsources:\n  - title: S\nactions:\n  - party: KAZ\n    action: \
+             ratification\n    date: 2024-11-20\n    reference: \"Law No. 123-VIII: \\\"on \
+             ratification\\\"\"\n"
+        );
+    }
+
+    #[test]
+    fn inserts_after_the_last_item_keeping_everything_else() {
+        let text = "actions:\n- party: UZB   # first\n  action: signature\n  date: 2024-08-08\n\n# later acts go above\nnotes: >-\n  kept\n";
+        let new = apply(text, &act()).unwrap();
+        assert_eq!(
+            new,
+            "actions:\n- party: UZB   # first\n  action: signature\n  date: 2024-08-08\n- party: KAZ\n  action: ratification\n  date: 2024-11-20\n  reference: \"Law No. 123-VIII: \\\"on ratification\\\"\"\n\n# later acts go above\nnotes: >-\n  kept\n"
+        );
+    }
+
+    #[test]
+    fn empty_flow_list_becomes_a_block() {
+        let text = "actions: []\nnotes: n\n";
+        let new = apply(text, &act()).unwrap();
+        assert!(new.starts_with("actions:\n  - party: KAZ\n"), "{new}");
+        assert!(new.ends_with("notes: n\n"));
+        assert!(matches!(
+            apply("actions: [{party: KAZ}]\n", &act()),
+            Err(Refusal::Layout(..))
+        ));
+    }
+
+    #[test]
+    fn registration_is_added_once() {
+        let reg = Change::Registration(RegistrationDraft {
+            number: "I-58123".into(),
+            date: "2025-03-04".into(),
+            by: Some("KAZ".into()),
+            citation: None,
+        });
+        let new = apply("id: A-1", &reg).unwrap();
+        assert_eq!(
+            new,
+            "id: A-1\nregistration:\n  number: I-58123\n  date: 2025-03-04\n  by: KAZ\n"
+        );
+        assert!(matches!(apply(&new, &reg), Err(Refusal::Layout(..))));
+    }
+
+    #[test]
+    fn crlf_files_stay_crlf() {
+        let new = apply("id: A-1\r\nactions:\r\n  - party: UZB\r\n    action: signature\r\n    date: 2024-08-08\r\n", &act()).unwrap();
+        assert!(!new.replace("\r\n", "").contains('\n'), "{new:?}");
+    }
+
+    #[test]
+    fn scalars_read_back_as_written() {
+        for v in [
+            "KAZ",
+            "2024-11-20",
+            "R1",
+            "Law No. 5 (2024)",
+            "null",
+            "a: b",
+            "#x",
+            "yes",
+            " lead",
+            "Закон № 5",
+        ] {
+            let yaml = format!("v: {}\n", scalar(v));
+            let node = yaml::parse(&yaml).unwrap().unwrap();
+            let Value::Map(m) = node.value else { panic!() };
+            let Value::Scalar { text, plain } = &m[0].1.value else {
+                panic!()
+            };
+            assert_eq!(text, v.trim(), "{yaml}");
+            if !plain {
+                assert!(yaml.contains('"'));
+            }
+        }
+    }
+}
