@@ -64,7 +64,7 @@ fn shipped_register_builds_with_every_entry_index_and_digest() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.starts_with(
-            "wrote out/register.pdf: 16 instruments, 37 files in the manifest, register digest "
+            "wrote out/register.pdf: 16 instruments, 38 files in the manifest, register digest "
         ),
         "{stdout}"
     );
@@ -87,6 +87,10 @@ fn shipped_register_builds_with_every_entry_index_and_digest() {
         "Index by subject",
         "Annex: Checksums",
         "Status as of 8 August 2024",
+        "Index by status",
+        "In force, not registered with the United Nations",
+        "Chronology",
+        "UN registration not registered with the Secretariat of the United Nations",
     ] {
         assert!(text.contains(heading), "PDF lacks {heading:?}");
     }

@@ -287,3 +287,90 @@ fn add_refuses_what_treaty_law_forbids() {
             .exists()
     );
 }
+
+/// The PDF's text, whitespace runs made one space (poppler's pdftotext).
+fn pdf_text(pdf: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_pdf_shows_participants_statements_registration_and_chronology() {
+    let (_, dir) = Test::fixture("lifecycle").args(["build"]).stderr("").run();
+    let text = pdf_text(&dir.path().join("out/register.pdf"));
+    for expected in [
+        // The participants table of the convention, and lines for two parties.
+        "Participant Signature Consent to be bound In force for it Reserv. / decl. Status",
+        "Kyrgyzstan (KGZ) 10 May 2020 Ratification, 2 May 2021 1 June 2021 — denounced (effective 1 March 2024)",
+        "Turkmenistan (TKM) — Accession, 1 February 2022 3 March 2022 — in force",
+        "Participants Kazakhstan: signed 2 February 2021; notification, 10 May 2021; in force July 2021",
+        // Reservation, objection and declaration texts.
+        "R1 — Reservation by Kazakhstan, 1 March 2021: “Article 12 shall not apply to transit by rail.”",
+        "Objection by Uzbekistan, 20 November 2021, regarding R1:",
+        "UN registration Registered with the Secretariat of the United Nations on 1 September 2021 under No. I-99999 (by Kazakhstan; UNTS vol. 9999, p. 1)",
+        "Depositary Kazakhstan",
+        // An adopted instrument is not "signed".
+        "Adopted on 1 June 2024",
+        // Back matter.
+        "Index by status",
+        "In force, not registered with the United Nations",
+        "Chronology",
+        "1 March 2023 No. 1 (TR-1), p. 6: Kyrgyzstan: denunciation (effective 1 March 2024)",
+    ] {
+        assert!(text.contains(expected), "PDF lacks {expected:?}\n{text}");
+    }
+    assert!(
+        !text.contains("Signed on 1 June 2024"),
+        "TR-5 was adopted, not signed"
+    );
+    // In force without registration: TR-4 only (TR-1 is registered, TR-2 terminated).
+    let at = text
+        .find("In force, not registered with the United Nations Article 102")
+        .unwrap();
+    let section = &text[at..text[at..].find("Chronology").map_or(text.len(), |n| at + n)];
+    assert!(
+        section.contains("No. 4 (TR-4)") && !section.contains("TR-1"),
+        "{section}"
+    );
+}
+
+#[test]
+fn build_as_of_publishes_the_register_as_it_stood() {
+    let (out, dir) = Test::fixture("lifecycle")
+        .args(["build", "--as-of", "2021-06-30"])
+        .stderr("")
+        .run();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("wrote out/register.pdf: 2 instruments, "),
+        "{stdout}"
+    );
+    let text = pdf_text(&dir.path().join("out/register.pdf"));
+    assert!(text.contains("Status as of 30 June 2021"));
+    assert!(text.contains("Agreement on Testing Notifications"));
+    // TR-3 was signed in 2022: only its file's digest is in the annex (the
+    // register digest covers every file of the register).
+    assert!(!text.contains("Agreement on Testing Provisional Application"));
+    assert!(!text.contains("I-99999"), "registered in September 2021");
+    assert!(!text.contains("Accession"), "no accession by June 2021");
+    // Every file read is in the manifest, so verify and a rebuild agree.
+    let (code, _, err) = tool(dir.path(), &["verify", "--rebuild"]);
+    assert_eq!(code, 0, "{err}");
+    // The same date again is a no-op; the register's own date is not.
+    let (_, again, _) = tool(dir.path(), &["build", "--as-of", "2021-06-30"]);
+    assert!(again.contains("is up to date"), "{again}");
+    let (_, now, _) = tool(dir.path(), &["build"]);
+    assert!(
+        now.starts_with("wrote out/register.pdf: 5 instruments, "),
+        "{now}"
+    );
+}

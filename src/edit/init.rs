@@ -32,6 +32,10 @@ pub static TEMPLATES: &[(&str, &[u8])] = &[
         include_bytes!("../../templates/_indexes.typ.j2"),
     ),
     (
+        "_lifecycle.typ.j2",
+        include_bytes!("../../templates/_lifecycle.typ.j2"),
+    ),
+    (
         "_style.typ.j2",
         include_bytes!("../../templates/_style.typ.j2"),
     ),

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::audit::inputs::{self, InputFile};
 use crate::register::model::{Instrument, Meta, Register};
 
+use super::acts::{self, ChronologyLine, ParticipantContext};
 use super::entry::instrument_context;
 use super::index::Indexes;
 
@@ -25,6 +26,13 @@ pub struct Context {
     pub index_by_party: Vec<PartyIndex>,
     pub index_by_type: Vec<Group>,
     pub index_by_subject: Vec<Group>,
+    /// By the status as of the register's date, in the keywords' order.
+    pub index_by_status: Vec<Group>,
+    /// Entries in force that record no UN registration.
+    pub not_registered: Group,
+    /// Every signature, entry into force, act and registration in date
+    /// order (in a register in volumes, each volume prints its own).
+    pub chronology: Vec<ChronologyLine>,
     pub checksums: Checksums,
     pub tool: Tool,
 }
@@ -48,6 +56,8 @@ pub struct VolumeContext<'a> {
     pub volume_count: usize,
     pub instruments: &'a [InstrumentContext],
     pub checksums: Vec<&'a ChecksumLine>,
+    /// The chronology of this volume's entries.
+    pub chronology: Vec<&'a ChronologyLine>,
     pub tool: &'a Tool,
 }
 
@@ -75,6 +85,11 @@ impl Context {
                 .files
                 .iter()
                 .filter(|f| paths.contains(f.path.as_str()))
+                .collect(),
+            chronology: self
+                .chronology
+                .iter()
+                .filter(|c| c.entry.volume == Some(n))
                 .collect(),
             tool: &self.tool,
         }
@@ -118,9 +133,23 @@ pub struct InstrumentContext {
     pub parties: Vec<PartyContext>,
     /// "KAZ, UZB", for the summary table.
     pub party_codes: String,
+    /// "Signed on", or "Adopted on" for an adopted instrument.
+    pub date_label: &'static str,
+    /// "Signed at" or "Adopted at".
+    pub place_label: &'static str,
     pub signed_on: String,
     pub signed_on_iso: String,
     pub signed_at: Option<String>,
+    /// The depositary's name, where one is recorded.
+    pub depositary: Option<String>,
+    /// One row per party; empty for an entry that records no acts.
+    pub participants: Vec<ParticipantContext>,
+    /// For two parties, the participants as lines instead of a table.
+    pub participant_lines: Vec<String>,
+    /// The wording of reservations, declarations and objections.
+    pub statements: Vec<String>,
+    /// "Registered with the Secretariat of the United Nations on …".
+    pub registration: String,
     pub signatories: Vec<String>,
     pub status: String,
     pub in_force: Option<String>,
@@ -311,7 +340,15 @@ pub fn context(
         by_party,
         by_type,
         by_subject,
+        by_status,
+        not_registered,
     } = Indexes::build(register, &numbering);
+    let mut chronology: Vec<ChronologyLine> = register
+        .instruments
+        .iter()
+        .flat_map(|i| acts::events(i, &numbering.entry_ref(i)))
+        .collect();
+    chronology.sort_by(|a, b| (&a.key, a.entry.number).cmp(&(&b.key, b.entry.number)));
     Context {
         register: register_context(&register.meta),
         instruments,
@@ -320,6 +357,9 @@ pub fn context(
         index_by_party: by_party,
         index_by_type: by_type,
         index_by_subject: by_subject,
+        index_by_status: by_status,
+        not_registered,
+        chronology,
         checksums: checksums(files),
         tool: Tool {
             name: env!("CARGO_PKG_NAME"),

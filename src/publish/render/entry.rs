@@ -7,9 +7,10 @@ use crate::register::codes;
 use crate::register::date::PartialDate;
 use crate::register::lifecycle;
 use crate::register::model::{
-    Instrument, NOT_RECORDED, Register, Relation, Signatory, Source, Target,
+    Instrument, NOT_RECORDED, Register, Relation, Signatory, Source, Status, Target,
 };
 
+use super::acts;
 use super::context::{
     FileContext, InstrumentContext, Numbering, OtherTitle, PartyContext, RelationContext, anchor,
     flat,
@@ -24,6 +25,10 @@ pub(super) fn instrument_context(
     file_sha: &impl Fn(&str) -> String,
 ) -> InstrumentContext {
     let id = i.id.value.as_str();
+    let as_of = register.meta.as_of;
+    let status = lifecycle::status(i, as_of);
+    let adopted = status == Status::Adopted;
+    let participants = acts::participants(i, as_of);
     InstrumentContext {
         number: numbering.number(id),
         volume: numbering.volume(id),
@@ -55,11 +60,22 @@ pub(super) fn instrument_context(
                 body: p.body.as_deref().map(flat),
             })
             .collect(),
+        date_label: if adopted { "Adopted on" } else { "Signed on" },
+        place_label: if adopted { "Adopted at" } else { "Signed at" },
+        depositary: i.depositary.as_deref().map(acts::depositary_name),
+        participant_lines: if participants.len() <= 2 {
+            participants.iter().map(acts::participant_line).collect()
+        } else {
+            Vec::new()
+        },
+        participants,
+        statements: acts::statements(i),
+        registration: acts::registration(i),
         signed_on: i.signed.date.long(),
         signed_on_iso: i.signed.date.to_string(),
         signed_at: i.signed.place.as_deref().map(flat),
         signatories: i.signed.signatories.iter().map(signatory).collect(),
-        status: lifecycle::status(i, register.meta.as_of).label(),
+        status: status.label(),
         in_force: in_force(i),
         term: term(i),
         relations: i

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::register::codes;
-use crate::register::model::Register;
+use crate::register::lifecycle;
+use crate::register::model::{Register, Status};
 
 use super::context::{BodyGroup, EntryRef, Group, Numbering, PartyIndex, StateContext, flat};
 
@@ -17,6 +18,8 @@ pub(super) struct Indexes {
     pub by_party: Vec<PartyIndex>,
     pub by_type: Vec<Group>,
     pub by_subject: Vec<Group>,
+    pub by_status: Vec<Group>,
+    pub not_registered: Group,
 }
 
 /// Entries under one party: by signing body (`None` where not recorded).
@@ -27,7 +30,17 @@ impl Indexes {
         let mut by_state: BTreeMap<&str, Bodies> = BTreeMap::new();
         let mut by_type: BTreeMap<String, Vec<EntryRef>> = BTreeMap::new();
         let mut by_subject: BTreeMap<&str, Vec<EntryRef>> = BTreeMap::new();
+        let mut by_status: BTreeMap<Status, Vec<EntryRef>> = BTreeMap::new();
+        let mut not_registered = Vec::new();
         for i in &register.instruments {
+            let status = lifecycle::status(i, register.meta.as_of);
+            by_status
+                .entry(status)
+                .or_default()
+                .push(numbering.entry_ref(i));
+            if status == Status::InForce && i.registration.is_none() {
+                not_registered.push(numbering.entry_ref(i));
+            }
             for p in &i.parties {
                 let entries = by_state
                     .entry(p.state.as_str())
@@ -59,8 +72,20 @@ impl Indexes {
                 .into_iter()
                 .map(|(s, e)| group((s.to_owned(), e)))
                 .collect(),
+            by_status: by_status
+                .into_iter()
+                .map(|(s, e)| group((capitalize(&s.label()), e)))
+                .collect(),
+            not_registered: group((String::new(), not_registered)),
         }
     }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 fn state(code: &str) -> StateContext {

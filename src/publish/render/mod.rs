@@ -13,6 +13,7 @@
 //! In markup, write a value as `#{{ value }}` (or pass it to a function
 //! call, `#field({{ label }}, {{ value }})`).
 
+mod acts;
 mod context;
 mod entry;
 mod escape;
@@ -26,6 +27,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 
+pub use acts::{ChronologyLine, ParticipantContext};
 pub use context::*;
 pub use escape::{read_typst_string, typst_literal, typst_string};
 

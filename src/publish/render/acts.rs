@@ -1,0 +1,262 @@
+//! The lifecycle as the PDF shows it: each entry's participants (like the
+//! UN Treaty Collection's status tables), the texts of reservations,
+//! declarations and objections, the UN registration, and the register's
+//! chronology of acts. All dates are as of the register's (or the
+//! `--as-of` view's) date; acts after it were left out before this.
+
+use serde::Serialize;
+
+use crate::register::codes;
+use crate::register::date::PartialDate;
+use crate::register::lifecycle;
+use crate::register::model::{Action, ActionKind, Instrument, PartyStatus};
+
+use super::context::{EntryRef, flat};
+
+/// One row of an entry's participants table.
+#[derive(Debug, Serialize)]
+pub struct ParticipantContext {
+    pub state: String,
+    pub state_name: String,
+    /// "8 August 2024"; `none` where the party did not sign.
+    pub signature: Option<String>,
+    /// "Ratification, 1 March 2021".
+    pub consent: Option<String>,
+    /// For that party: "1 June 2021", or "provisionally, 1 Sept. 2022".
+    pub in_force: Option<String>,
+    /// "R1, D1": labels of its reservations and declarations; "objection to R1".
+    pub statements: Option<String>,
+    /// "in force", "denounced (effective 1 March 2024)", or `none`.
+    pub status: Option<String>,
+}
+
+/// An entry's participants, in the order of `parties`; empty for an entry
+/// that records no acts.
+pub fn participants(i: &Instrument, as_of: PartialDate) -> Vec<ParticipantContext> {
+    if i.actions.is_empty() {
+        return Vec::new();
+    }
+    i.parties
+        .iter()
+        .map(|p| {
+            let own: Vec<&Action> = sorted(i)
+                .into_iter()
+                .filter(|a| a.party.value == p.state)
+                .collect();
+            let first =
+                |pred: &dyn Fn(ActionKind) -> bool| own.iter().find(|a| pred(a.action)).copied();
+            let signature = first(&|k| k == ActionKind::Signature).map(|a| a.date.value.long());
+            let consent = first(&|k| k.is_consent())
+                .map(|a| format!("{}, {}", sentence(a.action), a.date.value.long()));
+            let provisional = first(&|k| k == ActionKind::ProvisionalApplication);
+            let in_force = lifecycle::in_force_for(i, &p.state, as_of)
+                .map(|d| d.long())
+                .or_else(|| {
+                    provisional.map(|a| format!("provisionally, {}", a.takes_effect().long()))
+                });
+            let statements: Vec<String> = own
+                .iter()
+                .filter_map(|a| match (a.action, &a.label, &a.regarding) {
+                    (k, Some(l), _) if k.is_labelled() => Some(l.value.clone()),
+                    (ActionKind::Objection, _, Some(r)) => {
+                        Some(format!("objection to {}", r.value))
+                    }
+                    (ActionKind::WithdrawalOfReservation, _, Some(r)) => {
+                        Some(format!("{} withdrawn", r.value))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let status = lifecycle::party_status(i, &p.state, as_of).map(|s| match s {
+                PartyStatus::Denounced => {
+                    let exit = own.iter().rev().find(|a| a.action.is_exit());
+                    exit.map_or(s.label(), |a| {
+                        format!("{} (effective {})", s.label(), a.takes_effect().long())
+                    })
+                }
+                _ => s.label(),
+            });
+            ParticipantContext {
+                state: p.state.clone(),
+                state_name: state_name(&p.state),
+                signature,
+                consent,
+                in_force,
+                statements: (!statements.is_empty()).then(|| statements.join(", ")),
+                status,
+            }
+        })
+        .collect()
+}
+
+/// A participant as one line, for an instrument with two parties, where a
+/// table would waste a page's width: "Kazakhstan: signed 8 August 2024;
+/// ratification, 1 March 2021; in force 1 June 2021".
+pub fn participant_line(p: &ParticipantContext) -> String {
+    let mut parts = Vec::new();
+    if let Some(s) = &p.signature {
+        parts.push(format!("signed {s}"));
+    }
+    if let Some(c) = &p.consent {
+        parts.push(lower_first(c));
+    }
+    if let Some(f) = &p.in_force {
+        parts.push(format!("in force {f}"));
+    }
+    if let Some(s) = &p.statements {
+        parts.push(s.clone());
+    }
+    if let Some(s) = p.status.as_deref().filter(|s| s.starts_with("denounced")) {
+        parts.push(s.to_owned());
+    }
+    if parts.is_empty() {
+        parts.push("no act recorded".into());
+    }
+    format!("{}: {}", p.state_name, parts.join("; "))
+}
+
+/// The wording of reservations, declarations and objections, and any act
+/// with a text: "R1 — Reservation by Kazakhstan, 1 March 2021: “…”".
+pub fn statements(i: &Instrument) -> Vec<String> {
+    sorted(i)
+        .into_iter()
+        .filter(|a| a.text.is_some() || a.action.is_labelled() || a.regarding.is_some())
+        .map(|a| {
+            let mut line = String::new();
+            if let Some(l) = &a.label {
+                line.push_str(&format!("{} — ", l.value));
+            }
+            line.push_str(&format!(
+                "{} by {}, {}",
+                sentence(a.action),
+                state_name(&a.party.value),
+                a.date.value.long()
+            ));
+            if let Some(r) = &a.regarding {
+                line.push_str(&format!(", regarding {}", r.value));
+            }
+            match &a.text {
+                Some(t) => line.push_str(&format!(": “{}”", flat(t))),
+                None => line.push_str(": text not recorded"),
+            }
+            line
+        })
+        .collect()
+}
+
+/// "Registered with the Secretariat of the United Nations on 1 September
+/// 2021 under No. I-99999 (by Kazakhstan; UNTS vol. 9999, p. 1)", or "not
+/// registered".
+pub fn registration(i: &Instrument) -> String {
+    let Some(r) = &i.registration else {
+        return "not registered with the Secretariat of the United Nations".into();
+    };
+    let verb = if r.number.starts_with("II-") {
+        "Filed and recorded"
+    } else {
+        "Registered"
+    };
+    let mut line = format!(
+        "{verb} with the Secretariat of the United Nations on {} under No. {}",
+        r.date.value.long(),
+        r.number
+    );
+    let mut extra = Vec::new();
+    if let Some(by) = &r.by {
+        extra.push(match by.value.as_str() {
+            "ex-officio" => "ex officio".to_owned(),
+            code => format!("by {}", depositary_name(code)),
+        });
+    }
+    if let Some(c) = &r.citation {
+        extra.push(flat(c));
+    }
+    if !extra.is_empty() {
+        line.push_str(&format!(" ({})", extra.join("; ")));
+    }
+    line
+}
+
+/// A state's name for a code, or the text as given (an organisation).
+pub fn depositary_name(text: &str) -> String {
+    codes::country_name(text).map_or_else(|| flat(text), str::to_owned)
+}
+
+/// One line of the chronology.
+#[derive(Debug, Serialize)]
+pub struct ChronologyLine {
+    /// "2021-03-01", for sorting.
+    #[serde(skip)]
+    pub key: String,
+    pub date: String,
+    pub entry: EntryRef,
+    /// "Kazakhstan: ratification (effective …)", or "signed at Astana".
+    pub event: String,
+}
+
+/// The events of entry `i`: its signature (or adoption), general entry
+/// into force, each act and the UN registration.
+pub fn events(i: &Instrument, entry: &EntryRef) -> Vec<ChronologyLine> {
+    let line = |d: PartialDate, event: String| ChronologyLine {
+        key: d.to_string(),
+        date: d.long(),
+        entry: entry.clone(),
+        event,
+    };
+    let adopted = i
+        .status
+        .as_ref()
+        .is_some_and(|s| s.value == crate::register::model::Status::Adopted);
+    let mut out = vec![line(
+        i.signed.date,
+        if adopted {
+            "adopted".into()
+        } else {
+            "signed".into()
+        },
+    )];
+    if let Some(d) = lifecycle::general_entry_into_force(i) {
+        out.push(line(d, "entry into force".into()));
+    }
+    for a in &i.actions {
+        let mut event = format!("{}: {}", state_name(&a.party.value), a.action.label());
+        if let Some(e) = &a.effective {
+            event.push_str(&format!(" (effective {})", e.value.long()));
+        }
+        out.push(line(a.date.value, event));
+    }
+    if let Some(r) = &i.registration {
+        out.push(line(
+            r.date.value,
+            format!("registered with the United Nations, No. {}", r.number),
+        ));
+    }
+    out
+}
+
+/// The acts of `i` in date order (stable: acts of one day keep file order).
+fn sorted(i: &Instrument) -> Vec<&Action> {
+    let mut acts: Vec<&Action> = i.actions.iter().collect();
+    acts.sort_by_key(|a| a.date.value.first_day());
+    acts
+}
+
+fn state_name(code: &str) -> String {
+    codes::country_name(code).unwrap_or(code).to_owned()
+}
+
+/// "Ratification", "Definitive signature".
+fn sentence(kind: ActionKind) -> String {
+    let label = kind.label();
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
+}
