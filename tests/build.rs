@@ -124,8 +124,8 @@ fn shipped_register_builds_with_every_entry_index_and_digest() {
     );
     assert!(stdout.trim_end().ends_with(digest), "{stdout}");
     // Absent values are printed, never blank: an entry names its absent
-    // fields on its last line (KZ-UZ-2024-006 gives no signatories, entry
-    // into force, term, languages, notes or attachments).
+    // fields on its last line (KZ-UZ-2024-006 gives no place of signature,
+    // signatories, entry into force, term, languages or attachments).
     assert!(text.contains("Issuing authority: not recorded"));
     let sum_006 = sums
         .lines()
@@ -134,7 +134,7 @@ fn shipped_register_builds_with_every_entry_index_and_digest() {
         .unwrap();
     let last_lines_006 = format!(
         "register/instruments/KZ-UZ-2024-006.yaml SHA-256 {sum_006} \
-         Not recorded signatories, entry into force, term, authentic languages, notes, attachments"
+         Not recorded signed at, signatories, entry into force, term, authentic languages, attachments"
     );
     assert!(
         text.contains(&last_lines_006),

@@ -197,7 +197,7 @@ fn fields(i: &Instrument, as_of: PartialDate) -> Vec<(&'static str, String)> {
         ("Sources", lines(&i.sources, source)),
         ("Notes", or_not_recorded(i.notes.as_deref().map(flat))),
         ("Files", lines(&i.files, file)),
-        ("Actions", lines(&i.actions, action)),
+        ("Actions", lines(&by_date(&i.actions), |a| action(a))),
         ("Registration", registration(i)),
         ("Entry file", i.path.to_string_lossy().replace('\\', "/")),
     ]
@@ -212,6 +212,13 @@ fn signatory(s: &Signatory) -> String {
         let _ = write!(line, " ({})", st.value);
     }
     line
+}
+
+/// Acts in date order (stable: acts of one day keep their file order).
+fn by_date(actions: &[Action]) -> Vec<&Action> {
+    let mut sorted: Vec<&Action> = actions.iter().collect();
+    sorted.sort_by_key(|a| a.date.value.first_day());
+    sorted
 }
 
 fn depositary(d: &str) -> String {
