@@ -28,11 +28,12 @@ cargo build --release --quiet
 bin="$PWD/target/release/treaty-register"
 synth="$PWD/target/release/examples/synth"
 
-register() { # N [attachments] -> path of a cached synthetic register
-  local n=$1 a=${2:-0} dir="$BENCH_DIR/syn-$1-$2"
+register() { # N [attachments [acts per instrument]] -> path of a cached synthetic register
+  local n=$1 a=${2:-0} acts=${3:-0} dir="$BENCH_DIR/syn-$1-${2:-0}"
+  [ "$acts" -gt 0 ] && dir="$dir-acts$acts"
   if [ ! -f "$dir/register/register.yaml" ]; then
     rm -rf "$dir"
-    "$synth" --count "$n" --attachments "$a" "$dir" >/dev/null
+    "$synth" --count "$n" --attachments "$a" --actions "$acts" "$dir" >/dev/null
   fi
   # Always the templates of this checkout.
   rm -rf "$dir/templates" && cp -r templates "$dir/templates"
@@ -83,6 +84,10 @@ S=$(register "$small" 0); M=$(register "$medium" 0); L=$(register "$large" 0)
 
 t=$(measure "$bin" --root "$L" check)
 row "check, $large instruments (s)" "$t" "<= 3" "$(ratio "$t" 3)"
+LA=$(register "$large" 0 5)
+t=$(measure "$bin" --root "$LA" check); la_peak=$(cat "$peak_file")
+row "check, $large instruments with 5 acts each (s)" "$t" "<= 3" "$(ratio "$t" 3)"
+row "  peak memory, check with acts (MiB)" "$((la_peak / 1024))" "<= 1536" "$(ratio "$((la_peak / 1024))" 1536)"
 
 t_small=$(measure "$bin" --root "$S" build --force --quiet)
 t_medium=$(measure "$bin" --root "$M" build --force --quiet); m_peak=$(cat "$peak_file")

@@ -185,6 +185,51 @@ fn draft(rng: &mut Rng, n: usize, id: &str, ids: &[String], states: &[(&str, &st
     d
 }
 
+/// Appends `count` acts to an entry's text, in an order the treaty-law
+/// rules accept: each party's signature on the date of signature, then its
+/// consent and its entry into force a month later (or the same day in
+/// December, so that nothing is dated after the register's `as_of`), then
+/// declarations. The stated status is dropped unless it is never derived.
+fn acts(text: &mut String, d: &Draft, count: usize) {
+    use std::fmt::Write as _;
+    if !matches!(d.status.as_str(), "adopted" | "expired" | "superseded") {
+        *text = text.replacen(&format!("status: {}\n", d.status), "", 1);
+    }
+    let signed = &d.signed.date;
+    let (year, month) = (&signed[..4], signed[5..7].parse::<u8>().unwrap_or(12));
+    let later = if month < 12 {
+        format!("{year}-{:02}-15", month + 1)
+    } else {
+        signed.clone()
+    };
+    let parties: Vec<&str> = d.parties.iter().map(|p| p.state.as_str()).collect();
+    let plan = [
+        ("signature", signed.as_str()),
+        ("notification", &later),
+        ("entry-into-force", &later),
+    ];
+    text.push_str("actions:\n");
+    for k in 0..count {
+        let round = k / parties.len();
+        let party = parties[k % parties.len()];
+        match plan.get(round) {
+            Some((action, date)) => {
+                let _ = write!(
+                    text,
+                    "  - party: {party}\n    action: {action}\n    date: {date}\n"
+                );
+            }
+            None => {
+                let _ = write!(
+                    text,
+                    "  - party: {party}\n    action: declaration\n    date: {later}\n    \
+                     label: D{k}\n    text: Declaration {k} on the territorial application.\n"
+                );
+            }
+        }
+    }
+}
+
 fn capitalize(word: &str) -> String {
     let mut c = word.chars();
     c.next()
@@ -213,6 +258,19 @@ fn write_attachment(path: &Path, size: u64, rng: &mut Rng) -> std::io::Result<St
 /// not exist or be empty), with attachments of `attachments` bytes in all
 /// (on every tenth entry).
 pub fn generate(dir: &Path, count: usize, attachments: u64, seed: u64) -> crate::error::Result<()> {
+    generate_with_actions(dir, count, attachments, seed, 0)
+}
+
+/// As [`generate`], with `actions` acts recorded for every instrument
+/// (signatures, then consents, entries into force and declarations), whose
+/// status is then derived from them.
+pub fn generate_with_actions(
+    dir: &Path,
+    count: usize,
+    attachments: u64,
+    seed: u64,
+    actions: usize,
+) -> crate::error::Result<()> {
     let register = NewRegister {
         title: format!("Synthetic Register of {count} Instruments"),
         as_of: "2025-01-01".into(),
@@ -255,7 +313,11 @@ pub fn generate(dir: &Path, count: usize, attachments: u64, seed: u64) -> crate:
             });
         }
         let path = instruments.join(format!("{id}.yaml"));
-        fs::write(&path, to_yaml(&d)).map_err(io(&path))?;
+        let mut text = to_yaml(&d);
+        if actions > 0 {
+            acts(&mut text, &d, actions);
+        }
+        fs::write(&path, text).map_err(io(&path))?;
         ids.push(id);
     }
     Ok(())
