@@ -82,13 +82,7 @@ impl Decoder<'_> {
             .unwrap_or_default();
         let languages = f
             .get("languages")
-            .map(|n| {
-                let items = self.list(n, "languages");
-                items
-                    .iter()
-                    .filter_map(|i| self.language(i, "language"))
-                    .collect()
-            })
+            .map(|n| self.languages(n))
             .unwrap_or_default();
         let sources = self.sources(&f);
         let notes = self.opt_text(&f, "notes");
@@ -136,6 +130,14 @@ impl Decoder<'_> {
             registration,
             actions,
         })
+    }
+
+    fn languages(&mut self, node: &Node) -> Vec<String> {
+        let items = self.list(node, "languages");
+        items
+            .iter()
+            .filter_map(|i| self.language(i, "language"))
+            .collect()
     }
 
     /// The stated status: required unless the acts are recorded under
