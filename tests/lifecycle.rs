@@ -380,7 +380,9 @@ fn build_as_of_publishes_the_register_as_it_stood() {
 #[test]
 fn the_worked_example_in_the_format_doc_is_true() {
     let doc = std::fs::read_to_string(common::repo().join("docs/format.md")).unwrap();
-    let start = doc.find("| as of | KAZ | UZB | the agreement | why |").expect("the table");
+    let start = doc
+        .find("| as of | KAZ | UZB | the agreement | why |")
+        .expect("the table");
     let rows: Vec<Vec<&str>> = doc[start..]
         .lines()
         .skip(2)
@@ -390,7 +392,10 @@ fn the_worked_example_in_the_format_doc_is_true() {
     assert_eq!(rows.len(), 6);
     let test = Test::fixture("lifecycle");
     for row in rows {
-        let (code, out, _) = tool(test.path(), &["show", "TR-2", "--format", "json", "--as-of", row[0]]);
+        let (code, out, _) = tool(
+            test.path(),
+            &["show", "TR-2", "--format", "json", "--as-of", row[0]],
+        );
         if row[3] == "(left out)" {
             assert_eq!(code, 2, "{row:?}");
             continue;
@@ -398,7 +403,11 @@ fn the_worked_example_in_the_format_doc_is_true() {
         let entry: Value = serde_json::from_str(&out).unwrap();
         let word = |v: &Value| v.as_str().unwrap_or("none").replace('-', " ");
         assert_eq!(
-            [word(&entry["parties"][0]["status"]), word(&entry["parties"][1]["status"]), word(&entry["status"])],
+            [
+                word(&entry["parties"][0]["status"]),
+                word(&entry["parties"][1]["status"]),
+                word(&entry["status"])
+            ],
             [row[1], row[2], row[3]],
             "{row:?}"
         );
