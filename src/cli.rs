@@ -44,6 +44,7 @@ pub enum Command {
     Record(Box<RecordArgs>),
     Init(InitArgs),
     Build(BuildArgs),
+    Publish(PublishArgs),
     Check(CheckArgs),
     Verify(VerifyArgs),
     Bag(BagArgs),
@@ -287,6 +288,41 @@ pub struct BuildArgs {
     /// and instruments dated later are left out, statuses derived as of DATE
     #[arg(long = "as-of", value_name = "DATE", value_parser = full_date)]
     pub as_of: Option<PartialDate>,
+}
+
+/// Publish the next edition: check and build the register, sign the manifest with an OpenSSH key,
+/// and archive the edition in editions/NNNN/
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("signing-key").required(true).args(["key", "agent"])))]
+pub struct PublishArgs {
+    /// The OpenSSH Ed25519 private key file to sign with (its passphrase is asked at the terminal)
+    #[arg(long, value_name = "FILE")]
+    pub key: Option<PathBuf>,
+
+    /// Sign with a key held by ssh-agent (SSH_AUTH_SOCK)
+    #[arg(long)]
+    pub agent: bool,
+
+    /// The principal to sign as [default: the one register/allowed_signers lists for the key]
+    #[arg(long, value_name = "NAME")]
+    pub principal: Option<String>,
+
+    /// The typst executable (found as `build` finds it)
+    #[arg(long, value_name = "PATH")]
+    pub typst: Option<PathBuf>,
+
+    /// Stop typst after this many seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::publish::typst::DEFAULT_TIMEOUT_SECS)]
+    pub typst_timeout: u64,
+
+    /// Publish registers with more entries than this in volumes
+    #[arg(long, value_name = "N", default_value_t = crate::publish::build::DEFAULT_VOLUME_SIZE,
+          value_parser = at_least_one)]
+    pub volume_size: usize,
+
+    /// How many typst processes may run at once [default: the number of cores]
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 /// Audit the published files against the manifest; with --rebuild, prove the PDF comes from them

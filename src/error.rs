@@ -106,6 +106,11 @@ pub enum Error {
         source_path: PathBuf,
     },
 
+    /// The signing key cannot sign this edition (missing, unlisted, wrong
+    /// passphrase, outside its validity).
+    #[error("{message}")]
+    Signing { message: String, hint: String },
+
     #[error("failed to compile {document} with typst ({status})")]
     TypstFailed {
         document: String,
@@ -148,7 +153,8 @@ impl Error {
             | Error::NoCargo { .. }
             | Error::Provision { .. }
             | Error::TypstFailed { .. }
-            | Error::TypstTimeout { .. } => exit::FAILURE,
+            | Error::TypstTimeout { .. }
+            | Error::Signing { .. } => exit::FAILURE,
         }
     }
 
@@ -181,6 +187,7 @@ impl Error {
                     .into(),
             ),
             Error::Usage { hint, .. } => hint.clone(),
+            Error::Signing { hint, .. } => Some(hint.clone()),
             Error::MissingValues { command, .. } => Some(format!(
                 "give them as flags (see `treaty-register {command} --help`), or run the command \
                  in a terminal to be asked for them"

@@ -25,6 +25,8 @@ pub enum Role {
     Attachment,
     Template,
     Output,
+    /// `register/allowed_signers`: who may sign editions.
+    Signers,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +65,22 @@ pub fn register_files(root: &Path, register: &Register) -> Result<Vec<InputFile>
         sha256: register.meta_sha256.clone(),
         id: None,
     }];
+    let signers = PathBuf::from(crate::audit::signers::FILE);
+    if root.join(&signers).is_file() {
+        let full = root.join(&signers);
+        check_safe(root, &full)?;
+        let sha256 = digest::sha256_file(&full).map_err(|source| Error::Read {
+            path: full.clone(),
+            source,
+        })?;
+        files.push(InputFile {
+            path: slash_path(&signers),
+            role: Role::Signers,
+            size: size(root, &signers)?,
+            sha256,
+            id: None,
+        });
+    }
     for instrument in &register.instruments {
         files.push(InputFile {
             path: slash_path(&instrument.path),

@@ -28,6 +28,16 @@ pub struct Manifest {
     pub tool: ToolInfo,
     pub typst: TypstInfo,
     pub as_of: String,
+    /// Set for a published edition: its number and date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<EditionInfo>,
+    /// From edition 2 on: the edition before and the SHA-256 of its
+    /// `manifest.sha256`, which chains the editions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<PreviousEdition>,
+    /// Who signed the edition: the principal and the key's fingerprint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<SignerInfo>,
     /// The template set, relative to the project root.
     pub templates: String,
     pub register_digest: String,
@@ -41,6 +51,29 @@ pub struct Manifest {
     pub volumes: Vec<PdfInfo>,
     /// Every file, the PDFs included, sorted by path.
     pub files: Vec<InputFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionInfo {
+    pub number: u32,
+    /// `YYYY-MM-DD`: the register's `as_of`.
+    pub date: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousEdition {
+    pub edition: u32,
+    pub manifest_sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignerInfo {
+    pub principal: String,
+    /// `SHA256:…`, as `ssh-keygen -l` prints it.
+    pub key: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

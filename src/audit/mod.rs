@@ -9,6 +9,9 @@
 //! use these formats and `verify` can audit without building.
 
 pub mod bag;
+pub mod editions;
 pub mod inputs;
 pub mod manifest;
+pub mod signature;
+pub mod signers;
 pub mod verify;

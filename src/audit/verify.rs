@@ -61,6 +61,13 @@ pub enum Finding {
         path: String,
         reason: String,
     },
+    /// An archived edition is broken: unsigned, badly signed, rewritten,
+    /// missing, or off the chain.
+    Edition {
+        path: String,
+        edition: u32,
+        reason: String,
+    },
 }
 
 impl Finding {
@@ -73,7 +80,8 @@ impl Finding {
             | Finding::Inconsistent { path, .. }
             | Finding::RebuildDiffers { path, .. }
             | Finding::TypstVersion { path, .. }
-            | Finding::RebuildFailed { path, .. } => path,
+            | Finding::RebuildFailed { path, .. }
+            | Finding::Edition { path, .. } => path,
         }
     }
 }
@@ -121,6 +129,7 @@ impl fmt::Display for Finding {
             Finding::RebuildFailed { path, reason } => {
                 write!(f, "REBUILD FAILED {path} ({reason})")
             }
+            Finding::Edition { path, reason, .. } => write!(f, "EDITION {path} ({reason})"),
         }
     }
 }

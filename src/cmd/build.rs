@@ -7,6 +7,28 @@ use crate::error::Result;
 use crate::publish::build::{self, Layout};
 use crate::publish::{out, typst};
 
+/// Writes the PDFs and manifests (and an edition's signature) into `out/`
+/// as one unit.
+pub(crate) fn publish_unit(
+    out: &std::path::Path,
+    built: &build::Built,
+    sha256sum: &str,
+    signature: Option<&str>,
+) -> Result<()> {
+    let json = built.manifest.to_json();
+    let mut unit: Vec<(&str, &[u8])> = built
+        .outputs
+        .iter()
+        .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+        .collect();
+    unit.push((SHA256_FILE, sha256sum.as_bytes()));
+    unit.push((JSON_FILE, json.as_bytes()));
+    if let Some(sig) = signature {
+        unit.push((crate::audit::editions::SIG_FILE, sig.as_bytes()));
+    }
+    out::publish_unit(out, &unit)
+}
+
 pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     let progress = super::Progress::new(config);
     progress.say("checking the register");
@@ -28,6 +50,7 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
         jobs: args.jobs.unwrap_or_else(crate::support::parallel::cores),
         progress: &say,
         as_of: args.as_of,
+        edition: None,
     };
     let out = layout.out_dir();
     if !args.force && !args.keep_source && build::up_to_date(&register, &layout, &typst, &settings)?
@@ -45,15 +68,7 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     let built = build::build(&register, &layout, &typst, &settings)?;
     progress.say("publishing");
     let sha256sum = built.manifest.to_sha256sum();
-    let json = built.manifest.to_json();
-    let mut unit: Vec<(&str, &[u8])> = built
-        .outputs
-        .iter()
-        .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
-        .collect();
-    unit.push((SHA256_FILE, sha256sum.as_bytes()));
-    unit.push((JSON_FILE, json.as_bytes()));
-    out::publish_unit(&out, &unit)?;
+    publish_unit(&out, &built, &sha256sum, None)?;
     if args.keep_source {
         out::write_atomic(&out.join("register.typ"), built.source.as_bytes())?;
     }

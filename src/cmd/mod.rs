@@ -7,6 +7,7 @@ mod check;
 mod completions;
 mod init;
 mod list;
+mod publish;
 mod record;
 mod schema;
 mod show;
@@ -28,6 +29,7 @@ pub fn run(config: &Config, command: Command) -> Result<()> {
         Command::Record(args) => record::run(config, *args),
         Command::Init(args) => init::run(config, args),
         Command::Build(args) => build::run(config, args),
+        Command::Publish(args) => publish::run(config, args),
         Command::Check(args) => check::run(config, args),
         Command::Verify(args) => verify::run(config, args),
         Command::Bag(args) => bag::run(config, args),

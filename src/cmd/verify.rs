@@ -5,11 +5,14 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::audit::editions::{self, EditionReport};
+use crate::audit::inputs;
 use crate::audit::manifest::{self, Entry, JSON_FILE, Manifest};
 use crate::audit::verify::{self, Finding};
 use crate::cli::{Config, ShowFormat, VerifyArgs};
 use crate::error::{Error, Result};
 use crate::publish::build::{self, Layout};
+use crate::publish::edition;
 use crate::publish::typst;
 use crate::support::digest;
 
@@ -21,6 +24,9 @@ struct JsonReport<'a> {
     findings: &'a [Finding],
     #[serde(skip_serializing_if = "Option::is_none")]
     rebuilt_sha256: Option<String>,
+    /// Every archived edition, when there are any.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    editions: &'a [EditionReport],
 }
 
 /// How a path is shown: relative to the project root when inside it.
@@ -91,6 +97,16 @@ pub fn run(config: &Config, args: VerifyArgs) -> Result<()> {
         let timeout = std::time::Duration::from_secs(args.typst_timeout);
         rebuilt = rebuild(config, args.typst.as_deref(), timeout, m, &mut findings)?;
     }
+    let editions = editions::audit(root);
+    for e in &editions {
+        for reason in &e.problems {
+            findings.push(Finding::Edition {
+                path: format!("{}/{:04}", editions::DIR, e.number),
+                edition: e.number,
+                reason: reason.clone(),
+            });
+        }
+    }
     findings.sort_by(|a, b| a.path().cmp(b.path()));
 
     let problems = findings.len();
@@ -107,6 +123,7 @@ pub fn run(config: &Config, args: VerifyArgs) -> Result<()> {
                 ok: problems == 0,
                 findings: &findings,
                 rebuilt_sha256: rebuilt.clone(),
+                editions: &editions,
             })
             .expect("a report serializes");
             text.push('\n');
@@ -120,6 +137,9 @@ pub fn run(config: &Config, args: VerifyArgs) -> Result<()> {
                     m.pdf.path
                 ));
             }
+            if let Some(line) = editions_line(&editions) {
+                text.push_str(&line);
+            }
             if problems == 0 && !config.quiet {
                 text.push_str(&summary);
                 text.push('\n');
@@ -131,6 +151,26 @@ pub fn run(config: &Config, args: VerifyArgs) -> Result<()> {
         return Err(Error::Problems { summary });
     }
     Ok(())
+}
+
+/// "EDITIONS 1 to 3: signed and chained; edition 3 of 2025-03-01 signed
+/// by treaty@mfa.kz", when every archived edition is sound.
+fn editions_line(editions: &[EditionReport]) -> Option<String> {
+    let last = editions.last()?;
+    if editions.iter().any(|e| !e.problems.is_empty()) {
+        return None;
+    }
+    let range = if editions.len() == 1 {
+        "EDITION 1: signed".to_owned()
+    } else {
+        format!("EDITIONS 1 to {}: signed and chained", last.number)
+    };
+    Some(format!(
+        "{range}; edition {} of {} signed by {}\n",
+        last.number,
+        last.date.as_deref().unwrap_or("?"),
+        last.principal.as_deref().unwrap_or("?")
+    ))
 }
 
 /// Reads `manifest.json` beside a `manifest.sha256`, and reports when the
@@ -211,6 +251,18 @@ fn rebuild(
         out,
     };
     let standard = m.pdf_standard().unwrap_or(typst::DEFAULT_PDF_STANDARD);
+    // A published edition is typeset again as that edition.
+    let plan = match &m.edition {
+        Some(_) => {
+            let mut files = inputs::register_files(&layout.root, &register)?;
+            files.extend(inputs::template_files(
+                &layout.root,
+                &layout.templates_dir(),
+            )?);
+            edition::replan(&layout.root, m, &register, &files)
+        }
+        None => None,
+    };
     let quiet = |_: &str| {};
     let settings = build::Settings {
         pdf_standard: standard,
@@ -223,6 +275,7 @@ fn rebuild(
         as_of: crate::register::date::PartialDate::parse(&m.as_of)
             .ok()
             .filter(|d| *d != register.meta.as_of),
+        edition: plan.as_ref(),
     };
     match build::build(&register, &layout, &typst, &settings) {
         Ok(built) => {

@@ -6,8 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::audit::inputs::{self, InputFile, Role};
-use crate::audit::manifest::{FORMAT, Manifest, PdfInfo, ToolInfo, TypstInfo};
+use crate::audit::manifest::{EditionInfo, FORMAT, Manifest, PdfInfo, ToolInfo, TypstInfo};
 use crate::error::{Error, Result};
+use crate::publish::edition::Plan;
 use crate::publish::render;
 use crate::publish::typst::{Job, Typst};
 use crate::register::date::PartialDate;
@@ -115,6 +116,8 @@ pub struct Settings<'a> {
     /// Publish the register as it stood on this date (`--as-of`), not as of
     /// its own `as_of`.
     pub as_of: Option<PartialDate>,
+    /// Set when the build makes a published edition (`publish`).
+    pub edition: Option<&'a Plan>,
 }
 
 impl Settings<'_> {
@@ -154,7 +157,8 @@ pub fn build(
     let shown = settings.shown(register);
     let volume_size = settings.volume_size(&shown);
     (settings.progress)("preparing the documents");
-    let context = render::context(&shown, &files, &typst.version, volume_size);
+    let mut context = render::context(&shown, &files, &typst.version, volume_size);
+    context.edition = settings.edition.map(|p| edition_context(p, &context));
     let templates = render::Templates::load(&layout.templates_dir())?;
 
     let fonts = layout.templates.join("fonts");
@@ -173,7 +177,7 @@ pub fn build(
         register_source,
         warnings,
     } = typeset(&context, &templates, typst, &job, settings)?;
-    let manifest = draw_up_manifest(
+    let mut manifest = draw_up_manifest(
         &shown,
         layout,
         typst,
@@ -185,6 +189,14 @@ pub fn build(
         files,
         &outputs,
     );
+    if let Some(plan) = settings.edition {
+        manifest.edition = Some(EditionInfo {
+            number: plan.number,
+            date: plan.date.to_string(),
+        });
+        manifest.previous.clone_from(&plan.previous);
+        manifest.signer = Some(plan.signer.clone());
+    }
     Ok(Built {
         outputs,
         source: register_source,
@@ -192,6 +204,33 @@ pub fn build(
         warnings,
         shown: shown.instruments.len(),
     })
+}
+
+/// The edition as the templates see it; changed and added entries link to
+/// their blocks in a register in one PDF.
+fn edition_context(plan: &Plan, context: &render::Context) -> render::EditionContext {
+    let in_one_pdf = context.volumes.is_empty();
+    render::EditionContext {
+        number: plan.number,
+        date: plan.date.long(),
+        previous: plan.previous.as_ref().map(|p| render::PreviousContext {
+            number: p.edition,
+            manifest_sha256: p.manifest_sha256.clone(),
+        }),
+        signer: format!("{} ({})", plan.signer.principal, plan.signer.key),
+        changes: plan
+            .changes
+            .iter()
+            .map(|c| render::ChangeContext {
+                kind: c.kind,
+                id: c.id.clone(),
+                title: c.title.clone(),
+                details: c.details.clone(),
+                anchor: (in_one_pdf && c.kind != "removed" && c.kind != "general")
+                    .then(|| format!("entry-{}", c.id)),
+            })
+            .collect(),
+    }
 }
 
 /// What typst made of one build's documents.
@@ -331,6 +370,9 @@ fn draw_up_manifest(
         volume_size: context.volumes.first().map(|v| v.count),
         volumes: pdfs.collect(),
         files,
+        edition: None,
+        previous: None,
+        signer: None,
     }
 }
 

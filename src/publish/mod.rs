@@ -5,11 +5,15 @@
 //! (register values only ever as Typst string literals); [`typst`] runs
 //! typst-cli as a subprocess, installing the pinned version when needed;
 //! [`build`] drives both, per volume and in parallel, and draws up the
-//! manifests; [`out`] writes the unit into `out/` atomically. Depends on
+//! manifests; [`out`] writes the unit into `out/` atomically; [`edition`]
+//! archives a signed edition in `editions/NNNN/`, with the [`changes`]
+//! since the one before. Depends on
 //! [`crate::register`] for the model and on [`crate::audit`] for the digest
 //! list and manifest formats that it publishes.
 
 pub mod build;
+pub mod changes;
+pub mod edition;
 pub mod out;
 pub mod render;
 pub mod typst;

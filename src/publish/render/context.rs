@@ -35,6 +35,39 @@ pub struct Context {
     pub chronology: Vec<ChronologyLine>,
     pub checksums: Checksums,
     pub tool: Tool,
+    /// Set when the build publishes an edition.
+    pub edition: Option<EditionContext>,
+}
+
+/// A published edition, as the title page and "Changes since edition
+/// N−1" show it.
+#[derive(Debug, Serialize)]
+pub struct EditionContext {
+    pub number: u32,
+    /// "8 August 2024".
+    pub date: String,
+    /// The edition before, and the SHA-256 of its `manifest.sha256`.
+    pub previous: Option<PreviousContext>,
+    /// Who signed it: "treaty@mfa.kz (SHA256:…)".
+    pub signer: String,
+    pub changes: Vec<ChangeContext>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PreviousContext {
+    pub number: u32,
+    pub manifest_sha256: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChangeContext {
+    /// `added`, `removed`, `changed` or `general`.
+    pub kind: &'static str,
+    pub id: String,
+    pub title: String,
+    pub details: Vec<String>,
+    /// The entry's label, to link to, where it is in this PDF.
+    pub anchor: Option<String>,
 }
 
 /// One volume of a register published in volumes.
@@ -59,6 +92,7 @@ pub struct VolumeContext<'a> {
     /// The chronology of this volume's entries.
     pub chronology: Vec<&'a ChronologyLine>,
     pub tool: &'a Tool,
+    pub edition: Option<&'a EditionContext>,
 }
 
 impl Context {
@@ -92,6 +126,7 @@ impl Context {
                 .filter(|c| c.entry.volume == Some(n))
                 .collect(),
             tool: &self.tool,
+            edition: self.edition.as_ref(),
         }
     }
 }
@@ -361,6 +396,7 @@ pub fn context(
         not_registered,
         chronology,
         checksums: checksums(files),
+        edition: None,
         tool: Tool {
             name: env!("CARGO_PKG_NAME"),
             version: env!("CARGO_PKG_VERSION"),
@@ -418,7 +454,7 @@ fn checksums(files: &[InputFile]) -> Checksums {
     Checksums {
         files: files
             .iter()
-            .filter(|f| f.role != inputs::Role::Template)
+            .filter(|f| !matches!(f.role, inputs::Role::Template | inputs::Role::Signers))
             .map(|f| ChecksumLine {
                 path: f.path.clone(),
                 sha256: f.sha256.clone(),

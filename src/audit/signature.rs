@@ -1,0 +1,256 @@
+//! Signing and checking editions: OpenSSH signatures (SSHSIG, Ed25519,
+//! namespace `treaty-register`) over the exact bytes of `manifest.sha256`,
+//! made and checked with the RustCrypto `ssh-key` crate, so that
+//! `ssh-keygen -Y verify` checks what this signs and this checks what
+//! `ssh-keygen -Y sign` signs.
+//!
+//! The private key stays where it is: an OpenSSH key file (its passphrase
+//! asked at the terminal, never taken from the command line) or a key held
+//! by `ssh-agent` (`SSH_AUTH_SOCK`), which signs without ever handing the
+//! key out, as a hardware token does.
+
+use std::path::{Path, PathBuf};
+
+use ssh_key::{Algorithm, HashAlg, LineEnding, PrivateKey, PublicKey, SshSig};
+
+use crate::audit::signers::{self, NAMESPACE, Refusal};
+use crate::register::date::PartialDate;
+
+/// SHA-512, as `ssh-keygen -Y sign` uses by default.
+const HASH: HashAlg = HashAlg::Sha512;
+
+/// Where the signing key is.
+#[derive(Debug, Clone)]
+pub enum KeySource {
+    File(PathBuf),
+    Agent,
+}
+
+/// A key ready to sign, with the principal it signs as.
+pub struct SigningKey {
+    pub public: PublicKey,
+    pub principal: String,
+    how: How,
+}
+
+enum How {
+    File(Box<PrivateKey>),
+    Agent(PathBuf),
+}
+
+/// What went wrong, with the fix.
+#[derive(Debug)]
+pub struct KeyError {
+    pub message: String,
+    pub hint: String,
+}
+
+fn key_error(message: impl Into<String>, hint: impl Into<String>) -> KeyError {
+    KeyError {
+        message: message.into(),
+        hint: hint.into(),
+    }
+}
+
+/// The key from `source`, allowed by `signers` to sign as `principal` (or
+/// as the principal they list for it) on `date`; `passphrase` is asked for
+/// an encrypted key file.
+pub fn signing_key(
+    source: &KeySource,
+    signers: &[signers::Signer],
+    principal: Option<&str>,
+    date: PartialDate,
+    passphrase: &dyn Fn(&Path) -> std::io::Result<String>,
+) -> Result<SigningKey, KeyError> {
+    match source {
+        KeySource::File(path) => {
+            let key = read_key_file(path, passphrase)?;
+            let public = key.public_key().clone();
+            let principal = allowed(signers, &public, principal, date)?;
+            Ok(SigningKey {
+                public,
+                principal,
+                how: How::File(Box::new(key)),
+            })
+        }
+        KeySource::Agent => agent_key(signers, principal, date),
+    }
+}
+
+fn read_key_file(
+    path: &Path,
+    passphrase: &dyn Fn(&Path) -> std::io::Result<String>,
+) -> Result<PrivateKey, KeyError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        key_error(
+            format!("failed to read the key {} ({e})", path.display()),
+            "name an OpenSSH private key file with --key, or use --agent",
+        )
+    })?;
+    let key = PrivateKey::from_openssh(&text).map_err(|e| {
+        key_error(
+            format!("{} is not an OpenSSH private key ({e})", path.display()),
+            "make one with `ssh-keygen -t ed25519`, or use --agent",
+        )
+    })?;
+    let key = if key.is_encrypted() {
+        let words = passphrase(path).map_err(|e| {
+            key_error(
+                format!("the key {} is protected by a passphrase, and it could not be asked ({e})", path.display()),
+                "run publish at a terminal to type the passphrase, or add the key to ssh-agent and use --agent",
+            )
+        })?;
+        key.decrypt(words.as_bytes()).map_err(|_| {
+            key_error(
+                format!("wrong passphrase for {}", path.display()),
+                "nothing was written; run publish again",
+            )
+        })?
+    } else {
+        key
+    };
+    if key.algorithm() != Algorithm::Ed25519 {
+        return Err(key_error(
+            format!(
+                "{} is a {} key; editions are signed with Ed25519",
+                path.display(),
+                key.algorithm()
+            ),
+            "make one with `ssh-keygen -t ed25519` and list it in register/allowed_signers",
+        ));
+    }
+    Ok(key)
+}
+
+fn allowed(
+    signers: &[signers::Signer],
+    key: &PublicKey,
+    principal: Option<&str>,
+    date: PartialDate,
+) -> Result<String, KeyError> {
+    signers::principal_for(signers, key, principal, date).map_err(|refusal| {
+        let fingerprint = key.fingerprint(HashAlg::Sha256);
+        let who = principal.map_or_else(String::new, |p| format!(" as `{p}`"));
+        let hint = match refusal {
+            Refusal::NotListed => format!(
+                "add a line `<principal> namespaces=\"{NAMESPACE}\" {}` to {} (the register's \
+                 keepers decide who may sign), or sign with a listed key",
+                key.to_openssh().unwrap_or_default().trim(),
+                signers::FILE
+            ),
+            _ => format!("{refusal}; the edition's date is {date}"),
+        };
+        key_error(
+            format!("the key {fingerprint} may not sign editions{who} on {date}: {refusal}; nothing was written"),
+            hint,
+        )
+    })
+}
+
+/// The first Ed25519 key in the agent that may sign.
+fn agent_key(
+    signers: &[signers::Signer],
+    principal: Option<&str>,
+    date: PartialDate,
+) -> Result<SigningKey, KeyError> {
+    let socket = std::env::var_os("SSH_AUTH_SOCK")
+        .filter(|s| !s.is_empty())
+        .map(PathBuf::from)
+        .ok_or_else(|| {
+            key_error(
+                "--agent was given, but SSH_AUTH_SOCK is not set",
+                "start an agent (`eval $(ssh-agent)`) and add the key (`ssh-add`), or sign with --key FILE",
+            )
+        })?;
+    let mut client = ssh_agent_client_rs::Client::connect(&socket).map_err(|e| {
+        key_error(
+            format!("failed to reach ssh-agent at {} ({e})", socket.display()),
+            "check that the agent runs and SSH_AUTH_SOCK names its socket",
+        )
+    })?;
+    let identities = client.list_all_identities().map_err(|e| {
+        key_error(
+            format!("ssh-agent did not list its keys ({e})"),
+            "check the agent",
+        )
+    })?;
+    // Plain keys only: an allowed-signers line names a key, not a certificate.
+    let keys = identities.into_iter().filter_map(|i| match i {
+        ssh_agent_client_rs::Identity::PublicKey(k) => Some(k.into_owned()),
+        ssh_agent_client_rs::Identity::Certificate(_) => None,
+    });
+    let mut last = None;
+    for key in keys.filter(|k| k.algorithm() == Algorithm::Ed25519) {
+        match allowed(signers, &key, principal, date) {
+            Ok(principal) => {
+                return Ok(SigningKey {
+                    public: key,
+                    principal,
+                    how: How::Agent(socket),
+                });
+            }
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| {
+        key_error(
+            "ssh-agent holds no Ed25519 key",
+            "add the signing key with `ssh-add`, or sign with --key FILE",
+        )
+    }))
+}
+
+impl SigningKey {
+    /// The armored signature of `message`.
+    pub fn sign(&self, message: &[u8]) -> Result<String, KeyError> {
+        let failed = |e: &dyn std::fmt::Display| {
+            key_error(format!("signing failed ({e})"), "nothing was written")
+        };
+        let sig = match &self.how {
+            How::File(key) => key.sign(NAMESPACE, HASH, message).map_err(|e| failed(&e))?,
+            How::Agent(socket) => {
+                let data = SshSig::signed_data(NAMESPACE, HASH, message).map_err(|e| failed(&e))?;
+                let mut client =
+                    ssh_agent_client_rs::Client::connect(socket).map_err(|e| failed(&e))?;
+                let signature = client.sign(&self.public, &data).map_err(|e| failed(&e))?;
+                SshSig::new(self.public.key_data().clone(), NAMESPACE, HASH, signature)
+                    .map_err(|e| failed(&e))?
+            }
+        };
+        sig.to_pem(LineEnding::LF).map_err(|e| failed(&e))
+    }
+
+    /// "SHA256:…", for messages and the manifest.
+    pub fn fingerprint(&self) -> String {
+        self.public.fingerprint(HashAlg::Sha256).to_string()
+    }
+}
+
+/// Checks `armored` as a signature of `message` by a key `signers` allow
+/// on `date`; returns the principal.
+pub fn verify(
+    armored: &str,
+    message: &[u8],
+    signers: &[signers::Signer],
+    date: PartialDate,
+) -> Result<String, String> {
+    let sig =
+        SshSig::from_pem(armored).map_err(|e| format!("the signature cannot be read ({e})"))?;
+    if sig.namespace() != NAMESPACE {
+        return Err(format!(
+            "the signature is for the namespace `{}`, not `{NAMESPACE}`",
+            sig.namespace()
+        ));
+    }
+    let key = PublicKey::from(sig.public_key().clone());
+    let principal = signers::principal_for(signers, &key, None, date).map_err(|refusal| {
+        format!(
+            "signed by {}, which {refusal}",
+            key.fingerprint(HashAlg::Sha256)
+        )
+        .replace("which the key is", "which is")
+    })?;
+    key.verify(NAMESPACE, message, &sig)
+        .map_err(|_| "the signature does not match the manifest's bytes".to_owned())?;
+    Ok(principal)
+}

@@ -1,0 +1,316 @@
+//! `register/allowed_signers`: who may sign editions, in OpenSSH's own
+//! format, so that an auditor checks a signature with `ssh-keygen -Y verify`
+//! and this file alone.
+//!
+//! Each line is `PRINCIPALS [OPTIONS] KEYTYPE BASE64 [COMMENT]`:
+//! principals separated by commas (`*` and `?` patterns allowed), options
+//! `namespaces="…"`, `valid-after="YYYYMMDD[HHMM[SS]][Z]"`,
+//! `valid-before="…"` and `cert-authority` (certificates are not used here;
+//! such lines are skipped). Blank lines and `#` comments are ignored, as
+//! ssh-keygen does (see `ssh-keygen(1)`, ALLOWED SIGNERS).
+
+use ssh_key::PublicKey;
+
+use crate::register::date::PartialDate;
+
+/// The project path of the file.
+pub const FILE: &str = "register/allowed_signers";
+
+/// The namespace editions are signed in.
+pub const NAMESPACE: &str = "treaty-register";
+
+/// One line of the file.
+#[derive(Debug, Clone)]
+pub struct Signer {
+    pub line: usize,
+    pub principals: Vec<String>,
+    pub namespaces: Option<Vec<String>>,
+    /// Seconds since 1970 (UTC); the key is valid from then on.
+    pub valid_after: Option<i64>,
+    /// Seconds since 1970 (UTC); the key is valid until before then.
+    pub valid_before: Option<i64>,
+    pub key: PublicKey,
+}
+
+/// Why a key may not sign as a principal on a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// No line of the file lists the key (for the principal, if given).
+    NotListed,
+    /// Listed, but not for the `treaty-register` namespace.
+    OtherNamespace(usize),
+    /// Listed, but the date is outside the key's validity.
+    OutsideValidity { line: usize, why: String },
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::NotListed => write!(f, "the key is not listed in {FILE}"),
+            Refusal::OtherNamespace(line) => write!(
+                f,
+                "{FILE}:{line} lists the key, but not for the namespace `{NAMESPACE}`"
+            ),
+            Refusal::OutsideValidity { line, why } => write!(f, "{FILE}:{line}: {why}"),
+        }
+    }
+}
+
+/// Reads the file's text; a line that cannot be read is an error naming it.
+pub fn parse(text: &str) -> Result<Vec<Signer>, String> {
+    let mut signers = Vec::new();
+    for (n, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match parse_line(line, n + 1) {
+            Ok(Some(signer)) => signers.push(signer),
+            Ok(None) => {}
+            Err(why) => return Err(format!("{FILE}:{}: {why}", n + 1)),
+        }
+    }
+    Ok(signers)
+}
+
+fn parse_line(line: &str, number: usize) -> Result<Option<Signer>, String> {
+    let (principals, rest) = split_word(line);
+    let mut rest = rest;
+    let mut namespaces = None;
+    let mut valid_after = None;
+    let mut valid_before = None;
+    // Options come before the key type; a key type starts with a known prefix.
+    loop {
+        let (word, after) = split_word(rest);
+        if word.is_empty() {
+            return Err("no key after the principals".into());
+        }
+        if word.starts_with("ssh-") || word.starts_with("ecdsa-") || word.starts_with("sk-") {
+            break;
+        }
+        for option in split_options(word) {
+            let (name, value) = option.split_once('=').unwrap_or((option.as_str(), ""));
+            let value = value.trim_matches('"');
+            match name.to_ascii_lowercase().as_str() {
+                "namespaces" => {
+                    namespaces = Some(value.split(',').map(str::to_owned).collect());
+                }
+                "valid-after" => valid_after = Some(parse_time(value)?),
+                "valid-before" => valid_before = Some(parse_time(value)?),
+                "cert-authority" => return Ok(None),
+                other => return Err(format!("unknown option `{other}`")),
+            }
+        }
+        rest = after;
+    }
+    let key = PublicKey::from_openssh(rest.trim())
+        .map_err(|e| format!("the key cannot be read ({e})"))?;
+    Ok(Some(Signer {
+        line: number,
+        principals: principals.split(',').map(str::to_owned).collect(),
+        namespaces,
+        valid_after,
+        valid_before,
+        key,
+    }))
+}
+
+/// The first word (a quoted part may hold spaces) and the rest.
+fn split_word(text: &str) -> (&str, &str) {
+    let text = text.trim_start();
+    let mut quoted = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            c if c.is_whitespace() && !quoted => return (&text[..i], &text[i..]),
+            _ => {}
+        }
+    }
+    (text, "")
+}
+
+/// `a="x,y",b` → [`a="x,y"`, `b`].
+fn split_options(word: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    for c in word.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                out.last_mut().unwrap().push(c);
+            }
+            ',' if !quoted => out.push(String::new()),
+            c => out.last_mut().unwrap().push(c),
+        }
+    }
+    out
+}
+
+/// `YYYYMMDD[HHMM[SS]][Z]` as seconds since 1970, read as UTC.
+fn parse_time(value: &str) -> Result<i64, String> {
+    let digits = value.trim_end_matches(['Z', 'z']);
+    let bad = || format!("`{value}` is not a time (YYYYMMDD[HHMM[SS]][Z])");
+    if !matches!(digits.len(), 8 | 12 | 14) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let date = PartialDate::parse(&format!(
+        "{}-{}-{}",
+        &digits[..4],
+        &digits[4..6],
+        &digits[6..8]
+    ))
+    .map_err(|_| bad())?;
+    let number =
+        |r: std::ops::Range<usize>| digits.get(r).map_or(0, |d| d.parse::<i64>().unwrap_or(0));
+    Ok(date.unix_timestamp() + number(8..10) * 3600 + number(10..12) * 60 + number(12..14))
+}
+
+/// Glob match of OpenSSH patterns: `*` any run, `?` one character.
+fn matches(pattern: &str, text: &str) -> bool {
+    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+    let (mut pi, mut ti, mut star, mut mark) = (0, 0, None, 0);
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ti;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|c| *c == '*')
+}
+
+impl Signer {
+    fn names(&self, principal: &str) -> bool {
+        self.principals.iter().any(|p| matches(p, principal))
+    }
+
+    fn check(&self, at: i64) -> Result<(), Refusal> {
+        if let Some(ns) = &self.namespaces
+            && !ns.iter().any(|n| matches(n, NAMESPACE))
+        {
+            return Err(Refusal::OtherNamespace(self.line));
+        }
+        let day = |t: i64| {
+            let days = t.div_euclid(86_400);
+            format!("{} days after 1970-01-01", days)
+        };
+        if let Some(after) = self.valid_after
+            && at < after
+        {
+            return Err(Refusal::OutsideValidity {
+                line: self.line,
+                why: format!(
+                    "the key is valid only from its valid-after time ({})",
+                    day(after)
+                ),
+            });
+        }
+        if let Some(before) = self.valid_before
+            && at >= before
+        {
+            return Err(Refusal::OutsideValidity {
+                line: self.line,
+                why: "the key's valid-before time had passed on the edition's date".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The principal `key` may sign as on `date` (00:00 UTC): the one asked
+/// for, or else the first the file lists for the key. The most telling
+/// refusal otherwise.
+pub fn principal_for(
+    signers: &[Signer],
+    key: &PublicKey,
+    principal: Option<&str>,
+    date: PartialDate,
+) -> Result<String, Refusal> {
+    let at = date.unix_timestamp();
+    let mut refusal = Refusal::NotListed;
+    for s in signers
+        .iter()
+        .filter(|s| s.key.key_data() == key.key_data())
+    {
+        if let Some(p) = principal
+            && !s.names(p)
+        {
+            continue;
+        }
+        match s.check(at) {
+            Ok(()) => {
+                return Ok(principal.map_or_else(|| s.principals[0].clone(), str::to_owned));
+            }
+            Err(why) => refusal = why,
+        }
+    }
+    Err(refusal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: &str =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICkiMj8PsF9nX45tDES9/6s+R5icx9yWOCrbQ+yuGdod";
+
+    #[test]
+    fn reads_options_and_matches_principals() {
+        let text = format!(
+            "# treaty department\n\ntreaty@mfa.kz,*@archive.kz namespaces=\"git,treaty-register\",valid-after=\"20240101\",valid-before=\"20260101Z\" {KEY} clerk\n"
+        );
+        let signers = parse(&text).unwrap();
+        assert_eq!(signers.len(), 1);
+        assert_eq!(signers[0].line, 3);
+        let key = PublicKey::from_openssh(KEY).unwrap();
+        let on = |d: &str| PartialDate::parse(d).unwrap();
+        assert_eq!(
+            principal_for(&signers, &key, None, on("2024-08-08")).unwrap(),
+            "treaty@mfa.kz"
+        );
+        assert_eq!(
+            principal_for(&signers, &key, Some("a@archive.kz"), on("2024-08-08")).unwrap(),
+            "a@archive.kz"
+        );
+        assert_eq!(
+            principal_for(&signers, &key, Some("x@y"), on("2024-08-08")),
+            Err(Refusal::NotListed)
+        );
+        assert!(matches!(
+            principal_for(&signers, &key, None, on("2023-12-31")),
+            Err(Refusal::OutsideValidity { line: 3, .. })
+        ));
+        assert!(matches!(
+            principal_for(&signers, &key, None, on("2026-01-01")),
+            Err(Refusal::OutsideValidity { .. })
+        ));
+    }
+
+    #[test]
+    fn other_namespaces_and_bad_lines() {
+        let signers = parse(&format!("a namespaces=\"git\" {KEY}\n")).unwrap();
+        let key = PublicKey::from_openssh(KEY).unwrap();
+        let date = PartialDate::parse("2024-08-08").unwrap();
+        assert_eq!(
+            principal_for(&signers, &key, None, date),
+            Err(Refusal::OtherNamespace(1))
+        );
+        assert!(
+            parse("a valid-after=\"2024\" ssh-ed25519 AAAA\n")
+                .unwrap_err()
+                .contains(":1:")
+        );
+        assert!(parse("a\n").is_err());
+        assert!(matches("*@mfa.kz", "treaty@mfa.kz"));
+        assert!(!matches("*@mfa.kz", "treaty@mfa.uz"));
+    }
+}

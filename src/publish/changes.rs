@@ -1,0 +1,195 @@
+//! What changed since the previous edition: instruments added, removed,
+//! and changed with the fields and acts that changed, for the PDF's
+//! "Changes since edition N−1".
+//!
+//! The previous edition's instrument files are known by their digests in
+//! its manifest; the text of a changed one is recovered from the archive
+//! (`editions/NNNN/sources/`, [`crate::audit::editions::source_text`]) and
+//! decoded with the same rules as today's, so fields are compared as
+//! values, not as lines of YAML: re-wrapping a title is not a change.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::audit::editions::{self, Archived};
+use crate::audit::inputs::{InputFile, Role};
+use crate::register::codes;
+use crate::register::load;
+use crate::register::model::{Action, Instrument, Register};
+
+/// One instrument's change.
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    /// `added`, `removed` or `changed`.
+    pub kind: &'static str,
+    pub id: String,
+    pub title: String,
+    /// For `changed`: "title", "status", "new act: …", "act removed: …".
+    pub details: Vec<String>,
+}
+
+/// The changes from edition `previous` to `register`, whose input files
+/// (register and templates) are `files`; by id.
+pub fn since(
+    root: &Path,
+    previous: &Archived,
+    register: &Register,
+    files: &[InputFile],
+) -> Vec<Change> {
+    let before: BTreeMap<&str, (&str, &str)> = previous
+        .manifest
+        .files
+        .iter()
+        .filter(|f| f.role == Role::Instrument)
+        .filter_map(|f| Some((f.id.as_deref()?, (f.path.as_str(), f.sha256.as_str()))))
+        .collect();
+    let mut changes = Vec::new();
+    let now: BTreeSet<&str> = register
+        .instruments
+        .iter()
+        .map(|i| i.id.value.as_str())
+        .collect();
+    for i in &register.instruments {
+        let change = match before.get(i.id.value.as_str()) {
+            None => Some(change("added", i, Vec::new())),
+            Some((_, sha)) if *sha == i.sha256 => None,
+            Some((path, _)) => Some(change(
+                "changed",
+                i,
+                changed(root, previous.number, path, i),
+            )),
+        };
+        changes.extend(change);
+    }
+    for (id, (path, _)) in &before {
+        if !now.contains(id) {
+            let title = editions::source_text(root, previous.number, path)
+                .and_then(|text| decode(path, &text))
+                .map_or_else(String::new, |old| flat(&old.title));
+            changes.push(Change {
+                kind: "removed",
+                id: (*id).to_owned(),
+                title,
+                details: Vec::new(),
+            });
+        }
+    }
+    changes.sort_by(|a, b| a.id.cmp(&b.id));
+    if let Some(general) = general(previous, files) {
+        changes.insert(0, general);
+    }
+    changes
+}
+
+fn change(kind: &'static str, i: &Instrument, details: Vec<String>) -> Change {
+    Change {
+        kind,
+        id: i.id.value.clone(),
+        title: flat(&i.title),
+        details,
+    }
+}
+
+/// Whether anything but the instruments changed: `register.yaml`, the
+/// attachments or the templates.
+fn general(previous: &Archived, files: &[InputFile]) -> Option<Change> {
+    let before: BTreeMap<&str, &str> = previous
+        .manifest
+        .files
+        .iter()
+        .filter(|f| f.role != Role::Output && f.role != Role::Instrument)
+        .map(|f| (f.path.as_str(), f.sha256.as_str()))
+        .collect();
+    let after: BTreeMap<&str, &str> = files
+        .iter()
+        .filter(|f| f.role != Role::Output && f.role != Role::Instrument)
+        .map(|f| (f.path.as_str(), f.sha256.as_str()))
+        .collect();
+    let mut details = Vec::new();
+    for (role, what) in [
+        (Role::Metadata, "the register's metadata (register.yaml)"),
+        (Role::Attachment, "attachments"),
+        (Role::Template, "the templates"),
+        (Role::Signers, "who may sign editions (allowed_signers)"),
+    ] {
+        let of = |m: &BTreeMap<&str, &str>, list: &[InputFile]| -> Vec<(String, String)> {
+            list.iter()
+                .filter(|f| f.role == role)
+                .filter_map(|f| {
+                    m.get(f.path.as_str())
+                        .map(|s| (f.path.clone(), (*s).to_owned()))
+                })
+                .collect()
+        };
+        if of(&before, &previous.manifest.files) != of(&after, files) {
+            details.push(what.to_owned());
+        }
+    }
+    (!details.is_empty()).then(|| Change {
+        kind: "general",
+        id: String::new(),
+        title: String::new(),
+        details,
+    })
+}
+
+fn decode(path: &str, text: &str) -> Option<Instrument> {
+    let mut diags = Vec::new();
+    load::parse_instrument(Path::new(path), text, &mut diags)
+}
+
+/// The fields and acts of `now` that differ from the previous edition's.
+fn changed(root: &Path, previous: u32, path: &str, now: &Instrument) -> Vec<String> {
+    let Some(old) = editions::source_text(root, previous, path).and_then(|t| decode(path, &t))
+    else {
+        return vec!["the entry (its earlier text is not in the archive)".into()];
+    };
+    let as_map = |i: &Instrument| match serde_json::to_value(i) {
+        Ok(serde_json::Value::Object(m)) => m,
+        _ => serde_json::Map::new(),
+    };
+    let (a, b) = (as_map(&old), as_map(now));
+    let keys: BTreeSet<&String> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| *k != "actions")
+        .collect();
+    let mut details: Vec<String> = keys
+        .into_iter()
+        .filter(|k| a.get(*k) != b.get(*k))
+        .map(|k| k.replace('_', " "))
+        .collect();
+    let acts = |i: &Instrument| -> Vec<(String, String)> {
+        i.actions
+            .iter()
+            .map(|a| (serde_json::to_string(a).unwrap_or_default(), act(a)))
+            .collect()
+    };
+    let (before, after) = (acts(&old), acts(now));
+    for (key, text) in &after {
+        if !before.iter().any(|(k, _)| k == key) {
+            details.push(format!("new act: {text}"));
+        }
+    }
+    for (key, text) in &before {
+        if !after.iter().any(|(k, _)| k == key) {
+            details.push(format!("act removed: {text}"));
+        }
+    }
+    if details.is_empty() {
+        details.push("the entry's text (no field changed)".into());
+    }
+    details
+}
+
+/// "Kazakhstan: ratification, 20 November 2024".
+fn act(a: &Action) -> String {
+    let state = codes::country_name(&a.party.value).unwrap_or(&a.party.value);
+    format!("{state}: {}, {}", a.action.label(), a.date.value.long())
+}
+
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,236 @@
+//! Making edition N: what the build needs to print it ([`Plan`]: number,
+//! date, the link to edition N−1, the signer, the changes), and writing it
+//! into `editions/NNNN/` so that it exists whole or not at all.
+//!
+//! The edition is assembled in a hidden staging folder of `editions/` —
+//! manifests, signature, PDFs, and the sources new or changed since edition
+//! N−1 — every file synced, then renamed to `editions/NNNN` in one step,
+//! which fails if that edition exists: an archived edition is never
+//! rewritten. A lock on `editions/.lock` keeps two publishes apart; under
+//! it, staging folders of killed publishes are removed.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::audit::editions::{self, Archived, DIR, SIG_FILE, SOURCES};
+use crate::audit::inputs::{InputFile, Role};
+use crate::audit::manifest::{PreviousEdition, SignerInfo};
+use crate::error::{Error, Result};
+use crate::publish::changes::{self, Change};
+use crate::register::date::PartialDate;
+use crate::register::model::Register;
+
+/// Everything about edition N that its PDF and manifest say.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub number: u32,
+    pub date: PartialDate,
+    pub previous: Option<PreviousEdition>,
+    pub signer: SignerInfo,
+    pub changes: Vec<Change>,
+}
+
+impl Plan {
+    /// The plan for the edition after `previous` (none: edition 1).
+    pub fn next(
+        root: &Path,
+        previous: Option<&Archived>,
+        register: &Register,
+        files: &[InputFile],
+        signer: SignerInfo,
+    ) -> Plan {
+        Plan {
+            number: previous.map_or(1, |p| p.number + 1),
+            date: register.meta.as_of,
+            previous: previous.map(|p| PreviousEdition {
+                edition: p.number,
+                manifest_sha256: p.digest.clone(),
+            }),
+            signer,
+            changes: previous.map_or_else(Vec::new, |p| changes::since(root, p, register, files)),
+        }
+    }
+}
+
+/// The plan edition `m` was published with, recovered from its manifest
+/// and the archive, so that `verify --rebuild` can typeset it again.
+pub fn replan(
+    root: &Path,
+    m: &crate::audit::manifest::Manifest,
+    register: &Register,
+    files: &[InputFile],
+) -> Option<Plan> {
+    let edition = m.edition.as_ref()?;
+    let previous = match &m.previous {
+        Some(p) => Some(editions::read(root, p.edition).ok()?),
+        None => None,
+    };
+    Some(Plan {
+        number: edition.number,
+        date: PartialDate::parse(&edition.date).ok()?,
+        previous: m.previous.clone(),
+        signer: m.signer.clone()?,
+        changes: previous
+            .as_ref()
+            .map_or_else(Vec::new, |p| changes::since(root, p, register, files)),
+    })
+}
+
+/// Held while this process publishes; a second publish is refused.
+pub struct Lock {
+    _file: fs::File,
+}
+
+/// Takes the archive's lock, or says who holds it.
+pub fn lock(root: &Path) -> Result<Lock> {
+    let dir = root.join(DIR);
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Write { path, source }
+    };
+    fs::create_dir_all(&dir).map_err(io(&dir))?;
+    let path = dir.join(".lock");
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io(&path))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => {
+            return Err(Error::Usage {
+                message: "another `treaty-register publish` is running on this register".into(),
+                hint: Some("wait for it to finish, then publish again if there is still something to publish".into()),
+            });
+        }
+        Err(fs::TryLockError::Error(e)) => return Err(io(&path)(e)),
+    }
+    // Leftovers of killed publishes: none is live while we hold the lock.
+    for entry in fs::read_dir(&dir).map_err(io(&dir))?.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(".staging-") {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+    Ok(Lock { _file: file })
+}
+
+/// The files of one edition, ready to archive.
+pub struct Contents<'a> {
+    pub sha256sum: &'a str,
+    pub json: &'a str,
+    pub signature: &'a str,
+    /// Each PDF's file name and bytes.
+    pub pdfs: &'a [(String, Vec<u8>)],
+    /// Project paths of the sources to keep (new or changed since N−1).
+    pub sources: Vec<String>,
+}
+
+/// The input files (register and templates) that edition `previous` did
+/// not publish with the same digest: what edition N archives.
+pub fn new_sources(previous: Option<&Archived>, files: &[InputFile]) -> Vec<String> {
+    files
+        .iter()
+        .filter(|f| f.role != Role::Output)
+        .filter(|f| {
+            previous.is_none_or(|p| {
+                !p.manifest
+                    .files
+                    .iter()
+                    .any(|q| q.path == f.path && q.sha256 == f.sha256)
+            })
+        })
+        .map(|f| f.path.clone())
+        .collect()
+}
+
+/// Writes edition `number` into `editions/NNNN/`, whole or not at all.
+pub fn archive(
+    root: &Path,
+    number: u32,
+    contents: &Contents,
+    files: &[InputFile],
+) -> Result<PathBuf> {
+    let dir = root.join(DIR);
+    let dest = editions::folder(root, number);
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Write { path, source }
+    };
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".staging-{number:04}-"))
+        .tempdir_in(&dir)
+        .map_err(io(&dir))?;
+    let put = |rel: &str, bytes: &[u8]| -> Result<()> {
+        let path = staging.path().join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        let mut file = fs::File::create(&path).map_err(io(&path))?;
+        file.write_all(bytes).map_err(io(&path))?;
+        file.sync_all().map_err(io(&path))
+    };
+    put(
+        crate::audit::manifest::SHA256_FILE,
+        contents.sha256sum.as_bytes(),
+    )?;
+    put(crate::audit::manifest::JSON_FILE, contents.json.as_bytes())?;
+    put(SIG_FILE, contents.signature.as_bytes())?;
+    for (name, bytes) in contents.pdfs {
+        put(name, bytes)?;
+    }
+    for path in &contents.sources {
+        let bytes = fs::read(root.join(path)).map_err(|source| Error::Read {
+            path: root.join(path),
+            source,
+        })?;
+        // What is archived must be what was published: a file edited
+        // during the build is refused, not archived with a wrong digest.
+        let expected = files
+            .iter()
+            .find(|f| &f.path == path)
+            .map(|f| f.sha256.as_str());
+        if expected != Some(crate::support::digest::sha256_bytes(&bytes).as_str()) {
+            return Err(Error::Usage {
+                message: format!(
+                    "{path} changed while the edition was being built; nothing was published"
+                ),
+                hint: Some("publish again".into()),
+            });
+        }
+        put(&format!("{SOURCES}/{path}"), &bytes)?;
+    }
+    sync_tree(staging.path());
+    crate::support::fault::point("publish:edition-staged");
+    let staged = staging.keep();
+    #[cfg(unix)]
+    fs::set_permissions(&staged, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .map_err(io(&staged))?;
+    if let Err(e) = fs::rename(&staged, &dest) {
+        let _ = fs::remove_dir_all(&staged);
+        return Err(io(&dest)(e));
+    }
+    if let Ok(d) = fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    crate::support::fault::point("publish:edition-archived");
+    Ok(dest)
+}
+
+/// Syncs every folder under `dir`, so the renamed edition is durable.
+fn sync_tree(dir: &Path) {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        if let Ok(entries) = fs::read_dir(&d) {
+            for entry in entries.flatten() {
+                if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    stack.push(entry.path());
+                }
+            }
+        }
+        if let Ok(f) = fs::File::open(&d) {
+            let _ = f.sync_all();
+        }
+    }
+}

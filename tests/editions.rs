@@ -1,0 +1,501 @@
+//! Published editions through the real binary and the real OpenSSH: keys
+//! made by `ssh-keygen` in a temporary folder, signatures checked by
+//! `ssh-keygen -Y verify` and made by `ssh-keygen -Y sign`, a real
+//! `ssh-agent` with `ssh-add`, and every kind of tampering an auditor must
+//! catch: a byte flipped in an archived manifest, a signature by an
+//! unlisted key, an expired key, an edition deleted from the middle.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use common::{Test, tool};
+
+const PRINCIPAL: &str = "treaty@mfa.example";
+
+/// An Ed25519 key pair made by ssh-keygen; returns the private key's path.
+fn keygen(dir: &Path, name: &str, passphrase: &str) -> PathBuf {
+    let key = dir.join(name);
+    let status = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-C", name, "-N", passphrase, "-f"])
+        .arg(&key)
+        .stdin(Stdio::null())
+        .status()
+        .expect("ssh-keygen");
+    assert!(status.success());
+    key
+}
+
+fn public(key: &Path) -> String {
+    fs::read_to_string(key.with_extension("pub"))
+        .unwrap()
+        .trim()
+        .to_owned()
+}
+
+/// The shipped register with `key` allowed to sign (and `options`).
+fn project(keys: &Path, options: &str) -> (Test, PathBuf) {
+    let key = keygen(keys, "clerk", "");
+    let test = Test::with_shipped().file(
+        "register/allowed_signers",
+        format!(
+            "{PRINCIPAL} namespaces=\"treaty-register\"{options} {}\n",
+            public(&key)
+        ),
+    );
+    (test, key)
+}
+
+fn publish(dir: &Path, key: &Path) -> (i32, String, String) {
+    tool(dir, &["publish", "--key", key.to_str().unwrap()])
+}
+
+fn sha256(path: &Path) -> String {
+    treaty_register::support::digest::sha256_file(path).unwrap()
+}
+
+/// A second edition: one act recorded in No. 4.
+fn change_and_publish_again(dir: &Path, key: &Path) {
+    let (code, _, err) = tool(
+        dir,
+        &[
+            "record",
+            "KZ-UZ-2024-004",
+            "notification",
+            "--party",
+            "KAZ",
+            "--date",
+            "2024-08-08",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = publish(dir, key);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("published edition 2 of 8 August 2024, signed by treaty@mfa.example"),
+        "{out}"
+    );
+}
+
+fn openssh_verify(dir: &Path, edition: &str) -> std::process::Output {
+    let manifest = fs::File::open(dir.join(format!("editions/{edition}/manifest.sha256"))).unwrap();
+    Command::new("ssh-keygen")
+        .args([
+            "-Y",
+            "verify",
+            "-f",
+            "register/allowed_signers",
+            "-I",
+            PRINCIPAL,
+            "-n",
+            "treaty-register",
+            "-s",
+        ])
+        .arg(format!("editions/{edition}/manifest.sha256.sig"))
+        .current_dir(dir)
+        .stdin(manifest)
+        .output()
+        .unwrap()
+}
+
+fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-raw"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn two_editions_signed_chained_and_checked_by_openssh() {
+    let keys = tempfile::tempdir().unwrap();
+    let (test, key) = project(keys.path(), "");
+    let dir = test.path();
+    let (code, out, err) = publish(dir, &key);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("the first edition\narchived in editions/0001\n"),
+        "{out}"
+    );
+    assert_eq!(
+        publish(dir, &key).0,
+        2,
+        "nothing changed: nothing to publish"
+    );
+    change_and_publish_again(dir, &key);
+
+    for edition in ["0001", "0002"] {
+        let check = openssh_verify(dir, edition);
+        assert!(
+            check.status.success(),
+            "{}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&check.stdout)
+                .contains("Good \"treaty-register\" signature for treaty@mfa.example")
+        );
+    }
+    // The chain: edition 2 records the digest of edition 1's manifest.sha256.
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("editions/0002/manifest.json")).unwrap())
+            .unwrap();
+    let first = sha256(&dir.join("editions/0001/manifest.sha256"));
+    assert_eq!(json["previous"]["edition"], 1);
+    assert_eq!(json["previous"]["manifest_sha256"], first);
+    assert_eq!(json["edition"]["number"], 2);
+    assert_eq!(json["edition"]["date"], "2024-08-08");
+    // The PDF says which edition it is, what changed, and the link.
+    let text = pdf_text(&dir.join("editions/0002/register.pdf"));
+    for expected in [
+        "Edition 2 of 8 August 2024",
+        "Changes since edition 1",
+        first.as_str(),
+        "Changed: KZ-UZ-2024-004",
+        "new act: Kazakhstan: notification, 8 August 2024",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in the PDF");
+    }
+    // out/ holds the latest edition; the archived sources check with coreutils.
+    assert_eq!(
+        fs::read(dir.join("out/manifest.sha256")).unwrap(),
+        fs::read(dir.join("editions/0002/manifest.sha256")).unwrap()
+    );
+    let sums = Command::new("sha256sum")
+        .args(["-c", "--ignore-missing", "../manifest.sha256"])
+        .current_dir(dir.join("editions/0002/sources"))
+        .output()
+        .unwrap();
+    assert!(
+        sums.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sums.stdout)
+    );
+    assert!(
+        String::from_utf8_lossy(&sums.stdout)
+            .contains("register/instruments/KZ-UZ-2024-004.yaml: OK")
+    );
+    let (code, out, err) = tool(dir, &["verify"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("EDITIONS 1 to 2: signed and chained; edition 2 of 2024-08-08 signed by treaty@mfa.example\n"), "{out}");
+    let (code, json, _) = tool(dir, &["verify", "--format", "json"]);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["editions"][1]["principal"], PRINCIPAL);
+    assert_eq!(report["editions"][0]["manifest_sha256"], first);
+    // The edition typesets again byte for byte.
+    let (code, out, err) = tool(dir, &["verify", "--rebuild"]);
+    assert_eq!(code, 0, "{out}{err}");
+}
+
+#[test]
+fn signatures_made_by_ssh_keygen_verify_too_and_namespaces_matter() {
+    let keys = tempfile::tempdir().unwrap();
+    let (test, key) = project(keys.path(), "");
+    let dir = test.path();
+    assert_eq!(publish(dir, &key).0, 0);
+    let sign = |namespace: &str| {
+        let manifest = dir.join("editions/0001/manifest.sha256");
+        let _ = fs::remove_file(manifest.with_extension("sha256.sig"));
+        let status = Command::new("ssh-keygen")
+            .args(["-q", "-Y", "sign", "-f"])
+            .arg(&key)
+            .args(["-n", namespace])
+            .arg(&manifest)
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    sign("treaty-register");
+    let (code, out, err) = tool(dir, &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
+    sign("git");
+    let (code, out, _) = tool(dir, &["verify"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("EDITION editions/0001 (bad signature: the signature is for the namespace `git`, not `treaty-register`)"), "{out}");
+}
+
+#[test]
+fn a_key_in_ssh_agent_signs() {
+    let keys = tempfile::tempdir().unwrap();
+    let (test, key) = project(keys.path(), "");
+    let socket = keys.path().join("agent.sock");
+    let mut agent = Command::new("ssh-agent")
+        .arg("-D")
+        .arg("-a")
+        .arg(&socket)
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    for _ in 0..100 {
+        if socket.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let added = Command::new("ssh-add")
+        .arg(&key)
+        .env("SSH_AUTH_SOCK", &socket)
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(added.success());
+    let out = Command::new(common::BIN)
+        .args(["publish", "--agent"])
+        .current_dir(test.path())
+        .env("SSH_AUTH_SOCK", &socket)
+        .output()
+        .unwrap();
+    let _ = agent.kill();
+    let _ = agent.wait();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(openssh_verify(test.path(), "0001").status.success());
+    // Without an agent, --agent says what to do.
+    let out = Command::new(common::BIN)
+        .args(["publish", "--agent"])
+        .current_dir(test.path())
+        .env_remove("SSH_AUTH_SOCK")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SSH_AUTH_SOCK is not set"));
+}
+
+#[test]
+fn an_unlisted_or_expired_key_cannot_publish_and_nothing_is_written() {
+    let keys = tempfile::tempdir().unwrap();
+    let (test, _) = project(keys.path(), "");
+    let stranger = keygen(keys.path(), "stranger", "");
+    let (code, _, err) = publish(test.path(), &stranger);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is not listed in register/allowed_signers; nothing was written"),
+        "{err}"
+    );
+    assert!(!test.path().join("editions").exists());
+    assert!(!test.path().join("out/register.pdf").exists());
+
+    // valid-before the edition's date (the register's as_of, 2024-08-08).
+    let other_keys = tempfile::tempdir().unwrap();
+    let (expired, key) = project(other_keys.path(), ",valid-before=\"20240801\"");
+    let (code, _, err) = publish(expired.path(), &key);
+    assert_eq!(code, 2);
+    assert!(err.contains("valid-before time had passed"), "{err}");
+    assert!(!expired.path().join("editions").exists());
+}
+
+#[test]
+fn an_encrypted_key_asks_its_passphrase_at_the_terminal() {
+    let keys = tempfile::tempdir().unwrap();
+    let key = keygen(keys.path(), "locked", "correct horse");
+    let test = Test::with_shipped().file(
+        "register/allowed_signers",
+        format!("{PRINCIPAL} {}\n", public(&key)),
+    );
+    // Without a terminal there is no one to ask.
+    let (code, _, err) = publish(test.path(), &key);
+    assert_eq!(code, 2);
+    assert!(err.contains("is protected by a passphrase"), "{err}");
+    let script = keys.path().join("answers.json");
+    fs::write(
+        &script,
+        serde_json::json!([["Passphrase for", "correct horse"]]).to_string(),
+    )
+    .unwrap();
+    let out = Command::new("python3")
+        .arg(common::repo().join("tests/support/pty_drive.py"))
+        .arg(&script)
+        .arg("--")
+        .arg(common::BIN)
+        .args(["publish", "--key"])
+        .arg(&key)
+        .current_dir(test.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{screen}");
+    assert!(screen.contains("published edition 1"), "{screen}");
+    assert!(
+        !screen.contains("correct horse\r\npublished"),
+        "the passphrase is not echoed"
+    );
+}
+
+/// Three editions for the tampering tests.
+fn three_editions() -> (tempfile::TempDir, Test) {
+    let keys = tempfile::tempdir().unwrap();
+    let (test, key) = project(keys.path(), "");
+    let dir = test.path();
+    assert_eq!(publish(dir, &key).0, 0);
+    change_and_publish_again(dir, &key);
+    let (code, _, err) = tool(
+        dir,
+        &[
+            "record",
+            "KZ-UZ-2024-005",
+            "notification",
+            "--party",
+            "UZB",
+            "--date",
+            "2024-08-08",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(publish(dir, &key).0, 0);
+    (keys, test)
+}
+
+fn verify_out(dir: &Path) -> String {
+    let (code, out, _) = tool(dir, &["verify"]);
+    assert_eq!(code, 1, "{out}");
+    out
+}
+
+#[test]
+fn a_flipped_byte_in_an_archived_manifest_is_caught() {
+    let (_keys, test) = three_editions();
+    let path = test.path().join("editions/0001/manifest.sha256");
+    let mut bytes = fs::read(&path).unwrap();
+    bytes[3] ^= 0x01;
+    fs::write(&path, bytes).unwrap();
+    let out = verify_out(test.path());
+    assert!(out.contains("EDITION editions/0001 (bad signature: the signature does not match the manifest's bytes)"), "{out}");
+    assert!(
+        out.contains(
+            "EDITION editions/0002 (the chain is broken: it records edition 1's manifest.sha256 as"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("editions/0003"), "{out}");
+}
+
+#[test]
+fn a_signature_by_an_unlisted_key_is_caught() {
+    let (keys, test) = three_editions();
+    let stranger = keygen(keys.path(), "stranger", "");
+    let manifest = test.path().join("editions/0002/manifest.sha256");
+    fs::remove_file(test.path().join("editions/0002/manifest.sha256.sig")).unwrap();
+    let status = Command::new("ssh-keygen")
+        .args(["-q", "-Y", "sign", "-n", "treaty-register", "-f"])
+        .arg(&stranger)
+        .arg(&manifest)
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = verify_out(test.path());
+    assert!(
+        out.contains("EDITION editions/0002 (bad signature: signed by SHA256:"),
+        "{out}"
+    );
+    assert!(
+        out.contains("is not listed in register/allowed_signers)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_expired_key_is_caught_at_the_editions_date() {
+    let (_keys, test) = three_editions();
+    let signers = test.path().join("register/allowed_signers");
+    let line = fs::read_to_string(&signers).unwrap();
+    fs::write(
+        &signers,
+        line.replacen(
+            "namespaces=\"treaty-register\"",
+            "namespaces=\"treaty-register\",valid-before=\"20240101\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = verify_out(test.path());
+    for n in 1..=3 {
+        assert!(
+            out.contains(&format!(
+                "EDITION editions/000{n} (bad signature: signed by SHA256:"
+            )),
+            "{out}"
+        );
+    }
+    assert!(out.contains("valid-before time had passed"), "{out}");
+}
+
+#[test]
+fn a_deleted_edition_in_the_middle_is_caught() {
+    let (_keys, test) = three_editions();
+    fs::remove_dir_all(test.path().join("editions/0002")).unwrap();
+    let out = verify_out(test.path());
+    assert!(out.contains("EDITION editions/0002 (edition 2 is missing from editions/: the chain from edition 1 to 3 is broken)"), "{out}");
+}
+
+#[test]
+fn a_publish_killed_at_any_step_leaves_a_whole_edition_or_none() {
+    let keys = tempfile::tempdir().unwrap();
+    let (test, key) = project(keys.path(), "");
+    let dir = test.path();
+    let run = |fault: &str| {
+        Command::new(common::BIN)
+            .args(["publish", "--key"])
+            .arg(&key)
+            .current_dir(dir)
+            .env("TREATY_REGISTER_FAULT", fault)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .unwrap()
+    };
+    assert!(!run("publish:edition-staged").success());
+    assert!(
+        !dir.join("editions/0001").exists(),
+        "a staged edition is not an edition"
+    );
+    assert!(!run("publish:edition-archived").success());
+    assert!(dir.join("editions/0001/manifest.sha256.sig").exists());
+    // The next publish finds nothing new, catches out/ up, and verify agrees.
+    let (code, _, err) = publish(dir, &key);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("restored it from the archive"), "{err}");
+    let hidden: Vec<_> = fs::read_dir(dir.join("editions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".staging"))
+        .collect();
+    assert!(hidden.is_empty(), "{hidden:?}");
+    let (code, out, err) = tool(dir, &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
+}
+
+#[test]
+fn two_publishes_at_once_are_refused() {
+    let keys = tempfile::tempdir().unwrap();
+    let (test, key) = project(keys.path(), "");
+    fs::create_dir_all(test.path().join("editions")).unwrap();
+    let mut holder = Command::new("flock")
+        .arg(test.path().join("editions/.lock"))
+        .args(["sleep", "30"])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let (code, _, err) = publish(test.path(), &key);
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("another `treaty-register publish` is running"),
+        "{err}"
+    );
+    assert!(!test.path().join("editions/0001").exists());
+}
