@@ -337,6 +337,11 @@ pub struct VerifyArgs {
     #[arg(long)]
     pub rebuild: bool,
 
+    /// Audit a PDF on its own, in any folder: check the sources it carries against the digests
+    /// it carries (with --rebuild, typeset them again and compare bytes)
+    #[arg(long, value_name = "FILE", conflicts_with = "manifest")]
+    pub pdf: Option<PathBuf>,
+
     /// The typst executable for --rebuild (found as `build` finds it)
     #[arg(long, value_name = "PATH")]
     pub typst: Option<PathBuf>,

@@ -12,6 +12,7 @@ pub mod bag;
 pub mod editions;
 pub mod inputs;
 pub mod manifest;
+pub mod pdf;
 pub mod signature;
 pub mod signers;
 pub mod verify;

@@ -12,6 +12,7 @@ mod record;
 mod schema;
 mod show;
 mod verify;
+mod verify_pdf;
 
 use std::io::Write;
 

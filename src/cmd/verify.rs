@@ -58,6 +58,9 @@ fn malformed(path: &Path, e: manifest::ManifestError) -> Error {
 }
 
 pub fn run(config: &Config, args: VerifyArgs) -> Result<()> {
+    if let Some(pdf) = &args.pdf {
+        return super::verify_pdf::run(config, &args, pdf);
+    }
     let root = &config.root;
     let path = args
         .manifest

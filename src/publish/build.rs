@@ -9,8 +9,8 @@ use crate::audit::inputs::{self, InputFile, Role};
 use crate::audit::manifest::{EditionInfo, FORMAT, Manifest, PdfInfo, ToolInfo, TypstInfo};
 use crate::error::{Error, Result};
 use crate::publish::edition::Plan;
-use crate::publish::render;
 use crate::publish::typst::{Job, Typst};
+use crate::publish::{embed, render};
 use crate::register::date::PartialDate;
 use crate::register::lifecycle;
 use crate::register::model::Register;
@@ -176,7 +176,22 @@ pub fn build(
         outputs,
         register_source,
         warnings,
-    } = typeset(&context, &templates, typst, &job, settings)?;
+    } = typeset(
+        &context,
+        &templates,
+        typst,
+        &job,
+        settings,
+        &Sources {
+            root,
+            templates: &layout.templates,
+            files: &files,
+            typst_version: &typst.version,
+            settings,
+            as_of: shown.meta.as_of,
+            volume_size,
+        },
+    )?;
     let mut manifest = draw_up_manifest(
         &shown,
         layout,
@@ -222,7 +237,7 @@ fn edition_context(plan: &Plan, context: &render::Context) -> render::EditionCon
             .changes
             .iter()
             .map(|c| render::ChangeContext {
-                kind: c.kind,
+                kind: c.kind.clone(),
                 id: c.id.clone(),
                 title: c.title.clone(),
                 details: c.details.clone(),
@@ -230,6 +245,67 @@ fn edition_context(plan: &Plan, context: &render::Context) -> render::EditionCon
                     .then(|| format!("entry-{}", c.id)),
             })
             .collect(),
+    }
+}
+
+/// What each document embeds: its sources and how it was typeset.
+struct Sources<'a> {
+    root: &'a Path,
+    templates: &'a Path,
+    files: &'a [InputFile],
+    typst_version: &'a str,
+    settings: &'a Settings<'a>,
+    as_of: PartialDate,
+    volume_size: Option<usize>,
+}
+
+impl Sources<'_> {
+    /// The Typst code that attaches document `n`'s sources (none where the
+    /// PDF standard forbids embedded files).
+    fn attachments(&self, context: &render::Context, n: usize, document: &str) -> Result<String> {
+        if !embed::allowed(self.settings.pdf_standard) {
+            return Ok(String::new());
+        }
+        let shown: std::collections::HashSet<&str> = if n == 0 && context.volumes.is_empty() {
+            context
+                .instruments
+                .iter()
+                .map(|i| i.path.as_str())
+                .collect()
+        } else if n == 0 {
+            std::collections::HashSet::new()
+        } else {
+            context
+                .volume(n)
+                .instruments
+                .iter()
+                .map(|i| i.path.as_str())
+                .collect()
+        };
+        let settings = embed::BuildSettings {
+            format: embed::FORMAT.into(),
+            document: document.trim_start_matches("the ").to_owned(),
+            tool_version: env!("CARGO_PKG_VERSION").into(),
+            typst_version: self.typst_version.to_owned(),
+            pdf_standard: self.settings.pdf_standard.to_owned(),
+            templates: slash(self.templates),
+            volume_size: self.volume_size,
+            as_of: self.as_of.to_string(),
+            edition: self.settings.edition.map(|p| embed::EditionSettings {
+                number: p.number,
+                date: p.date.to_string(),
+                previous: p.previous.clone(),
+                signer: p.signer.clone(),
+                changes: p.changes.clone(),
+            }),
+        };
+        embed::attachments(
+            self.root,
+            self.files,
+            &shown,
+            &context.checksums.register_digest,
+            &settings,
+        )
     }
 }
 
@@ -249,6 +325,7 @@ fn typeset(
     typst: &Typst,
     job: &Job,
     settings: &Settings,
+    sources: &Sources,
 ) -> Result<Typeset> {
     // Document 0 is the register (or general volume); 1.. the volumes.
     // The general volume goes first: at scale it takes longest (its indexes
@@ -261,7 +338,7 @@ fn typeset(
     // the first typst starts as soon as possible and the sources of a
     // hundred volumes never sit in memory together.
     let compile = |n: &usize| -> Result<crate::publish::typst::Compiled> {
-        let source = if *n == 0 {
+        let mut source = if *n == 0 {
             templates.render(render::ENTRY_TEMPLATE, context)?
         } else {
             templates.render(render::VOLUME_TEMPLATE, &context.volume(*n))?
@@ -271,6 +348,7 @@ fn typeset(
             0 => "the register".to_owned(),
             n => format!("volume {n}"),
         };
+        source.push_str(&sources.attachments(context, *n, &document)?);
         let compiled = typst.compile(&source, &document, job)?;
         if *n == 0 {
             let _ = register_source.set(source);

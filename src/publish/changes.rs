@@ -20,10 +20,11 @@ use crate::register::load;
 use crate::register::model::{Action, Instrument, Register};
 
 /// One instrument's change.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Change {
-    /// `added`, `removed` or `changed`.
-    pub kind: &'static str,
+    /// `added`, `removed`, `changed`, or `general` for what is not an
+    /// instrument (metadata, templates, attachments, signers).
+    pub kind: String,
     pub id: String,
     pub title: String,
     /// For `changed`: "title", "status", "new act: …", "act removed: …".
@@ -69,7 +70,7 @@ pub fn since(
                 .and_then(|text| decode(path, &text))
                 .map_or_else(String::new, |old| flat(&old.title));
             changes.push(Change {
-                kind: "removed",
+                kind: "removed".into(),
                 id: (*id).to_owned(),
                 title,
                 details: Vec::new(),
@@ -85,7 +86,7 @@ pub fn since(
 
 fn change(kind: &'static str, i: &Instrument, details: Vec<String>) -> Change {
     Change {
-        kind,
+        kind: kind.to_owned(),
         id: i.id.value.clone(),
         title: flat(&i.title),
         details,
@@ -128,7 +129,7 @@ fn general(previous: &Archived, files: &[InputFile]) -> Option<Change> {
         }
     }
     (!details.is_empty()).then(|| Change {
-        kind: "general",
+        kind: "general".into(),
         id: String::new(),
         title: String::new(),
         details,

@@ -14,6 +14,7 @@
 pub mod build;
 pub mod changes;
 pub mod edition;
+pub mod embed;
 pub mod out;
 pub mod render;
 pub mod typst;

@@ -62,7 +62,7 @@ pub struct PreviousContext {
 #[derive(Debug, Serialize)]
 pub struct ChangeContext {
     /// `added`, `removed`, `changed` or `general`.
-    pub kind: &'static str,
+    pub kind: String,
     pub id: String,
     pub title: String,
     pub details: Vec<String>,
