@@ -94,6 +94,9 @@ t_medium=$(measure "$bin" --root "$M" build --force --quiet); m_peak=$(cat "$pea
 row "build, $small instruments (s)" "$t_small" "anchor" "1.00"
 row "build, $medium instruments (s)" "$t_medium" "<= 11 x $small" "$(ratio "$t_medium" "$t_small")"
 row "  peak memory of one process, $medium (MiB)" "$((m_peak / 1024))" "<= 2048" "$(ratio "$((m_peak / 1024))" 2048)"
+pdf_bytes() { du -cb "$1"/out/.current/*.pdf | tail -n 1 | cut -f1; }
+row "  PDFs of $small instruments, sources embedded (MiB)" "$(echo "scale=2; $(pdf_bytes "$S") / 1048576" | bc)" "report" ""
+row "  PDFs of $medium instruments, sources embedded (MiB)" "$(echo "scale=2; $(pdf_bytes "$M") / 1048576" | bc)" "report" ""
 t_stub=$(measure "$bin" --root "$M" build --force --quiet --typst "$stub_dir/typst")
 row "build outside typst, $medium (s; share of the build)" "$t_stub" "<= 5 %" "$(echo "scale=6; 100 * $t_stub / $t_medium" | bc | awk '{printf "%.1f", $1}') %"
 

@@ -190,9 +190,16 @@ fn two_editions_signed_chained_and_checked_by_openssh() {
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(report["editions"][1]["principal"], PRINCIPAL);
     assert_eq!(report["editions"][0]["manifest_sha256"], first);
-    // The edition typesets again byte for byte.
+    // The edition typesets again byte for byte, in the project and from
+    // the archived PDF alone (which carries its sources and its changes).
     let (code, out, err) = tool(dir, &["verify", "--rebuild"]);
     assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) = tool(
+        dir,
+        &["verify", "--pdf", "editions/0002/register.pdf", "--rebuild"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("REBUILT from the embedded sources"), "{out}");
 }
 
 #[test]

@@ -87,10 +87,26 @@ pub fn attachments(
         let text = read_text(root, f)?;
         attach(&mut out, &f.path, &text, mime(&f.path), &description(f));
     }
+    // A volume lists only its own entries and their scans: listing every
+    // file of a large register in every volume would cost megabytes each.
+    let in_volume = settings.document.starts_with("volume");
+    let own_files: HashSet<&str> = files
+        .iter()
+        .filter(|f| f.role == Role::Instrument && shown.contains(f.path.as_str()))
+        .filter_map(|f| f.id.as_deref())
+        .collect();
     let digests = manifest::sha256sum_text(
         &files
             .iter()
             .filter(|f| f.role != Role::Output)
+            .filter(|f| {
+                !in_volume
+                    || match f.role {
+                        Role::Instrument => shown.contains(f.path.as_str()),
+                        Role::Attachment => own_attachment(&f.path, &own_files),
+                        _ => true,
+                    }
+            })
             .cloned()
             .collect::<Vec<_>>(),
     );
@@ -125,6 +141,18 @@ fn attach(out: &mut String, name: &str, text: &str, mime: &str, description: &st
     out.push_str(", description: ");
     typst_string(description, out);
     let _ = writeln!(out, ")");
+}
+
+/// Whether an attachment scan belongs to one of `ids` (scans are named by
+/// their entry's id, `files/<ID>…`, by the synthetic registers and by
+/// convention; others are listed in every volume).
+fn own_attachment(path: &str, ids: &HashSet<&str>) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.split('.').next().unwrap_or(name);
+    ids.contains(stem)
+        || !stem
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Font files and other binaries are named by digest, not embedded.
