@@ -258,27 +258,12 @@ pub struct BuildArgs {
     #[arg(long)]
     pub keep_source: bool,
 
-    /// The typst executable [default: $TYPST, then typst on PATH, then the pinned version,
-    /// installed on first use]
-    #[arg(long, value_name = "PATH")]
-    pub typst: Option<PathBuf>,
+    #[command(flatten)]
+    pub typeset: TypesetArgs,
 
     /// PDF standards to enforce, comma-separated, as typst names them (e.g. a-2b, ua-1)
     #[arg(long, value_name = "LIST", default_value = crate::publish::typst::DEFAULT_PDF_STANDARD)]
     pub pdf_standard: String,
-
-    /// Stop typst after this many seconds
-    #[arg(long, value_name = "SECONDS", default_value_t = crate::publish::typst::DEFAULT_TIMEOUT_SECS)]
-    pub typst_timeout: u64,
-
-    /// Publish registers with more entries than this in volumes
-    #[arg(long, value_name = "N", default_value_t = crate::publish::build::DEFAULT_VOLUME_SIZE,
-          value_parser = at_least_one)]
-    pub volume_size: usize,
-
-    /// How many typst processes may run at once [default: the number of cores]
-    #[arg(long, value_name = "N")]
-    pub jobs: Option<usize>,
 
     /// Rebuild even when nothing changed since the last build
     #[arg(long)]
@@ -307,7 +292,15 @@ pub struct PublishArgs {
     #[arg(long, value_name = "NAME")]
     pub principal: Option<String>,
 
-    /// The typst executable (found as `build` finds it)
+    #[command(flatten)]
+    pub typeset: TypesetArgs,
+}
+
+/// How typst runs and how a large register is split (`build`, `publish`).
+#[derive(Debug, Args)]
+pub struct TypesetArgs {
+    /// The typst executable [default: $TYPST, then typst on PATH, then the pinned version,
+    /// installed on first use]
     #[arg(long, value_name = "PATH")]
     pub typst: Option<PathBuf>,
 

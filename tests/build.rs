@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::{Test, snapshot, tool};
+use common::{Test, pdf_text, snapshot, tool};
 
 /// Runs a command and returns its stdout, failing the test when it fails.
 fn run(program: &str, args: &[&str], dir: &Path) -> String {
@@ -23,18 +23,6 @@ fn run(program: &str, args: &[&str], dir: &Path) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The PDF's text with every run of whitespace made one space, so that
-/// line breaks chosen by the layout do not matter.
-fn pdf_text(pdf: &Path) -> String {
-    // -raw: content-stream order, and no joining of lines that end in "-".
-    let text = run(
-        "pdftotext",
-        &["-raw", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"],
-        Path::new("."),
-    );
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn flat(text: &str) -> String {

@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use common::{Test, tool};
+use common::{Test, hidden, pdf_text, tool};
 
 const PRINCIPAL: &str = "treaty@mfa.example";
 
@@ -98,19 +98,6 @@ fn openssh_verify(dir: &Path, edition: &str) -> std::process::Output {
         .stdin(manifest)
         .output()
         .unwrap()
-}
-
-fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-raw"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[test]
@@ -475,12 +462,11 @@ fn a_publish_killed_at_any_step_leaves_a_whole_edition_or_none() {
     let (code, _, err) = publish(dir, &key);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("restored it from the archive"), "{err}");
-    let hidden: Vec<_> = fs::read_dir(dir.join("editions"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    let staging: Vec<String> = hidden(&dir.join("editions"))
+        .into_iter()
         .filter(|n| n.starts_with(".staging"))
         .collect();
-    assert!(hidden.is_empty(), "{hidden:?}");
+    assert!(staging.is_empty(), "{staging:?}");
     let (code, out, err) = tool(dir, &["verify"]);
     assert_eq!(code, 0, "{out}{err}");
 }

@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{Test, stdout, tool};
+use common::{Test, pdf_text, stdout, tool};
 use serde_json::Value;
 
 fn json(args: &[&str]) -> Value {
@@ -286,21 +286,6 @@ fn add_refuses_what_treaty_law_forbids() {
             .join("register/instruments/KZ-UZ-2024-017.yaml")
             .exists()
     );
-}
-
-/// The PDF's text, whitespace runs made one space (poppler's pdftotext).
-fn pdf_text(pdf: &std::path::Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    assert!(out.status.success());
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::{Test, tool};
+use common::{Test, hidden, tool};
 
 const TR1: &str = "register/instruments/TR-1.yaml";
 
@@ -196,11 +196,7 @@ fn eight_records_at_once_all_land() {
     let (code, out, err) = tool(test.path(), &["check"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, "5 instruments, 0 problems\n");
-    let leftovers: Vec<_> = fs::read_dir(test.path().join("register/instruments"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
-        .collect();
+    let leftovers = hidden(&test.path().join("register/instruments"));
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -386,16 +382,7 @@ fn a_record_killed_at_any_step_leaves_the_old_or_the_new_file() {
             ],
         );
         assert_eq!(code, 0, "{err}");
-        let hidden = fs::read_dir(test.path().join("register/instruments"))
-            .unwrap()
-            .filter(|e| {
-                e.as_ref()
-                    .unwrap()
-                    .file_name()
-                    .to_string_lossy()
-                    .starts_with('.')
-            })
-            .count();
-        assert_eq!(hidden, 0, "{point}");
+        let leftovers = hidden(&test.path().join("register/instruments"));
+        assert!(leftovers.is_empty(), "{point}: {leftovers:?}");
     }
 }

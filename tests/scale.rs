@@ -8,21 +8,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::{Test, tool};
-
-fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-raw"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use common::{Test, pdf_text, tool};
 
 #[test]
 fn a_large_register_is_published_in_volumes() {

@@ -6,7 +6,6 @@ use crate::cli::{AddArgs, BuildArgs, Config};
 use crate::edit::add::{self, Draft};
 use crate::edit::prompt::Prompter;
 use crate::error::{Error, Result};
-use crate::register::diagnostic::Renderer;
 
 fn draft_from(config: &Config, args: &AddArgs) -> Result<Draft> {
     let mut draft = Draft {
@@ -99,16 +98,13 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
         let text = add::to_yaml(&draft);
         let problems = crate::edit::entry::validate(root, &rel, &text, meta.as_of);
         if !problems.is_empty() {
-            let mut renderer = Renderer::new(root).with_source(&rel, &text);
-            let rendered: String = problems.iter().map(|d| renderer.render(d)).collect();
-            let _ = std::io::Write::write_all(&mut anstream::stderr().lock(), rendered.as_bytes());
-            return Err(Error::Problems {
-                summary: format!(
-                    "the new entry has {} problem{}; nothing was written",
-                    problems.len(),
-                    if problems.len() == 1 { "" } else { "s" }
-                ),
-            });
+            return Err(super::refuse_entry(
+                root,
+                &rel,
+                &text,
+                &problems,
+                "the new entry has",
+            ));
         }
         if args.dry_run {
             return super::print(&text);
@@ -145,11 +141,13 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
                 templates: None,
                 out: None,
                 keep_source: false,
-                typst: None,
+                typeset: crate::cli::TypesetArgs {
+                    typst: None,
+                    typst_timeout: crate::publish::typst::DEFAULT_TIMEOUT_SECS,
+                    volume_size: crate::publish::build::DEFAULT_VOLUME_SIZE,
+                    jobs: None,
+                },
                 pdf_standard: crate::publish::typst::DEFAULT_PDF_STANDARD.into(),
-                typst_timeout: crate::publish::typst::DEFAULT_TIMEOUT_SECS,
-                volume_size: crate::publish::build::DEFAULT_VOLUME_SIZE,
-                jobs: None,
                 force: false,
                 as_of: None,
             }),

@@ -40,14 +40,19 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
         .expect("a register without problems has been loaded");
     super::validate_as_of(&register, args.as_of)?;
     let layout = Layout::new(&config.root, args.templates.as_deref(), args.out.as_deref())?;
-    let typst = typst::locate(args.typst.as_deref(), &mut |m| super::say(config, m))?;
+    let typst = typst::locate(args.typeset.typst.as_deref(), &mut |m| {
+        super::say(config, m)
+    })?;
 
     let say = |message: &str| progress.say(message);
     let settings = build::Settings {
         pdf_standard: &args.pdf_standard,
-        timeout: std::time::Duration::from_secs(args.typst_timeout),
-        volume_size: args.volume_size,
-        jobs: args.jobs.unwrap_or_else(crate::support::parallel::cores),
+        timeout: std::time::Duration::from_secs(args.typeset.typst_timeout),
+        volume_size: args.typeset.volume_size,
+        jobs: args
+            .typeset
+            .jobs
+            .unwrap_or_else(crate::support::parallel::cores),
         progress: &say,
         as_of: args.as_of,
         edition: None,

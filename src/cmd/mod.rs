@@ -41,6 +41,28 @@ pub fn run(config: &Config, command: Command) -> Result<()> {
     }
 }
 
+/// Prints the problems of an entry that was not written (quoting its new
+/// text, which is not on disk) and returns the closing error:
+/// "<what> 2 problems; nothing was written".
+pub(crate) fn refuse_entry(
+    root: &std::path::Path,
+    rel: &std::path::Path,
+    text: &str,
+    problems: &[crate::register::diagnostic::Diagnostic],
+    what: &str,
+) -> Error {
+    let mut renderer = Renderer::new(root).with_source(rel, text);
+    let rendered: String = problems.iter().map(|d| renderer.render(d)).collect();
+    let _ = anstream::stderr().lock().write_all(rendered.as_bytes());
+    Error::Problems {
+        summary: format!(
+            "{what} {} problem{}; nothing was written",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
+        ),
+    }
+}
+
 /// The register as it stood on `as_of` (the register itself without one).
 /// A date after the register's own `as_of` is refused: the register knows
 /// nothing later.

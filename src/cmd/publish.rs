@@ -65,13 +65,18 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
         key: key.fingerprint(),
     };
     let plan = Plan::next(root, previous.as_ref(), &register, &files, signer);
-    let typst = typst::locate(args.typst.as_deref(), &mut |m| super::say(config, m))?;
+    let typst = typst::locate(args.typeset.typst.as_deref(), &mut |m| {
+        super::say(config, m)
+    })?;
     let say = |message: &str| progress.say(message);
     let settings = build::Settings {
         pdf_standard: typst::DEFAULT_PDF_STANDARD,
-        timeout: std::time::Duration::from_secs(args.typst_timeout),
-        volume_size: args.volume_size,
-        jobs: args.jobs.unwrap_or_else(crate::support::parallel::cores),
+        timeout: std::time::Duration::from_secs(args.typeset.typst_timeout),
+        volume_size: args.typeset.volume_size,
+        jobs: args
+            .typeset
+            .jobs
+            .unwrap_or_else(crate::support::parallel::cores),
         progress: &say,
         as_of: None,
         edition: Some(&plan),

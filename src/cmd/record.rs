@@ -9,7 +9,6 @@ use crate::edit::add::{choice, date_answer, state_answer};
 use crate::edit::prompt::Prompter;
 use crate::edit::record::{self, ActDraft, Change, Refusal, RegistrationDraft};
 use crate::error::{Error, Result};
-use crate::register::diagnostic::Renderer;
 use crate::register::lifecycle;
 use crate::register::load::{self, INSTRUMENTS_DIR};
 use crate::register::model::ActionKind;
@@ -37,16 +36,13 @@ pub fn run(config: &Config, args: RecordArgs) -> Result<()> {
             });
         }
         Err(Refusal::Problems(text, problems)) => {
-            let mut renderer = Renderer::new(root).with_source(&rel, &text);
-            let rendered: String = problems.iter().map(|d| renderer.render(d)).collect();
-            let _ = std::io::Write::write_all(&mut anstream::stderr().lock(), rendered.as_bytes());
-            return Err(Error::Problems {
-                summary: format!(
-                    "the entry would have {} problem{}; nothing was written",
-                    problems.len(),
-                    if problems.len() == 1 { "" } else { "s" }
-                ),
-            });
+            return Err(super::refuse_entry(
+                root,
+                &rel,
+                &text,
+                &problems,
+                "the entry would have",
+            ));
         }
     };
     if args.dry_run {
@@ -86,19 +82,7 @@ fn summary(
 }
 
 fn unknown_id(root: &Path, id: &str) -> Error {
-    let ids: Vec<String> = std::fs::read_dir(root.join(INSTRUMENTS_DIR))
-        .map(|entries| {
-            entries
-                .flatten()
-                .filter_map(|e| {
-                    e.file_name()
-                        .to_str()?
-                        .strip_suffix(".yaml")
-                        .map(str::to_owned)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let ids = load::instrument_stems(root);
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     Error::UnknownId {
         suggestion: crate::register::suggest::closest(id, &ids).map(str::to_owned),

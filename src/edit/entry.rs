@@ -17,7 +17,7 @@ use tempfile::NamedTempFile;
 use crate::error::{Error, Result};
 use crate::register::date::PartialDate;
 use crate::register::diagnostic::Diagnostic;
-use crate::register::load::{self, INSTRUMENTS_DIR};
+use crate::register::load;
 
 /// Checks the entry with the rules of `check`, for a register dated
 /// `as_of`; returns its problems.
@@ -26,19 +26,7 @@ pub fn validate(root: &Path, rel: &Path, text: &str, as_of: PartialDate) -> Vec<
     let Some(instrument) = load::parse_instrument(rel, text, &mut diags) else {
         return diags;
     };
-    let stems: Vec<String> = fs::read_dir(root.join(INSTRUMENTS_DIR))
-        .map(|entries| {
-            entries
-                .flatten()
-                .filter_map(|e| {
-                    e.file_name()
-                        .to_str()?
-                        .strip_suffix(".yaml")
-                        .map(str::to_owned)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let stems = load::instrument_stems(root);
     let mut known: Vec<&str> = stems.iter().map(String::as_str).collect();
     known.sort_unstable();
     crate::register::check::relation_rules(&instrument, &known, &mut diags);

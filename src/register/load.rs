@@ -129,6 +129,25 @@ pub fn meta(root: &Path) -> Result<std::result::Result<Meta, Vec<Diagnostic>>> {
     Ok(meta.ok_or(diagnostics))
 }
 
+/// The ids the instrument folder's file names give (`<ID>.yaml`), in no
+/// particular order: what `add` and `record` check relations and ids
+/// against without reading every entry.
+pub fn instrument_stems(root: &Path) -> Vec<String> {
+    fs::read_dir(root.join(INSTRUMENTS_DIR))
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| {
+                    e.file_name()
+                        .to_str()?
+                        .strip_suffix(".yaml")
+                        .map(str::to_owned)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The instrument files, sorted; anything else in the folder is a problem.
 fn instrument_paths(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>> {
     let dir = root.join(INSTRUMENTS_DIR);

@@ -255,3 +255,30 @@ pub fn tool(dir: &Path, args: &[&str]) -> (i32, String, String) {
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// The PDF's text as poppler's `pdftotext -raw` reads it (content-stream
+/// order, no joining of lines that end in "-"), every run of whitespace
+/// made one space, so that line breaks chosen by the layout do not matter.
+pub fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    assert!(out.status.success(), "pdftotext {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Names of the hidden files and folders in `dir` (temporaries, staging
+/// folders, leftovers of killed runs).
+pub fn hidden(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect()
+}
