@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use common::{Test, hidden, pdf_text, tool};
+use common::{Test, at_terminal, hidden, pdf_text, tool};
 
 const PRINCIPAL: &str = "treaty@mfa.example";
 
@@ -302,25 +302,12 @@ fn an_encrypted_key_asks_its_passphrase_at_the_terminal() {
     let (code, _, err) = publish(test.path(), &key);
     assert_eq!(code, 2);
     assert!(err.contains("is protected by a passphrase"), "{err}");
-    let script = keys.path().join("answers.json");
-    fs::write(
-        &script,
-        serde_json::json!([["Passphrase for", "correct horse"]]).to_string(),
-    )
-    .unwrap();
-    let out = Command::new("python3")
-        .arg(common::repo().join("tests/support/pty_drive.py"))
-        .arg(&script)
-        .arg("--")
-        .arg(common::BIN)
-        .args(["publish", "--key"])
-        .arg(&key)
-        .current_dir(test.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    let screen = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{screen}");
+    let (ok, screen) = at_terminal(
+        test.path(),
+        serde_json::json!([["Passphrase for", "correct horse"]]),
+        &["publish".as_ref(), "--key".as_ref(), key.as_os_str()],
+    );
+    assert!(ok, "{screen}");
     assert!(screen.contains("published edition 1"), "{screen}");
     assert!(
         !screen.contains("correct horse\r\npublished"),

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::{Test, hidden, tool};
+use common::{Test, at_terminal, hidden, tool};
 
 const TR1: &str = "register/instruments/TR-1.yaml";
 
@@ -299,27 +299,18 @@ fn missing_values_are_asked_at_a_terminal_and_named_elsewhere() {
         "error: missing required values: --party\n  hint: give them as flags (see \
          `treaty-register record --help`), or run the command in a terminal to be asked for them\n"
     );
-    let script = test.path().join("answers.json");
-    let answers = serde_json::json!([
-        ["Action [", "ratifcation"],
-        ["did you mean `ratification`?", "ratification"],
-        ["Party", "TJK"],
-        ["Date of the act", "2024-02-30"],
-        ["not a valid date", "2024-02-29"],
-    ]);
-    fs::write(&script, answers.to_string()).unwrap();
-    let out = Command::new("python3")
-        .arg(common::repo().join("tests/support/pty_drive.py"))
-        .arg(&script)
-        .arg("--")
-        .arg(common::BIN)
-        .args(["record", "TR-1"])
-        .current_dir(test.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    let screen = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{screen}");
+    let (ok, screen) = at_terminal(
+        test.path(),
+        serde_json::json!([
+            ["Action [", "ratifcation"],
+            ["did you mean `ratification`?", "ratification"],
+            ["Party", "TJK"],
+            ["Date of the act", "2024-02-30"],
+            ["not a valid date", "2024-02-29"],
+        ]),
+        &["record".as_ref(), "TR-1".as_ref()],
+    );
+    assert!(ok, "{screen}");
     assert!(
         screen.contains("recorded the ratification by TJK (2024-02-29)"),
         "{screen}"

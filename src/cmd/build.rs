@@ -46,16 +46,8 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
 
     let say = |message: &str| progress.say(message);
     let settings = build::Settings {
-        pdf_standard: &args.pdf_standard,
-        timeout: std::time::Duration::from_secs(args.typeset.typst_timeout),
-        volume_size: args.typeset.volume_size,
-        jobs: args
-            .typeset
-            .jobs
-            .unwrap_or_else(crate::support::parallel::cores),
-        progress: &say,
         as_of: args.as_of,
-        edition: None,
+        ..super::typeset_settings(&args.typeset, &args.pdf_standard, &say)
     };
     let out = layout.out_dir();
     if !args.force && !args.keep_source && build::up_to_date(&register, &layout, &typst, &settings)?

@@ -41,6 +41,23 @@ pub fn run(config: &Config, command: Command) -> Result<()> {
     }
 }
 
+/// The build settings `build` and `publish` share, from their typst flags.
+pub(crate) fn typeset_settings<'a>(
+    args: &crate::cli::TypesetArgs,
+    pdf_standard: &'a str,
+    progress: &'a (dyn Fn(&str) + Sync),
+) -> crate::publish::build::Settings<'a> {
+    crate::publish::build::Settings {
+        pdf_standard,
+        timeout: std::time::Duration::from_secs(args.typst_timeout),
+        volume_size: args.volume_size,
+        jobs: args.jobs.unwrap_or_else(crate::support::parallel::cores),
+        progress,
+        as_of: None,
+        edition: None,
+    }
+}
+
 /// Prints the problems of an entry that was not written (quoting its new
 /// text, which is not on disk) and returns the closing error:
 /// "<what> 2 problems; nothing was written".

@@ -70,16 +70,8 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
     })?;
     let say = |message: &str| progress.say(message);
     let settings = build::Settings {
-        pdf_standard: typst::DEFAULT_PDF_STANDARD,
-        timeout: std::time::Duration::from_secs(args.typeset.typst_timeout),
-        volume_size: args.typeset.volume_size,
-        jobs: args
-            .typeset
-            .jobs
-            .unwrap_or_else(crate::support::parallel::cores),
-        progress: &say,
-        as_of: None,
         edition: Some(&plan),
+        ..super::typeset_settings(&args.typeset, typst::DEFAULT_PDF_STANDARD, &say)
     };
     let built = build::build(&register, &layout, &typst, &settings)?;
     progress.say("signing and archiving");

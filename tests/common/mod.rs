@@ -282,3 +282,29 @@ pub fn hidden(dir: &Path) -> Vec<String> {
         .filter(|n| n.starts_with('.'))
         .collect()
 }
+
+/// Runs the tool in `dir` at a pseudo-terminal, answering each question as
+/// `answers` says (pairs of [text to wait for, answer]; see
+/// tests/support/pty_drive.py). Returns whether it succeeded and the screen.
+pub fn at_terminal(
+    dir: &Path,
+    answers: serde_json::Value,
+    args: &[&std::ffi::OsStr],
+) -> (bool, String) {
+    let script = tempfile::NamedTempFile::new().unwrap();
+    fs::write(script.path(), answers.to_string()).unwrap();
+    let out = Command::new("python3")
+        .arg(repo().join("tests/support/pty_drive.py"))
+        .arg(script.path())
+        .arg("--")
+        .arg(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("python3 drives the pseudo-terminal");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
