@@ -269,6 +269,11 @@ pub struct BuildArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// Also write the web edition: static, searchable HTML pages in <out>/html/, listed in the
+    /// manifest and published with the PDF
+    #[arg(long)]
+    pub html: bool,
+
     /// The register as it stood on DATE (YYYY-MM-DD, not after the register's `as_of`): acts
     /// and instruments dated later are left out, statuses derived as of DATE
     #[arg(long = "as-of", value_name = "DATE", value_parser = full_date)]

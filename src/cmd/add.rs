@@ -150,6 +150,7 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
                 pdf_standard: crate::publish::typst::DEFAULT_PDF_STANDARD.into(),
                 force: false,
                 as_of: None,
+                html: false,
             }),
         )?;
     }

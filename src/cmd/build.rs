@@ -26,6 +26,7 @@ pub(crate) fn publish_unit(
     if let Some(sig) = signature {
         unit.push((crate::audit::editions::SIG_FILE, sig.as_bytes()));
     }
+    unit.extend(built.web.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
     out::publish_unit(out, &unit)
 }
 
@@ -47,6 +48,7 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     let say = |message: &str| progress.say(message);
     let settings = build::Settings {
         as_of: args.as_of,
+        html: args.html,
         ..super::typeset_settings(&args.typeset, &args.pdf_standard, &say)
     };
     let out = layout.out_dir();

@@ -55,6 +55,7 @@ pub(crate) fn typeset_settings<'a>(
         progress,
         as_of: None,
         edition: None,
+        html: false,
     }
 }
 

@@ -279,6 +279,7 @@ fn rebuild(
             .ok()
             .filter(|d| *d != register.meta.as_of),
         edition: plan.as_ref(),
+        html: false,
     };
     match build::build(&register, &layout, &typst, &settings) {
         Ok(built) => {

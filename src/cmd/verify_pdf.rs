@@ -167,6 +167,7 @@ fn rebuild(
         progress: &quiet,
         as_of,
         edition: plan.as_ref(),
+        html: false,
     };
     let built = build::build(&register, &layout, &typst, &build_settings)
         .map_err(|e| format!("REBUILD FAILED: {e}"))?;

@@ -88,6 +88,34 @@ pub static TEMPLATES: &[(&str, &[u8])] = &[
         include_bytes!("../../templates/fonts/README.md"),
     ),
     (
+        "html/_base.html.j2",
+        include_bytes!("../../templates/html/_base.html.j2"),
+    ),
+    (
+        "html/about.html.j2",
+        include_bytes!("../../templates/html/about.html.j2"),
+    ),
+    (
+        "html/group.html.j2",
+        include_bytes!("../../templates/html/group.html.j2"),
+    ),
+    (
+        "html/index.html.j2",
+        include_bytes!("../../templates/html/index.html.j2"),
+    ),
+    (
+        "html/instrument.html.j2",
+        include_bytes!("../../templates/html/instrument.html.j2"),
+    ),
+    (
+        "html/search.js",
+        include_bytes!("../../templates/html/search.js"),
+    ),
+    (
+        "html/style.css",
+        include_bytes!("../../templates/html/style.css"),
+    ),
+    (
         "register.typ.j2",
         include_bytes!("../../templates/register.typ.j2"),
     ),

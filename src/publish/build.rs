@@ -10,7 +10,7 @@ use crate::audit::manifest::{EditionInfo, FORMAT, Manifest, PdfInfo, ToolInfo, T
 use crate::error::{Error, Result};
 use crate::publish::edition::Plan;
 use crate::publish::typst::{Job, Typst};
-use crate::publish::{embed, render};
+use crate::publish::{embed, render, web};
 use crate::register::date::PartialDate;
 use crate::register::lifecycle;
 use crate::register::model::Register;
@@ -97,6 +97,8 @@ pub struct Built {
     /// How many instruments the documents show (fewer than the register
     /// holds in a build as of an earlier date).
     pub shown: usize,
+    /// The web edition's files (paths under `out/`), when asked for.
+    pub web: Vec<(String, Vec<u8>)>,
 }
 
 pub fn slash(path: &Path) -> String {
@@ -118,6 +120,8 @@ pub struct Settings<'a> {
     pub as_of: Option<PartialDate>,
     /// Set when the build makes a published edition (`publish`).
     pub edition: Option<&'a Plan>,
+    /// Also write the web edition, `out/html/`.
+    pub html: bool,
 }
 
 impl Settings<'_> {
@@ -192,6 +196,21 @@ pub fn build(
             volume_size,
         },
     )?;
+    let web = if settings.html {
+        (settings.progress)("writing the web edition");
+        web::pages(&templates, &layout.templates_dir(), &context, &shown)?
+    } else {
+        Vec::new()
+    };
+    for (name, bytes) in &web {
+        files.push(InputFile {
+            path: slash(&layout.out.join(name)),
+            role: Role::Output,
+            size: bytes.len() as u64,
+            sha256: digest::sha256_bytes(bytes),
+            id: None,
+        });
+    }
     let mut manifest = draw_up_manifest(
         &shown,
         layout,
@@ -218,6 +237,7 @@ pub fn build(
         manifest,
         warnings,
         shown: shown.instruments.len(),
+        web,
     })
 }
 
@@ -475,6 +495,11 @@ pub fn up_to_date(
     let volume_size = settings.volume_size(&shown);
     if manifest.tool.version != env!("CARGO_PKG_VERSION")
         || manifest.as_of != shown.meta.as_of.to_string()
+        || manifest
+            .files
+            .iter()
+            .any(|f| f.role == Role::Output && f.path.contains(&format!("/{}/", web::DIR)))
+            != settings.html
         || manifest.typst.version != typst.version
         || manifest.pdf_standard() != Some(settings.pdf_standard)
         || manifest.templates != slash(&layout.templates)

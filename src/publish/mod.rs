@@ -7,7 +7,7 @@
 //! [`build`] drives both, per volume and in parallel, and draws up the
 //! manifests; [`out`] writes the unit into `out/` atomically; [`edition`]
 //! archives a signed edition in `editions/NNNN/`, with the [`changes`]
-//! since the one before. Depends on
+//! since the one before; [`web`] writes the web edition, `out/html/`. Depends on
 //! [`crate::register`] for the model and on [`crate::audit`] for the digest
 //! list and manifest formats that it publishes.
 
@@ -18,3 +18,4 @@ pub mod embed;
 pub mod out;
 pub mod render;
 pub mod typst;
+pub mod web;

@@ -128,6 +128,10 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
             .map_err(io(out))?;
         for (name, bytes) in files {
             let path = staging.path().join(name);
+            // The web edition's pages live in folders of the unit.
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(io(parent))?;
+            }
             let mut file = fs::File::create(&path).map_err(io(&path))?;
             file.write_all(bytes).map_err(io(&path))?;
             file.sync_all().map_err(io(&path))?;
@@ -151,7 +155,15 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
 
     // Stable names, pointing through `.current`; dangling until step 3 on
     // the very first build, which readers see as "not yet published".
-    for (name, _) in files {
+    // A file in a folder of the unit (`html/…`) is reached through one
+    // link for the folder.
+    let mut tops: Vec<&str> = files
+        .iter()
+        .map(|(name, _)| name.split('/').next().unwrap_or(name))
+        .collect();
+    tops.sort_unstable();
+    tops.dedup();
+    for name in tops {
         let link = out.join(name);
         let target = Path::new(".current").join(name);
         if fs::read_link(&link).is_ok_and(|t| t == target) {

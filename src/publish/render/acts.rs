@@ -234,6 +234,26 @@ pub fn events(i: &Instrument, entry: &EntryRef) -> Vec<ChronologyLine> {
     out
 }
 
+/// Every act of `i`, in date order, for the web edition.
+pub fn acts(i: &Instrument) -> Vec<super::context::ActContext> {
+    sorted(i)
+        .into_iter()
+        .map(|a| super::context::ActContext {
+            date: a.date.value.long(),
+            date_iso: a.date.value.to_string(),
+            party: state_name(&a.party.value),
+            action: a.action.label(),
+            effective: a.effective.as_ref().map(|e| e.value.long()),
+            reference: a.reference.as_deref().map(flat),
+            label: a.label.as_ref().map(|l| l.value.clone()),
+            regarding: a.regarding.as_ref().map(|r| r.value.clone()),
+            text: a.text.as_deref().map(flat),
+            source: a.source.as_ref().map(|s| s.value.clone()),
+            note: a.note.as_deref().map(flat),
+        })
+        .collect()
+}
+
 /// The acts of `i` in date order (stable: acts of one day keep file order).
 fn sorted(i: &Instrument) -> Vec<&Action> {
     let mut acts: Vec<&Action> = i.actions.iter().collect();

@@ -185,6 +185,10 @@ pub struct InstrumentContext {
     pub statements: Vec<String>,
     /// "Registered with the Secretariat of the United Nations on …".
     pub registration: String,
+    /// Every act, in date order.
+    pub acts: Vec<ActContext>,
+    /// schema.org/Legislation, for the web edition's pages.
+    pub jsonld: serde_json::Value,
     pub signatories: Vec<String>,
     pub status: String,
     pub in_force: Option<String>,
@@ -201,7 +205,10 @@ pub struct InstrumentContext {
 
 #[derive(Debug, Serialize)]
 pub struct OtherTitle {
+    /// By name: "Russian".
     pub language: String,
+    /// ISO 639-1, for `lang` attributes.
+    pub code: String,
     pub title: String,
 }
 
@@ -218,6 +225,27 @@ pub struct RelationContext {
     pub text: String,
     /// For a target inside the register: its anchor, to link to.
     pub anchor: Option<String>,
+    /// For a target that is an entry of this register: its id.
+    pub target: Option<String>,
+}
+
+/// One act, as the web edition lists it.
+#[derive(Debug, Serialize)]
+pub struct ActContext {
+    /// "20 November 2024".
+    pub date: String,
+    pub date_iso: String,
+    /// The state by name.
+    pub party: String,
+    /// As words: "entry into force".
+    pub action: String,
+    pub effective: Option<String>,
+    pub reference: Option<String>,
+    pub label: Option<String>,
+    pub regarding: Option<String>,
+    pub text: Option<String>,
+    pub source: Option<String>,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use minijinja::value::ValueKind;
-use minijinja::{Error as TemplateError, Output, State, Value};
+use minijinja::{AutoEscape, Error as TemplateError, Output, State, Value};
 
 /// Writes `text` as a Typst string literal.
 ///
@@ -110,9 +110,14 @@ pub fn typst_literal(value: &Value, out: &mut String) -> Result<(), TemplateErro
 
 pub(super) fn typst_formatter(
     out: &mut Output,
-    _state: &mut State,
+    state: &mut State,
     value: &Value,
 ) -> Result<(), TemplateError> {
+    // The web edition's templates (`*.html.j2`) escape for HTML instead:
+    // the same environment, the escaping chosen by the template's kind.
+    if !matches!(state.auto_escape(), AutoEscape::None) {
+        return minijinja::escape_formatter(out, state, value);
+    }
     if value.is_safe() {
         return write!(out, "{value}").map_err(TemplateError::from);
     }

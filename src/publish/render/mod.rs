@@ -34,6 +34,9 @@ pub use escape::{read_typst_string, typst_literal, typst_string};
 /// The template every build starts from: the register, or in a register
 /// published in volumes, the general volume.
 pub const ENTRY_TEMPLATE: &str = "register.typ.j2";
+/// The folder of the web edition's templates and static files.
+pub const HTML_DIR: &str = "html";
+
 /// The template of each volume of a register published in volumes.
 pub const VOLUME_TEMPLATE: &str = "volume.typ.j2";
 
@@ -43,6 +46,16 @@ pub fn environment(dir: &Path) -> Result<Environment<'static>> {
     let mut env = Environment::new();
     env.set_formatter(escape::typst_formatter);
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // Typst templates write literals (the formatter); HTML templates, in
+    // `html/`, are escaped for HTML by the environment itself.
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html.j2") {
+            minijinja::AutoEscape::Html
+        } else {
+            minijinja::AutoEscape::None
+        }
+    });
+    add_html_templates(&mut env, dir)?;
     let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
         path: dir.to_path_buf(),
         source,
@@ -76,6 +89,31 @@ pub fn environment(dir: &Path) -> Result<Environment<'static>> {
         });
     }
     Ok(env)
+}
+
+/// The web edition's templates, `html/*.j2`, under the names `html/<file>`.
+fn add_html_templates(env: &mut Environment<'static>, dir: &Path) -> Result<()> {
+    let html = dir.join(HTML_DIR);
+    let Ok(entries) = std::fs::read_dir(&html) else {
+        return Ok(());
+    };
+    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !name.ends_with(".j2") || !path.is_file() {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        env.add_template_owned(format!("{HTML_DIR}/{name}"), source)
+            .map_err(|e| template_error(dir, &e))?;
+    }
+    Ok(())
 }
 
 fn template_error(dir: &Path, e: &TemplateError) -> Error {

@@ -1,0 +1,120 @@
+// The web edition in a real browser: Debian's Chromium driven by
+// playwright-core, pages opened from file:// with no network. Run by
+// tests/web.rs as `node tests/browser/web.mjs <out/html> <screenshots>`;
+// exits non-zero with the reason on the first failure.
+import { chromium } from "playwright-core";
+import { readFileSync, existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import assert from "node:assert/strict";
+
+const [html, shots] = process.argv.slice(2);
+const url = (page, query = "") => "file://" + path.resolve(html, page) + query;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+const page = await context.newPage();
+const requests = [];
+page.on("request", (r) => requests.push(r.url()));
+const errors = [];
+page.on("pageerror", (e) => errors.push(String(e)));
+
+// Search from ?q=: every row shown matches, every row hidden does not.
+const index = JSON.parse(readFileSync(path.join(html, "search-index.js"), "utf8")
+  .replace(/^window.REGISTER_INDEX = /, "").replace(/;\s*$/, ""));
+const fold = (t) => t.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const matches = (e, q) => fold([e.id, e.title, ...e.titles, ...e.parties, ...e.subjects].join(" ")).includes(fold(q));
+async function visibleIds() {
+  return page.$$eval("#instruments tbody tr", (rows) => rows.filter((r) => !r.hidden).map((r) => r.id));
+}
+for (const q of ["border", "Ministry of Health", "uzbekistan", "zzz-no-such"]) {
+  await page.goto(url("index.html", "?q=" + encodeURIComponent(q)));
+  const shown = await visibleIds();
+  const expected = index.filter((e) => matches(e, q)).map((e) => e.id);
+  assert.deepEqual(shown, expected, `?q=${q}`);
+  assert.equal(await page.inputValue("#q"), q);
+}
+await page.goto(url("index.html", "?q=border"));
+await page.screenshot({ path: path.join(shots, "index-search.png"), fullPage: true });
+
+// Typing filters at once; clearing shows all again.
+await page.goto(url("index.html"));
+await page.fill("#q", "health");
+assert.deepEqual(await visibleIds(), index.filter((e) => matches(e, "health")).map((e) => e.id));
+assert.match(await page.textContent("#count"), /1 of 16 instruments match/);
+await page.fill("#q", "");
+assert.equal((await visibleIds()).length, index.length);
+
+// Sorting by a column, reachable from the keyboard.
+const titles = () => page.$$eval("#instruments tbody tr td:nth-child(3)", (c) => c.map((x) => x.textContent));
+await page.focus("th[data-sort=title] button");
+await page.keyboard.press("Enter");
+assert.equal(await page.getAttribute("th[data-sort=title]", "aria-sort"), "ascending");
+const sorted = await titles();
+assert.deepEqual(sorted, [...sorted].sort((a, b) => fold(a) < fold(b) ? -1 : fold(a) > fold(b) ? 1 : 0));
+await page.keyboard.press("Enter");
+assert.equal(await page.getAttribute("th[data-sort=title]", "aria-sort"), "descending");
+
+// Focus is visible: the first Tab reaches the skip link, drawn with an outline.
+await page.goto(url("index.html"));
+await page.keyboard.press("Tab");
+assert.equal(await page.evaluate(() => document.activeElement.className), "skip");
+assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), "none");
+
+// Every instrument page, through the links of the list: title, JSON-LD,
+// languages, and links that lead somewhere.
+const links = await page.$$eval("#instruments tbody a", (as) => as.map((a) => a.getAttribute("href")));
+assert.equal(links.length, index.length);
+for (const href of links) {
+  await page.goto(url(href));
+  const id = path.basename(href, ".html");
+  const entry = index.find((e) => e.id === id);
+  assert.equal((await page.textContent("h1")).trim(), entry.title, id);
+  const ld = JSON.parse(await page.textContent("script[type='application/ld+json']"));
+  assert.equal(ld["@type"], "Legislation");
+  assert.equal(ld.legislationIdentifier, id);
+  assert.ok(ld.legislationLegalForce.startsWith("https://schema.org/"));
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  for (const target of await page.$$eval("main a[href]", (as) => as.map((a) => a.href))) {
+    assert.ok(existsSync(new URL(target).pathname), `${id} links to ${target}`);
+  }
+}
+await page.goto(url("instruments/KZ-UZ-2024-006.html"));
+await page.screenshot({ path: path.join(shots, "instrument.png"), fullPage: true });
+
+// Index pages and the about page link only to pages that exist.
+for (const p of ["by-party.html", "by-type.html", "by-subject.html", "by-status.html", "about.html"]) {
+  await page.goto(url(p));
+  for (const target of await page.$$eval("main a[href]", (as) => as.map((a) => a.href))) {
+    assert.ok(existsSync(new URL(target).pathname), `${p} links to ${target}`);
+  }
+}
+
+// Accessibility: axe-core finds nothing serious on the main kinds of page.
+for (const p of ["index.html", "instruments/KZ-UZ-2024-004.html", "by-party.html", "about.html"]) {
+  await page.goto(url(p));
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => await window.axe.run());
+  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.help}`), [], p);
+}
+
+// A phone's width: nothing wider than the screen.
+const phone = await browser.newPage({ viewport: { width: 375, height: 800 } });
+for (const p of ["index.html", "instruments/KZ-UZ-2024-004.html"]) {
+  await phone.goto(url(p));
+  const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 376, `${p} is ${width}px wide on a 375px screen`);
+}
+await phone.screenshot({ path: path.join(shots, "phone.png"), fullPage: true });
+
+// Nothing left the machine, and no script failed.
+assert.deepEqual(requests.filter((r) => !r.startsWith("file://")), []);
+assert.deepEqual(errors, []);
+await browser.close();
+console.log("web edition: all browser checks passed");

@@ -1,0 +1,133 @@
+//! The web edition: `build --html` through the real binary, the files
+//! checked as files (manifest, escaping, JSON-LD, no external resources),
+//! and then in a real browser: Debian's Chromium driven by playwright-core
+//! (tests/browser/web.mjs; `.ci/run` installs both).
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::{Test, tool};
+
+fn html(root: &Path, page: &str) -> String {
+    fs::read_to_string(root.join("out/html").join(page)).unwrap()
+}
+
+#[test]
+fn build_html_writes_every_page_listed_in_the_manifest() {
+    let (out, dir) = Test::with_shipped()
+        .args(["build", "--html"])
+        .stderr("")
+        .run();
+    let root = dir.path();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("register digest"));
+    let ids: Vec<String> = (1..=16).map(|n| format!("KZ-UZ-2024-{n:03}")).collect();
+    for id in &ids {
+        let page = html(root, &format!("instruments/{id}.html"));
+        // JSON-LD, escaped for a script element by the environment.
+        let start = page.find("<script type=\"application/ld+json\">").unwrap();
+        let end = page[start..].find("</script>").unwrap() + start;
+        let json = &page[start + 35..end];
+        let ld: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(ld["legislationIdentifier"], id.as_str());
+        assert_eq!(ld["@type"], "Legislation");
+        assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    }
+    for page in [
+        "index.html",
+        "by-party.html",
+        "by-type.html",
+        "by-subject.html",
+        "by-status.html",
+        "about.html",
+    ] {
+        let text = html(root, page);
+        // Nothing is fetched from anywhere: no external scripts, fonts or styles.
+        assert!(
+            !text.contains("src=\"http") && !text.contains("href=\"http"),
+            "{page}"
+        );
+    }
+    let index = html(root, "index.html");
+    assert!(index.contains("<a href=\"instruments/KZ-UZ-2024-016.html\">KZ-UZ-2024-016</a>"));
+    assert!(html(root, "by-status.html").contains("<h2 id=\"adopted\">Adopted</h2>"));
+    let csv = html(root, "register.csv");
+    assert!(csv.starts_with("id,type,signed,status,title,parties,page\r\n"));
+    assert_eq!(csv.lines().count(), 17);
+    let json: serde_json::Value = serde_json::from_str(&html(root, "register.json")).unwrap();
+    assert_eq!(json[15]["status"], "adopted");
+    // Every file is in the manifest: coreutils and verify check them.
+    let manifest = fs::read_to_string(root.join("out/manifest.sha256")).unwrap();
+    assert!(manifest.contains("  out/html/instruments/KZ-UZ-2024-004.html\n"));
+    assert!(manifest.contains("  out/html/search-index.js\n"));
+    let sums = Command::new("sha256sum")
+        .args(["-c", "--quiet", "out/manifest.sha256"])
+        .current_dir(root)
+        .status()
+        .unwrap();
+    assert!(sums.success());
+    let (code, out, err) = tool(root, &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
+    // A changed page is named.
+    let page = root.join("out/html/instruments/KZ-UZ-2024-004.html");
+    let real = fs::canonicalize(&page).unwrap();
+    fs::write(&real, "<p>forged</p>").unwrap();
+    let (code, out, _) = tool(root, &["verify"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("MODIFIED out/html/instruments/KZ-UZ-2024-004.html"),
+        "{out}"
+    );
+    // The same build again is a no-op; without --html the pages go.
+    let (_, out, _) = tool(root, &["build", "--html", "--force"]);
+    assert!(out.starts_with("wrote"), "{out}");
+    let (_, out, _) = tool(root, &["build", "--html"]);
+    assert!(out.contains("is up to date"), "{out}");
+    let (_, out, _) = tool(root, &["build"]);
+    assert!(out.starts_with("wrote"), "{out}");
+    assert!(!root.join("out/html").exists());
+}
+
+#[test]
+fn register_text_is_never_markup_in_the_pages() {
+    let (_, dir) = Test::fixture("injection").args(["build", "--html"]).run();
+    let page = html(dir.path(), "instruments/INJ-2.html");
+    assert!(page.contains("Protocol amending INJ-1 &lt;entry-INJ-1&gt; #link(&quot;https:&#x2f;&#x2f;evil.example&quot;)[click]"), "{page}");
+    assert!(!page.contains("<entry-INJ-1>"));
+    let index = html(dir.path(), "search-index.js");
+    assert!(
+        !index.contains('<'),
+        "the search index cannot close its script"
+    );
+}
+
+#[test]
+fn the_web_edition_in_a_real_browser() {
+    let modules = common::repo().join("tests/browser/node_modules/playwright-core");
+    assert!(
+        modules.exists(),
+        "playwright-core is not installed: run `npm ci --prefix tests/browser` (as .ci/run does)"
+    );
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(
+        Path::new(&chromium).exists(),
+        "Chromium is not installed: `apt-get install chromium` (as .ci/run does)"
+    );
+    let (_, dir) = Test::with_shipped().args(["build", "--html"]).run();
+    let shots = common::repo().join("target/web-screenshots");
+    fs::create_dir_all(&shots).unwrap();
+    let out = Command::new("node")
+        .arg(common::repo().join("tests/browser/web.mjs"))
+        .arg(dir.path().join("out/html"))
+        .arg(&shots)
+        .output()
+        .expect("node");
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
