@@ -108,6 +108,21 @@ t=$(runs=1 measure "$bin" --root "$L" build --force --quiet); l_peak=$(cat "$pea
 row "build, $large instruments (s)" "$t" "<= 150" "$(ratio "$t" 150)"
 row "  peak memory of one process, $large (MiB)" "$((l_peak / 1024))" "<= 2048" "$(ratio "$((l_peak / 1024))" 2048)"
 
+# The web edition: building it, and how fast its list opens and searches
+# in Chromium (tests/browser/load-time.mjs; needs npm ci in tests/browser).
+t=$(runs=1 measure "$bin" --root "$M" build --html --force --quiet); w_peak=$(cat "$peak_file")
+row "build --html, $medium instruments (s)" "$t" "report" ""
+row "  peak memory of one process (MiB)" "$((w_peak / 1024))" "<= 2048" "$(ratio "$((w_peak / 1024))" 2048)"
+if [ -d tests/browser/node_modules/playwright-core ] && [ -x /usr/bin/chromium ]; then
+  node tests/browser/load-time.mjs "$M/out/html" "$runs" | sed "s/^/  web edition of $medium: /"
+  if ! $smoke; then
+    t=$(runs=1 measure "$bin" --root "$L" build --html --quiet); w_peak=$(cat "$peak_file")
+    row "build --html, $large instruments (s)" "$t" "report" ""
+    row "  peak memory of one process (MiB)" "$((w_peak / 1024))" "<= 2048" "$(ratio "$((w_peak / 1024))" 2048)"
+    node tests/browser/load-time.mjs "$L/out/html" "$runs" | sed "s/^/  web edition of $large: /"
+  fi
+fi
+
 A=$(register "$medium" "$attach")
 "$bin" --root "$A" build --quiet
 sync

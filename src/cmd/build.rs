@@ -26,8 +26,7 @@ pub(crate) fn publish_unit(
     if let Some(sig) = signature {
         unit.push((crate::audit::editions::SIG_FILE, sig.as_bytes()));
     }
-    unit.extend(built.web.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
-    out::publish_unit(out, &unit)
+    out::publish_unit(out, &unit, built.web.as_ref())
 }
 
 pub fn run(config: &Config, args: BuildArgs) -> Result<()> {

@@ -126,7 +126,7 @@ fn restore_out(root: &Path, out: &Path, p: &editions::Archived) -> Result<bool> 
         .iter()
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
-    crate::publish::out::publish_unit(out, &unit)?;
+    crate::publish::out::publish_unit(out, &unit, None)?;
     Ok(true)
 }
 

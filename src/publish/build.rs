@@ -9,6 +9,7 @@ use crate::audit::inputs::{self, InputFile, Role};
 use crate::audit::manifest::{EditionInfo, FORMAT, Manifest, PdfInfo, ToolInfo, TypstInfo};
 use crate::error::{Error, Result};
 use crate::publish::edition::Plan;
+use crate::publish::out::Spool;
 use crate::publish::typst::{Job, Typst};
 use crate::publish::{embed, render, web};
 use crate::register::date::PartialDate;
@@ -97,8 +98,9 @@ pub struct Built {
     /// How many instruments the documents show (fewer than the register
     /// holds in a build as of an earlier date).
     pub shown: usize,
-    /// The web edition's files (paths under `out/`), when asked for.
-    pub web: Vec<(String, Vec<u8>)>,
+    /// The web edition, spooled into `out/` ahead of publishing, when
+    /// asked for.
+    pub web: Option<Spool>,
 }
 
 pub fn slash(path: &Path) -> String {
@@ -198,16 +200,24 @@ pub fn build(
     )?;
     let web = if settings.html {
         (settings.progress)("writing the web edition");
-        web::pages(&templates, &layout.templates_dir(), &context, &shown)?
+        let mut spool = Spool::new(&layout.out_dir())?;
+        web::write(
+            &mut spool,
+            &templates,
+            &layout.templates_dir(),
+            &context,
+            &shown,
+        )?;
+        Some(spool)
     } else {
-        Vec::new()
+        None
     };
-    for (name, bytes) in &web {
+    for (name, size, sha256) in web.iter().flat_map(|s| &s.files) {
         files.push(InputFile {
             path: slash(&layout.out.join(name)),
             role: Role::Output,
-            size: bytes.len() as u64,
-            sha256: digest::sha256_bytes(bytes),
+            size: *size,
+            sha256: sha256.clone(),
             id: None,
         });
     }

@@ -201,7 +201,7 @@ pub fn archive(
         }
         put(&format!("{SOURCES}/{path}"), &bytes)?;
     }
-    sync_tree(staging.path());
+    crate::publish::out::sync_folders(staging.path());
     crate::support::fault::point("publish:edition-staged");
     let staged = staging.keep();
     #[cfg(unix)]
@@ -216,21 +216,4 @@ pub fn archive(
     }
     crate::support::fault::point("publish:edition-archived");
     Ok(dest)
-}
-
-/// Syncs every folder under `dir`, so the renamed edition is durable.
-fn sync_tree(dir: &Path) {
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        if let Ok(entries) = fs::read_dir(&d) {
-            for entry in entries.flatten() {
-                if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                    stack.push(entry.path());
-                }
-            }
-        }
-        if let Ok(f) = fs::File::open(&d) {
-            let _ = f.sync_all();
-        }
-    }
 }

@@ -90,10 +90,64 @@ pub fn publish(files: Vec<(PathBuf, Vec<u8>)>) -> Result<()> {
     Ok(())
 }
 
-/// Publishes `files` (name, bytes) into `out` as one unit, as described
-/// in the module docs. Publishing the unit already live changes nothing.
+/// Files written ahead of publishing into a hidden, claimed folder of
+/// `out/` (the web edition: a hundred thousand pages need not sit in
+/// memory), moved into the generation when the unit is published. A
+/// spool left by a killed run is swept by the next one.
+pub struct Spool {
+    dir: tempfile::TempDir,
+    _claim: crate::support::stale::Claim,
+    /// Each file's name in the unit, size and SHA-256.
+    pub files: Vec<(String, u64, String)>,
+}
+
+impl Spool {
+    pub fn new(out: &Path) -> Result<Spool> {
+        let io = |source| Error::Write {
+            path: out.to_path_buf(),
+            source,
+        };
+        fs::create_dir_all(out).map_err(io)?;
+        crate::support::stale::sweep(out, ".spool-");
+        let dir = tempfile::Builder::new()
+            .prefix(".spool-")
+            .tempdir_in(out)
+            .map_err(io)?;
+        let claim = crate::support::stale::claim(dir.path()).map_err(io)?;
+        Ok(Spool {
+            dir,
+            _claim: claim,
+            files: Vec::new(),
+        })
+    }
+
+    /// Writes and syncs one file; returns its entry (name, size, SHA-256).
+    /// Callable from several threads; the caller collects the entries.
+    pub fn write(&self, name: &str, bytes: &[u8]) -> Result<(String, u64, String)> {
+        let path = self.dir.path().join(name);
+        let io = |source| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io)?;
+        }
+        let mut file = fs::File::create(&path).map_err(io)?;
+        file.write_all(bytes).map_err(io)?;
+        file.sync_all().map_err(io)?;
+        Ok((
+            name.to_owned(),
+            bytes.len() as u64,
+            crate::support::digest::sha256_bytes(bytes),
+        ))
+    }
+}
+
+/// Publishes `files` (name, bytes) and the spooled files into `out` as one
+/// unit, as described in the module docs. Publishing the unit already
+/// live changes nothing.
 #[cfg(unix)]
-pub fn publish_unit(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
+pub fn publish_unit(out: &Path, files: &[(&str, &[u8])], spool: Option<&Spool>) -> Result<()> {
     use sha2::{Digest, Sha256};
     use std::os::unix::fs::symlink;
 
@@ -112,6 +166,12 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
         hasher.update([0]);
         hasher.update(crate::support::digest::sha256_bytes(bytes).as_bytes());
     }
+    let spooled = spool.map_or(&[][..], |s| &s.files[..]);
+    for (name, _, sha256) in spooled {
+        hasher.update(name.as_bytes());
+        hasher.update([0]);
+        hasher.update(sha256.as_bytes());
+    }
     let generation = format!(
         ".gen-{}",
         &crate::support::digest::hex(&hasher.finalize())[..20]
@@ -120,7 +180,10 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
 
     let complete = files
         .iter()
-        .all(|(name, bytes)| fs::read(gen_dir.join(name)).is_ok_and(|b| b == *bytes));
+        .all(|(name, bytes)| fs::read(gen_dir.join(name)).is_ok_and(|b| b == *bytes))
+        && spooled.iter().all(|(name, size, _)| {
+            fs::metadata(gen_dir.join(name)).is_ok_and(|m| m.len() == *size)
+        });
     if !complete {
         let staging = tempfile::Builder::new()
             .prefix(".staging-")
@@ -138,6 +201,16 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
             #[cfg(unix)]
             fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o644))
                 .map_err(io(&path))?;
+        }
+        if let Some(spool) = spool {
+            for (name, _, _) in spooled {
+                let to = staging.path().join(name);
+                if let Some(parent) = to.parent() {
+                    fs::create_dir_all(parent).map_err(io(parent))?;
+                }
+                fs::rename(spool.dir.path().join(name), &to).map_err(io(&to))?;
+            }
+            sync_folders(staging.path());
         }
         fs::File::open(staging.path())
             .and_then(|d| d.sync_all())
@@ -159,7 +232,9 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
     // link for the folder.
     let mut tops: Vec<&str> = files
         .iter()
-        .map(|(name, _)| name.split('/').next().unwrap_or(name))
+        .map(|(name, _)| *name)
+        .chain(spooled.iter().map(|(name, _, _)| name.as_str()))
+        .map(|name| name.split('/').next().unwrap_or(name))
         .collect();
     tops.sort_unstable();
     tops.dedup();
@@ -191,6 +266,25 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
 
     tidy_locked(out);
     Ok(())
+}
+
+/// Syncs every folder under `dir`, so that what was renamed into them is
+/// durable (the spooled pages' folders, an edition's).
+pub(crate) fn sync_folders(dir: &Path) {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        if let Ok(entries) = fs::read_dir(&d) {
+            stack.extend(
+                entries
+                    .flatten()
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                    .map(|e| e.path()),
+            );
+        }
+        if let Ok(f) = fs::File::open(&d) {
+            let _ = f.sync_all();
+        }
+    }
 }
 
 /// Removes what a killed run left in `out/` (older generations, staging
@@ -248,7 +342,19 @@ fn tidy_locked(out: &Path) {
 
 /// Without symbolic links the unit is published file by file.
 #[cfg(not(unix))]
-pub fn publish_unit(out: &Path, files: &[(&str, &[u8])]) -> Result<()> {
+pub fn publish_unit(out: &Path, files: &[(&str, &[u8])], spool: Option<&Spool>) -> Result<()> {
+    let spooled: Vec<(String, Vec<u8>)> = spool.map_or_else(Vec::new, |s| {
+        s.files
+            .iter()
+            .filter_map(|(n, _, _)| Some((n.clone(), fs::read(s.dir.path().join(n)).ok()?)))
+            .collect()
+    });
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .copied()
+        .chain(spooled.iter().map(|(n, b)| (n.as_str(), b.as_slice())))
+        .collect();
+    let files = &files[..];
     fs::create_dir_all(out).map_err(|source| Error::Write {
         path: out.to_path_buf(),
         source,
@@ -288,9 +394,9 @@ mod tests {
         let unit = |pdf: &'static [u8], sums: &'static [u8]| {
             vec![("register.pdf", pdf), ("manifest.sha256", sums)]
         };
-        publish_unit(&out, &unit(b"pdf 1", b"sums 1")).unwrap();
+        publish_unit(&out, &unit(b"pdf 1", b"sums 1"), None).unwrap();
         assert_eq!(fs::read(out.join("register.pdf")).unwrap(), b"pdf 1");
-        publish_unit(&out, &unit(b"pdf 2", b"sums 2")).unwrap();
+        publish_unit(&out, &unit(b"pdf 2", b"sums 2"), None).unwrap();
         assert_eq!(fs::read(out.join("register.pdf")).unwrap(), b"pdf 2");
         assert_eq!(fs::read(out.join("manifest.sha256")).unwrap(), b"sums 2");
         let gens = fs::read_dir(&out)
@@ -306,7 +412,7 @@ mod tests {
         assert_eq!(gens, 1);
         // The same unit again is a no-op.
         let current = fs::read_link(out.join(".current")).unwrap();
-        publish_unit(&out, &unit(b"pdf 2", b"sums 2")).unwrap();
+        publish_unit(&out, &unit(b"pdf 2", b"sums 2"), None).unwrap();
         assert_eq!(fs::read_link(out.join(".current")).unwrap(), current);
     }
 

@@ -5,7 +5,8 @@
 //! external fonts, scripts or trackers, and a search that works from
 //! `file://` because its index is a script, not a fetched file.
 //!
-//! Pages: `index.html` (every instrument, sortable, searchable, `?q=`),
+//! Pages: `index.html` (every instrument, sortable, searchable, `?q=`; in
+//! pages of [`PAGE`] rows, `index-2.html` …, for large registers),
 //! `instruments/<ID>.html` (every field, participants, acts, relations as
 //! links, JSON-LD), `by-party.html`, `by-type.html`, `by-subject.html`,
 //! `by-status.html`, `about.html` (metadata, foreword, digest, downloads),
@@ -19,29 +20,35 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::publish::out::Spool;
 use crate::publish::render::{self, Context, InstrumentContext, Templates};
-use crate::register::codes;
 use crate::register::lifecycle;
 use crate::register::model::Register;
 
 /// Where the edition goes, under `out/`.
 pub const DIR: &str = "html";
 
-/// Every file of the web edition: its path under `out/` and its bytes.
-pub fn pages(
+/// Rows of the list per page: a register of 100,000 instruments is listed
+/// on 100 pages, each quick to load; the search covers all of them.
+pub const PAGE: usize = 1000;
+
+/// Writes every file of the web edition into `spool` (paths under
+/// `out/`), the instrument pages in parallel, one page in memory per core.
+pub fn write(
+    spool: &mut Spool,
     templates: &Templates,
     templates_dir: &Path,
     context: &Context,
     register: &Register,
-) -> Result<Vec<(String, Vec<u8>)>> {
-    let mut out = Vec::new();
+) -> Result<()> {
     let page = |name: &str, root: &str, extra: serde_json::Value| -> Result<Vec<u8>> {
         let context = Page {
             register: &context.register,
-            checksums: &context.checksums,
+            checksums: Digest {
+                register_digest: &context.checksums.register_digest,
+            },
             tool: &context.tool,
             edition: context.edition.as_ref(),
-            instruments: &context.instruments,
             root,
             extra,
         };
@@ -49,54 +56,139 @@ pub fn pages(
             .render(&format!("{}/{name}", render::HTML_DIR), &context)?
             .into_bytes())
     };
-    out.push((
-        format!("{DIR}/index.html"),
-        page("index.html.j2", "", serde_json::json!({}))?,
-    ));
-    for i in &context.instruments {
-        let bytes = page("instrument.html.j2", "../", serde_json::json!({ "i": i }))?;
-        out.push((format!("{DIR}/instruments/{}.html", i.id), bytes));
+    let results = crate::support::parallel::map(&context.instruments, |i| {
+        let page = Page {
+            register: &context.register,
+            checksums: Digest {
+                register_digest: &context.checksums.register_digest,
+            },
+            tool: &context.tool,
+            edition: context.edition.as_ref(),
+            root: "../",
+            extra: InstrumentPage {
+                i,
+                jsonld: jsonld(i),
+            },
+        };
+        let name = format!("{}/instrument.html.j2", render::HTML_DIR);
+        let bytes = templates.render(&name, &page)?.into_bytes();
+        spool.write(&format!("{DIR}/instruments/{}.html", i.id), &bytes)
+    });
+    let mut files = results.into_iter().collect::<Result<Vec<_>>>()?;
+    let chunks: Vec<&[InstrumentContext]> = context.instruments.chunks(PAGE).collect();
+    let pages: Vec<serde_json::Value> = (1..=chunks.len().max(1))
+        .map(|n| serde_json::json!({ "number": n, "file": list_file(n) }))
+        .collect();
+    for (n, rows) in chunks.iter().enumerate().map(|(k, r)| (k + 1, *r)) {
+        let extra = serde_json::json!({
+            "rows": rows, "page": n, "pages": pages, "total": context.instruments.len(),
+        });
+        files.push(spool.write(
+            &format!("{DIR}/{}", list_file(n)),
+            &page("index.html.j2", "", extra)?,
+        )?);
+    }
+    if chunks.is_empty() {
+        let extra = serde_json::json!({ "rows": [], "page": 1, "pages": pages, "total": 0 });
+        files.push(spool.write(
+            &format!("{DIR}/index.html"),
+            &page("index.html.j2", "", extra)?,
+        )?);
     }
     for (file, heading, groups) in indexes(register, &context.instruments) {
         let extra = serde_json::json!({ "heading": heading, "groups": groups });
-        out.push((format!("{DIR}/{file}"), page("group.html.j2", "", extra)?));
+        files.push(spool.write(&format!("{DIR}/{file}"), &page("group.html.j2", "", extra)?)?);
     }
-    out.push((
-        format!("{DIR}/about.html"),
-        page("about.html.j2", "", serde_json::json!({}))?,
-    ));
-    out.push((
-        format!("{DIR}/search-index.js"),
-        search_index(&context.instruments),
-    ));
-    out.push((
-        format!("{DIR}/register.csv"),
-        csv(&context.instruments).into_bytes(),
-    ));
+    let extra = serde_json::json!({ "total": context.instruments.len() });
+    files.push(spool.write(
+        &format!("{DIR}/about.html"),
+        &page("about.html.j2", "", extra)?,
+    )?);
+    files.push(spool.write(
+        &format!("{DIR}/search-index.js"),
+        &search_index(&context.instruments),
+    )?);
+    files.push(spool.write(
+        &format!("{DIR}/register.csv"),
+        csv(&context.instruments).as_bytes(),
+    )?);
     let mut json =
         serde_json::to_string_pretty(&rows(&context.instruments)).expect("rows serialize");
     json.push('\n');
-    out.push((format!("{DIR}/register.json"), json.into_bytes()));
+    files.push(spool.write(&format!("{DIR}/register.json"), json.as_bytes())?);
     for file in ["style.css", "search.js"] {
         let path = templates_dir.join(render::HTML_DIR).join(file);
         let bytes = std::fs::read(&path).map_err(|source| Error::Read { path, source })?;
-        out.push((format!("{DIR}/{file}"), bytes));
+        files.push(spool.write(&format!("{DIR}/{file}"), &bytes)?);
     }
-    Ok(out)
+    files.sort();
+    spool.files = files;
+    Ok(())
+}
+
+/// `index.html`, `index-2.html`, …
+fn list_file(n: usize) -> String {
+    if n == 1 {
+        "index.html".into()
+    } else {
+        format!("index-{n}.html")
+    }
+}
+
+/// An instrument's page sees its entry as `i`.
+#[derive(Serialize)]
+struct InstrumentPage<'a> {
+    i: &'a InstrumentContext,
+    jsonld: serde_json::Value,
+}
+
+/// The entry as schema.org/Legislation: identifier, names, date, type, and
+/// its legal force as of the register's date. Built per page, not kept.
+fn jsonld(i: &InstrumentContext) -> serde_json::Value {
+    let force = match i.status_keyword {
+        "in-force" => "https://schema.org/InForce",
+        "provisionally-applied" => "https://schema.org/PartiallyInForce",
+        _ => "https://schema.org/NotInForce",
+    };
+    let mut names = vec![serde_json::json!({"@language": "en", "@value": i.title})];
+    names.extend(
+        i.titles
+            .iter()
+            .map(|t| serde_json::json!({"@language": t.code, "@value": t.title})),
+    );
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "legislationIdentifier": i.id,
+        "name": names,
+        "legislationDate": i.signed_on_iso,
+        "legislationType": i.kind,
+        "legislationLegalForce": force,
+        "inLanguage": i.language_codes,
+        "about": i.subjects,
+        "legislationJurisdiction": i.parties.iter().map(|p| p.state_name.as_str()).collect::<Vec<_>>(),
+    })
 }
 
 /// What every page sees: the register's own context and its page's.
 #[derive(Serialize)]
-struct Page<'a> {
+struct Page<'a, E: Serialize> {
     register: &'a render::RegisterContext,
-    checksums: &'a render::Checksums,
+    /// Only the register digest: the full list of checksums is the PDF's
+    /// annex, and carrying it into every page would cost each page the
+    /// whole register.
+    checksums: Digest<'a>,
     tool: &'a render::Tool,
     edition: Option<&'a render::EditionContext>,
-    instruments: &'a [InstrumentContext],
     /// The way back to `out/html/`: "" or "../".
     root: &'a str,
     #[serde(flatten)]
-    extra: serde_json::Value,
+    extra: E,
+}
+
+#[derive(Serialize)]
+struct Digest<'a> {
+    register_digest: &'a str,
 }
 
 #[derive(Serialize)]
@@ -244,31 +336,34 @@ fn csv(instruments: &[InstrumentContext]) -> String {
     out
 }
 
-/// `window.REGISTER_INDEX = […]`: what the search looks in, as a script so
-/// that it loads from `file://`. `<` is escaped so that no text can close
-/// the script.
+/// `window.REGISTER_INDEX = […]`: every instrument as a compact row —
+/// `[id, number, title, type, parties, signed (ISO), signed, status, text]`,
+/// `text` being what the search looks in — as a script, so that it loads
+/// from `file://` (lazily, at the first search). `<` is escaped so that no
+/// text can close the script.
 fn search_index(instruments: &[InstrumentContext]) -> Vec<u8> {
     let entries: Vec<serde_json::Value> = instruments
         .iter()
         .map(|i| {
-            let mut parties: Vec<String> = Vec::new();
+            let mut text: Vec<&str> = vec![&i.id, &i.title];
+            text.extend(i.titles.iter().map(|t| t.title.as_str()));
             for p in &i.parties {
-                parties.push(p.state.clone());
-                parties.push(p.state_name.clone());
-                if let Some(body) = &p.body {
-                    parties.push(body.clone());
-                }
-                if let Some(name) = codes::country_name(&p.state) {
-                    parties.push(name.to_owned());
-                }
+                text.push(&p.state);
+                text.push(&p.state_name);
+                text.extend(p.body.as_deref());
             }
-            serde_json::json!({
-                "id": i.id,
-                "title": i.title,
-                "titles": i.titles.iter().map(|t| t.title.clone()).collect::<Vec<_>>(),
-                "parties": parties,
-                "subjects": i.subjects,
-            })
+            text.extend(i.subjects.iter().map(String::as_str));
+            serde_json::json!([
+                i.id,
+                i.number,
+                i.title,
+                i.kind,
+                i.party_codes,
+                i.signed_on_iso,
+                i.signed_on,
+                i.status,
+                text.join(" \u{1}"),
+            ])
         })
         .collect();
     let json = serde_json::to_string(&entries)

@@ -1,36 +1,80 @@
 // Search and sorting for the web edition's list of instruments. Works from
-// file:// with no network: the index comes from search-index.js, loaded as
-// a script (no fetch). Without scripts the table still lists everything.
+// file:// with no network: the index, search-index.js, is a script loaded
+// at the first search (no fetch), so a list of 100,000 instruments opens as
+// fast as its first page. Without scripts the page lists its rows as
+// printed.
 (function () {
   "use strict";
-  var index = window.REGISTER_INDEX || [];
   var table = document.getElementById("instruments");
   var input = document.getElementById("q");
   var count = document.getElementById("count");
   if (!table || !input) return;
-  var rows = {};
-  Array.prototype.forEach.call(table.tBodies[0].rows, function (row) { rows[row.id] = row; });
+  var body = table.tBodies[0];
+  var pageRows = Array.prototype.slice.call(body.rows);
+  var pageCount = count.textContent;
+  // More matches than this are counted but not all listed.
+  var SHOWN = 1000;
 
   // Case, accents and punctuation do not matter: "uzbekistan" finds "Uzbekistan".
   function fold(text) {
     return (text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
-  var haystacks = index.map(function (e) {
-    return { id: e.id, text: fold([e.id, e.title, e.titles.join(" "), e.parties.join(" "), e.subjects.join(" ")].join(" \u0001 ")) };
-  });
+
+  var folded = null;
+  function withIndex(then) {
+    if (window.REGISTER_INDEX) {
+      folded = folded || window.REGISTER_INDEX.map(function (e) { return fold(e[8]); });
+      then();
+      return;
+    }
+    var script = document.createElement("script");
+    script.src = "search-index.js";
+    script.onload = function () { withIndex(then); };
+    document.head.appendChild(script);
+  }
+
+  // A row like the printed ones, from an index entry.
+  // [id, number, title, type, parties, signed ISO, signed, status, text]
+  function row(e) {
+    var tr = document.createElement("tr");
+    tr.id = e[0];
+    tr.dataset.number = e[1];
+    tr.dataset.signed = e[5];
+    var cells = [String(e[1]), null, e[2], e[3], e[4], e[6], e[7]];
+    cells.forEach(function (text, k) {
+      var td = document.createElement("td");
+      if (k === 1) {
+        var a = document.createElement("a");
+        a.href = "instruments/" + e[0] + ".html";
+        a.textContent = e[0];
+        td.appendChild(a);
+      } else {
+        td.textContent = text;
+        if (k === 2) td.lang = "en";
+      }
+      tr.appendChild(td);
+    });
+    return tr;
+  }
 
   function apply(query) {
     var words = fold(query).split(/\s+/).filter(Boolean);
-    var shown = 0;
-    haystacks.forEach(function (h) {
-      var match = words.every(function (w) { return h.text.indexOf(w) >= 0; });
-      var row = rows[h.id];
-      if (row) { row.hidden = !match; }
-      if (match) shown += 1;
+    if (!words.length) {
+      body.replaceChildren.apply(body, pageRows);
+      count.textContent = pageCount;
+      return;
+    }
+    withIndex(function () {
+      var index = window.REGISTER_INDEX;
+      var found = [];
+      for (var k = 0; k < index.length; k++) {
+        var text = folded[k];
+        if (words.every(function (w) { return text.indexOf(w) >= 0; })) found.push(index[k]);
+      }
+      body.replaceChildren.apply(body, found.slice(0, SHOWN).map(row));
+      count.textContent = found.length + " of " + index.length + " instruments match" +
+        (found.length > SHOWN ? "; the first " + SHOWN + " are listed" : "");
     });
-    count.textContent = shown === index.length
-      ? index.length + " instruments"
-      : shown + " of " + index.length + " instruments match";
   }
 
   var params = new URLSearchParams(window.location.search);
@@ -41,7 +85,7 @@
     if (input.value) { url.searchParams.set("q", input.value); } else { url.searchParams.delete("q"); }
     try { history.replaceState(null, "", url); } catch (e) { /* file:// in some browsers */ }
   });
-  apply(input.value);
+  if (input.value) apply(input.value);
 
   // Sortable columns: each head becomes a button; aria-sort says the order.
   var heads = table.tHead.rows[0].cells;
@@ -57,7 +101,6 @@
       var ascending = th.getAttribute("aria-sort") !== "ascending";
       Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      var body = table.tBodies[0];
       var sorted = Array.prototype.slice.call(body.rows).sort(function (a, b) {
         var x, y;
         if (key === "number") { x = +a.dataset.number; y = +b.dataset.number; }
@@ -66,7 +109,7 @@
         var order = x < y ? -1 : x > y ? 1 : +a.dataset.number - +b.dataset.number;
         return ascending ? order : -order;
       });
-      sorted.forEach(function (row) { body.appendChild(row); });
+      sorted.forEach(function (r) { body.appendChild(r); });
     });
   });
 })();

@@ -187,8 +187,10 @@ pub struct InstrumentContext {
     pub registration: String,
     /// Every act, in date order.
     pub acts: Vec<ActContext>,
-    /// schema.org/Legislation, for the web edition's pages.
-    pub jsonld: serde_json::Value,
+    /// The status keyword (`in-force`), for machines.
+    pub status_keyword: &'static str,
+    /// Language codes of `languages`, for machines.
+    pub language_codes: Vec<String>,
     pub signatories: Vec<String>,
     pub status: String,
     pub in_force: Option<String>,

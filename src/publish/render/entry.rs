@@ -73,7 +73,8 @@ pub(super) fn instrument_context(
         statements: acts::statements(i),
         registration: acts::registration(i),
         acts: acts::acts(i),
-        jsonld: jsonld(i, status),
+        status_keyword: status.as_str(),
+        language_codes: i.languages.clone(),
         signed_on: i.signed.date.long(),
         signed_on_iso: i.signed.date.to_string(),
         signed_at: i.signed.place.as_deref().map(flat),
@@ -109,34 +110,6 @@ pub(super) fn instrument_context(
         path: i.path.to_string_lossy().replace('\\', "/"),
         sha256: i.sha256.clone(),
     }
-}
-
-/// The entry as schema.org/Legislation: identifier, name, date, type, and
-/// its legal force as of the register's date.
-fn jsonld(i: &Instrument, status: Status) -> serde_json::Value {
-    let force = match status {
-        Status::InForce => "https://schema.org/InForce",
-        Status::ProvisionallyApplied => "https://schema.org/PartiallyInForce",
-        _ => "https://schema.org/NotInForce",
-    };
-    let mut names = vec![serde_json::json!({"@language": "en", "@value": flat(&i.title)})];
-    names.extend(
-        i.titles
-            .iter()
-            .map(|(lang, title)| serde_json::json!({"@language": lang, "@value": flat(title)})),
-    );
-    serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "Legislation",
-        "legislationIdentifier": i.id.value,
-        "name": names,
-        "legislationDate": i.signed.date.to_string(),
-        "legislationType": i.kind.label(),
-        "legislationLegalForce": force,
-        "inLanguage": i.languages,
-        "about": i.subjects,
-        "legislationJurisdiction": i.parties.iter().map(|p| codes::country_name(&p.state).unwrap_or(&p.state)).collect::<Vec<_>>(),
-    })
 }
 
 /// "Name, office".

@@ -1,0 +1,35 @@
+// How fast the web edition opens and searches in Chromium (a benchmark,
+// not a test; benches/run.sh runs it): `node tests/browser/load-time.mjs
+// <out/html> [runs]` prints, as
+// median and range over the runs, the time until index.html has loaded
+// from file://, and the time from typing a search to the results listed
+// (the first search loads the search index).
+import { chromium } from "playwright-core";
+import path from "node:path";
+
+const [html, runsText] = process.argv.slice(2);
+const runs = Number(runsText || 5);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return `median ${s[Math.floor(s.length / 2)].toFixed(0)} ms (${s[0].toFixed(0)}-${s[s.length - 1].toFixed(0)} ms)`;
+};
+const load = [], search = [];
+for (let k = 0; k < runs; k++) {
+  const page = await browser.newPage();
+  const t0 = Date.now();
+  await page.goto("file://" + path.resolve(html, "index.html"), { waitUntil: "load" });
+  load.push(Date.now() - t0);
+  const t1 = Date.now();
+  await page.fill("#q", "trade");
+  await page.waitForFunction(() => /match/.test(document.getElementById("count").textContent));
+  search.push(Date.now() - t1);
+  await page.close();
+}
+console.log(`index.html loaded: ${stats(load)}`);
+console.log(`first search listed: ${stats(search)}`);
+await browser.close();
