@@ -23,6 +23,7 @@ const requests = [];
 page.on("request", (r) => requests.push(r.url()));
 const errors = [];
 page.on("pageerror", (e) => errors.push(String(e)));
+page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
 
 // Search from ?q=: every row shown matches, every row hidden does not.
 const index = JSON.parse(readFileSync(path.join(html, "search-index.js"), "utf8")
