@@ -262,7 +262,8 @@ pub struct BuildArgs {
     pub typeset: TypesetArgs,
 
     /// PDF standards to enforce, comma-separated, as typst names them (e.g. a-2b, ua-1)
-    #[arg(long, value_name = "LIST", default_value = crate::publish::typst::DEFAULT_PDF_STANDARD)]
+    #[arg(long, value_name = "LIST", default_value = crate::publish::typst::DEFAULT_PDF_STANDARD,
+          value_parser = pdf_standards)]
     pub pdf_standard: String,
 
     /// Rebuild even when nothing changed since the last build
@@ -432,6 +433,24 @@ pub enum Color {
     Auto,
     Always,
     Never,
+}
+
+/// The PDF standards typst 0.15 knows, checked before any work starts.
+const PDF_STANDARDS: &[&str] = &[
+    "1.4", "1.5", "1.6", "1.7", "2.0", "a-1b", "a-1a", "a-2b", "a-2u", "a-2a", "a-3b", "a-3u",
+    "a-3a", "a-4", "a-4f", "a-4e", "ua-1",
+];
+
+fn pdf_standards(text: &str) -> Result<String, String> {
+    for item in text.split(',').map(str::trim) {
+        if !PDF_STANDARDS.contains(&item) {
+            return Err(format!(
+                "`{item}` is not a PDF standard typst knows; use a comma-separated list of: {}",
+                PDF_STANDARDS.join(", ")
+            ));
+        }
+    }
+    Ok(text.to_owned())
 }
 
 /// A full calendar date, YYYY-MM-DD.

@@ -46,8 +46,12 @@ pub enum Error {
         message: String,
     },
 
-    #[error("{} exists and is not empty; the bag was not written", path.display())]
-    DestNotEmpty { path: PathBuf },
+    #[error("{} exists and is not empty; the {what} was not written", path.display())]
+    DestNotEmpty {
+        path: PathBuf,
+        /// "bag", "register project".
+        what: &'static str,
+    },
 
     #[error("{message}")]
     Usage {
@@ -203,7 +207,7 @@ impl Error {
                  from trusted files"
                     .into(),
             ),
-            Error::DestNotEmpty { .. } => Some("name a new folder for the bag".into()),
+            Error::DestNotEmpty { what, .. } => Some(format!("name a new folder for the {what}")),
             Error::NoCacheDir => Some("set TREATY_REGISTER_CACHE to a folder for typst".into()),
             Error::TypstFailed { source_path, .. } => Some(format!(
                 "the generated source is kept at {}; the positions above point into it",

@@ -116,6 +116,16 @@ fn add_with_build_publishes_at_once() {
     let manifest = fs::read_to_string(test.path().join("out/manifest.sha256")).unwrap();
     assert!(manifest.contains("  register/instruments/KZ-UZ-2024-017.yaml\n"));
     assert_eq!(tool(test.path(), &["verify"]).0, 0);
+    // Without --quiet: no "next: build" after a build that happened.
+    let mut args = FLAGS.to_vec();
+    args.extend(["--build", "--id", "KZ-UZ-2024-099"]);
+    let (code, stdout, stderr) = tool(test.path(), &args);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout
+            .starts_with("wrote register/instruments/KZ-UZ-2024-099.yaml\nwrote out/register.pdf"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -404,9 +414,10 @@ fn init_refuses_a_non_empty_folder_and_missing_values() {
         ],
     );
     assert_eq!(code, 2);
-    assert!(
-        stderr.starts_with("error: taken exists and is not empty"),
-        "{stderr}"
+    assert_eq!(
+        stderr,
+        "error: taken exists and is not empty; the register project was not written\n  \
+         hint: name a new folder for the register project\n"
     );
     assert_eq!(fs::read_dir(dir.path().join("taken")).unwrap().count(), 1);
     assert_eq!(

@@ -170,3 +170,56 @@ fn help_documents_exit_codes() {
         "{help}"
     );
 }
+
+#[test]
+fn list_cuts_nothing_when_written_to_a_pipe() {
+    let long = format!(
+        "Agreement on {}",
+        "cooperation in many fields and ".repeat(6)
+    );
+    let (out, _dir) = Test::with_base()
+        .file(
+            "register/instruments/A-2.yaml",
+            valid_instrument("A-2")
+                .replace("title: Agreement on testing", &format!("title: {long}")),
+        )
+        .args(["list"])
+        .run();
+    let text = stdout(&out);
+    assert!(text.contains(long.trim_end()), "{text}");
+    assert!(!text.contains('…'));
+}
+
+#[test]
+fn show_takes_an_unambiguous_short_id() {
+    for short in ["4", "004", "2024-004"] {
+        let (out, _dir) = Test::with_shipped().args(["show", short]).run();
+        assert!(stdout(&out).starts_with("KZ-UZ-2024-004\n"), "{short}");
+    }
+    Test::with_base()
+        .file("register/instruments/B-1.yaml", valid_instrument("B-1"))
+        .args(["show", "1"])
+        .stderr("error: `1` could be any of A-1, B-1\n  hint: give the whole id\n")
+        .status(2)
+        .run();
+}
+
+#[test]
+fn an_unknown_pdf_standard_is_a_usage_error_before_any_work() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (out, _dir) = Test::with_base()
+        .env("TMPDIR", tmp.path().to_str().unwrap())
+        .args(["build", "--pdf-standard", "a-3a,a-9z"])
+        .status(2)
+        .run();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("`a-9z` is not a PDF standard typst knows"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        0,
+        "nothing left behind"
+    );
+}

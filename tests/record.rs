@@ -304,7 +304,7 @@ fn missing_values_are_asked_at_a_terminal_and_named_elsewhere() {
         serde_json::json!([
             ["Action [", "ratifcation"],
             ["did you mean `ratification`?", "ratification"],
-            ["Party", "TJK"],
+            ["Party", "tjk"],
             ["Date of the act", "2024-02-30"],
             ["not a valid date", "2024-02-29"],
         ]),

@@ -7,8 +7,9 @@
 //! `data/register.pdf`. Each file is checked against the manifest while it
 //! is copied, so a bag never carries a register that differs from the one
 //! published. The bag is assembled in a sibling folder and renamed into
-//! place when complete. Its tag files are deterministic: sorted lines,
-//! dates from the register, no clock.
+//! place when complete. Its tag files are deterministic on a given day:
+//! sorted lines, and the one date from the clock is `Bagging-Date`, the day
+//! the bag was made (RFC 8493, 2.2.2).
 
 use std::fmt::Write as _;
 use std::fs;
@@ -85,6 +86,7 @@ fn copy_hashed(from: &Path, to: &Path, expected: &str) -> Result<Result<Payload,
 pub fn export(root: &Path, manifest: &Manifest, info: &Info, dest: &Path) -> Result<usize> {
     if fs::read_dir(dest).is_ok_and(|mut d| d.next().is_some()) || dest.is_file() {
         return Err(Error::DestNotEmpty {
+            what: "bag",
             path: dest.to_path_buf(),
         });
     }
@@ -148,7 +150,8 @@ pub fn export(root: &Path, manifest: &Manifest, info: &Info, dest: &Path) -> Res
         let _ = writeln!(bag_info, "External-Identifier: {}", one_line(series));
     }
     let _ = writeln!(bag_info, "External-Description: {}", one_line(&meta.title));
-    let _ = writeln!(bag_info, "Bagging-Date: {}", meta.as_of);
+    // RFC 8493 §2.2.2: the date the bag was made (UTC), not the register's.
+    let _ = writeln!(bag_info, "Bagging-Date: {}", today());
     let _ = writeln!(bag_info, "Payload-Oxum: {octets}.{}", payload.len());
     let _ = writeln!(
         bag_info,
@@ -192,4 +195,22 @@ pub fn export(root: &Path, manifest: &Manifest, info: &Info, dest: &Path) -> Res
 /// Tag values are single lines; folded text is joined with spaces.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Today's date in UTC, `YYYY-MM-DD`.
+fn today() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    // Howard Hinnant's civil_from_days.
+    let z = seconds.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }

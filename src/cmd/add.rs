@@ -122,10 +122,13 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
             &text,
         )? {
             if !config.quiet {
-                super::print(&format!(
-                    "wrote {}\nnext: `treaty-register build` publishes it in the PDF\n",
-                    rel.display()
-                ))?;
+                // With --build the build follows at once: no "next" to suggest.
+                let next = if args.build {
+                    ""
+                } else {
+                    "next: `treaty-register build` publishes it in the PDF\n"
+                };
+                super::print(&format!("wrote {}\n{next}", rel.display()))?;
             }
             break;
         }

@@ -8,8 +8,9 @@ use crate::register::date::PartialDate;
 use crate::register::lifecycle;
 use crate::register::model::Instrument;
 
-/// Titles in the table are cut to this many characters.
-const SHORT_TITLE: usize = 70;
+/// Titles at a terminal are cut to what is left of its width, but never to
+/// fewer characters than this.
+const SHORT_TITLE: usize = 20;
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -48,7 +49,7 @@ pub fn run(config: &Config, args: ListArgs) -> Result<()> {
             .collect()
     });
     let text = match args.format {
-        ListFormat::Table => table(&rows),
+        ListFormat::Table => table(&rows, terminal_width()),
         ListFormat::Json => {
             let mut json = serde_json::to_string_pretty(&rows).expect("rows serialize");
             json.push('\n');
@@ -70,18 +71,34 @@ pub fn run(config: &Config, args: ListArgs) -> Result<()> {
     Ok(())
 }
 
-fn short(title: &str) -> String {
+/// The title on one line, cut with "…" to `limit` characters if given.
+fn short(title: &str, limit: Option<usize>) -> String {
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    if title.chars().count() <= SHORT_TITLE {
+    let Some(limit) = limit.map(|l| l.max(SHORT_TITLE)) else {
+        return title;
+    };
+    if title.chars().count() <= limit {
         return title;
     }
-    let cut: String = title.chars().take(SHORT_TITLE - 1).collect();
+    let cut: String = title.chars().take(limit - 1).collect();
     format!("{}…", cut.trim_end())
 }
 
-fn table(rows: &[Row]) -> String {
+/// How wide the table may be: the terminal's width at a terminal; written
+/// to a pipe or a file, no limit (nothing is cut for scripts).
+fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    let size = terminal_size::terminal_size().map(|(w, _)| usize::from(w.0));
+    Some(size.or(columns).unwrap_or(100))
+}
+
+fn table(rows: &[Row], width: Option<usize>) -> String {
     let header = ["ID", "TYPE", "SIGNED", "STATUS", "TITLE"];
-    let cells: Vec<[String; 5]> = rows
+    let mut cells: Vec<[String; 5]> = rows
         .iter()
         .map(|r| {
             [
@@ -89,10 +106,25 @@ fn table(rows: &[Row]) -> String {
                 r.kind.to_owned(),
                 r.signed.clone(),
                 r.status.to_owned(),
-                short(r.title),
+                String::new(),
             ]
         })
         .collect();
+    // The other columns first: the title takes what is left of the width.
+    let before: usize = (0..4)
+        .map(|k| {
+            cells
+                .iter()
+                .map(|c| c[k].chars().count())
+                .chain([header[k].len()])
+                .max()
+                .unwrap_or(0)
+                + 2
+        })
+        .sum();
+    for (cell, r) in cells.iter_mut().zip(rows) {
+        cell[4] = short(r.title, width.map(|w| w.saturating_sub(before)));
+    }
     let mut widths = header.map(|h| h.chars().count());
     for row in &cells {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -141,11 +173,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn short_titles_are_cut_on_characters() {
+    fn titles_are_cut_on_characters_only_where_there_is_a_limit() {
         let long = "Соглашение ".repeat(20);
-        let s = short(&long);
-        assert_eq!(s.chars().count(), SHORT_TITLE);
+        let s = short(&long, Some(50));
+        assert_eq!(s.chars().count(), 50);
         assert!(s.ends_with('…'));
-        assert_eq!(short("a\n  b"), "a b");
+        assert_eq!(short(&long, Some(3)).chars().count(), SHORT_TITLE);
+        assert_eq!(short(&long, None), long.trim_end());
+        assert_eq!(short("a\n  b", None), "a b");
     }
 }

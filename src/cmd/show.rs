@@ -12,8 +12,11 @@ use crate::register::model::{
     Action, Attachment, Instrument, NOT_RECORDED, Relation, Signatory, Source, Target,
 };
 
-pub fn run(config: &Config, args: ShowArgs) -> Result<()> {
+pub fn run(config: &Config, mut args: ShowArgs) -> Result<()> {
     let mut loaded = crate::register::load::load(&config.root, &config.limits)?;
+    if let Some(full) = short_id(&args.id, &loaded.instrument_files)? {
+        args.id = full;
+    }
     let register = match loaded.register.take() {
         Some(register) => Some(super::as_of(register, args.as_of)?),
         None => None,
@@ -95,6 +98,41 @@ fn json(i: &Instrument, as_of: PartialDate) -> serde_json::Value {
         .entry("actions")
         .or_insert_with(|| serde_json::Value::Array(Vec::new()));
     value
+}
+
+/// The whole id a short one stands for: `4` or `004` for `KZ-UZ-2024-004`,
+/// `2024-004` likewise — when exactly one entry ends so. `None` when `id`
+/// is a whole id or stands for none.
+fn short_id(id: &str, files: &[std::path::PathBuf]) -> Result<Option<String>> {
+    let stems: Vec<&str> = files
+        .iter()
+        .filter_map(|p| p.file_stem()?.to_str())
+        .collect();
+    if stems.contains(&id) {
+        return Ok(None);
+    }
+    let number = |text: &str| text.trim_start_matches('0').to_owned();
+    let digits = !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit());
+    let candidates: Vec<&str> = stems
+        .iter()
+        .copied()
+        .filter(|stem| {
+            stem.ends_with(&format!("-{id}"))
+                || (digits
+                    && stem
+                        .rsplit('-')
+                        .next()
+                        .is_some_and(|last| number(last) == number(id)))
+        })
+        .collect();
+    match candidates.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some((*one).to_owned())),
+        many => Err(Error::Usage {
+            message: format!("`{id}` could be any of {}", many.join(", ")),
+            hint: Some("give the whole id".into()),
+        }),
+    }
 }
 
 fn or_not_recorded(value: Option<String>) -> String {

@@ -334,7 +334,9 @@ pub(crate) fn date_answer(answer: &str) -> std::result::Result<String, String> {
 }
 
 pub(crate) fn state_answer(answer: &str) -> std::result::Result<String, String> {
-    let code = answer.trim();
+    // `kaz` is what a person types; the code is `KAZ`.
+    let upper = answer.trim().to_uppercase();
+    let code = upper.as_str();
     if codes::country_name(code).is_some() {
         return Ok(code.to_owned());
     }

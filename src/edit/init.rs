@@ -156,6 +156,7 @@ pub fn register_yaml(register: &NewRegister) -> String {
 pub fn create(dir: &Path, register: &NewRegister) -> Result<()> {
     if fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) || dir.is_file() {
         return Err(Error::DestNotEmpty {
+            what: "register project",
             path: dir.to_path_buf(),
         });
     }
