@@ -162,7 +162,7 @@ fn relation(
             };
             let text = match register.get(&id.value) {
                 Some(t) => format!(
-                    "{verb} {} ({where_}) of {}.",
+                    "{verb} the {} ({where_}) of {}.",
                     flat(&t.title),
                     t.signed.date.long()
                 ),
