@@ -959,3 +959,52 @@ fn colour_follows_the_flag_and_no_color() {
         .run();
     assert!(!String::from_utf8_lossy(&out.stderr).contains('\u{1b}'));
 }
+
+/// What `build` could not typeset is refused by `check`, with the line,
+/// the character and its code point, and the scripts the fonts cover
+/// (typst would fail in a generated file, far from the YAML).
+#[test]
+fn characters_the_fonts_cannot_print_are_named() {
+    let entry = "\
+id: A-3
+title: Agreement on cooperation — اتفاقية
+titles:
+  ka: \"ხელშეკრულება\"
+type: agreement
+parties:
+  - state: KAZ
+    body: \"Ministry 🇰🇿\"
+  - state: UZB
+signed:
+  date: 2024-08-08
+status: signed
+sources:
+  - title: A report
+";
+    let hint = "  = hint: the fonts (Libertinus Serif) print Latin, Greek, Cyrillic, Kazakh Cyrillic \
+                and Hebrew letters: write the value in those scripts, or transliterate it\n";
+    let expected = format!(
+        "register/instruments/A-3.yaml:2:8: error: `title` holds `ا` (U+0627), which the register's fonts cannot print\n  |\n\
+         2 | title: Agreement on cooperation — اتفاقية\n  |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n{hint}\
+         register/instruments/A-3.yaml:4:7: error: `titles` holds `ხ` (U+10EE), which the register's fonts cannot print\n  |\n\
+         4 |   ka: \"ხელშეკრულება\"\n  |       ^^^^^^^^^^^^^^\n{hint}\
+         register/instruments/A-3.yaml:8:11: error: `body` holds `🇰` (U+1F1F0), which the register's fonts cannot print\n  |\n\
+         8 |     body: \"Ministry 🇰🇿\"\n  |           ^^^^^^^^^^^^^\n{hint}\
+         error: 3 instruments, 3 problems\n"
+    );
+    Test::with_base()
+        .file("register/instruments/A-3.yaml", entry)
+        .args(["check"])
+        .stderr(&expected)
+        .status(1)
+        .run();
+    // build refuses the same, before typst runs.
+    let (out, _dir) = Test::with_base()
+        .file("register/instruments/A-3.yaml", entry)
+        .args(["build"])
+        .status(1)
+        .run();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("`title` holds `ا` (U+0627)"), "{stderr}");
+    assert!(!stderr.contains("typst"), "{stderr}");
+}

@@ -17,6 +17,7 @@ pub mod codes;
 pub mod date;
 pub mod decode;
 pub mod diagnostic;
+pub mod glyphs;
 pub mod lifecycle;
 pub mod load;
 pub mod model;

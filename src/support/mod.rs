@@ -1,7 +1,8 @@
 //! Plumbing that every layer shares and that knows nothing of registers:
 //! running work on every core ([`parallel`]), hashing ([`digest`]),
-//! recovering from killed runs ([`stale`]) and the fault points that the
-//! crash tests stop a run at ([`fault`]).
+//! recovering from killed runs ([`stale`]), the fault points that the
+//! crash tests stop a run at ([`fault`]), and the default template set
+//! built into the binary ([`templates`]).
 //!
 //! Nothing here imports from the layers above, so any of them may use it.
 
@@ -9,3 +10,4 @@ pub mod digest;
 pub mod fault;
 pub mod parallel;
 pub mod stale;
+pub mod templates;

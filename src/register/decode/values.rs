@@ -4,6 +4,7 @@
 
 use crate::register::codes;
 use crate::register::date::PartialDate;
+use crate::register::glyphs;
 use crate::register::model::is_valid_id;
 use crate::register::suggest::closest;
 use crate::register::yaml::{Node, Value};
@@ -31,7 +32,28 @@ impl Decoder<'_> {
                 .push("keep long texts in an attachment under register/files/".into());
                 None
             }
-            Value::Scalar { text, .. } => Some(text.clone()),
+            Value::Scalar { text, .. } => {
+                // What the PDF cannot print is refused here, with the line,
+                // rather than by typst in a generated file.
+                if let Some(c) = glyphs::unprintable(text) {
+                    self.error(
+                        node.span,
+                        format!(
+                            "`{field}` holds `{}` (U+{:04X}), which the register's fonts cannot print",
+                            c.escape_debug(),
+                            u32::from(c)
+                        ),
+                    )
+                    .hints
+                    .push(format!(
+                        "the fonts (Libertinus Serif) print {} letters: write the value in those \
+                         scripts, or transliterate it",
+                        glyphs::scripts()
+                    ));
+                    return None;
+                }
+                Some(text.clone())
+            }
             _ => {
                 self.error(
                     node.span,
