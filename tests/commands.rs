@@ -223,3 +223,36 @@ fn an_unknown_pdf_standard_is_a_usage_error_before_any_work() {
         "nothing left behind"
     );
 }
+
+/// Completion in a real bash, after the subcommand too (clap_complete's
+/// script completed nothing there for a hyphenated name).
+#[test]
+fn bash_completes_after_the_subcommand() {
+    let (out, dir) = Test::new().args(["completions", "bash"]).run();
+    let file = dir.path().join("completion.bash");
+    std::fs::write(&file, stdout(&out)).unwrap();
+    let complete = |words: &[&str]| {
+        let script = format!(
+            "source {}\nCOMP_WORDS=({})\nCOMP_CWORD={}\n_treaty__register treaty-register '{}' '{}'\necho \"${{COMPREPLY[*]}}\"\n",
+            file.display(),
+            words.join(" "),
+            words.len() - 1,
+            words[words.len() - 1],
+            words[words.len() - 2],
+        );
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    assert_eq!(complete(&["treaty-register", "pub"]), "publish");
+    assert_eq!(complete(&["treaty-register", "list", "--fo"]), "--format");
+    assert_eq!(
+        complete(&["treaty-register", "list", "--format", "j"]),
+        "json"
+    );
+    assert!(complete(&["treaty-register", "record", "TR-1", "--par"]).contains("--party"));
+    assert!(complete(&["treaty-register", "build", "--"]).contains("--as-of"));
+}
