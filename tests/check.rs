@@ -1008,3 +1008,18 @@ sources:
     assert!(stderr.contains("`title` holds `ا` (U+0627)"), "{stderr}");
     assert!(!stderr.contains("typst"), "{stderr}");
 }
+
+#[test]
+fn an_unclosed_quote_is_called_one() {
+    Test::with_base()
+        .file("register/instruments/A-3.yaml", "id: A-3\ntitle: \"Agreement on\ntype: agreement\n")
+        .args(["check"])
+        .stderr(
+            "register/instruments/A-3.yaml:2:8: error: invalid YAML: a quoted value is not closed \
+             (invalid indentation in quoted scalar)\n  |\n2 | title: \"Agreement on\n  |        ^\n  \
+             = hint: add the closing quote (`\"` or `'`) at the end of the value that starts here\n\
+             error: 3 instruments, 1 problem\n",
+        )
+        .status(1)
+        .run();
+}

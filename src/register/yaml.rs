@@ -160,6 +160,17 @@ impl<'a> Builder<'a> {
             // The parser's own guard; report it like ours.
             return too_deep(Span::new(m.line(), m.col() + 1, 1));
         }
+        if e.info().contains("quoted scalar") {
+            // Told first: the parser words an unclosed quote as a matter of
+            // indentation ("invalid indentation in quoted scalar").
+            return SyntaxError::new(
+                Span::new(m.line(), m.col() + 1, 1),
+                format!("invalid YAML: a quoted value is not closed ({})", e.info()),
+                Some(
+                    "add the closing quote (`\"` or `'`) at the end of the value that starts here",
+                ),
+            );
+        }
         let hint = if e.info().contains("mapping values are not allowed") {
             Some("a value that contains `: ` must be quoted, or a key is indented wrongly")
         } else if [
