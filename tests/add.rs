@@ -149,17 +149,17 @@ fn invalid_input_writes_nothing() {
     for (bad, expected) in [
         (
             ("--party", "XYZ=Someone"),
-            "error: unknown state code `XYZ`",
+            "error: --party: unknown state code `XYZ`\n  hint: states are written",
         ),
         (
             ("--signed", "2024-02-30"),
-            "error: `2024-02-30` is not a valid date: February 2024 has 29 days, not 30",
+            "error: --signed: `2024-02-30` is not a valid date: February 2024 has 29 days, not 30",
         ),
         (
             ("--relation", "amends=KZ-UZ-2024-099"),
-            "error: relation target `KZ-UZ-2024-099` is not an instrument of this register",
+            "error: --relation: relation target `KZ-UZ-2024-099` is not an instrument of this register",
         ),
-        (("--type", "accord"), "error: unknown type `accord`"),
+        (("--type", "accord"), "error: --type: unknown type `accord`"),
     ] {
         let mut args: Vec<&str> = FLAGS.to_vec();
         match args.iter().position(|a| *a == bad.0) {

@@ -59,6 +59,74 @@ fn draft_from(config: &Config, args: &AddArgs) -> Result<Draft> {
     Ok(draft)
 }
 
+/// The flag that gave the value on `line` of the drafted entry.
+fn flag_for(text: &str, line: usize) -> Option<&'static str> {
+    let lines: Vec<&str> = text.lines().collect();
+    let here = lines.get(line.checked_sub(1)?)?.trim_start();
+    let key = lines[..line]
+        .iter()
+        .rev()
+        .find(|l| !l.starts_with([' ', '-', '#']) && l.contains(':'))?
+        .split(':')
+        .next()?;
+    let field = |name: &str| here.starts_with(name) || here.starts_with(&format!("- {name}"));
+    Some(match key {
+        "title" => "--title",
+        "titles" => "--title-in",
+        "type" => "--type",
+        "level" => "--level",
+        "parties" => "--party",
+        "signed" if field("place") => "--place",
+        "signed" if field("date") => "--signed",
+        "signed" => "--signatory",
+        "status" => "--status",
+        "in_force" if field("note") => "--in-force-note",
+        "in_force" => "--in-force",
+        "term" => "--term",
+        "relations" => "--relation",
+        "subjects" => "--subject",
+        "languages" => "--language",
+        "sources" => "--source",
+        "notes" => "--notes",
+        "files" => "--file",
+        "id" => "--id",
+        _ => return None,
+    })
+}
+
+/// An entry built from flags is refused naming the flags, not lines of a
+/// file that was never written.
+fn refuse_flags(text: &str, problems: &[crate::register::diagnostic::Diagnostic]) -> Error {
+    use std::io::Write as _;
+    let mut err = anstream::stderr().lock();
+    for d in problems {
+        let flag = d.span.and_then(|s| flag_for(text, s.line));
+        match flag {
+            Some(flag) => {
+                let _ = writeln!(err, "error: {flag}: {}", d.message);
+            }
+            None => {
+                let _ = writeln!(err, "error: {}", d.message);
+            }
+        }
+        for hint in &d.hints {
+            // "line 6 has it already; …" speaks of a file never written.
+            let hint = match hint.split_once("; ") {
+                Some((first, rest)) if first.starts_with("line ") => rest,
+                _ => hint.as_str(),
+            };
+            let _ = writeln!(err, "  hint: {hint}");
+        }
+    }
+    Error::Problems {
+        summary: format!(
+            "the new entry has {} problem{}; nothing was written",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
+        ),
+    }
+}
+
 pub fn run(config: &Config, args: AddArgs) -> Result<()> {
     let root = &config.root;
     let register = crate::register::load::load(root, &config.limits)?;
@@ -98,13 +166,17 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
         let text = add::to_yaml(&draft);
         let problems = crate::edit::entry::validate(root, &rel, &text, meta.as_of);
         if !problems.is_empty() {
-            return Err(super::refuse_entry(
-                root,
-                &rel,
-                &text,
-                &problems,
-                "the new entry has",
-            ));
+            if interactive && !missing.is_empty() {
+                // Answers, not flags: show the entry as it would be written.
+                return Err(super::refuse_entry(
+                    root,
+                    &rel,
+                    &text,
+                    &problems,
+                    "the new entry has",
+                ));
+            }
+            return Err(refuse_flags(&text, &problems));
         }
         if args.dry_run {
             return super::print(&text);
