@@ -42,36 +42,14 @@ pub fn write(
     register: &Register,
 ) -> Result<()> {
     let page = |name: &str, root: &str, extra: serde_json::Value| -> Result<Vec<u8>> {
-        let context = Page {
-            register: &context.register,
-            checksums: Digest {
-                register_digest: &context.checksums.register_digest,
-            },
-            tool: &context.tool,
-            edition: context.edition.as_ref(),
-            root,
-            extra,
-        };
-        Ok(templates
-            .render(&format!("{}/{name}", render::HTML_DIR), &context)?
-            .into_bytes())
+        render_page(templates, context, name, root, extra)
     };
     let results = crate::support::parallel::map(&context.instruments, |i| {
-        let page = Page {
-            register: &context.register,
-            checksums: Digest {
-                register_digest: &context.checksums.register_digest,
-            },
-            tool: &context.tool,
-            edition: context.edition.as_ref(),
-            root: "../",
-            extra: InstrumentPage {
-                i,
-                jsonld: jsonld(i),
-            },
+        let extra = InstrumentPage {
+            i,
+            jsonld: jsonld(i),
         };
-        let name = format!("{}/instrument.html.j2", render::HTML_DIR);
-        let bytes = templates.render(&name, &page)?.into_bytes();
+        let bytes = render_page(templates, context, "instrument.html.j2", "../", extra)?;
         spool.write(&format!("{DIR}/instruments/{}.html", i.id), &bytes)
     });
     let mut files = results.into_iter().collect::<Result<Vec<_>>>()?;
@@ -124,6 +102,29 @@ pub fn write(
     files.sort();
     spool.files = files;
     Ok(())
+}
+
+/// Renders `html/<name>` with the register's context, `root` and `extra`.
+fn render_page<E: Serialize>(
+    templates: &Templates,
+    context: &Context,
+    name: &str,
+    root: &str,
+    extra: E,
+) -> Result<Vec<u8>> {
+    let page = Page {
+        register: &context.register,
+        checksums: Digest {
+            register_digest: &context.checksums.register_digest,
+        },
+        tool: &context.tool,
+        edition: context.edition.as_ref(),
+        root,
+        extra,
+    };
+    Ok(templates
+        .render(&format!("{}/{name}", render::HTML_DIR), &page)?
+        .into_bytes())
 }
 
 /// `index.html`, `index-2.html`, …

@@ -55,34 +55,11 @@ pub fn environment(dir: &Path) -> Result<Environment<'static>> {
             minijinja::AutoEscape::None
         }
     });
-    add_html_templates(&mut env, dir)?;
-    let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let mut found = false;
-    for entry in entries {
-        let path = entry
-            .map_err(|source| Error::Read {
-                path: dir.to_path_buf(),
-                source,
-            })?
-            .path();
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-            continue;
-        };
-        if !name.ends_with(".j2") || !path.is_file() {
-            continue;
-        }
-        let source = std::fs::read_to_string(&path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
-        found |= name == ENTRY_TEMPLATE;
-        env.add_template_owned(name.to_owned(), source)
-            .map_err(|e| template_error(dir, &e))?;
+    let names = add_templates(&mut env, dir, dir, "")?;
+    if dir.join(HTML_DIR).is_dir() {
+        add_templates(&mut env, dir, &dir.join(HTML_DIR), &format!("{HTML_DIR}/"))?;
     }
-    if !found {
+    if !names.iter().any(|n| n == ENTRY_TEMPLATE) {
         return Err(Error::Template {
             location: dir.join(ENTRY_TEMPLATE).display().to_string(),
             message: "the template set has no entry template".into(),
@@ -91,14 +68,24 @@ pub fn environment(dir: &Path) -> Result<Environment<'static>> {
     Ok(env)
 }
 
-/// The web edition's templates, `html/*.j2`, under the names `html/<file>`.
-fn add_html_templates(env: &mut Environment<'static>, dir: &Path) -> Result<()> {
-    let html = dir.join(HTML_DIR);
-    let Ok(entries) = std::fs::read_dir(&html) else {
-        return Ok(());
+/// Adds every `*.j2` file directly in `folder` under `prefix` + its name
+/// (`html/` for the web edition's); returns the names.
+fn add_templates(
+    env: &mut Environment<'static>,
+    dir: &Path,
+    folder: &Path,
+    prefix: &str,
+) -> Result<Vec<String>> {
+    let read_error = |source| Error::Read {
+        path: folder.to_path_buf(),
+        source,
     };
-    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(folder).map_err(read_error)? {
+        paths.push(entry.map_err(read_error)?.path());
+    }
     paths.sort();
+    let mut names = Vec::new();
     for path in paths {
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
@@ -110,10 +97,12 @@ fn add_html_templates(env: &mut Environment<'static>, dir: &Path) -> Result<()> 
             path: path.clone(),
             source,
         })?;
-        env.add_template_owned(format!("{HTML_DIR}/{name}"), source)
+        let name = format!("{prefix}{name}");
+        env.add_template_owned(name.clone(), source)
             .map_err(|e| template_error(dir, &e))?;
+        names.push(name);
     }
-    Ok(())
+    Ok(names)
 }
 
 fn template_error(dir: &Path, e: &TemplateError) -> Error {
