@@ -34,9 +34,11 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
 /// The text of `register/register.yaml` for a new register.
 pub fn register_yaml(register: &NewRegister) -> String {
     format!(
-        "# The register's own metadata. Format: see `treaty-register --help` and the\n\
-         # project's docs/format.md. Add `subtitle`, `series`, `authority` and\n\
-         # `foreword` as they become known.\n{}",
+        "# The register's own metadata. Add `subtitle`, `series`, `authority` and\n\
+         # `foreword` as they become known. Every field is described in docs/format.md\n\
+         # of treaty-register's source; `treaty-register check` says what is wrong\n\
+         # and how to fix it, and schema/instrument.schema.json lets editors check\n\
+         # instrument files as you type.\n{}",
         serde_yaml::to_string(register).expect("metadata serializes")
     )
 }
