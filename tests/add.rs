@@ -432,3 +432,32 @@ fn init_refuses_a_non_empty_folder_and_missing_values() {
     );
     assert!(!dir.path().join("fresh").exists());
 }
+
+#[test]
+fn init_creates_the_project_under_root() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("registers");
+    fs::create_dir(&root).unwrap();
+    let (code, stdout, stderr) = tool(
+        dir.path(),
+        &[
+            "--root",
+            "registers",
+            "init",
+            "kz-uz-2025",
+            "--title",
+            "T",
+            "--as-of",
+            "2025-03-01",
+            "--id-prefix",
+            "KZ-UZ-2025",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        "created the register project registers/kz-uz-2025\nnext: cd registers/kz-uz-2025 && treaty-register add\n"
+    );
+    assert!(root.join("kz-uz-2025/register/register.yaml").is_file());
+    assert!(!dir.path().join("kz-uz-2025").exists());
+}

@@ -77,12 +77,18 @@ pub fn run(config: &Config, args: InitArgs) -> Result<()> {
         language: "en".into(),
         id_prefix: id_prefix.unwrap_or_default(),
     };
-    init::create(&args.dir, &register)?;
+    // DIR is taken from --root like every other path (it was ignored).
+    let dir = if config.root == std::path::Path::new(".") {
+        args.dir.clone()
+    } else {
+        config.root.join(&args.dir)
+    };
+    init::create(&dir, &register)?;
     if !config.quiet {
         super::print(&format!(
             "created the register project {}\nnext: cd {} && treaty-register add\n",
-            args.dir.display(),
-            args.dir.display()
+            dir.display(),
+            dir.display()
         ))?;
     }
     Ok(())
