@@ -479,3 +479,25 @@ fn two_publishes_at_once_are_refused() {
     );
     assert!(!test.path().join("editions/0001").exists());
 }
+
+#[test]
+fn nothing_to_publish_writes_nothing_even_over_a_draft() {
+    let keys = tempfile::tempdir().unwrap();
+    let (test, key) = project(keys.path(), "");
+    let dir = test.path();
+    assert_eq!(publish(dir, &key).0, 0);
+    // A draft build since the edition: out/ is the user's, and stays.
+    let (code, _, _) = tool(dir, &["build", "--force", "--html"]);
+    assert_eq!(code, 0);
+    let before = common::snapshot(&dir.join("out"));
+    let (code, _, err) = publish(dir, &key);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(
+            "error: nothing to publish: the register and templates are as edition 1 published them"
+        ),
+        "{err}"
+    );
+    assert_eq!(common::snapshot(&dir.join("out")), before);
+    assert!(!dir.join("editions/0002").exists());
+}

@@ -95,11 +95,20 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
     Ok(())
 }
 
-/// Publishes edition `p`'s files from the archive into `out/` when `out/`
-/// holds something else; `false` when it already held them.
+/// Publishes edition `p`'s files from the archive into `out/` when a
+/// publish was killed before `out/` switched to it; `false` otherwise.
 fn restore_out(root: &Path, out: &Path, p: &editions::Archived) -> Result<bool> {
-    let current = std::fs::read(out.join(crate::audit::manifest::SHA256_FILE)).unwrap_or_default();
-    if current == p.sha256_text.as_bytes() {
+    // Only what a killed publish leaves: `out/` empty, or holding an
+    // earlier edition. A build made since (a draft) is the user's to keep:
+    // then there is nothing to publish, and nothing is written.
+    let behind = match std::fs::read_to_string(out.join(crate::audit::manifest::JSON_FILE)) {
+        Err(_) => true,
+        Ok(text) => crate::audit::manifest::parse_json(&text)
+            .ok()
+            .and_then(|(m, _)| m.edition)
+            .is_some_and(|e| e.number < p.number),
+    };
+    if !behind {
         return Ok(false);
     }
     let folder = editions::folder(root, p.number);
