@@ -23,6 +23,28 @@ pub fn language_name(code: &str) -> Option<&'static str> {
     Some(table[i].1)
 }
 
+/// The name of a state in edition language `lang` (`ru`, `kk`, `uz`) as
+/// Debian's iso-codes translates it, if it does.
+pub fn country_name_in(lang: &str, code: &str) -> Option<&'static str> {
+    translated(data::COUNTRY_NAMES, lang, code)
+}
+
+/// The name of a language in edition language `lang`, where iso-codes
+/// translates it (Russian only, today).
+pub fn language_name_in(lang: &str, code: &str) -> Option<&'static str> {
+    translated(data::LANGUAGE_NAMES, lang, code)
+}
+
+fn translated(
+    tables: &'static [(&str, &[(&str, &'static str)])],
+    lang: &str,
+    code: &str,
+) -> Option<&'static str> {
+    let (_, table) = tables.iter().find(|(l, _)| *l == lang)?;
+    let i = table.binary_search_by(|(c, _)| (*c).cmp(code)).ok()?;
+    Some(table[i].1)
+}
+
 /// The alpha-3 code someone probably meant when typing a country name, an
 /// alpha-2 code or a lower-case code ("Kazakhstan", "KZ", "kaz"), for a hint.
 pub fn country_suggestion(typed: &str) -> Option<&'static str> {
@@ -54,6 +76,9 @@ mod tests {
         assert!(data::LANGUAGES.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(data::COUNTRIES.len(), 249);
         assert_eq!(data::LANGUAGES.len(), 184);
+        for (_, table) in data::COUNTRY_NAMES.iter().chain(data::LANGUAGE_NAMES) {
+            assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
+        }
     }
 
     #[test]
@@ -67,6 +92,11 @@ mod tests {
         assert_eq!(language_name("uz"), Some("Uzbek"));
         assert_eq!(language_name("ru"), Some("Russian"));
         assert_eq!(language_name("xx"), None);
+        assert_eq!(country_name_in("ru", "KAZ"), Some("Казахстан"));
+        assert_eq!(country_name_in("kk", "UZB"), Some("Өзбекстан"));
+        assert_eq!(country_name_in("uz", "KAZ"), Some("Qozogʻiston"));
+        assert_eq!(country_name_in("uz", "RUS"), None);
+        assert_eq!(language_name_in("ru", "kk"), Some("казахский"));
     }
 
     #[test]

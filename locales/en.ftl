@@ -1,0 +1,322 @@
+# The English edition: every label, term and sentence the PDF and the web
+# edition print that is not a register value. One catalogue per language
+# (en, ru, kk, uz); each has every message of this one, which
+# src/publish/locale.rs tests. Fluent syntax: https://projectfluent.org/
+#
+# A message with `{ $name }` placeables is filled in by the tool or by a
+# template, `t("id", name=value)`. Dates come from date-day, date-month and
+# date-year; state names from Debian's iso-codes (state-XXX here overrides a
+# missing or unwanted one).
+
+## Dates: a full date, a month, a year.
+
+date-day = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+date-month = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+date-year = { $year }
+
+## Words used everywhere.
+
+not-recorded = not recorded
+not-translated = not translated
+none = None.
+list-separator = ,{" "}
+quoted = “{ $text }”
+abbr-number = No.
+abbr-page = p.
+abbr-volume = vol.
+page-of = Page { $page } of { $total }
+contents = Contents
+keyword-register = treaty register
+keyword-instruments = international instruments
+instruments-count = { $count ->
+    [one] { $count } instrument
+   *[other] { $count } instruments
+}
+
+## Title pages.
+
+edition-of = Edition { $number } of { $date }
+status-as-of = Status as of { $date }
+issuing-authority = Issuing authority: { $authority }
+colophon-edition-signed = Edition { $number }, signed by { $signer }
+colophon-edition-of = Edition of { $date }
+colophon-produced = produced with { $tool } { $version } and typst { $typst }
+volume-of = Volume { $number } of { $count }
+volume-entries = Entries { $first } to { $last } ({ $count ->
+    [one] { $count } instrument
+   *[other] { $count } instruments
+})
+volume-colophon = the general volume holds the foreword, the indexes and the register digest
+translation-of = Translation of the register's labels into { $language }; the register's own texts are in { $original }.
+
+## Front matter.
+
+foreword = Foreword
+changes-heading = Changes since edition { $number }
+changes-intro = This is edition { $number } of { $date }. It follows edition { $previous }, whose manifest (manifest.sha256, archived in the register's editions/ folder) has the SHA-256 digest
+changes-chain = which this edition's manifest records, so that the editions form a chain: an earlier edition cannot be changed without breaking it.
+change-added = Added
+change-changed = Changed
+change-removed = Removed
+change-general = Also changed
+change-nothing = No instrument was added, changed or removed.
+abbreviations-and-terms = Abbreviations and terms
+abbreviations = Abbreviations
+abbr-number-means = number of the entry in this register
+abbr-page-means = page
+abbr-volume-means = volume
+abbr-state-means = { $state } (ISO 3166-1 alpha-3 code)
+abbr-sha256-means = cryptographic digest of a file (FIPS 180-4), in hexadecimal
+statuses-heading = Status of instruments
+statuses-as-of = The status is given as of { $date }.
+levels-heading = Levels
+nothing-inferred = Nothing is inferred: what the sources do not give is left out of an entry and named on its last line, “{ field-not-recorded }”, or printed as “{ not-recorded }” where it would stand within a field.
+
+## Keywords: types, levels, statuses, acts, relations.
+
+type-joint-statement = joint statement
+type-declaration = declaration
+type-decision = decision
+type-treaty = treaty
+type-agreement = agreement
+type-protocol = protocol
+type-memorandum = memorandum
+type-programme = programme
+type-action-plan = action plan
+type-roadmap = roadmap
+type-exchange-of-notes = exchange of notes
+type-other = other
+level-interstate = interstate
+level-interstate-means = between the states, by heads of state or joint interstate bodies
+level-intergovernmental = intergovernmental
+level-intergovernmental-means = between the governments
+level-interagency = interagency
+level-interagency-means = between ministries, agencies or committees
+level-subnational = subnational
+level-subnational-means = between regions or cities
+level-institutional = institutional
+level-institutional-means = between institutes, foundations and other bodies
+status-signed = signed
+status-signed-means = signed; entry into force not recorded or not yet reached
+status-adopted = adopted
+status-adopted-means = adopted by the parties or a joint body, without signature
+status-in-force = in force
+status-in-force-means = in force between the parties
+status-provisionally-applied = provisionally applied
+status-provisionally-applied-means = applied before entry into force
+status-expired = expired
+status-expired-means = no longer in force because its term has ended
+status-terminated = terminated
+status-terminated-means = no longer in force by decision of the parties
+status-superseded = superseded
+status-superseded-means = replaced by a later instrument
+party-status-signed = signed
+party-status-consented = consented to be bound
+party-status-provisionally-applied = provisionally applied
+party-status-in-force = in force
+party-status-denounced = denounced
+party-status-effective = { $status } (effective { $date })
+action-signature = signature
+action-definitive-signature = definitive signature
+action-ratification = ratification
+action-acceptance = acceptance
+action-approval = approval
+action-accession = accession
+action-succession = succession
+action-notification = notification
+action-provisional-application = provisional application
+action-entry-into-force = entry into force
+action-reservation = reservation
+action-declaration = declaration
+action-objection = objection
+action-withdrawal-of-reservation = withdrawal of reservation
+action-denunciation = denunciation
+action-withdrawal = withdrawal
+action-suspension = suspension
+action-termination = termination
+relation-amends = Amends
+relation-supplements = Supplements
+relation-replaces = Replaces
+relation-terminates = Terminates
+relation-implements = Implements
+
+## Entries.
+
+instruments = Instruments
+entry-heading = No. { $number } · { $id }
+field-type = Type
+field-level = Level
+field-parties = Parties
+field-signed-on = Signed on
+field-adopted-on = Adopted on
+field-signed-at = Signed at
+field-adopted-at = Adopted at
+field-signatories = Signatories
+field-depositary = Depositary
+field-status = Status
+field-in-force = Entry into force
+field-term = Term
+field-participants = Participants
+field-statements = Statements
+field-registration = UN registration
+field-relations = Relations
+field-subjects = Subjects
+field-languages = Authentic languages
+field-sources = Sources
+field-notes = Notes
+field-attachments = Attachments
+field-entry-file = Entry file
+field-not-recorded = Not recorded
+term-from-to = { $from } to { $to }
+relation-to-entry = { $relation } the { $title } ({ $entry }) of { $date }.
+relation-to-id = { $relation } { $entry }.
+relation-external = { $relation } the { $title } of { $date }.
+entry-in-volume = { $id }, vol. { $volume }
+entry-ref-volume = No. { $number } ({ $id }), vol. { $volume }
+
+## Lifecycle: participants, statements, registration, chronology.
+
+col-participant = Participant
+col-signature = Signature
+col-consent = Consent to be bound
+col-in-force-for = In force for it
+col-statements = Reserv. / decl.
+col-statements-long = Reservations and declarations
+col-status = Status
+consent-on = { $action }, { $date }
+provisionally-on = provisionally, { $date }
+objection-to = objection to { $label }
+withdrawn = { $label } withdrawn
+participant-signed = signed { $date }
+participant-in-force = in force { $date }
+participant-no-act = no act recorded
+participant-line = { $state }: { $acts }
+statement-by = { $action } by { $state }, { $date }
+statement-regarding = , regarding { $label }
+statement-text = : “{ $text }”
+statement-no-text = : text not recorded
+registration-none = not registered with the Secretariat of the United Nations
+registration-registered = Registered with the Secretariat of the United Nations on { $date } under No. { $number }
+registration-filed = Filed and recorded with the Secretariat of the United Nations on { $date } under No. { $number }
+registration-ex-officio = ex officio
+registration-by = by { $party }
+event-signed = signed
+event-adopted = adopted
+event-in-force = entry into force
+event-act = { $state }: { $action }
+event-effective = { $event } (effective { $date })
+event-registered = registered with the United Nations, No. { $number }
+
+## Summary, indexes, chronology.
+
+summary = Summary of instruments
+col-number = No.
+col-id = Id
+col-title = Title
+col-type = Type
+col-parties = Parties
+col-signed = Signed
+index-by-party = Index by party
+body-not-recorded = Signing body not recorded
+index-by-type = Index by type
+index-by-subject = Index by subject
+index-by-status = Index by status
+index-by-status-intro = The status of each instrument as of { $date }, derived from the acts recorded for it where there are any.
+not-registered-heading = In force, not registered with the United Nations
+not-registered-intro = Article 102 of the Charter of the United Nations requires every treaty and international agreement to be registered with the Secretariat as soon as possible after its entry into force. These instruments were in force on { $date } and the register records no registration of them.
+chronology = Chronology
+chronology-intro = Every signature or adoption, entry into force, act of a party and registration recorded in the register, in date order. A date known only to the month or the year stands before the days of that month or year.
+volume-chronology = Chronology of this volume
+volume-chronology-intro = The signatures, entries into force, acts and registrations of this volume's instruments, in date order; the general volume lists the register by status.
+
+## Volumes and checksums.
+
+volumes = Volumes
+volumes-intro = This register is published in { $count } volumes besides this general volume. Each holds a summary of its entries, the entries in id order, and the digests of their files. The indexes below refer to entries by id and volume.
+col-volume = Vol.
+col-first = First entry
+col-last = Last entry
+col-entries = Entries
+col-file = File
+annex-checksums = Annex: Checksums
+checksums-intro = This register was produced from the files listed below. Each digest is the SHA-256 of the file's bytes. The register digest is the SHA-256 of these lines in the form “sha256  path”, sorted by path; from the project folder it can be recomputed with coreutils alone:
+register-digest = Register digest:
+checksums-in-volumes = The digests of the entry files and attachments are printed at the end of the volume that holds each entry.
+col-file-digest = File and its SHA-256
+volume-checksums = Annex: Checksums of this volume
+volume-checksums-intro = The SHA-256 digest of each entry file and attachment of this volume. The register digest, over all volumes, is printed in the general volume.
+
+## The web edition.
+
+web-skip = Skip to the content
+web-register-nav = Register
+web-all = All instruments
+web-by-party = By party
+web-by-type = By type
+web-by-subject = By subject
+web-by-status = By status
+web-about = About and downloads
+web-produced = produced with { $tool } { $version }
+web-instruments-by-party = Instruments by party
+web-instruments-by-type = Instruments by type
+web-instruments-by-subject = Instruments by subject
+web-instruments-by-status = Instruments by status
+web-search = Search the register
+web-search-placeholder = Title, id, party or subject
+web-on-this-page = { $count } on this page
+web-matches = { $found } of { $total } instruments match
+web-caption = Instruments of the register, in order of their numbers
+web-caption-page = Instruments of the register, in order of their numbers (page { $page } of { $pages })
+web-pages = Pages of the list
+web-sort = Sort by { $column }
+web-about-heading = About this register
+web-title = Title
+web-subtitle = Subtitle
+web-series = Series
+web-authority = Issuing authority
+web-as-of = Status as of
+web-edition = Edition
+web-edition-signed = Edition { $number } of { $date }, signed by { $signer }
+web-downloads = Downloads
+web-pdf = The register as PDF
+web-pdf-note = (carries its own sources)
+web-pdf-translation = The register in { $language } (PDF)
+web-csv = The instruments as CSV
+web-json = The instruments as JSON
+web-manifest = The manifest
+web-manifest-note = (“sha256sum -c out/manifest.sha256” from the project folder checks every published file, these pages included)
+web-manifest-json = The manifest as JSON
+web-checking = Checking this edition
+web-checking-text = The register digest above is the SHA-256 of the sha256sum lines of register/register.yaml, the instrument files and the attachments, sorted by path; the PDF prints the same value. Each instrument's page gives the SHA-256 of its file.
+web-as-of-note = (as of { $date })
+web-participants-caption = Each party's acts and status as of { $date }
+web-actions = Actions
+web-statements = Reservations, declarations and objections
+web-effective = (effective { $date })
+web-regarding = , regarding { $label }

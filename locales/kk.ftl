@@ -1,0 +1,334 @@
+# The Kazakh edition. Terms of the law of treaties follow the Kazakh text of
+# the Law of the Republic of Kazakhstan of 30 May 2005 No. 54 "On
+# international treaties of the Republic of Kazakhstan" («Қазақстан
+# Республикасының халықаралық шарттары туралы» Заңы: қол қою, ратификациялау,
+# бекіту, қабылдау, қосылу, күшіне ену, ескертпе, денонсациялау, уақытша
+# қолдану, тоқтата тұру) as the Ministry of Foreign Affairs publishes it.
+# Dates as Kazakh official documents write them: «2024 жылғы 8 тамыз».
+
+## Dates: a full date, a month, a year.
+
+date-day = { $year } жылғы { $day } { $month ->
+    [1] қаңтар
+    [2] ақпан
+    [3] наурыз
+    [4] сәуір
+    [5] мамыр
+    [6] маусым
+    [7] шілде
+    [8] тамыз
+    [9] қыркүйек
+    [10] қазан
+    [11] қараша
+   *[12] желтоқсан
+}
+date-month = { $year } жылғы { $month ->
+    [1] қаңтар
+    [2] ақпан
+    [3] наурыз
+    [4] сәуір
+    [5] мамыр
+    [6] маусым
+    [7] шілде
+    [8] тамыз
+    [9] қыркүйек
+    [10] қазан
+    [11] қараша
+   *[12] желтоқсан
+}
+date-year = { $year } жыл
+
+## Words used everywhere.
+
+not-recorded = көрсетілмеген
+not-translated = аудармасы жоқ
+none = Жоқ.
+list-separator = ,{" "}
+quoted = «{ $text }»
+abbr-number = №
+abbr-page = б.
+abbr-volume = т.
+page-of = { $total } беттің { $page }-беті
+contents = Мазмұны
+keyword-register = халықаралық шарттар тізілімі
+keyword-instruments = халықаралық құжаттар
+instruments-count = { $count } құжат
+
+## Title pages.
+
+edition-of = { $date } { $number }-басылым
+status-as-of = { $date } жағдай бойынша мәртебесі
+issuing-authority = Шығарған орган: { $authority }
+colophon-edition-signed = { $number }-басылым, қол қойған: { $signer }
+colophon-edition-of = { $date } басылымы
+colophon-produced = { $tool } { $version } және typst { $typst } арқылы дайындалған
+volume-of = { $count } томның { $number }-томы
+volume-entries = { $first } бастап { $last } дейінгі жазбалар ({ $count } құжат)
+volume-colophon = жалпы томда алғысөз, көрсеткіштер және тізілім дайджесті берілген
+translation-of = Тізілімнің белгілері { $language } тіліне аударылған; тізілімнің өз мәтіндері түпнұсқа тілінде ({ $original }) берілген.
+
+## Front matter.
+
+foreword = Алғысөз
+changes-heading = { $number }-басылымнан бергі өзгерістер
+changes-intro = Бұл — { $date } { $number }-басылым. Ол { $previous }-басылымнан кейін шығады; оның манифестінің (manifest.sha256, тізілімнің editions/ қалтасында сақталады) SHA-256 дайджесті
+changes-chain = бұл басылымның манифестінде жазылған, сондықтан басылымдар тізбек құрайды: бұрынғы басылымды тізбекті бұзбай өзгерту мүмкін емес.
+change-added = Қосылды
+change-changed = Өзгертілді
+change-removed = Алып тасталды
+change-general = Сондай-ақ өзгертілді
+change-nothing = Бірде-бір құжат қосылған, өзгертілген немесе алып тасталған жоқ.
+abbreviations-and-terms = Қысқартулар мен терминдер
+abbreviations = Қысқартулар
+abbr-number-means = осы тізілімдегі жазбаның нөмірі
+abbr-page-means = бет
+abbr-volume-means = том
+abbr-state-means = { $state } (ISO 3166-1 alpha-3 коды)
+abbr-sha256-means = файлдың криптографиялық дайджесті (FIPS 180-4), он алтылық жазумен
+statuses-heading = Құжаттардың мәртебесі
+statuses-as-of = Мәртебе { $date } жағдай бойынша көрсетілген.
+levels-heading = Деңгейлер
+nothing-inferred = Ештеңе болжанбайды: дереккөздерде жоқ мән жазбаға енгізілмейді және оның соңғы жолында, «{ field-not-recorded }», аталады немесе өріс ішінде «{ not-recorded }» деп көрсетіледі.
+
+## Keywords: types, levels, statuses, acts, relations.
+
+type-joint-statement = бірлескен мәлімдеме
+type-declaration = декларация
+type-decision = шешім
+type-treaty = шарт
+type-agreement = келісім
+type-protocol = хаттама
+type-memorandum = меморандум
+type-programme = бағдарлама
+type-action-plan = іс-қимыл жоспары
+type-roadmap = жол картасы
+type-exchange-of-notes = ноталар алмасу
+type-other = басқа
+level-interstate = мемлекетаралық
+level-interstate-means = мемлекеттер арасында, мемлекет басшылары немесе бірлескен мемлекетаралық органдар деңгейінде
+level-intergovernmental = үкіметаралық
+level-intergovernmental-means = үкіметтер арасында
+level-interagency = ведомствоаралық
+level-interagency-means = министрліктер, агенттіктер немесе комитеттер арасында
+level-subnational = өңіраралық
+level-subnational-means = өңірлер немесе қалалар арасында
+level-institutional = ұйымаралық
+level-institutional-means = институттар, қорлар және басқа ұйымдар арасында
+status-signed = қол қойылған
+status-signed-means = қол қойылған; күшіне енуі көрсетілмеген немесе әлі болмаған
+status-adopted = қабылданған
+status-adopted-means = тараптар немесе бірлескен орган қол қоюсыз қабылдаған
+status-in-force = күшінде
+status-in-force-means = тараптар арасында күшінде
+status-provisionally-applied = уақытша қолданылады
+status-provisionally-applied-means = күшіне енгенге дейін қолданылады
+status-expired = мерзімі өткен
+status-expired-means = қолданылу мерзімі аяқталуына байланысты күшін жойған
+status-terminated = тоқтатылған
+status-terminated-means = тараптардың шешімімен күшін жойған
+status-superseded = ауыстырылған
+status-superseded-means = кейінгі құжатпен ауыстырылған
+party-status-signed = қол қойылған
+party-status-consented = міндеттілігіне келісім берілген
+party-status-provisionally-applied = уақытша қолданылады
+party-status-in-force = күшінде
+party-status-denounced = денонсацияланған
+party-status-effective = { $status } ({ $date } бастап)
+action-signature = қол қою
+action-definitive-signature = түпкілікті қол қою
+action-ratification = ратификациялау
+action-acceptance = қабылдау
+action-approval = бекіту
+action-accession = қосылу
+action-succession = құқықтық мирасқорлық
+action-notification = хабарлама
+action-provisional-application = уақытша қолдану
+action-entry-into-force = күшіне ену
+action-reservation = ескертпе
+action-declaration = мәлімдеме
+action-objection = қарсылық
+action-withdrawal-of-reservation = ескертпені кері қайтарып алу
+action-denunciation = денонсациялау
+action-withdrawal = шығу
+action-suspension = қолданылуын тоқтата тұру
+action-termination = қолданылуын тоқтату
+relation-amends = Өзгертеді:
+relation-supplements = Толықтырады:
+relation-replaces = Ауыстырады:
+relation-terminates = Тоқтатады:
+relation-implements = Іске асырады:
+
+## Entries.
+
+instruments = Құжаттар
+entry-heading = № { $number } · { $id }
+field-type = Түрі
+field-level = Деңгейі
+field-parties = Тараптар
+field-signed-on = Қол қойылған күні
+field-adopted-on = Қабылданған күні
+field-signed-at = Қол қойылған орны
+field-adopted-at = Қабылданған орны
+field-signatories = Қол қойған адамдар
+field-depositary = Депозитарий
+field-status = Мәртебесі
+field-in-force = Күшіне енуі
+field-term = Қолданылу мерзімі
+field-participants = Қатысушылар
+field-statements = Мәлімдемелер
+field-registration = БҰҰ-да тіркелуі
+field-relations = Байланыстар
+field-subjects = Тақырыптары
+field-languages = Түпнұсқалық тілдер
+field-sources = Дереккөздер
+field-notes = Ескертулер
+field-attachments = Қосымшалар
+field-entry-file = Жазба файлы
+field-not-recorded = Көрсетілмеген
+term-from-to = { $from } бастап { $to } дейін
+relation-to-entry = { $relation } «{ $title }» ({ $entry }), { $date }.
+relation-to-id = { $relation } { $entry }.
+relation-external = { $relation } «{ $title }», { $date }.
+entry-in-volume = { $id }, { $volume }-т.
+entry-ref-volume = № { $number } ({ $id }), { $volume }-т.
+
+## Lifecycle: participants, statements, registration, chronology.
+
+col-participant = Қатысушы
+col-signature = Қол қою
+col-consent = Міндеттілігіне келісім
+col-in-force-for = Ол үшін күшіне енуі
+col-statements = Ескертпе / мәлім.
+col-statements-long = Ескертпелер мен мәлімдемелер
+col-status = Мәртебесі
+consent-on = { $action }, { $date }
+provisionally-on = уақытша, { $date } бастап
+objection-to = { $label } қарсылық
+withdrawn = { $label } кері қайтарылды
+participant-signed = қол қойылды: { $date }
+participant-in-force = { $date } бастап күшінде
+participant-no-act = әрекет көрсетілмеген
+participant-line = { $state }: { $acts }
+statement-by = { $action }: { $state }, { $date }
+statement-regarding = , { $label } қатысты
+statement-text = : «{ $text }»
+statement-no-text = : мәтіні көрсетілмеген
+registration-none = Біріккен Ұлттар Ұйымының Хатшылығында тіркелмеген
+registration-registered = Біріккен Ұлттар Ұйымының Хатшылығында { $date } № { $number } болып тіркелген
+registration-filed = Біріккен Ұлттар Ұйымының Хатшылығына { $date } сақтауға тапсырылып, № { $number } болып тізімге енгізілген
+registration-ex-officio = ex officio
+registration-by = ұсынған: { $party }
+event-signed = қол қойылды
+event-adopted = қабылданды
+event-in-force = күшіне енуі
+event-act = { $state }: { $action }
+event-effective = { $event } ({ $date } бастап)
+event-registered = БҰҰ-да тіркелді, № { $number }
+
+## Summary, indexes, chronology.
+
+summary = Құжаттардың жиынтық тізбесі
+col-number = №
+col-id = Сәйкестендіргіш
+col-title = Атауы
+col-type = Түрі
+col-parties = Тараптар
+col-signed = Қол қойылды
+index-by-party = Тараптар бойынша көрсеткіш
+body-not-recorded = Қол қойған орган көрсетілмеген
+index-by-type = Түрлері бойынша көрсеткіш
+index-by-subject = Тақырыптары бойынша көрсеткіш
+index-by-status = Мәртебесі бойынша көрсеткіш
+index-by-status-intro = Әр құжаттың { $date } жағдай бойынша мәртебесі, ол үшін көрсетілген әрекеттер бойынша анықталған.
+not-registered-heading = Күшінде, Біріккен Ұлттар Ұйымында тіркелмеген
+not-registered-intro = Біріккен Ұлттар Ұйымы Жарғысының 102-бабы әрбір шарт пен халықаралық келісімнің күшіне енгеннен кейін мүмкіндігінше тез Хатшылықта тіркелуін талап етеді. Бұл құжаттар { $date } күшінде болды, ал тізілімде олардың тіркелуі туралы мәлімет жоқ.
+chronology = Хронология
+chronology-intro = Тізілімде көрсетілген әрбір қол қою немесе қабылдау, күшіне ену, қатысушының әрекеті және тіркеу, күндер ретімен. Тек айы немесе жылы белгілі күн сол айдың немесе жылдың күндерінің алдында тұрады.
+volume-chronology = Осы томның хронологиясы
+volume-chronology-intro = Осы томдағы құжаттардың қол қойылуы, күшіне енуі, әрекеттері мен тіркелуі, күндер ретімен; құжаттардың мәртебесі жалпы томда берілген.
+
+## Volumes and checksums.
+
+volumes = Томдар
+volumes-intro = Бұл тізілім осы жалпы томнан бөлек { $count } томмен шығарылған. Әр томда оның жазбаларының жиынтық тізбесі, сәйкестендіргіштер ретімен жазбалар және олардың файлдарының дайджестері бар. Төмендегі көрсеткіштер жазбаларға сәйкестендіргіш пен том бойынша сілтейді.
+col-volume = Том
+col-first = Бірінші жазба
+col-last = Соңғы жазба
+col-entries = Жазбалар
+col-file = Файл
+annex-checksums = Қосымша: бақылау сомалары
+checksums-intro = Бұл тізілім төменде аталған файлдардан дайындалған. Әр дайджест — файл байттарының SHA-256 мәні. Тізілім дайджесті — жол бойынша реттелген «sha256  жол» түріндегі осы жолдардың SHA-256 мәні; жоба қалтасында оны тек coreutils құралдарымен қайта есептеуге болады:
+register-digest = Тізілім дайджесті:
+checksums-in-volumes = Жазба файлдары мен қосымшалардың дайджестері әр жазбаны қамтитын томның соңында берілген.
+col-file-digest = Файл және оның SHA-256 мәні
+volume-checksums = Қосымша: осы томның бақылау сомалары
+volume-checksums-intro = Осы томдағы әр жазба файлы мен қосымшаның SHA-256 дайджесті. Барлық томдарды қамтитын тізілім дайджесті жалпы томда берілген.
+
+## The web edition.
+
+web-skip = Мазмұнға өту
+web-register-nav = Тізілім
+web-all = Барлық құжаттар
+web-by-party = Тараптар бойынша
+web-by-type = Түрлері бойынша
+web-by-subject = Тақырыптары бойынша
+web-by-status = Мәртебесі бойынша
+web-about = Тізілім туралы және жүктеулер
+web-produced = { $tool } { $version } арқылы дайындалған
+web-instruments-by-party = Тараптар бойынша құжаттар
+web-instruments-by-type = Түрлері бойынша құжаттар
+web-instruments-by-subject = Тақырыптары бойынша құжаттар
+web-instruments-by-status = Мәртебесі бойынша құжаттар
+web-search = Тізілімнен іздеу
+web-search-placeholder = Атауы, сәйкестендіргіш, тарап немесе тақырып
+web-on-this-page = осы бетте { $count }
+web-matches = { $total } құжаттың { $found } сәйкес келеді
+web-caption = Тізілімнің құжаттары, нөмірлері ретімен
+web-caption-page = Тізілімнің құжаттары, нөмірлері ретімен ({ $pages } беттің { $page }-беті)
+web-pages = Тізбенің беттері
+web-sort = «{ $column }» бағаны бойынша реттеу
+web-about-heading = Тізілім туралы
+web-title = Атауы
+web-subtitle = Тақырыпшасы
+web-series = Сериясы
+web-authority = Шығарған орган
+web-as-of = Мәртебесі, жағдай бойынша
+web-edition = Басылым
+web-edition-signed = { $date } { $number }-басылым, қол қойған: { $signer }
+web-downloads = Жүктеулер
+web-pdf = Тізілім PDF пішімінде
+web-pdf-note = (өз дереккөздерін қамтиды)
+web-pdf-translation = Тізілім, тілі: { $language } (PDF)
+web-csv = Құжаттар CSV пішімінде
+web-json = Құжаттар JSON пішімінде
+web-manifest = Манифест
+web-manifest-note = (жоба қалтасында «sha256sum -c out/manifest.sha256» командасы жарияланған әр файлды, соның ішінде осы беттерді тексереді)
+web-manifest-json = Манифест JSON пішімінде
+web-checking = Басылымды тексеру
+web-checking-text = Жоғарыдағы тізілім дайджесті — register/register.yaml файлының, құжат файлдары мен қосымшалардың жол бойынша реттелген sha256sum жолдарының SHA-256 мәні; PDF-те де сол мән басылған. Әр құжаттың бетінде оның файлының SHA-256 мәні берілген.
+web-as-of-note = ({ $date } жағдай бойынша)
+web-participants-caption = Әр тараптың { $date } жағдай бойынша әрекеттері мен мәртебесі
+web-actions = Әрекеттер
+web-statements = Ескертпелер, мәлімдемелер және қарсылықтар
+web-effective = ({ $date } бастап)
+web-regarding = , { $label } қатысты
+
+## Language names (iso-codes has no Kazakh catalogue of them).
+
+language-ar = араб
+language-az = әзірбайжан
+language-de = неміс
+language-en = ағылшын
+language-es = испан
+language-fa = парсы
+language-fr = француз
+language-hy = армян
+language-ka = грузин
+language-kk = қазақ
+language-ky = қырғыз
+language-ru = орыс
+language-tg = тәжік
+language-tk = түрікмен
+language-tr = түрік
+language-uz = өзбек
+language-zh = қытай

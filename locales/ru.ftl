@@ -1,0 +1,331 @@
+# The Russian edition. Terms of the law of treaties follow the Russian text
+# of the Vienna Convention on the Law of Treaties (1969) and the UN Treaty
+# Handbook (Справочник по договорам, Секция договоров Управления по правовым
+# вопросам ООН); "filed and recorded" is the UNTS wording "сданы на хранение
+# и внесены в список". Dates in the genitive, as in Russian official
+# documents: «8 августа 2024 г.».
+
+## Dates: a full date, a month, a year.
+
+date-day = { $day } { $month ->
+    [1] января
+    [2] февраля
+    [3] марта
+    [4] апреля
+    [5] мая
+    [6] июня
+    [7] июля
+    [8] августа
+    [9] сентября
+    [10] октября
+    [11] ноября
+   *[12] декабря
+} { $year } г.
+date-month = { $month ->
+    [1] январь
+    [2] февраль
+    [3] март
+    [4] апрель
+    [5] май
+    [6] июнь
+    [7] июль
+    [8] август
+    [9] сентябрь
+    [10] октябрь
+    [11] ноябрь
+   *[12] декабрь
+} { $year } г.
+date-year = { $year } г.
+
+## Words used everywhere.
+
+not-recorded = не указано
+not-translated = перевод отсутствует
+none = Нет.
+list-separator = ,{" "}
+quoted = «{ $text }»
+abbr-number = №
+abbr-page = с.
+abbr-volume = т.
+page-of = Страница { $page } из { $total }
+contents = Содержание
+keyword-register = реестр международных договоров
+keyword-instruments = международные документы
+instruments-count = { $count ->
+    [one] { $count } документ
+    [few] { $count } документа
+   *[many] { $count } документов
+}
+
+## Title pages.
+
+edition-of = Издание { $number } от { $date }
+status-as-of = Статус по состоянию на { $date }
+issuing-authority = Издающий орган: { $authority }
+colophon-edition-signed = Издание { $number }, подписано: { $signer }
+colophon-edition-of = Издание от { $date }
+colophon-produced = подготовлено с помощью { $tool } { $version } и typst { $typst }
+volume-of = Том { $number } из { $count }
+volume-entries = Записи с { $first } по { $last } ({ $count ->
+    [one] { $count } документ
+    [few] { $count } документа
+   *[many] { $count } документов
+})
+volume-colophon = общий том содержит предисловие, указатели и дайджест реестра
+translation-of = Перевод обозначений реестра на { $language } язык; собственные тексты реестра приводятся на языке оригинала ({ $original }).
+
+## Front matter.
+
+foreword = Предисловие
+changes-heading = Изменения по сравнению с изданием { $number }
+changes-intro = Настоящее издание — издание { $number } от { $date }. Оно следует за изданием { $previous }, манифест которого (manifest.sha256, хранится в папке editions/ реестра) имеет дайджест SHA-256
+changes-chain = который записан в манифесте настоящего издания, так что издания образуют цепочку: более раннее издание нельзя изменить, не нарушив её.
+change-added = Добавлено
+change-changed = Изменено
+change-removed = Исключено
+change-general = Изменено также
+change-nothing = Ни один документ не был добавлен, изменён или исключён.
+abbreviations-and-terms = Сокращения и термины
+abbreviations = Сокращения
+abbr-number-means = номер записи в настоящем реестре
+abbr-page-means = страница
+abbr-volume-means = том
+abbr-state-means = { $state } (код ISO 3166-1 alpha-3)
+abbr-sha256-means = криптографический дайджест файла (FIPS 180-4), в шестнадцатеричной записи
+statuses-heading = Статус документов
+statuses-as-of = Статус указан по состоянию на { $date }.
+levels-heading = Уровни
+nothing-inferred = Ничего не домысливается: то, чего нет в источниках, не включается в запись и перечисляется в её последней строке «{ field-not-recorded }» либо обозначается как «{ not-recorded }» внутри поля.
+
+## Keywords: types, levels, statuses, acts, relations.
+
+type-joint-statement = совместное заявление
+type-declaration = декларация
+type-decision = решение
+type-treaty = договор
+type-agreement = соглашение
+type-protocol = протокол
+type-memorandum = меморандум
+type-programme = программа
+type-action-plan = план действий
+type-roadmap = дорожная карта
+type-exchange-of-notes = обмен нотами
+type-other = иное
+level-interstate = межгосударственный
+level-interstate-means = между государствами, на уровне глав государств или совместных межгосударственных органов
+level-intergovernmental = межправительственный
+level-intergovernmental-means = между правительствами
+level-interagency = межведомственный
+level-interagency-means = между министерствами, агентствами или комитетами
+level-subnational = межрегиональный
+level-subnational-means = между регионами или городами
+level-institutional = межинституциональный
+level-institutional-means = между институтами, фондами и иными организациями
+status-signed = подписан
+status-signed-means = подписан; вступление в силу не указано или ещё не наступило
+status-adopted = принят
+status-adopted-means = принят сторонами или совместным органом без подписания
+status-in-force = в силе
+status-in-force-means = действует между сторонами
+status-provisionally-applied = применяется временно
+status-provisionally-applied-means = применяется до вступления в силу
+status-expired = истёк срок действия
+status-expired-means = утратил силу в связи с истечением срока действия
+status-terminated = прекращён
+status-terminated-means = утратил силу по решению сторон
+status-superseded = заменён
+status-superseded-means = заменён более поздним документом
+party-status-signed = подписан
+party-status-consented = выражено согласие на обязательность
+party-status-provisionally-applied = применяется временно
+party-status-in-force = в силе
+party-status-denounced = денонсирован
+party-status-effective = { $status } (с { $date })
+action-signature = подписание
+action-definitive-signature = окончательное подписание
+action-ratification = ратификация
+action-acceptance = принятие
+action-approval = утверждение
+action-accession = присоединение
+action-succession = правопреемство
+action-notification = уведомление
+action-provisional-application = временное применение
+action-entry-into-force = вступление в силу
+action-reservation = оговорка
+action-declaration = заявление
+action-objection = возражение
+action-withdrawal-of-reservation = снятие оговорки
+action-denunciation = денонсация
+action-withdrawal = выход
+action-suspension = приостановление действия
+action-termination = прекращение
+relation-amends = Изменяет
+relation-supplements = Дополняет
+relation-replaces = Заменяет
+relation-terminates = Прекращает
+relation-implements = Реализует
+
+## Entries.
+
+instruments = Документы
+entry-heading = № { $number } · { $id }
+field-type = Вид
+field-level = Уровень
+field-parties = Стороны
+field-signed-on = Дата подписания
+field-adopted-on = Дата принятия
+field-signed-at = Место подписания
+field-adopted-at = Место принятия
+field-signatories = Подписавшие лица
+field-depositary = Депозитарий
+field-status = Статус
+field-in-force = Вступление в силу
+field-term = Срок действия
+field-participants = Участники
+field-statements = Заявления
+field-registration = Регистрация в ООН
+field-relations = Связи
+field-subjects = Тематика
+field-languages = Аутентичные языки
+field-sources = Источники
+field-notes = Примечания
+field-attachments = Вложения
+field-entry-file = Файл записи
+field-not-recorded = Не указано
+term-from-to = с { $from } по { $to }
+relation-to-entry = { $relation } документ «{ $title }» ({ $entry }) от { $date }.
+relation-to-id = { $relation } { $entry }.
+relation-external = { $relation } документ «{ $title }» от { $date }.
+entry-in-volume = { $id }, т. { $volume }
+entry-ref-volume = № { $number } ({ $id }), т. { $volume }
+
+## Lifecycle: participants, statements, registration, chronology.
+
+col-participant = Участник
+col-signature = Подписание
+col-consent = Согласие на обязательность
+col-in-force-for = Вступление в силу для участника
+col-statements = Оговорки / заявл.
+col-statements-long = Оговорки и заявления
+col-status = Статус
+consent-on = { $action }, { $date }
+provisionally-on = временно, с { $date }
+objection-to = возражение против { $label }
+withdrawn = { $label } снята
+participant-signed = подписан { $date }
+participant-in-force = в силе с { $date }
+participant-no-act = действия не указаны
+participant-line = { $state }: { $acts }
+statement-by = { $action }: { $state }, { $date }
+statement-regarding = , в отношении { $label }
+statement-text = : «{ $text }»
+statement-no-text = : текст не указан
+registration-none = не зарегистрирован в Секретариате Организации Объединённых Наций
+registration-registered = Зарегистрирован в Секретариате Организации Объединённых Наций { $date } под № { $number }
+registration-filed = Сдан на хранение и внесён в список в Секретариате Организации Объединённых Наций { $date } под № { $number }
+registration-ex-officio = ex officio
+registration-by = представлен: { $party }
+event-signed = подписан
+event-adopted = принят
+event-in-force = вступление в силу
+event-act = { $state }: { $action }
+event-effective = { $event } (с { $date })
+event-registered = зарегистрирован в ООН, № { $number }
+
+## Summary, indexes, chronology.
+
+summary = Сводный перечень документов
+col-number = №
+col-id = Идентификатор
+col-title = Название
+col-type = Вид
+col-parties = Стороны
+col-signed = Подписан
+index-by-party = Указатель по сторонам
+body-not-recorded = Подписавший орган не указан
+index-by-type = Указатель по видам
+index-by-subject = Указатель по тематике
+index-by-status = Указатель по статусу
+index-by-status-intro = Статус каждого документа по состоянию на { $date }, определённый по указанным для него действиям, если они есть.
+not-registered-heading = Действующие, не зарегистрированные в Организации Объединённых Наций
+not-registered-intro = Статья 102 Устава Организации Объединённых Наций требует, чтобы всякий договор и всякое международное соглашение были при первой возможности зарегистрированы в Секретариате. Эти документы действовали на { $date }, и реестр не содержит сведений об их регистрации.
+chronology = Хронология
+chronology-intro = Каждое подписание или принятие, вступление в силу, действие участника и регистрация, указанные в реестре, в порядке дат. Дата, известная лишь с точностью до месяца или года, стоит перед днями этого месяца или года.
+volume-chronology = Хронология настоящего тома
+volume-chronology-intro = Подписания, вступления в силу, действия и регистрации документов настоящего тома в порядке дат; статус документов приводится в общем томе.
+
+## Volumes and checksums.
+
+volumes = Тома
+volumes-intro = Настоящий реестр издан в { $count ->
+    [one] { $count } томе
+   *[other] { $count } томах
+} помимо настоящего общего тома. Каждый том содержит сводный перечень своих записей, записи в порядке идентификаторов и дайджесты их файлов. Указатели ниже ссылаются на записи по идентификатору и тому.
+col-volume = Том
+col-first = Первая запись
+col-last = Последняя запись
+col-entries = Записей
+col-file = Файл
+annex-checksums = Приложение: контрольные суммы
+checksums-intro = Настоящий реестр подготовлен из перечисленных ниже файлов. Каждый дайджест — SHA-256 байтов файла. Дайджест реестра — SHA-256 этих строк в виде «sha256  путь», упорядоченных по пути; в папке проекта его можно пересчитать средствами coreutils:
+register-digest = Дайджест реестра:
+checksums-in-volumes = Дайджесты файлов записей и вложений приводятся в конце тома, содержащего каждую запись.
+col-file-digest = Файл и его SHA-256
+volume-checksums = Приложение: контрольные суммы настоящего тома
+volume-checksums-intro = Дайджест SHA-256 каждого файла записи и вложения настоящего тома. Дайджест реестра, охватывающий все тома, приводится в общем томе.
+
+## The web edition.
+
+web-skip = Перейти к содержанию
+web-register-nav = Реестр
+web-all = Все документы
+web-by-party = По сторонам
+web-by-type = По видам
+web-by-subject = По тематике
+web-by-status = По статусу
+web-about = О реестре и загрузки
+web-produced = подготовлено с помощью { $tool } { $version }
+web-instruments-by-party = Документы по сторонам
+web-instruments-by-type = Документы по видам
+web-instruments-by-subject = Документы по тематике
+web-instruments-by-status = Документы по статусу
+web-search = Поиск по реестру
+web-search-placeholder = Название, идентификатор, сторона или тематика
+web-on-this-page = { $count } на этой странице
+web-matches = Найдено: { $found } из { $total }
+web-caption = Документы реестра в порядке номеров
+web-caption-page = Документы реестра в порядке номеров (страница { $page } из { $pages })
+web-pages = Страницы перечня
+web-sort = Упорядочить по столбцу «{ $column }»
+web-about-heading = О реестре
+web-title = Название
+web-subtitle = Подзаголовок
+web-series = Серия
+web-authority = Издающий орган
+web-as-of = Статус по состоянию на
+web-edition = Издание
+web-edition-signed = Издание { $number } от { $date }, подписано: { $signer }
+web-downloads = Загрузки
+web-pdf = Реестр в формате PDF
+web-pdf-note = (содержит собственные источники)
+web-pdf-translation = Реестр на языке: { $language } (PDF)
+web-csv = Документы в формате CSV
+web-json = Документы в формате JSON
+web-manifest = Манифест
+web-manifest-note = (команда «sha256sum -c out/manifest.sha256» в папке проекта проверяет каждый опубликованный файл, в том числе эти страницы)
+web-manifest-json = Манифест в формате JSON
+web-checking = Проверка издания
+web-checking-text = Дайджест реестра выше — SHA-256 строк sha256sum файлов register/register.yaml, файлов документов и вложений, упорядоченных по пути; в PDF напечатано то же значение. На странице каждого документа указан SHA-256 его файла.
+web-as-of-note = (по состоянию на { $date })
+web-participants-caption = Действия и статус каждой стороны по состоянию на { $date }
+web-actions = Действия
+web-statements = Оговорки, заявления и возражения
+web-effective = (с { $date })
+web-regarding = , в отношении { $label }
+
+## Language names iso-codes does not give in this form.
+
+language-en = английский
+language-kk = казахский
+language-ru = русский
+language-uz = узбекский

@@ -1,0 +1,342 @@
+# The Uzbek edition, in the Latin script of 1995 (oʻ and gʻ with U+02BB,
+# the tutuq belgisi with U+02BC, as iso-codes writes them). Terms of the law
+# of treaties follow the Law of the Republic of Uzbekistan of 6 February
+# 2019 No. OʻRQ-518 "On international treaties of the Republic of
+# Uzbekistan" («Oʻzbekiston Respublikasining xalqaro shartnomalari
+# toʻgʻrisida»: imzolash, ratifikatsiya qilish, tasdiqlash, qabul qilish,
+# qoʻshilish, kuchga kirish, qoʻshimcha shart (izoh), denonsatsiya qilish).
+# Dates as Uzbek official documents write them: «2024-yil 8-avgust».
+
+## Dates: a full date, a month, a year.
+
+date-day = { $year }-yil { $day }-{ $month ->
+    [1] yanvar
+    [2] fevral
+    [3] mart
+    [4] aprel
+    [5] may
+    [6] iyun
+    [7] iyul
+    [8] avgust
+    [9] sentabr
+    [10] oktabr
+    [11] noyabr
+   *[12] dekabr
+}
+date-month = { $year }-yil { $month ->
+    [1] yanvar
+    [2] fevral
+    [3] mart
+    [4] aprel
+    [5] may
+    [6] iyun
+    [7] iyul
+    [8] avgust
+    [9] sentabr
+    [10] oktabr
+    [11] noyabr
+   *[12] dekabr
+}
+date-year = { $year }-yil
+
+## Words used everywhere.
+
+not-recorded = koʻrsatilmagan
+not-translated = tarjimasi yoʻq
+none = Yoʻq.
+list-separator = ,{" "}
+quoted = “{ $text }”
+abbr-number = №
+abbr-page = b.
+abbr-volume = j.
+page-of = { $page }-sahifa, jami { $total }
+contents = Mundarija
+keyword-register = xalqaro shartnomalar reyestri
+keyword-instruments = xalqaro hujjatlar
+instruments-count = { $count } ta hujjat
+
+## Title pages.
+
+edition-of = { $date }dagi { $number }-nashr
+status-as-of = { $date } holatiga koʻra maqomi
+issuing-authority = Nashr etgan organ: { $authority }
+colophon-edition-signed = { $number }-nashr, imzolagan: { $signer }
+colophon-edition-of = { $date } nashri
+colophon-produced = { $tool } { $version } va typst { $typst } yordamida tayyorlangan
+volume-of = { $count } jilddan { $number }-jild
+volume-entries = { $first } dan { $last } gacha yozuvlar ({ $count } ta hujjat)
+volume-colophon = umumiy jildda soʻzboshi, koʻrsatkichlar va reyestr daydjesti berilgan
+translation-of = Reyestr belgilari { $language } tiliga tarjima qilingan; reyestrning oʻz matnlari asl tilda ({ $original }) berilgan.
+
+## Front matter.
+
+foreword = Soʻzboshi
+changes-heading = { $number }-nashrdan keyingi oʻzgarishlar
+changes-intro = Bu — { $date }dagi { $number }-nashr. U { $previous }-nashrdan keyin chiqadi; uning manifestining (manifest.sha256, reyestrning editions/ papkasida saqlanadi) SHA-256 daydjesti
+changes-chain = ushbu nashr manifestida yozilgan, shuning uchun nashrlar zanjir hosil qiladi: oldingi nashrni zanjirni buzmasdan oʻzgartirib boʻlmaydi.
+change-added = Qoʻshildi
+change-changed = Oʻzgartirildi
+change-removed = Chiqarildi
+change-general = Shuningdek oʻzgartirildi
+change-nothing = Birorta hujjat qoʻshilmadi, oʻzgartirilmadi yoki chiqarilmadi.
+abbreviations-and-terms = Qisqartmalar va atamalar
+abbreviations = Qisqartmalar
+abbr-number-means = ushbu reyestrdagi yozuv raqami
+abbr-page-means = bet
+abbr-volume-means = jild
+abbr-state-means = { $state } (ISO 3166-1 alpha-3 kodi)
+abbr-sha256-means = faylning kriptografik daydjesti (FIPS 180-4), oʻn oltilik yozuvda
+statuses-heading = Hujjatlarning maqomi
+statuses-as-of = Maqom { $date } holatiga koʻra berilgan.
+levels-heading = Darajalar
+nothing-inferred = Hech narsa taxmin qilinmaydi: manbalarda yoʻq qiymat yozuvga kiritilmaydi va uning oxirgi satrida, “{ field-not-recorded }”, sanab oʻtiladi yoki maydon ichida “{ not-recorded }” deb koʻrsatiladi.
+
+## Keywords: types, levels, statuses, acts, relations.
+
+type-joint-statement = qoʻshma bayonot
+type-declaration = deklaratsiya
+type-decision = qaror
+type-treaty = shartnoma
+type-agreement = bitim
+type-protocol = protokol
+type-memorandum = memorandum
+type-programme = dastur
+type-action-plan = harakatlar rejasi
+type-roadmap = yoʻl xaritasi
+type-exchange-of-notes = notalar almashinuvi
+type-other = boshqa
+level-interstate = davlatlararo
+level-interstate-means = davlatlar oʻrtasida, davlat rahbarlari yoki qoʻshma davlatlararo organlar darajasida
+level-intergovernmental = hukumatlararo
+level-intergovernmental-means = hukumatlar oʻrtasida
+level-interagency = idoralararo
+level-interagency-means = vazirliklar, agentliklar yoki qoʻmitalar oʻrtasida
+level-subnational = hududlararo
+level-subnational-means = hududlar yoki shaharlar oʻrtasida
+level-institutional = tashkilotlararo
+level-institutional-means = institutlar, jamgʻarmalar va boshqa tashkilotlar oʻrtasida
+status-signed = imzolangan
+status-signed-means = imzolangan; kuchga kirishi koʻrsatilmagan yoki hali yetib kelmagan
+status-adopted = qabul qilingan
+status-adopted-means = tomonlar yoki qoʻshma organ tomonidan imzosiz qabul qilingan
+status-in-force = kuchda
+status-in-force-means = tomonlar oʻrtasida kuchda
+status-provisionally-applied = vaqtincha qoʻllanilmoqda
+status-provisionally-applied-means = kuchga kirgunga qadar qoʻllaniladi
+status-expired = muddati tugagan
+status-expired-means = amal qilish muddati tugagani sababli kuchini yoʻqotgan
+status-terminated = bekor qilingan
+status-terminated-means = tomonlarning qarori bilan kuchini yoʻqotgan
+status-superseded = almashtirilgan
+status-superseded-means = keyingi hujjat bilan almashtirilgan
+party-status-signed = imzolangan
+party-status-consented = majburiyligiga rozilik bildirilgan
+party-status-provisionally-applied = vaqtincha qoʻllanilmoqda
+party-status-in-force = kuchda
+party-status-denounced = denonsatsiya qilingan
+party-status-effective = { $status } ({ $date }dan)
+action-signature = imzolash
+action-definitive-signature = yakuniy imzolash
+action-ratification = ratifikatsiya qilish
+action-acceptance = qabul qilish
+action-approval = tasdiqlash
+action-accession = qoʻshilish
+action-succession = huquqiy vorislik
+action-notification = xabarnoma
+action-provisional-application = vaqtincha qoʻllash
+action-entry-into-force = kuchga kirish
+action-reservation = qoʻshimcha shart
+action-declaration = bayonot
+action-objection = eʼtiroz
+action-withdrawal-of-reservation = qoʻshimcha shartni qaytarib olish
+action-denunciation = denonsatsiya qilish
+action-withdrawal = chiqish
+action-suspension = amal qilishini toʻxtatib turish
+action-termination = amal qilishini tugatish
+relation-amends = Oʻzgartiradi:
+relation-supplements = Toʻldiradi:
+relation-replaces = Almashtiradi:
+relation-terminates = Bekor qiladi:
+relation-implements = Amalga oshiradi:
+
+## Entries.
+
+instruments = Hujjatlar
+entry-heading = № { $number } · { $id }
+field-type = Turi
+field-level = Darajasi
+field-parties = Tomonlar
+field-signed-on = Imzolangan sana
+field-adopted-on = Qabul qilingan sana
+field-signed-at = Imzolangan joy
+field-adopted-at = Qabul qilingan joy
+field-signatories = Imzolagan shaxslar
+field-depositary = Depozitariy
+field-status = Maqomi
+field-in-force = Kuchga kirishi
+field-term = Amal qilish muddati
+field-participants = Ishtirokchilar
+field-statements = Bayonotlar
+field-registration = BMTda roʻyxatga olinishi
+field-relations = Aloqalar
+field-subjects = Mavzular
+field-languages = Haqiqiy matn tillari
+field-sources = Manbalar
+field-notes = Izohlar
+field-attachments = Ilovalar
+field-entry-file = Yozuv fayli
+field-not-recorded = Koʻrsatilmagan
+term-from-to = { $from }dan { $to }gacha
+relation-to-entry = { $relation } “{ $title }” ({ $entry }), { $date }.
+relation-to-id = { $relation } { $entry }.
+relation-external = { $relation } “{ $title }”, { $date }.
+entry-in-volume = { $id }, { $volume }-j.
+entry-ref-volume = № { $number } ({ $id }), { $volume }-j.
+
+## Lifecycle: participants, statements, registration, chronology.
+
+col-participant = Ishtirokchi
+col-signature = Imzolash
+col-consent = Majburiyligiga rozilik
+col-in-force-for = U uchun kuchga kirishi
+col-statements = Qoʻsh. shart / bayon.
+col-statements-long = Qoʻshimcha shartlar va bayonotlar
+col-status = Maqomi
+consent-on = { $action }, { $date }
+provisionally-on = vaqtincha, { $date }dan
+objection-to = { $label } ga eʼtiroz
+withdrawn = { $label } qaytarib olindi
+participant-signed = imzolangan: { $date }
+participant-in-force = { $date }dan kuchda
+participant-no-act = harakat koʻrsatilmagan
+participant-line = { $state }: { $acts }
+statement-by = { $action }: { $state }, { $date }
+statement-regarding = , { $label } boʻyicha
+statement-text = : “{ $text }”
+statement-no-text = : matni koʻrsatilmagan
+registration-none = Birlashgan Millatlar Tashkiloti Kotibiyatida roʻyxatga olinmagan
+registration-registered = Birlashgan Millatlar Tashkiloti Kotibiyatida { $date } № { $number } bilan roʻyxatga olingan
+registration-filed = Birlashgan Millatlar Tashkiloti Kotibiyatiga { $date } saqlash uchun topshirilgan va № { $number } bilan roʻyxatga kiritilgan
+registration-ex-officio = ex officio
+registration-by = taqdim etgan: { $party }
+event-signed = imzolandi
+event-adopted = qabul qilindi
+event-in-force = kuchga kirishi
+event-act = { $state }: { $action }
+event-effective = { $event } ({ $date }dan)
+event-registered = BMTda roʻyxatga olindi, № { $number }
+
+## Summary, indexes, chronology.
+
+summary = Hujjatlarning jamlanma roʻyxati
+col-number = №
+col-id = Identifikator
+col-title = Nomi
+col-type = Turi
+col-parties = Tomonlar
+col-signed = Imzolangan
+index-by-party = Tomonlar boʻyicha koʻrsatkich
+body-not-recorded = Imzolagan organ koʻrsatilmagan
+index-by-type = Turlari boʻyicha koʻrsatkich
+index-by-subject = Mavzulari boʻyicha koʻrsatkich
+index-by-status = Maqomi boʻyicha koʻrsatkich
+index-by-status-intro = Har bir hujjatning { $date } holatiga koʻra maqomi, u uchun koʻrsatilgan harakatlar asosida aniqlangan.
+not-registered-heading = Kuchda, Birlashgan Millatlar Tashkilotida roʻyxatga olinmagan
+not-registered-intro = Birlashgan Millatlar Tashkiloti Nizomining 102-moddasi har bir shartnoma va xalqaro bitim kuchga kirgandan soʻng imkon qadar tezroq Kotibiyatda roʻyxatga olinishini talab qiladi. Ushbu hujjatlar { $date } holatida kuchda boʻlgan va reyestrda ularning roʻyxatga olingani haqida maʼlumot yoʻq.
+chronology = Xronologiya
+chronology-intro = Reyestrda koʻrsatilgan har bir imzolash yoki qabul qilish, kuchga kirish, ishtirokchining harakati va roʻyxatga olish, sanalar tartibida. Faqat oyi yoki yili maʼlum sana oʻsha oy yoki yil kunlaridan oldin turadi.
+volume-chronology = Ushbu jild xronologiyasi
+volume-chronology-intro = Ushbu jilddagi hujjatlarning imzolanishi, kuchga kirishi, harakatlari va roʻyxatga olinishi, sanalar tartibida; hujjatlarning maqomi umumiy jildda berilgan.
+
+## Volumes and checksums.
+
+volumes = Jildlar
+volumes-intro = Ushbu reyestr mazkur umumiy jilddan tashqari { $count } jildda nashr etilgan. Har bir jildda uning yozuvlari jamlanma roʻyxati, identifikatorlar tartibidagi yozuvlar va ularning fayllari daydjestlari bor. Quyidagi koʻrsatkichlar yozuvlarga identifikator va jild boʻyicha havola qiladi.
+col-volume = Jild
+col-first = Birinchi yozuv
+col-last = Oxirgi yozuv
+col-entries = Yozuvlar
+col-file = Fayl
+annex-checksums = Ilova: nazorat summalari
+checksums-intro = Ushbu reyestr quyida sanab oʻtilgan fayllardan tayyorlangan. Har bir daydjest — fayl baytlarining SHA-256 qiymati. Reyestr daydjesti — yoʻl boʻyicha tartiblangan “sha256  yoʻl” koʻrinishidagi ushbu satrlarning SHA-256 qiymati; loyiha papkasida uni faqat coreutils vositalari bilan qayta hisoblash mumkin:
+register-digest = Reyestr daydjesti:
+checksums-in-volumes = Yozuv fayllari va ilovalarning daydjestlari har bir yozuvni oʻz ichiga olgan jild oxirida berilgan.
+col-file-digest = Fayl va uning SHA-256 qiymati
+volume-checksums = Ilova: ushbu jildning nazorat summalari
+volume-checksums-intro = Ushbu jilddagi har bir yozuv fayli va ilovaning SHA-256 daydjesti. Barcha jildlarni qamrab olgan reyestr daydjesti umumiy jildda berilgan.
+
+## The web edition.
+
+web-skip = Mazmunga oʻtish
+web-register-nav = Reyestr
+web-all = Barcha hujjatlar
+web-by-party = Tomonlar boʻyicha
+web-by-type = Turlari boʻyicha
+web-by-subject = Mavzulari boʻyicha
+web-by-status = Maqomi boʻyicha
+web-about = Reyestr haqida va yuklab olish
+web-produced = { $tool } { $version } yordamida tayyorlangan
+web-instruments-by-party = Tomonlar boʻyicha hujjatlar
+web-instruments-by-type = Turlari boʻyicha hujjatlar
+web-instruments-by-subject = Mavzulari boʻyicha hujjatlar
+web-instruments-by-status = Maqomi boʻyicha hujjatlar
+web-search = Reyestrdan qidirish
+web-search-placeholder = Nomi, identifikator, tomon yoki mavzu
+web-on-this-page = ushbu sahifada { $count } ta
+web-matches = { $total } ta hujjatdan { $found } tasi mos keladi
+web-caption = Reyestr hujjatlari, raqamlari tartibida
+web-caption-page = Reyestr hujjatlari, raqamlari tartibida ({ $page }-sahifa, jami { $pages })
+web-pages = Roʻyxat sahifalari
+web-sort = “{ $column }” ustuni boʻyicha tartiblash
+web-about-heading = Reyestr haqida
+web-title = Nomi
+web-subtitle = Kichik sarlavha
+web-series = Seriya
+web-authority = Nashr etgan organ
+web-as-of = Maqomi, holatiga koʻra
+web-edition = Nashr
+web-edition-signed = { $date }dagi { $number }-nashr, imzolagan: { $signer }
+web-downloads = Yuklab olish
+web-pdf = Reyestr PDF formatida
+web-pdf-note = (oʻz manbalarini oʻz ichiga oladi)
+web-pdf-translation = Reyestr, tili: { $language } (PDF)
+web-csv = Hujjatlar CSV formatida
+web-json = Hujjatlar JSON formatida
+web-manifest = Manifest
+web-manifest-note = (loyiha papkasida “sha256sum -c out/manifest.sha256” buyrugʻi har bir eʼlon qilingan faylni, shu jumladan ushbu sahifalarni tekshiradi)
+web-manifest-json = Manifest JSON formatida
+web-checking = Nashrni tekshirish
+web-checking-text = Yuqoridagi reyestr daydjesti — register/register.yaml, hujjat fayllari va ilovalarning yoʻl boʻyicha tartiblangan sha256sum satrlarining SHA-256 qiymati; PDFda ham xuddi shu qiymat bosilgan. Har bir hujjat sahifasida uning faylining SHA-256 qiymati berilgan.
+web-as-of-note = ({ $date } holatiga koʻra)
+web-participants-caption = Har bir tomonning { $date } holatiga koʻra harakatlari va maqomi
+web-actions = Harakatlar
+web-statements = Qoʻshimcha shartlar, bayonotlar va eʼtirozlar
+web-effective = ({ $date }dan)
+web-regarding = , { $label } boʻyicha
+
+## State names iso-codes leaves untranslated in Uzbek.
+
+state-CHN = Xitoy
+state-RUS = Rossiya Federatsiyasi
+state-TUR = Turkiya
+state-USA = Amerika Qoʻshma Shtatlari
+
+## Language names (iso-codes has no Uzbek catalogue of them).
+
+language-ar = arab
+language-az = ozarbayjon
+language-de = nemis
+language-en = ingliz
+language-es = ispan
+language-fa = fors
+language-fr = fransuz
+language-hy = arman
+language-ka = gruzin
+language-kk = qozoq
+language-ky = qirgʻiz
+language-ru = rus
+language-tg = tojik
+language-tk = turkman
+language-tr = turk
+language-uz = oʻzbek
+language-zh = xitoy

@@ -1,0 +1,329 @@
+//! The language of an edition: its message catalogue (`locales/<lang>.ftl`,
+//! Fluent), its dates, state and language names, and its alphabetical order.
+//!
+//! Every word the PDF and the web edition print that is not a register value
+//! comes from here, so one catalogue per language is the whole translation.
+//! Fluent (Mozilla's, used by Firefox) was chosen over gettext-style crates
+//! because its messages carry their own grammar: plural categories from
+//! CLDR (Russian "1 документ / 2 документа / 5 документов"), and selectors,
+//! which the Russian genitive month of a full date needs. Collation is
+//! ICU4X's `icu_collator` with CLDR's tailorings (Kazakh ә after а, ғ after
+//! г, …), punctuation and quotes ignored at the first levels.
+
+use std::cmp::Ordering;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use icu_collator::options::{AlternateHandling, CollatorOptions, Strength};
+use icu_collator::{Collator, CollatorBorrowed};
+
+use crate::register::codes;
+use crate::register::date::PartialDate;
+
+/// The languages an edition can be in, with their catalogues.
+pub const CATALOGUES: &[(&str, &str)] = &[
+    ("en", include_str!("../../locales/en.ftl")),
+    ("ru", include_str!("../../locales/ru.ftl")),
+    ("kk", include_str!("../../locales/kk.ftl")),
+    ("uz", include_str!("../../locales/uz.ftl")),
+];
+
+/// One edition language, ready to word and sort (shared by threads).
+pub struct Locale {
+    code: &'static str,
+    bundle: FluentBundle<FluentResource>,
+    collator: CollatorBorrowed<'static>,
+}
+
+impl std::fmt::Debug for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Locale({})", self.code)
+    }
+}
+
+/// Fluent arguments from `name = value` pairs: `args!(date = "…", count = 3)`.
+#[macro_export]
+macro_rules! args {
+    ($($name:ident = $value:expr),* $(,)?) => {{
+        let mut args = fluent_bundle::FluentArgs::new();
+        $(args.set(stringify!($name), $value);)*
+        args
+    }};
+}
+
+impl Locale {
+    /// The locale of `code` (`en`, `ru`, `kk`, `uz`), or `None` for a
+    /// language without a catalogue (which `check` refuses).
+    pub fn new(code: &str) -> Option<Locale> {
+        let (code, source) = CATALOGUES.iter().find(|(c, _)| *c == code)?;
+        let id: unic_langid::LanguageIdentifier = code.parse().ok()?;
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // Placeables are not wrapped in Unicode isolates: typst and the
+        // browser get plain text, each run tagged with its language instead.
+        bundle.set_use_isolating(false);
+        let resource = FluentResource::try_new((*source).to_owned())
+            .unwrap_or_else(|(_, errors)| panic!("locales/{code}.ftl: {errors:?}"));
+        bundle
+            .add_resource(resource)
+            .unwrap_or_else(|errors| panic!("locales/{code}.ftl: {errors:?}"));
+        let locale: icu_locale_core::Locale = code.parse().ok()?;
+        let mut options = CollatorOptions::default();
+        options.strength = Some(Strength::Tertiary);
+        options.alternate_handling = Some(AlternateHandling::Shifted);
+        let collator = Collator::try_new(locale.into(), options).ok()?;
+        Some(Locale {
+            code,
+            bundle,
+            collator,
+        })
+    }
+
+    /// The ISO 639-1 code: `ru`.
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// Message `id` without arguments.
+    pub fn text(&self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    /// Message `id` with `args` (see [`args!`]).
+    pub fn fill(&self, id: &str, args: &FluentArgs) -> String {
+        self.format(id, Some(args))
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            // Tests check every catalogue has every message the tool uses;
+            // a gap shows as its id rather than failing a publication.
+            return format!("[{id}]");
+        };
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
+    }
+
+    /// Whether the catalogue has message `id`.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// The label of keyword `word` of kind `kind`: `("status", "in-force")`
+    /// → "in force".
+    pub fn keyword(&self, kind: &str, word: &str) -> String {
+        self.text(&format!("{kind}-{word}"))
+    }
+
+    /// A date written out: "8 August 2024", "8 августа 2024 г.", "2024
+    /// жылғы 8 тамыз", "2024-yil 8-avgust"; a month or a year alone as the
+    /// language writes those.
+    pub fn date(&self, date: PartialDate) -> String {
+        let year = date.year.to_string();
+        match (date.month, date.day) {
+            (Some(month), Some(day)) => {
+                self.fill("date-day", &args!(year = year, month = month, day = day))
+            }
+            (Some(month), None) => self.fill("date-month", &args!(year = year, month = month)),
+            _ => self.fill("date-year", &args!(year = year)),
+        }
+    }
+
+    /// A state's name: the catalogue's `state-XXX` where it has one, else
+    /// Debian iso-codes' translation, else the English short name, else the
+    /// code itself.
+    pub fn state(&self, code: &str) -> String {
+        let id = format!("state-{code}");
+        if self.has(&id) {
+            return self.text(&id);
+        }
+        codes::country_name_in(self.code, code)
+            .or_else(|| codes::country_name(code))
+            .unwrap_or(code)
+            .to_owned()
+    }
+
+    /// A language's name, found like a state's (`language-xx`).
+    pub fn language(&self, code: &str) -> String {
+        let id = format!("language-{code}");
+        if self.has(&id) {
+            return self.text(&id);
+        }
+        codes::language_name_in(self.code, code)
+            .or_else(|| codes::language_name(code))
+            .unwrap_or(code)
+            .to_owned()
+    }
+
+    /// The edition's alphabetical order: case, quotes and punctuation count
+    /// only to break ties.
+    pub fn compare(&self, a: &str, b: &str) -> Ordering {
+        self.collator.compare(a, b).then_with(|| a.cmp(b))
+    }
+
+    /// Every message of the catalogue without placeables, by id with `-`
+    /// as `_` (`field_type`), for the templates' `labels`.
+    pub fn labels(&self) -> std::collections::BTreeMap<String, String> {
+        let (_, source) = CATALOGUES
+            .iter()
+            .find(|(c, _)| *c == self.code)
+            .expect("a locale has a catalogue");
+        message_ids(source)
+            .filter(|id| {
+                self.bundle
+                    .get_message(id)
+                    .and_then(|m| m.value())
+                    .is_some()
+            })
+            .map(|id| (id.replace('-', "_"), self.text(id)))
+            .collect()
+    }
+}
+
+/// The ids of the messages of a catalogue, in file order.
+pub fn message_ids(source: &str) -> impl Iterator<Item = &str> {
+    source.lines().filter_map(|line| {
+        let (id, _) = line.split_once(" =")?;
+        (!id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .then_some(id)
+    })
+}
+
+/// A value for Fluent from anything that displays, for `args!`.
+pub fn value(text: impl Into<String>) -> FluentValue<'static> {
+    FluentValue::from(text.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::date::PartialDate;
+
+    fn date(y: u16, m: Option<u8>, d: Option<u8>) -> PartialDate {
+        PartialDate {
+            year: y,
+            month: m,
+            day: d,
+        }
+    }
+
+    #[test]
+    fn every_catalogue_has_every_english_message_and_no_other() {
+        let english: Vec<&str> = message_ids(CATALOGUES[0].1).collect();
+        for (code, source) in CATALOGUES {
+            let locale = Locale::new(code).unwrap();
+            let ids: Vec<&str> = message_ids(source).collect();
+            for id in &english {
+                assert!(locale.has(id), "locales/{code}.ftl lacks `{id}`");
+            }
+            for id in ids {
+                assert!(
+                    english.contains(&id)
+                        || id.starts_with("state-")
+                        || id.starts_with("language-"),
+                    "locales/{code}.ftl has `{id}`, which en.ftl lacks"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn dates_as_each_language_writes_them() {
+        let full = date(2024, Some(8), Some(8));
+        let cases = [
+            ("en", "8 August 2024", "August 2024", "2024"),
+            ("ru", "8 августа 2024 г.", "август 2024 г.", "2024 г."),
+            ("kk", "2024 жылғы 8 тамыз", "2024 жылғы тамыз", "2024 жыл"),
+            ("uz", "2024-yil 8-avgust", "2024-yil avgust", "2024-yil"),
+        ];
+        for (code, day, month, year) in cases {
+            let l = Locale::new(code).unwrap();
+            assert_eq!(l.date(full), day);
+            assert_eq!(l.date(date(2024, Some(8), None)), month);
+            assert_eq!(l.date(date(2024, None, None)), year);
+        }
+    }
+
+    #[test]
+    fn russian_plurals() {
+        let ru = Locale::new("ru").unwrap();
+        let n = |count: u32| ru.fill("instruments-count", &args!(count = count));
+        assert_eq!(n(1), "1 документ");
+        assert_eq!(n(3), "3 документа");
+        assert_eq!(n(16), "16 документов");
+        assert_eq!(n(21), "21 документ");
+    }
+
+    #[test]
+    fn state_names_in_each_language() {
+        assert_eq!(Locale::new("en").unwrap().state("KAZ"), "Kazakhstan");
+        assert_eq!(Locale::new("ru").unwrap().state("UZB"), "Узбекистан");
+        assert_eq!(Locale::new("kk").unwrap().state("UZB"), "Өзбекстан");
+        assert_eq!(Locale::new("uz").unwrap().state("KAZ"), "Qozogʻiston");
+        // Not in iso-codes' Uzbek catalogue: from locales/uz.ftl.
+        assert_eq!(
+            Locale::new("uz").unwrap().state("RUS"),
+            "Rossiya Federatsiyasi"
+        );
+    }
+
+    #[test]
+    fn kazakh_order_quotes_and_case_ignored() {
+        let kk = Locale::new("kk").unwrap();
+        let mut words = vec![
+            "Өнер",
+            "ақпарат",
+            "Әділет",
+            "«Отандастар» қоры",
+            "Ғылым",
+            "Барыс",
+            "Ұлт",
+            "Үкімет",
+            "іс",
+            "Ішкі",
+            "Гүл",
+            "Қала",
+            "Кеңес",
+        ];
+        words.sort_by(|a, b| kk.compare(a, b));
+        assert_eq!(
+            words,
+            [
+                "ақпарат",
+                "Әділет",
+                "Барыс",
+                "Гүл",
+                "Ғылым",
+                "Кеңес",
+                "Қала",
+                "«Отандастар» қоры",
+                "Өнер",
+                "Ұлт",
+                "Үкімет",
+                "іс",
+                "Ішкі"
+            ]
+        );
+        let en = Locale::new("en").unwrap();
+        let mut names = vec![
+            "akimat of Tashkent",
+            "'Otandastar' Foundation",
+            "Agency",
+            "Ministry",
+        ];
+        names.sort_by(|a, b| en.compare(a, b));
+        assert_eq!(
+            names,
+            [
+                "Agency",
+                "akimat of Tashkent",
+                "Ministry",
+                "'Otandastar' Foundation"
+            ]
+        );
+    }
+}
