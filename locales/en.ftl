@@ -168,8 +168,11 @@ relation-implements = Implements
 
 ## Entries.
 
+# The width of the field labels' column, in em: the longest label fits.
+field-label-width = 10.5
+
 instruments = Instruments
-entry-heading = No. { $number } · { $id }
+entry-heading = No. { $number } · { $id }
 field-type = Type
 field-level = Level
 field-parties = Parties
@@ -197,8 +200,8 @@ term-from-to = { $from } to { $to }
 relation-to-entry = { $relation } the { $title } ({ $entry }) of { $date }.
 relation-to-id = { $relation } { $entry }.
 relation-external = { $relation } the { $title } of { $date }.
-entry-in-volume = { $id }, vol. { $volume }
-entry-ref-volume = No. { $number } ({ $id }), vol. { $volume }
+entry-in-volume = { $id }, vol. { $volume }
+entry-ref-volume = No. { $number } ({ $id }), vol. { $volume }
 
 ## Lifecycle: participants, statements, registration, chronology.
 

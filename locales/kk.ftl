@@ -160,8 +160,11 @@ relation-implements = Іске асырады:
 
 ## Entries.
 
+# The width of the field labels' column, in em: the longest label fits.
+field-label-width = 12
+
 instruments = Құжаттар
-entry-heading = № { $number } · { $id }
+entry-heading = № { $number } · { $id }
 field-type = Түрі
 field-level = Деңгейі
 field-parties = Тараптар
@@ -190,7 +193,7 @@ relation-to-entry = { $relation } «{ $title }» ({ $entry }), { $date }.
 relation-to-id = { $relation } { $entry }.
 relation-external = { $relation } «{ $title }», { $date }.
 entry-in-volume = { $id }, { $volume }-т.
-entry-ref-volume = № { $number } ({ $id }), { $volume }-т.
+entry-ref-volume = № { $number } ({ $id }), { $volume }-т.
 
 ## Lifecycle: participants, statements, registration, chronology.
 

@@ -78,7 +78,7 @@ translation-of = Перевод обозначений реестра на { $la
 
 foreword = Предисловие
 changes-heading = Изменения по сравнению с изданием { $number }
-changes-intro = Настоящее издание — издание { $number } от { $date }. Оно следует за изданием { $previous }, манифест которого (manifest.sha256, хранится в папке editions/ реестра) имеет дайджест SHA-256
+changes-intro = Настоящее издание { $number } от { $date } следует за изданием { $previous }, манифест которого (manifest.sha256, хранится в папке editions/ реестра) имеет дайджест SHA-256
 changes-chain = который записан в манифесте настоящего издания, так что издания образуют цепочку: более раннее издание нельзя изменить, не нарушив её.
 change-added = Добавлено
 change-changed = Изменено
@@ -93,7 +93,7 @@ abbr-volume-means = том
 abbr-state-means = { $state } (код ISO 3166-1 alpha-3)
 abbr-sha256-means = криптографический дайджест файла (FIPS 180-4), в шестнадцатеричной записи
 statuses-heading = Статус документов
-statuses-as-of = Статус указан по состоянию на { $date }.
+statuses-as-of = Статус указан по состоянию на { $date }
 levels-heading = Уровни
 nothing-inferred = Ничего не домысливается: то, чего нет в источниках, не включается в запись и перечисляется в её последней строке «{ field-not-recorded }» либо обозначается как «{ not-recorded }» внутри поля.
 
@@ -167,8 +167,11 @@ relation-implements = Реализует
 
 ## Entries.
 
+# The width of the field labels' column, in em: the longest label fits.
+field-label-width = 12
+
 instruments = Документы
-entry-heading = № { $number } · { $id }
+entry-heading = № { $number } · { $id }
 field-type = Вид
 field-level = Уровень
 field-parties = Стороны
@@ -193,11 +196,11 @@ field-attachments = Вложения
 field-entry-file = Файл записи
 field-not-recorded = Не указано
 term-from-to = с { $from } по { $to }
-relation-to-entry = { $relation } документ «{ $title }» ({ $entry }) от { $date }.
+relation-to-entry = { $relation } документ «{ $title }» ({ $entry }) от { $date }
 relation-to-id = { $relation } { $entry }.
-relation-external = { $relation } документ «{ $title }» от { $date }.
-entry-in-volume = { $id }, т. { $volume }
-entry-ref-volume = № { $number } ({ $id }), т. { $volume }
+relation-external = { $relation } документ «{ $title }» от { $date }
+entry-in-volume = { $id }, т. { $volume }
+entry-ref-volume = № { $number } ({ $id }), т. { $volume }
 
 ## Lifecycle: participants, statements, registration, chronology.
 

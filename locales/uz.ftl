@@ -161,8 +161,11 @@ relation-implements = Amalga oshiradi:
 
 ## Entries.
 
+# The width of the field labels' column, in em: the longest label fits.
+field-label-width = 13
+
 instruments = Hujjatlar
-entry-heading = № { $number } · { $id }
+entry-heading = № { $number } · { $id }
 field-type = Turi
 field-level = Darajasi
 field-parties = Tomonlar
@@ -191,7 +194,7 @@ relation-to-entry = { $relation } “{ $title }” ({ $entry }), { $date }.
 relation-to-id = { $relation } { $entry }.
 relation-external = { $relation } “{ $title }”, { $date }.
 entry-in-volume = { $id }, { $volume }-j.
-entry-ref-volume = № { $number } ({ $id }), { $volume }-j.
+entry-ref-volume = № { $number } ({ $id }), { $volume }-j.
 
 ## Lifecycle: participants, statements, registration, chronology.
 

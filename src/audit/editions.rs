@@ -273,7 +273,7 @@ fn archived_files(root: &Path, a: &Archived, report: &mut EditionReport) {
         }
     };
     let dir = folder(root, a.number);
-    let pdfs = std::iter::once(&a.manifest.pdf).chain(&a.manifest.volumes);
+    let pdfs = a.manifest.pdfs();
     for pdf in pdfs {
         let name = pdf.path.rsplit('/').next().unwrap_or(&pdf.path);
         check_file(&dir.join(name), name, listed.get(&pdf.path), report);

@@ -49,6 +49,10 @@ pub struct Manifest {
     /// The volumes, in order; empty for a register in one PDF.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub volumes: Vec<PdfInfo>,
+    /// The register in its other languages (`translations`), each like
+    /// `pdf` and `volumes`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<TranslationInfo>,
     /// Every file, the PDFs included, sorted by path.
     pub files: Vec<InputFile>,
 }
@@ -100,7 +104,28 @@ pub struct PdfInfo {
     pub sha256: String,
 }
 
+/// One language edition of the PDF: `out/register.ru.pdf` and its volumes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationInfo {
+    /// ISO 639-1: `ru`.
+    pub language: String,
+    pub pdf: PdfInfo,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub volumes: Vec<PdfInfo>,
+}
+
 impl Manifest {
+    /// Every PDF of the build: the register (or general volume), its
+    /// volumes, then each language edition's.
+    pub fn pdfs(&self) -> impl Iterator<Item = &PdfInfo> {
+        std::iter::once(&self.pdf).chain(&self.volumes).chain(
+            self.translations
+                .iter()
+                .flat_map(|t| std::iter::once(&t.pdf).chain(&t.volumes)),
+        )
+    }
+
     /// The JSON text: pretty, keys in declaration order, a final newline,
     /// so equal manifests are equal bytes.
     pub fn to_json(&self) -> String {

@@ -119,7 +119,7 @@ fn restore_out(root: &Path, out: &Path, p: &editions::Archived) -> Result<bool> 
         })
     };
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for pdf in std::iter::once(&p.manifest.pdf).chain(&p.manifest.volumes) {
+    for pdf in p.manifest.pdfs() {
         let name = pdf.path.rsplit('/').next().unwrap_or(&pdf.path).to_owned();
         let bytes = read(&name)?;
         files.push((name, bytes));

@@ -283,19 +283,19 @@ fn rebuild(
     };
     match build::build(&register, &layout, &typst, &settings) {
         Ok(built) => {
-            let published = std::iter::once(&m.pdf).chain(&m.volumes);
-            let mut identical = built.outputs.len() == 1 + m.volumes.len();
+            let published: Vec<_> = m.pdfs().collect();
+            let mut identical = built.outputs.len() == published.len();
             if !identical {
                 findings.push(Finding::RebuildFailed {
                     path: pdf.clone(),
                     reason: format!(
                         "the rebuild has {} PDFs, the manifest lists {}",
                         built.outputs.len(),
-                        1 + m.volumes.len()
+                        published.len()
                     ),
                 });
             }
-            for (info, (_, bytes)) in published.zip(&built.outputs) {
+            for (info, (_, bytes)) in published.into_iter().zip(&built.outputs) {
                 let rebuilt = digest::sha256_bytes(bytes);
                 if rebuilt != info.sha256 {
                     identical = false;

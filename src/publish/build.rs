@@ -6,12 +6,14 @@
 use std::path::{Path, PathBuf};
 
 use crate::audit::inputs::{self, InputFile, Role};
-use crate::audit::manifest::{EditionInfo, FORMAT, Manifest, PdfInfo, ToolInfo, TypstInfo};
+use crate::audit::manifest::{
+    EditionInfo, FORMAT, Manifest, PdfInfo, ToolInfo, TranslationInfo, TypstInfo,
+};
 use crate::error::{Error, Result};
 use crate::publish::edition::Plan;
 use crate::publish::out::Spool;
 use crate::publish::typst::{Job, Typst};
-use crate::publish::{embed, render, web};
+use crate::publish::{embed, locale, render, web};
 use crate::register::date::PartialDate;
 use crate::register::lifecycle;
 use crate::register::model::Register;
@@ -163,8 +165,8 @@ pub fn build(
     let shown = settings.shown(register);
     let volume_size = settings.volume_size(&shown);
     (settings.progress)("preparing the documents");
-    let mut context = render::context(&shown, &files, &typst.version, volume_size);
-    context.edition = settings.edition.map(|p| edition_context(p, &context));
+    let contexts = contexts(&shown, &files, &typst.version, volume_size, settings);
+    let context = &contexts[0];
     let templates = render::Templates::load(&layout.templates_dir())?;
 
     let fonts = layout.templates.join("fonts");
@@ -183,7 +185,7 @@ pub fn build(
         register_source,
         warnings,
     } = typeset(
-        &context,
+        &contexts,
         &templates,
         typst,
         &job,
@@ -205,7 +207,7 @@ pub fn build(
             &mut spool,
             &templates,
             &layout.templates_dir(),
-            &context,
+            context,
             &shown,
         )?;
         Some(spool)
@@ -229,7 +231,7 @@ pub fn build(
             fonts: &fonts,
             ..job
         },
-        &context,
+        &contexts,
         files,
         &outputs,
     );
@@ -251,13 +253,42 @@ pub fn build(
     })
 }
 
+/// The render context of each language edition: the register's own
+/// language first, then its `translations`, each with its edition and its
+/// own file names (`register.ru.pdf`, `register.ru-vol-01.pdf`).
+fn contexts(
+    shown: &Register,
+    files: &[InputFile],
+    typst_version: &str,
+    volume_size: Option<usize>,
+    settings: &Settings,
+) -> Vec<render::Context> {
+    let languages = std::iter::once(&shown.meta.language).chain(&shown.meta.translations);
+    languages
+        .enumerate()
+        .map(|(k, language)| {
+            let loc = locale::get(language).expect("check admits only languages with a catalogue");
+            let mut context = render::context(shown, files, typst_version, volume_size, loc);
+            if k > 0 {
+                context.name_files(&format!("register.{language}"));
+            }
+            context.edition = settings.edition.map(|p| edition_context(p, &context, loc));
+            context
+        })
+        .collect()
+}
+
 /// The edition as the templates see it; changed and added entries link to
 /// their blocks in a register in one PDF.
-fn edition_context(plan: &Plan, context: &render::Context) -> render::EditionContext {
+fn edition_context(
+    plan: &Plan,
+    context: &render::Context,
+    loc: &locale::Locale,
+) -> render::EditionContext {
     let in_one_pdf = context.volumes.is_empty();
     render::EditionContext {
         number: plan.number,
-        date: plan.date.long(),
+        date: loc.date(plan.date),
         previous: plan.previous.as_ref().map(|p| render::PreviousContext {
             number: p.edition,
             manifest_sha256: p.manifest_sha256.clone(),
@@ -350,37 +381,48 @@ struct Typeset {
 /// Renders and typesets every document: the register (or general volume)
 /// and each volume, on up to `settings.jobs` typst processes.
 fn typeset(
-    context: &render::Context,
+    contexts: &[render::Context],
     templates: &render::Templates,
     typst: &Typst,
     job: &Job,
     settings: &Settings,
     sources: &Sources,
 ) -> Result<Typeset> {
-    // Document 0 is the register (or general volume); 1.. the volumes.
-    // The general volume goes first: at scale it takes longest (its indexes
-    // name every entry), and the volumes fill the other core meanwhile.
-    let documents = 1 + context.volumes.len();
+    // Document (k, 0) is the register (or general volume) in language k;
+    // (k, 1..) its volumes. General volumes go first: at scale they take
+    // longest (their indexes name every entry), and the volumes fill the
+    // other cores meanwhile.
+    let order: Vec<(usize, usize)> = (0..contexts.len())
+        .map(|k| (k, 0))
+        .chain(
+            (0..contexts.len()).flat_map(|k| (1..=contexts[k].volumes.len()).map(move |n| (k, n))),
+        )
+        .collect();
+    let documents = order.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     // The register's source is kept, for --keep-source.
     let register_source = std::sync::OnceLock::new();
     // Each document is rendered by the worker that typesets it, so that
     // the first typst starts as soon as possible and the sources of a
     // hundred volumes never sit in memory together.
-    let compile = |n: &usize| -> Result<crate::publish::typst::Compiled> {
+    let compile = |(k, n): &(usize, usize)| -> Result<crate::publish::typst::Compiled> {
+        let context = &contexts[*k];
         let mut source = if *n == 0 {
             templates.render(render::ENTRY_TEMPLATE, context)?
         } else {
             templates.render(render::VOLUME_TEMPLATE, &context.volume(*n))?
         };
-        let document = match *n {
-            0 if documents > 1 => "the general volume".to_owned(),
-            0 => "the register".to_owned(),
+        let mut document = match *n {
+            0 if context.volumes.is_empty() => "the register".to_owned(),
+            0 => "the general volume".to_owned(),
             n => format!("volume {n}"),
         };
+        if *k > 0 {
+            document.push_str(&format!(" in `{}`", context.register.language));
+        }
         source.push_str(&sources.attachments(context, *n, &document)?);
         let compiled = typst.compile(&source, &document, job)?;
-        if *n == 0 {
+        if (*k, *n) == (0, 0) {
             let _ = register_source.set(source);
         }
         let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
@@ -394,26 +436,28 @@ fn typeset(
         Ok(compiled)
     };
     (settings.progress)(&if documents > 1 {
-        format!(
-            "typesetting {} volumes and the general volume",
-            documents - 1
-        )
+        format!("typesetting {documents} documents")
     } else {
         "typesetting".to_owned()
     });
-    let order: Vec<usize> = (0..documents).collect();
     let compiled = crate::support::parallel::try_map_with(&order, settings.jobs.max(1), compile)?;
-    let mut outputs = Vec::with_capacity(documents);
+    let mut named: Vec<((usize, usize), String, Vec<u8>)> = Vec::with_capacity(documents);
     let mut warnings = String::new();
-    for (n, c) in compiled.into_iter().enumerate() {
+    for ((k, n), c) in order.into_iter().zip(compiled) {
         warnings.push_str(&c.warnings);
-        let name = if n == 0 {
-            "register.pdf".to_owned()
-        } else {
-            context.volumes[n - 1].file.clone()
+        let name = match (k, n) {
+            (0, 0) => "register.pdf".to_owned(),
+            (k, 0) => format!("register.{}.pdf", contexts[k].register.language),
+            (k, n) => contexts[k].volumes[n - 1].file.clone(),
         };
-        outputs.push((name, c.pdf));
+        named.push(((k, n), name, c.pdf));
     }
+    // In the manifest's order: each language's PDF, then its volumes.
+    named.sort_by_key(|(key, _, _)| *key);
+    let outputs = named
+        .into_iter()
+        .map(|(_, name, pdf)| (name, pdf))
+        .collect();
 
     Ok(Typeset {
         outputs,
@@ -431,10 +475,11 @@ fn draw_up_manifest(
     layout: &Layout,
     typst: &Typst,
     job: &Job,
-    context: &render::Context,
+    contexts: &[render::Context],
     mut files: Vec<InputFile>,
     outputs: &[(String, Vec<u8>)],
 ) -> Manifest {
+    let context = &contexts[0];
     let mut pdfs = Vec::new();
     for (name, bytes) in outputs {
         let path = slash(&layout.out.join(name));
@@ -476,7 +521,15 @@ fn draw_up_manifest(
         // Volumes are full runs of `volume_size` entries but for the last,
         // and there are volumes only when there is more than one.
         volume_size: context.volumes.first().map(|v| v.count),
-        volumes: pdfs.collect(),
+        volumes: pdfs.by_ref().take(context.volumes.len()).collect(),
+        translations: contexts[1..]
+            .iter()
+            .map(|c| TranslationInfo {
+                language: c.register.language.clone(),
+                pdf: pdfs.next().expect("each language's PDF"),
+                volumes: pdfs.by_ref().take(c.volumes.len()).collect(),
+            })
+            .collect(),
         files,
         edition: None,
         previous: None,

@@ -33,6 +33,9 @@ pub struct Locale {
     code: &'static str,
     bundle: FluentBundle<FluentResource>,
     collator: CollatorBorrowed<'static>,
+    /// Every message without placeables, formatted once: templates ask for
+    /// labels hundreds of thousands of times in a large register.
+    plain: std::collections::HashMap<String, String>,
 }
 
 impl std::fmt::Debug for Locale {
@@ -49,6 +52,22 @@ macro_rules! args {
         $(args.set(stringify!($name), $value);)*
         args
     }};
+}
+
+/// The locale of `code`, made once per process and shared: catalogues are
+/// parsed and collation data loaded only the first time.
+pub fn get(code: &str) -> Option<&'static Locale> {
+    use std::sync::OnceLock;
+    static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
+    LOCALES
+        .get_or_init(|| {
+            CATALOGUES
+                .iter()
+                .map(|(c, _)| Locale::new(c).expect("every catalogue loads"))
+                .collect()
+        })
+        .iter()
+        .find(|l| l.code == code)
 }
 
 impl Locale {
@@ -71,11 +90,17 @@ impl Locale {
         options.strength = Some(Strength::Tertiary);
         options.alternate_handling = Some(AlternateHandling::Shifted);
         let collator = Collator::try_new(locale.into(), options).ok()?;
-        Some(Locale {
+        let mut locale = Locale {
             code,
             bundle,
             collator,
-        })
+            plain: std::collections::HashMap::new(),
+        };
+        locale.plain = message_ids(source)
+            .filter(|id| !message_has_placeables(source, id))
+            .map(|id| (id.to_owned(), locale.format(id, None)))
+            .collect();
+        Some(locale)
     }
 
     /// The ISO 639-1 code: `ru`.
@@ -85,7 +110,10 @@ impl Locale {
 
     /// Message `id` without arguments.
     pub fn text(&self, id: &str) -> String {
-        self.format(id, None)
+        match self.plain.get(id) {
+            Some(text) => text.clone(),
+            None => self.format(id, None),
+        }
     }
 
     /// Message `id` with `args` (see [`args!`]).
@@ -161,24 +189,6 @@ impl Locale {
     pub fn compare(&self, a: &str, b: &str) -> Ordering {
         self.collator.compare(a, b).then_with(|| a.cmp(b))
     }
-
-    /// Every message of the catalogue without placeables, by id with `-`
-    /// as `_` (`field_type`), for the templates' `labels`.
-    pub fn labels(&self) -> std::collections::BTreeMap<String, String> {
-        let (_, source) = CATALOGUES
-            .iter()
-            .find(|(c, _)| *c == self.code)
-            .expect("a locale has a catalogue");
-        message_ids(source)
-            .filter(|id| {
-                self.bundle
-                    .get_message(id)
-                    .and_then(|m| m.value())
-                    .is_some()
-            })
-            .map(|id| (id.replace('-', "_"), self.text(id)))
-            .collect()
-    }
 }
 
 /// The ids of the messages of a catalogue, in file order.
@@ -193,7 +203,18 @@ pub fn message_ids(source: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// A value for Fluent from anything that displays, for `args!`.
+/// Whether message `id` of `source` has a `{ $variable }` in it (a
+/// multi-line message: its lines up to the next message).
+fn message_has_placeables(source: &str, id: &str) -> bool {
+    let start = format!("{id} =");
+    let mut lines = source.lines().skip_while(|l| !l.starts_with(&start));
+    let first = lines.next().unwrap_or_default();
+    std::iter::once(first)
+        .chain(lines.take_while(|l| l.starts_with(' ') || l.is_empty()))
+        .any(|l| l.contains("{ $"))
+}
+
+/// A Fluent value of text, for `args!`.
 pub fn value(text: impl Into<String>) -> FluentValue<'static> {
     FluentValue::from(text.into())
 }

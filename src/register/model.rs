@@ -168,6 +168,10 @@ keywords! {
     }
 }
 
+/// The languages the register can be published in: those with a message
+/// catalogue (`locales/<lang>.ftl`).
+pub const EDITION_LANGUAGES: &[&str] = &["en", "ru", "kk", "uz"];
+
 /// What the register prints where it holds no value.
 pub const NOT_RECORDED: &str = "not recorded";
 
@@ -192,6 +196,9 @@ pub struct Meta {
     pub authority: Option<String>,
     pub as_of: PartialDate,
     pub language: String,
+    /// More editions of the PDF, one per language: `register.<lang>.pdf`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub foreword: Option<String>,
     pub id_prefix: String,

@@ -6,7 +6,8 @@
 
 use serde::Serialize;
 
-use crate::register::codes;
+use crate::args;
+use crate::publish::locale::Locale;
 use crate::register::date::PartialDate;
 use crate::register::lifecycle;
 use crate::register::model::{Action, ActionKind, Instrument, PartyStatus};
@@ -28,11 +29,14 @@ pub struct ParticipantContext {
     pub statements: Option<String>,
     /// "in force", "denounced (effective 1 March 2024)", or `none`.
     pub status: Option<String>,
+    /// Whether the party has denounced the instrument (for the line form).
+    #[serde(skip)]
+    pub denounced: bool,
 }
 
 /// An entry's participants, in the order of `parties`; empty for an entry
 /// that records no acts.
-pub fn participants(i: &Instrument, as_of: PartialDate) -> Vec<ParticipantContext> {
+pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<ParticipantContext> {
     if i.actions.is_empty() {
         return Vec::new();
     }
@@ -45,40 +49,56 @@ pub fn participants(i: &Instrument, as_of: PartialDate) -> Vec<ParticipantContex
                 .collect();
             let first =
                 |pred: &dyn Fn(ActionKind) -> bool| own.iter().find(|a| pred(a.action)).copied();
-            let signature = first(&|k| k == ActionKind::Signature).map(|a| a.date.value.long());
-            let consent = first(&|k| k.is_consent())
-                .map(|a| format!("{}, {}", sentence(a.action), a.date.value.long()));
+            let signature = first(&|k| k == ActionKind::Signature).map(|a| loc.date(a.date.value));
+            let consent = first(&|k| k.is_consent()).map(|a| {
+                loc.fill(
+                    "consent-on",
+                    &args!(
+                        action = sentence(a.action, loc),
+                        date = loc.date(a.date.value)
+                    ),
+                )
+            });
             let provisional = first(&|k| k == ActionKind::ProvisionalApplication);
             let in_force = lifecycle::in_force_for(i, &p.state, as_of)
-                .map(|d| d.long())
+                .map(|d| loc.date(d))
                 .or_else(|| {
-                    provisional.map(|a| format!("provisionally, {}", a.takes_effect().long()))
+                    provisional.map(|a| {
+                        loc.fill(
+                            "provisionally-on",
+                            &args!(date = loc.date(a.takes_effect())),
+                        )
+                    })
                 });
             let statements: Vec<String> = own
                 .iter()
                 .filter_map(|a| match (a.action, &a.label, &a.regarding) {
                     (k, Some(l), _) if k.is_labelled() => Some(l.value.clone()),
                     (ActionKind::Objection, _, Some(r)) => {
-                        Some(format!("objection to {}", r.value))
+                        Some(loc.fill("objection-to", &args!(label = r.value.clone())))
                     }
                     (ActionKind::WithdrawalOfReservation, _, Some(r)) => {
-                        Some(format!("{} withdrawn", r.value))
+                        Some(loc.fill("withdrawn", &args!(label = r.value.clone())))
                     }
                     _ => None,
                 })
                 .collect();
-            let status = lifecycle::party_status(i, &p.state, as_of).map(|s| match s {
-                PartyStatus::Denounced => {
-                    let exit = own.iter().rev().find(|a| a.action.is_exit());
-                    exit.map_or(s.label(), |a| {
-                        format!("{} (effective {})", s.label(), a.takes_effect().long())
-                    })
+            let status = lifecycle::party_status(i, &p.state, as_of).map(|s| {
+                let label = loc.keyword("party-status", s.as_str());
+                let exit = own.iter().rev().find(|a| a.action.is_exit());
+                match (s, exit) {
+                    (PartyStatus::Denounced, Some(a)) => loc.fill(
+                        "party-status-effective",
+                        &args!(status = label, date = loc.date(a.takes_effect())),
+                    ),
+                    _ => label,
                 }
-                _ => s.label(),
             });
             ParticipantContext {
                 state: p.state.clone(),
-                state_name: state_name(&p.state),
+                state_name: loc.state(&p.state),
+                denounced: status.is_some()
+                    && lifecycle::party_status(i, &p.state, as_of) == Some(PartyStatus::Denounced),
                 signature,
                 consent,
                 in_force,
@@ -92,32 +112,35 @@ pub fn participants(i: &Instrument, as_of: PartialDate) -> Vec<ParticipantContex
 /// A participant as one line, for an instrument with two parties, where a
 /// table would waste a page's width: "Kazakhstan: signed 8 August 2024;
 /// ratification, 1 March 2021; in force 1 June 2021".
-pub fn participant_line(p: &ParticipantContext) -> String {
+pub fn participant_line(p: &ParticipantContext, loc: &Locale) -> String {
     let mut parts = Vec::new();
     if let Some(s) = &p.signature {
-        parts.push(format!("signed {s}"));
+        parts.push(loc.fill("participant-signed", &args!(date = s.clone())));
     }
     if let Some(c) = &p.consent {
         parts.push(lower_first(c));
     }
     if let Some(f) = &p.in_force {
-        parts.push(format!("in force {f}"));
+        parts.push(loc.fill("participant-in-force", &args!(date = f.clone())));
     }
     if let Some(s) = &p.statements {
         parts.push(s.clone());
     }
-    if let Some(s) = p.status.as_deref().filter(|s| s.starts_with("denounced")) {
+    if let Some(s) = p.status.as_deref().filter(|_| p.denounced) {
         parts.push(s.to_owned());
     }
     if parts.is_empty() {
-        parts.push("no act recorded".into());
+        parts.push(loc.text("participant-no-act"));
     }
-    format!("{}: {}", p.state_name, parts.join("; "))
+    loc.fill(
+        "participant-line",
+        &args!(state = p.state_name.clone(), acts = parts.join("; ")),
+    )
 }
 
 /// The wording of reservations, declarations and objections, and any act
 /// with a text: "R1 — Reservation by Kazakhstan, 1 March 2021: “…”".
-pub fn statements(i: &Instrument) -> Vec<String> {
+pub fn statements(i: &Instrument, loc: &Locale) -> Vec<String> {
     sorted(i)
         .into_iter()
         .filter(|a| a.text.is_some() || a.action.is_labelled() || a.regarding.is_some())
@@ -126,18 +149,20 @@ pub fn statements(i: &Instrument) -> Vec<String> {
             if let Some(l) = &a.label {
                 line.push_str(&format!("{} — ", l.value));
             }
-            line.push_str(&format!(
-                "{} by {}, {}",
-                sentence(a.action),
-                state_name(&a.party.value),
-                a.date.value.long()
+            line.push_str(&loc.fill(
+                "statement-by",
+                &args!(
+                    action = sentence(a.action, loc),
+                    state = loc.state(&a.party.value),
+                    date = loc.date(a.date.value)
+                ),
             ));
             if let Some(r) = &a.regarding {
-                line.push_str(&format!(", regarding {}", r.value));
+                line.push_str(&loc.fill("statement-regarding", &args!(label = r.value.clone())));
             }
             match &a.text {
-                Some(t) => line.push_str(&format!(": “{}”", flat(t))),
-                None => line.push_str(": text not recorded"),
+                Some(t) => line.push_str(&loc.fill("statement-text", &args!(text = flat(t)))),
+                None => line.push_str(&loc.text("statement-no-text")),
             }
             line
         })
@@ -147,25 +172,27 @@ pub fn statements(i: &Instrument) -> Vec<String> {
 /// "Registered with the Secretariat of the United Nations on 1 September
 /// 2021 under No. I-99999 (by Kazakhstan; UNTS vol. 9999, p. 1)", or "not
 /// registered".
-pub fn registration(i: &Instrument) -> String {
+pub fn registration(i: &Instrument, loc: &Locale) -> String {
     let Some(r) = &i.registration else {
-        return "not registered with the Secretariat of the United Nations".into();
+        return loc.text("registration-none");
     };
-    let verb = if r.number.starts_with("II-") {
-        "Filed and recorded"
+    let id = if r.number.starts_with("II-") {
+        "registration-filed"
     } else {
-        "Registered"
+        "registration-registered"
     };
-    let mut line = format!(
-        "{verb} with the Secretariat of the United Nations on {} under No. {}",
-        r.date.value.long(),
-        r.number
+    let mut line = loc.fill(
+        id,
+        &args!(date = loc.date(r.date.value), number = r.number.clone()),
     );
     let mut extra = Vec::new();
     if let Some(by) = &r.by {
         extra.push(match by.value.as_str() {
-            "ex-officio" => "ex officio".to_owned(),
-            code => format!("by {}", depositary_name(code)),
+            "ex-officio" => loc.text("registration-ex-officio"),
+            code => loc.fill(
+                "registration-by",
+                &args!(party = depositary_name(code, loc)),
+            ),
         });
     }
     if let Some(c) = &r.citation {
@@ -178,8 +205,12 @@ pub fn registration(i: &Instrument) -> String {
 }
 
 /// A state's name for a code, or the text as given (an organisation).
-pub fn depositary_name(text: &str) -> String {
-    codes::country_name(text).map_or_else(|| flat(text), str::to_owned)
+pub fn depositary_name(text: &str, loc: &Locale) -> String {
+    if crate::register::codes::country_name(text).is_some() {
+        loc.state(text)
+    } else {
+        flat(text)
+    }
 }
 
 /// One line of the chronology.
@@ -196,10 +227,10 @@ pub struct ChronologyLine {
 
 /// The events of entry `i`: its signature (or adoption), general entry
 /// into force, each act and the UN registration.
-pub fn events(i: &Instrument, entry: &EntryRef) -> Vec<ChronologyLine> {
+pub fn events(i: &Instrument, entry: &EntryRef, loc: &Locale) -> Vec<ChronologyLine> {
     let line = |d: PartialDate, event: String| ChronologyLine {
         key: d.to_string(),
-        date: d.long(),
+        date: loc.date(d),
         entry: entry.clone(),
         event,
     };
@@ -209,41 +240,50 @@ pub fn events(i: &Instrument, entry: &EntryRef) -> Vec<ChronologyLine> {
         .is_some_and(|s| s.value == crate::register::model::Status::Adopted);
     let mut out = vec![line(
         i.signed.date,
-        if adopted {
-            "adopted".into()
+        loc.text(if adopted {
+            "event-adopted"
         } else {
-            "signed".into()
-        },
+            "event-signed"
+        }),
     )];
     if let Some(d) = lifecycle::general_entry_into_force(i) {
-        out.push(line(d, "entry into force".into()));
+        out.push(line(d, loc.text("event-in-force")));
     }
     for a in &i.actions {
-        let mut event = format!("{}: {}", state_name(&a.party.value), a.action.label());
+        let mut event = loc.fill(
+            "event-act",
+            &args!(
+                state = loc.state(&a.party.value),
+                action = loc.keyword("action", a.action.as_str())
+            ),
+        );
         if let Some(e) = &a.effective {
-            event.push_str(&format!(" (effective {})", e.value.long()));
+            event = loc.fill(
+                "event-effective",
+                &args!(event = event, date = loc.date(e.value)),
+            );
         }
         out.push(line(a.date.value, event));
     }
     if let Some(r) = &i.registration {
         out.push(line(
             r.date.value,
-            format!("registered with the United Nations, No. {}", r.number),
+            loc.fill("event-registered", &args!(number = r.number.clone())),
         ));
     }
     out
 }
 
 /// Every act of `i`, in date order, for the web edition.
-pub fn acts(i: &Instrument) -> Vec<super::context::ActContext> {
+pub fn acts(i: &Instrument, loc: &Locale) -> Vec<super::context::ActContext> {
     sorted(i)
         .into_iter()
         .map(|a| super::context::ActContext {
-            date: a.date.value.long(),
+            date: loc.date(a.date.value),
             date_iso: a.date.value.to_string(),
-            party: state_name(&a.party.value),
-            action: a.action.label(),
-            effective: a.effective.as_ref().map(|e| e.value.long()),
+            party: loc.state(&a.party.value),
+            action: loc.keyword("action", a.action.as_str()),
+            effective: a.effective.as_ref().map(|e| loc.date(e.value)),
             reference: a.reference.as_deref().map(flat),
             label: a.label.as_ref().map(|l| l.value.clone()),
             regarding: a.regarding.as_ref().map(|r| r.value.clone()),
@@ -261,13 +301,9 @@ fn sorted(i: &Instrument) -> Vec<&Action> {
     acts
 }
 
-fn state_name(code: &str) -> String {
-    codes::country_name(code).unwrap_or(code).to_owned()
-}
-
 /// "Ratification", "Definitive signature".
-fn sentence(kind: ActionKind) -> String {
-    let label = kind.label();
+fn sentence(kind: ActionKind, loc: &Locale) -> String {
+    let label = loc.keyword("action", kind.as_str());
     let mut chars = label.chars();
     chars
         .next()

@@ -13,6 +13,7 @@ use crate::register::model::{Instrument, Meta, Register};
 use super::acts::{self, ChronologyLine, ParticipantContext};
 use super::entry::instrument_context;
 use super::index::Indexes;
+use crate::publish::locale::Locale;
 
 /// Everything the templates see. Absent values are `none`, which the
 /// templates print as "not recorded".
@@ -131,6 +132,17 @@ impl Context {
     }
 }
 
+impl Context {
+    /// Names the volumes of a language edition after `stem`
+    /// (`register.ru` → `register.ru-vol-01.pdf`).
+    pub fn name_files(&mut self, stem: &str) {
+        let count = self.volumes.len();
+        for v in &mut self.volumes {
+            v.file = volume_file(v.number, count).replacen("register", stem, 1);
+        }
+    }
+}
+
 /// The file name of volume `n` of `count`, zero-padded to sort.
 pub fn volume_file(n: usize, count: usize) -> String {
     let width = count.to_string().len().max(2);
@@ -147,7 +159,16 @@ pub struct RegisterContext {
     pub as_of: String,
     pub as_of_iso: String,
     pub as_of_parts: [u32; 3],
+    /// The language of this document's labels (`ru` in `register.ru.pdf`).
     pub language: String,
+    /// The language of the register's own texts (`language` in
+    /// register.yaml): titles, notes, the foreword.
+    pub source_language: String,
+    /// Both by name, in the document's language ("Russian", "русский").
+    pub language_name: String,
+    pub source_language_name: String,
+    /// The edition's other languages, for links between them.
+    pub translations: Vec<String>,
     /// The foreword split into paragraphs at blank lines.
     pub foreword: Vec<String>,
 }
@@ -160,7 +181,14 @@ pub struct InstrumentContext {
     pub id: String,
     /// The Typst label of the entry's block, for links and page references.
     pub anchor: String,
+    /// The title in the edition's language where the entry has one, else
+    /// the original.
     pub title: String,
+    /// The language `title` is in, to tag it where it is not the edition's.
+    pub title_language: String,
+    /// In a translation: the entry has no title in its language, and the
+    /// original is shown, marked as not translated.
+    pub untranslated: bool,
     pub titles: Vec<OtherTitle>,
     #[serde(rename = "type")]
     pub kind: String,
@@ -169,9 +197,9 @@ pub struct InstrumentContext {
     /// "KAZ, UZB", for the summary table.
     pub party_codes: String,
     /// "Signed on", or "Adopted on" for an adopted instrument.
-    pub date_label: &'static str,
+    pub date_label: String,
     /// "Signed at" or "Adopted at".
-    pub place_label: &'static str,
+    pub place_label: String,
     pub signed_on: String,
     pub signed_on_iso: String,
     pub signed_at: Option<String>,
@@ -384,6 +412,7 @@ pub fn context(
     files: &[InputFile],
     typst_version: &str,
     volume_size: Option<usize>,
+    loc: &Locale,
 ) -> Context {
     let numbering = Numbering::new(register, volume_size);
     let digests: HashMap<&str, &str> = files
@@ -397,7 +426,7 @@ pub fn context(
     };
     let instruments: Vec<InstrumentContext> =
         crate::support::parallel::map(&register.instruments, |i| {
-            instrument_context(i, register, &numbering, &file_sha)
+            instrument_context(i, register, &numbering, &file_sha, loc)
         });
     let volumes = volume_size.map_or_else(Vec::new, |size| volumes(&instruments, size));
     let Indexes {
@@ -407,15 +436,15 @@ pub fn context(
         by_subject,
         by_status,
         not_registered,
-    } = Indexes::build(register, &numbering);
+    } = Indexes::build(register, &numbering, loc);
     let mut chronology: Vec<ChronologyLine> = register
         .instruments
         .iter()
-        .flat_map(|i| acts::events(i, &numbering.entry_ref(i)))
+        .flat_map(|i| acts::events(i, &numbering.entry_ref(i), loc))
         .collect();
     chronology.sort_by(|a, b| (&a.key, a.entry.number).cmp(&(&b.key, b.entry.number)));
     Context {
-        register: register_context(&register.meta),
+        register: register_context(&register.meta, loc),
         instruments,
         volumes,
         states,
@@ -435,20 +464,28 @@ pub fn context(
     }
 }
 
-fn register_context(meta: &Meta) -> RegisterContext {
+fn register_context(meta: &Meta, loc: &Locale) -> RegisterContext {
     RegisterContext {
         title: flat(&meta.title),
         subtitle: meta.subtitle.as_deref().map(flat),
         series: meta.series.clone(),
         authority: meta.authority.as_deref().map(flat),
-        as_of: meta.as_of.long(),
+        as_of: loc.date(meta.as_of),
         as_of_iso: meta.as_of.to_string(),
         as_of_parts: [
             u32::from(meta.as_of.year),
             u32::from(meta.as_of.month.unwrap_or(1)),
             u32::from(meta.as_of.day.unwrap_or(1)),
         ],
-        language: meta.language.clone(),
+        language: loc.code().to_owned(),
+        source_language: meta.language.clone(),
+        language_name: loc.language(loc.code()),
+        source_language_name: loc.language(&meta.language),
+        translations: std::iter::once(&meta.language)
+            .chain(&meta.translations)
+            .filter(|l| l.as_str() != loc.code())
+            .cloned()
+            .collect(),
         foreword: meta
             .foreword
             .as_deref()

@@ -3,12 +3,11 @@
 
 use std::fmt::Write as _;
 
-use crate::register::codes;
+use crate::args;
+use crate::publish::locale::Locale;
 use crate::register::date::PartialDate;
 use crate::register::lifecycle;
-use crate::register::model::{
-    Instrument, NOT_RECORDED, Register, Relation, Signatory, Source, Status, Target,
-};
+use crate::register::model::{Instrument, Register, Relation, Signatory, Source, Status, Target};
 
 use super::acts;
 use super::context::{
@@ -23,29 +22,33 @@ pub(super) fn instrument_context(
     register: &Register,
     numbering: &Numbering,
     file_sha: &impl Fn(&str) -> String,
+    loc: &Locale,
 ) -> InstrumentContext {
     let id = i.id.value.as_str();
     let as_of = register.meta.as_of;
     let status = lifecycle::status(i, as_of);
     let adopted = status == Status::Adopted;
-    let participants = acts::participants(i, as_of);
+    let participants = acts::participants(i, as_of, loc);
+    let source_language = register.meta.language.as_str();
+    // In a translation, the title in its language where there is one; the
+    // original is then listed with the other titles.
+    let translated = (loc.code() != source_language)
+        .then(|| i.titles.get(loc.code()))
+        .flatten();
     InstrumentContext {
         number: numbering.number(id),
         volume: numbering.volume(id),
         id: id.to_owned(),
         anchor: anchor(id),
-        title: flat(&i.title),
-        titles: i
-            .titles
-            .iter()
-            .map(|(lang, title)| OtherTitle {
-                language: codes::language_name(lang).unwrap_or(lang).to_owned(),
-                code: lang.clone(),
-                title: flat(title),
-            })
-            .collect(),
-        kind: i.kind.label(),
-        level: i.level.map(|l| l.label()),
+        title: flat(translated.unwrap_or(&i.title)),
+        title_language: match translated {
+            Some(_) => loc.code().to_owned(),
+            None => source_language.to_owned(),
+        },
+        untranslated: loc.code() != source_language && translated.is_none(),
+        titles: other_titles(i, source_language, translated.is_some(), loc),
+        kind: loc.keyword("type", i.kind.as_str()),
+        level: i.level.map(|l| loc.keyword("level", l.as_str())),
         party_codes: i
             .parties
             .iter()
@@ -57,43 +60,53 @@ pub(super) fn instrument_context(
             .iter()
             .map(|p| PartyContext {
                 state: p.state.clone(),
-                state_name: codes::country_name(&p.state).unwrap_or(&p.state).to_owned(),
+                state_name: loc.state(&p.state),
                 body: p.body.as_deref().map(flat),
             })
             .collect(),
-        date_label: if adopted { "Adopted on" } else { "Signed on" },
-        place_label: if adopted { "Adopted at" } else { "Signed at" },
-        depositary: i.depositary.as_deref().map(acts::depositary_name),
+        date_label: loc.text(if adopted {
+            "field-adopted-on"
+        } else {
+            "field-signed-on"
+        }),
+        place_label: loc.text(if adopted {
+            "field-adopted-at"
+        } else {
+            "field-signed-at"
+        }),
+        depositary: i
+            .depositary
+            .as_deref()
+            .map(|d| acts::depositary_name(d, loc)),
         participant_lines: if participants.len() <= 2 {
-            participants.iter().map(acts::participant_line).collect()
+            participants
+                .iter()
+                .map(|p| acts::participant_line(p, loc))
+                .collect()
         } else {
             Vec::new()
         },
         participants,
-        statements: acts::statements(i),
-        registration: acts::registration(i),
-        acts: acts::acts(i),
+        statements: acts::statements(i, loc),
+        registration: acts::registration(i, loc),
+        acts: acts::acts(i, loc),
         status_keyword: status.as_str(),
         language_codes: i.languages.clone(),
-        signed_on: i.signed.date.long(),
+        signed_on: loc.date(i.signed.date),
         signed_on_iso: i.signed.date.to_string(),
         signed_at: i.signed.place.as_deref().map(flat),
         signatories: i.signed.signatories.iter().map(signatory).collect(),
-        status: status.label(),
-        in_force: in_force(i),
-        term: term(i),
+        status: loc.keyword("status", status.as_str()),
+        in_force: in_force(i, loc),
+        term: term(i, loc),
         relations: i
             .relations
             .iter()
-            .map(|r| relation(r, id, register, numbering))
+            .map(|r| relation(r, id, register, numbering, loc))
             .collect(),
         subjects: i.subjects.clone(),
-        languages: i
-            .languages
-            .iter()
-            .map(|l| codes::language_name(l).unwrap_or(l).to_owned())
-            .collect(),
-        sources: i.sources.iter().map(source).collect(),
+        languages: i.languages.iter().map(|l| loc.language(l)).collect(),
+        sources: i.sources.iter().map(|s| source(s, loc)).collect(),
         notes: i.notes.as_deref().map(flat),
         files: i
             .files
@@ -112,6 +125,34 @@ pub(super) fn instrument_context(
     }
 }
 
+/// The titles besides the one shown, each with its language: in a
+/// translation that shows `titles.<lang>`, the original is among them.
+fn other_titles(
+    i: &Instrument,
+    source_language: &str,
+    translated: bool,
+    loc: &Locale,
+) -> Vec<OtherTitle> {
+    let original = translated.then(|| OtherTitle {
+        language: loc.language(source_language),
+        code: source_language.to_owned(),
+        title: flat(&i.title),
+    });
+    original
+        .into_iter()
+        .chain(
+            i.titles
+                .iter()
+                .filter(|(lang, _)| !(translated && lang.as_str() == loc.code()))
+                .map(|(lang, title)| OtherTitle {
+                    language: loc.language(lang),
+                    code: lang.clone(),
+                    title: flat(title),
+                }),
+        )
+        .collect()
+}
+
 /// "Name, office".
 fn signatory(s: &Signatory) -> String {
     let mut text = flat(&s.name);
@@ -122,9 +163,11 @@ fn signatory(s: &Signatory) -> String {
 }
 
 /// "1 September 2024 (note)", the date "not recorded" when only a note is.
-fn in_force(i: &Instrument) -> Option<String> {
+fn in_force(i: &Instrument, loc: &Locale) -> Option<String> {
     i.in_force.as_ref().map(|f| {
-        let date = f.date.map_or_else(|| NOT_RECORDED.to_owned(), |d| d.long());
+        let date = f
+            .date
+            .map_or_else(|| loc.text("not-recorded"), |d| loc.date(d));
         match &f.note {
             Some(note) => format!("{date} ({})", flat(note)),
             None => date,
@@ -133,12 +176,12 @@ fn in_force(i: &Instrument) -> Option<String> {
 }
 
 /// "1 January 2025 to 31 December 2027", either end "not recorded".
-fn term(i: &Instrument) -> Option<String> {
+fn term(i: &Instrument, loc: &Locale) -> Option<String> {
     let long =
-        |date: Option<PartialDate>| date.map_or_else(|| NOT_RECORDED.to_owned(), |d| d.long());
+        |date: Option<PartialDate>| date.map_or_else(|| loc.text("not-recorded"), |d| loc.date(d));
     i.term
         .as_ref()
-        .map(|t| format!("{} to {}", long(t.from), long(t.to)))
+        .map(|t| loc.fill("term-from-to", &args!(from = long(t.from), to = long(t.to))))
 }
 
 /// The relation as a sentence: "Amends the Agreement … of 20 March 2006."
@@ -147,8 +190,9 @@ fn relation(
     own_id: &str,
     register: &Register,
     numbering: &Numbering,
+    loc: &Locale,
 ) -> RelationContext {
-    let verb = capitalize(r.kind.as_str());
+    let verb = loc.keyword("relation", r.kind.as_str());
     match &r.target {
         Target::Id(id) => {
             let own_volume = numbering.volume(own_id);
@@ -157,16 +201,20 @@ fn relation(
                 .volume(&id.value)
                 .filter(|v| Some(*v) != own_volume);
             let where_ = match elsewhere {
-                Some(v) => format!("{}, vol. {v}", id.value),
+                Some(v) => loc.fill("entry-in-volume", &args!(id = id.value.clone(), volume = v)),
                 None => id.value.clone(),
             };
             let text = match register.get(&id.value) {
-                Some(t) => format!(
-                    "{verb} the {} ({where_}) of {}.",
-                    flat(&t.title),
-                    t.signed.date.long()
+                Some(t) => loc.fill(
+                    "relation-to-entry",
+                    &args!(
+                        relation = verb,
+                        title = flat(&t.title),
+                        entry = where_,
+                        date = loc.date(t.signed.date)
+                    ),
                 ),
-                None => format!("{verb} {where_}."),
+                None => loc.fill("relation-to-id", &args!(relation = verb, entry = where_)),
             };
             RelationContext {
                 target: register.get(&id.value).map(|_| id.value.clone()),
@@ -179,7 +227,10 @@ fn relation(
             }
         }
         Target::External { title, date } => RelationContext {
-            text: format!("{verb} the {} of {}.", flat(title), date.long()),
+            text: loc.fill(
+                "relation-external",
+                &args!(relation = verb, title = flat(title), date = loc.date(*date)),
+            ),
             anchor: None,
             target: None,
         },
@@ -187,27 +238,23 @@ fn relation(
 }
 
 /// "“Headline”, publisher, date, url. Note"
-fn source(s: &Source) -> String {
-    let mut text = format!("“{}”", flat(&s.title));
+fn source(s: &Source, loc: &Locale) -> String {
+    let mut text = loc.fill("quoted", &args!(text = flat(&s.title)));
     if let Some(p) = &s.publisher {
         let _ = write!(text, ", {}", flat(p));
     }
     if let Some(d) = s.date {
-        let _ = write!(text, ", {}", d.long());
+        let _ = write!(text, ", {}", loc.date(d));
     }
     if let Some(u) = &s.url {
         let _ = write!(text, ", {}", u.trim());
     }
-    text.push('.');
+    // A Russian date ends in "г." already.
+    if !text.ends_with('.') {
+        text.push('.');
+    }
     if let Some(n) = &s.note {
         let _ = write!(text, " {}", flat(n));
     }
     text
-}
-
-fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }

@@ -3,9 +3,9 @@
 //! of volume references.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
-use crate::register::codes;
+use crate::args;
+use crate::publish::locale::Locale;
 use crate::register::lifecycle;
 use crate::register::model::{Register, Status};
 
@@ -26,9 +26,11 @@ pub(super) struct Indexes {
 type Bodies = BTreeMap<Option<String>, Vec<EntryRef>>;
 
 impl Indexes {
-    pub(super) fn build(register: &Register, numbering: &Numbering) -> Indexes {
+    /// Headings in the edition's alphabetical order (states by their name
+    /// in its language), statuses in the keywords' order.
+    pub(super) fn build(register: &Register, numbering: &Numbering, loc: &Locale) -> Indexes {
         let mut by_state: BTreeMap<&str, Bodies> = BTreeMap::new();
-        let mut by_type: BTreeMap<String, Vec<EntryRef>> = BTreeMap::new();
+        let mut by_type: BTreeMap<&str, Vec<EntryRef>> = BTreeMap::new();
         let mut by_subject: BTreeMap<&str, Vec<EntryRef>> = BTreeMap::new();
         let mut by_status: BTreeMap<Status, Vec<EntryRef>> = BTreeMap::new();
         let mut not_registered = Vec::new();
@@ -54,7 +56,7 @@ impl Indexes {
                 }
             }
             by_type
-                .entry(i.kind.label())
+                .entry(i.kind.as_str())
                 .or_default()
                 .push(numbering.entry_ref(i));
             for s in &i.subjects {
@@ -64,19 +66,39 @@ impl Indexes {
                     .push(numbering.entry_ref(i));
             }
         }
+        let mut states: Vec<StateContext> = by_state
+            .keys()
+            .map(|code| StateContext {
+                code: (*code).to_owned(),
+                name: loc.state(code),
+            })
+            .collect();
+        states.sort_by(|a, b| loc.compare(&a.name, &b.name));
+        let mut by_party: Vec<PartyIndex> = by_state
+            .into_iter()
+            .map(|entry| party_index(entry, loc))
+            .collect();
+        by_party.sort_by(|a, b| loc.compare(&a.state_name, &b.state_name));
+        let mut by_type: Vec<Group> = by_type
+            .into_iter()
+            .map(|(t, e)| group((capitalize(&loc.keyword("type", t)), e), loc))
+            .collect();
+        by_type.sort_by(|a, b| loc.compare(&a.heading, &b.heading));
+        let mut by_subject: Vec<Group> = by_subject
+            .into_iter()
+            .map(|(s, e)| group((s.to_owned(), e), loc))
+            .collect();
+        by_subject.sort_by(|a, b| loc.compare(&a.heading, &b.heading));
         Indexes {
-            states: by_state.keys().map(|code| state(code)).collect(),
-            by_party: by_state.into_iter().map(party_index).collect(),
-            by_type: by_type.into_iter().map(group).collect(),
-            by_subject: by_subject
-                .into_iter()
-                .map(|(s, e)| group((s.to_owned(), e)))
-                .collect(),
+            states,
+            by_party,
+            by_type,
+            by_subject,
             by_status: by_status
                 .into_iter()
-                .map(|(s, e)| group((capitalize(&s.label()), e)))
+                .map(|(s, e)| group((capitalize(&loc.keyword("status", s.as_str())), e), loc))
                 .collect(),
-            not_registered: group((String::new(), not_registered)),
+            not_registered: group((String::new(), not_registered), loc),
         }
     }
 }
@@ -88,33 +110,32 @@ fn capitalize(text: &str) -> String {
         .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
-fn state(code: &str) -> StateContext {
-    StateContext {
-        code: code.to_owned(),
-        name: codes::country_name(code).unwrap_or(code).to_owned(),
-    }
-}
-
-fn party_index((state, bodies): (&str, Bodies)) -> PartyIndex {
+fn party_index((state, bodies): (&str, Bodies), loc: &Locale) -> PartyIndex {
+    let mut bodies: Vec<BodyGroup> = bodies
+        .into_iter()
+        .map(|(body, entries)| {
+            let (entries, text) = by_volume(entries, loc);
+            BodyGroup {
+                body,
+                entries,
+                text,
+            }
+        })
+        .collect();
+    // Bodies in alphabetical order; entries whose body is not recorded last.
+    bodies.sort_by(|a, b| match (&a.body, &b.body) {
+        (Some(x), Some(y)) => loc.compare(x, y),
+        (x, y) => x.is_some().cmp(&y.is_some()),
+    });
     PartyIndex {
         state: state.to_owned(),
-        state_name: codes::country_name(state).unwrap_or(state).to_owned(),
-        bodies: bodies
-            .into_iter()
-            .map(|(body, entries)| {
-                let (entries, text) = by_volume(entries);
-                BodyGroup {
-                    body,
-                    entries,
-                    text,
-                }
-            })
-            .collect(),
+        state_name: loc.state(state),
+        bodies,
     }
 }
 
-fn group((heading, entries): (String, Vec<EntryRef>)) -> Group {
-    let (entries, text) = by_volume(entries);
+fn group((heading, entries): (String, Vec<EntryRef>), loc: &Locale) -> Group {
+    let (entries, text) = by_volume(entries, loc);
     Group {
         heading,
         entries,
@@ -123,7 +144,7 @@ fn group((heading, entries): (String, Vec<EntryRef>)) -> Group {
 }
 
 /// For a register in volumes, index references become one text.
-fn by_volume(entries: Vec<EntryRef>) -> (Vec<EntryRef>, Option<String>) {
+fn by_volume(entries: Vec<EntryRef>, loc: &Locale) -> (Vec<EntryRef>, Option<String>) {
     if entries.first().is_none_or(|e| e.volume.is_none()) {
         return (entries, None);
     }
@@ -132,13 +153,14 @@ fn by_volume(entries: Vec<EntryRef>) -> (Vec<EntryRef>, Option<String>) {
         if n > 0 {
             text.push_str("; ");
         }
-        let _ = write!(
-            text,
-            "No.\u{a0}{} ({}), vol.\u{a0}{}",
-            e.number,
-            e.id,
-            e.volume.unwrap_or(0)
-        );
+        text.push_str(&loc.fill(
+            "entry-ref-volume",
+            &args!(
+                number = e.number,
+                id = e.id.clone(),
+                volume = e.volume.unwrap_or(0)
+            ),
+        ));
     }
     (Vec::new(), Some(text))
 }

@@ -26,6 +26,7 @@ use minijinja::{Environment, Error as TemplateError, UndefinedBehavior, Value};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::publish::locale;
 
 pub use acts::{ChronologyLine, ParticipantContext};
 pub use context::*;
@@ -46,6 +47,7 @@ pub fn environment(dir: &Path) -> Result<Environment<'static>> {
     let mut env = Environment::new();
     env.set_formatter(escape::typst_formatter);
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.add_function("t", translate);
     // Typst templates write literals (the formatter); HTML templates, in
     // `html/`, are escaped for HTML by the environment itself.
     env.set_auto_escape_callback(|name| {
@@ -66,6 +68,46 @@ pub fn environment(dir: &Path) -> Result<Environment<'static>> {
         });
     }
     Ok(env)
+}
+
+/// `t("id", name=value, …)`: message `id` of the catalogue of the
+/// document's language (`register.language`), filled with the arguments.
+/// Labels live in `locales/<lang>.ftl`, never in templates.
+fn translate(
+    state: &minijinja::State,
+    id: &str,
+    kwargs: minijinja::value::Kwargs,
+) -> std::result::Result<String, TemplateError> {
+    let language = state
+        .lookup("register")
+        .and_then(|r| r.get_attr("language").ok())
+        .and_then(|l| l.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "en".to_owned());
+    let Some(loc) = locale::get(&language) else {
+        return Err(TemplateError::new(
+            minijinja::ErrorKind::InvalidOperation,
+            format!("no message catalogue for `{language}`"),
+        ));
+    };
+    if !loc.has(id) {
+        return Err(TemplateError::new(
+            minijinja::ErrorKind::InvalidOperation,
+            format!("locales/{language}.ftl has no message `{id}`"),
+        ));
+    }
+    let mut args = fluent_bundle::FluentArgs::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        match value.as_i64() {
+            Some(n) => args.set(name.to_owned(), n),
+            None => args.set(name.to_owned(), value.to_string()),
+        }
+    }
+    Ok(if args.iter().next().is_none() {
+        loc.text(id)
+    } else {
+        loc.fill(id, &args)
+    })
 }
 
 /// Adds every `*.j2` file directly in `folder` under `prefix` + its name

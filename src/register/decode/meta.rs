@@ -1,6 +1,6 @@
 //! `register/register.yaml`: the register's title page and status date.
 
-use crate::register::model::Meta;
+use crate::register::model::{EDITION_LANGUAGES, Meta};
 use crate::register::yaml::Node;
 
 use super::Decoder;
@@ -12,6 +12,7 @@ const META_FIELDS: &[&str] = &[
     "authority",
     "as_of",
     "language",
+    "translations",
     "foreword",
     "id_prefix",
 ];
@@ -58,17 +59,79 @@ impl Decoder<'_> {
                 Err(())
             }
         };
-        let language = f.get("language").map(|n| self.language(n, "language"));
+        let language = match f.get("language") {
+            Some(n) => self.edition_language(n, "language"),
+            None => Some("en".to_owned()),
+        };
+        let translations = match (f.get("translations"), &language) {
+            (Some(n), Some(language)) => self.translations(n, language),
+            _ => Vec::new(),
+        };
         let meta = Meta {
             title: title.ok()?,
             subtitle: self.opt_text(&f, "subtitle"),
             series: self.opt_text(&f, "series"),
             authority: self.opt_text(&f, "authority"),
             as_of: as_of.ok()?,
-            language: language.unwrap_or(Some("en".into()))?,
+            language: language?,
+            translations,
             foreword: self.opt_text(&f, "foreword"),
             id_prefix: id_prefix.ok()?,
         };
         Some(meta)
+    }
+}
+
+impl Decoder<'_> {
+    /// A language the register can be published in: one with a message
+    /// catalogue.
+    fn edition_language(&mut self, node: &Node, field: &str) -> Option<String> {
+        let code = self.language(node, field)?;
+        if EDITION_LANGUAGES.contains(&code.as_str()) {
+            return Some(code);
+        }
+        self.error(
+            node.span,
+            format!("the register cannot be published in `{code}`"),
+        )
+        .hints
+        .push(format!(
+            "`{field}` is one of {}: the languages with a message catalogue (locales/)",
+            EDITION_LANGUAGES
+                .iter()
+                .map(|l| format!("`{l}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        None
+    }
+
+    /// `translations: [ru, kk]`: each an edition language, once, and not
+    /// the register's own.
+    fn translations(&mut self, node: &Node, language: &str) -> Vec<String> {
+        let items = self.list(node, "translations");
+        let mut out: Vec<String> = Vec::new();
+        for item in items {
+            let Some(code) = self.edition_language(item, "translations") else {
+                continue;
+            };
+            if code == language {
+                self.error(
+                    item.span,
+                    format!("`{code}` is the register's own language"),
+                )
+                .hints
+                .push(format!(
+                    "register.pdf is already in `{code}`: remove it from `translations`"
+                ));
+            } else if out.contains(&code) {
+                self.error(item.span, format!("`{code}` is listed twice"))
+                    .hints
+                    .push("remove the second one".into());
+            } else {
+                out.push(code);
+            }
+        }
+        out
     }
 }
