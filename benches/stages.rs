@@ -35,13 +35,14 @@ fn stages(c: &mut Criterion) {
     });
 
     let checked = check::run(&root, &limits).unwrap();
+    let en = treaty_register::publish::locale::get("en").unwrap();
     let register = checked.register.unwrap();
     let mut files = inputs::register_files(&root, &register).unwrap();
     files.extend(inputs::template_files(&root, &root.join("templates")).unwrap());
     group.bench_function(format!("render context, {n} instruments"), |b| {
-        b.iter(|| black_box(render::context(&register, &files, "0.15.1", None)))
+        b.iter(|| black_box(render::context(&register, &files, "0.15.1", None, en)))
     });
-    let context = render::context(&register, &files, "0.15.1", None);
+    let context = render::context(&register, &files, "0.15.1", None, en);
     let templates = render::Templates::load(&root.join("templates")).unwrap();
     group.bench_function(format!("render templates, {n} instruments"), |b| {
         b.iter(|| black_box(templates.render(render::ENTRY_TEMPLATE, &context).unwrap()))

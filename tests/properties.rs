@@ -201,6 +201,7 @@ fn as_of_view(text: &str, d: PartialDate) -> String {
             authority: None,
             as_of: PartialDate::parse("2030-12-31").unwrap(),
             language: "en".into(),
+            translations: Vec::new(),
             foreword: None,
             id_prefix: "P".into(),
         },
