@@ -94,6 +94,9 @@ pub enum Error {
     )]
     NoCacheDir,
 
+    #[error("failed to provision the Noto fonts: {message}")]
+    Fonts { message: String },
+
     #[error("typst {required}.x is not installed, and cargo was not found to install it")]
     NoCargo {
         command: String,
@@ -154,6 +157,7 @@ impl Error {
             | Error::TypstRun { .. }
             | Error::TypstVersion { .. }
             | Error::NoCacheDir
+            | Error::Fonts { .. }
             | Error::NoCargo { .. }
             | Error::Provision { .. }
             | Error::TypstFailed { .. }

@@ -967,9 +967,9 @@ fn colour_follows_the_flag_and_no_color() {
 fn characters_the_fonts_cannot_print_are_named() {
     let entry = "\
 id: A-3
-title: Agreement on cooperation — اتفاقية
+title: Agreement on cooperation — समझौता
 titles:
-  ka: \"ხელშეკრულება\"
+  th: \"ข้อตกลง\"
 type: agreement
 parties:
   - state: KAZ
@@ -981,13 +981,14 @@ status: signed
 sources:
   - title: A report
 ";
-    let hint = "  = hint: the fonts (Libertinus Serif) print Latin, Greek, Cyrillic, Kazakh Cyrillic \
-                and Hebrew letters: write the value in those scripts, or transliterate it\n";
+    let hint = "  = hint: the fonts (Libertinus Serif, Noto) print Latin, Greek, Cyrillic, Kazakh Cyrillic, \
+                Hebrew, Arabic, Georgian, Armenian and Chinese letters: write the value in those scripts, \
+                or transliterate it\n";
     let expected = format!(
-        "register/instruments/A-3.yaml:2:8: error: `title` holds `ا` (U+0627), which the register's fonts cannot print\n  |\n\
-         2 | title: Agreement on cooperation — اتفاقية\n  |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n{hint}\
-         register/instruments/A-3.yaml:4:7: error: `titles` holds `ხ` (U+10EE), which the register's fonts cannot print\n  |\n\
-         4 |   ka: \"ხელშეკრულება\"\n  |       ^^^^^^^^^^^^^^\n{hint}\
+        "register/instruments/A-3.yaml:2:8: error: `title` holds `स` (U+0938), which the register's fonts cannot print\n  |\n\
+         2 | title: Agreement on cooperation — समझौता\n  |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n{hint}\
+         register/instruments/A-3.yaml:4:7: error: `titles` holds `ข` (U+0E02), which the register's fonts cannot print\n  |\n\
+         4 |   th: \"ข้อตกลง\"\n  |       ^^^^^^^^^\n{hint}\
          register/instruments/A-3.yaml:8:11: error: `body` holds `🇰` (U+1F1F0), which the register's fonts cannot print\n  |\n\
          8 |     body: \"Ministry 🇰🇿\"\n  |           ^^^^^^^^^^^^^\n{hint}\
          error: 3 instruments, 3 problems\n"
@@ -1005,7 +1006,7 @@ sources:
         .status(1)
         .run();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("`title` holds `ا` (U+0627)"), "{stderr}");
+    assert!(stderr.contains("`title` holds `स` (U+0938)"), "{stderr}");
     assert!(!stderr.contains("typst"), "{stderr}");
 }
 

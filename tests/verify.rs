@@ -291,7 +291,7 @@ fn rebuild_proves_the_pdf_and_catches_an_edited_template() {
     let title = dir.path().join("templates/_title.typ.j2");
     let edited = fs::read_to_string(&title)
         .unwrap()
-        .replace("Status as of", "Position as of");
+        .replace("size: 24pt", "size: 23pt");
     fs::write(&title, edited).unwrap();
     let (code, stdout, stderr) = tool(dir.path(), &["verify"]);
     assert_eq!(code, 1);

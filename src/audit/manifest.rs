@@ -53,8 +53,22 @@ pub struct Manifest {
     /// `pdf` and `volumes`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub translations: Vec<TranslationInfo>,
+    /// The fonts typst was given besides the templates' own (the Noto
+    /// fonts for other scripts, from the tool's cache), by digest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fonts: Vec<FontInfo>,
     /// Every file, the PDFs included, sorted by path.
     pub files: Vec<InputFile>,
+}
+
+/// A font from outside the project: its file name, the Debian package and
+/// version it comes from, and its SHA-256.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FontInfo {
+    pub file: String,
+    pub package: String,
+    pub sha256: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -170,9 +170,13 @@ pub fn build(
     let templates = render::Templates::load(&layout.templates_dir())?;
 
     let fonts = layout.templates.join("fonts");
+    let noto = crate::publish::fonts::locate(&mut |m: &str| eprintln!("{m}"))?;
+    // The manifest names the cache, not this machine's path to it.
+    let noto_named = PathBuf::from(format!("<cache>/{}", crate::publish::fonts::FOLDER));
     let parallel = !context.volumes.is_empty() && settings.jobs > 1;
     let job = Job {
         fonts: &root.join(&fonts),
+        noto: &noto,
         timestamp: shown.meta.as_of.unix_timestamp(),
         pdf_standard: settings.pdf_standard,
         timeout: settings.timeout,
@@ -229,6 +233,7 @@ pub fn build(
         typst,
         &Job {
             fonts: &fonts,
+            noto: &noto_named,
             ..job
         },
         &contexts,
@@ -435,8 +440,13 @@ fn typeset(
         }
         Ok(compiled)
     };
-    (settings.progress)(&if documents > 1 {
-        format!("typesetting {documents} documents")
+    (settings.progress)(&if contexts.len() > 1 {
+        format!("typesetting {documents} documents in {} languages", contexts.len())
+    } else if documents > 1 {
+        format!(
+            "typesetting {} volumes and the general volume",
+            documents - 1
+        )
     } else {
         "typesetting".to_owned()
     });
@@ -522,6 +532,14 @@ fn draw_up_manifest(
         // and there are volumes only when there is more than one.
         volume_size: context.volumes.first().map(|v| v.count),
         volumes: pdfs.by_ref().take(context.volumes.len()).collect(),
+        fonts: crate::publish::fonts::NOTO
+            .iter()
+            .map(|f| crate::audit::manifest::FontInfo {
+                file: f.file.into(),
+                package: f.package.into(),
+                sha256: f.sha256.into(),
+            })
+            .collect(),
         translations: contexts[1..]
             .iter()
             .map(|c| TranslationInfo {
@@ -567,6 +585,12 @@ pub fn up_to_date(
         || manifest.pdf_standard() != Some(settings.pdf_standard)
         || manifest.templates != slash(&layout.templates)
         || manifest.volume_size != volume_size
+        || manifest.fonts.len() != crate::publish::fonts::NOTO.len()
+        || manifest
+            .fonts
+            .iter()
+            .zip(crate::publish::fonts::NOTO)
+            .any(|(then, now)| then.sha256 != now.sha256)
     {
         return Ok(false);
     }

@@ -15,6 +15,7 @@ pub mod build;
 pub mod changes;
 pub mod edition;
 pub mod embed;
+pub mod fonts;
 pub mod locale;
 pub mod out;
 pub mod render;

@@ -215,6 +215,8 @@ fn provision(say: &mut dyn FnMut(&str)) -> Result<Typst> {
 /// What one compilation needs besides the source.
 pub struct Job<'a> {
     pub fonts: &'a Path,
+    /// The provisioned Noto fonts (a second `--font-path`).
+    pub noto: &'a Path,
     /// Seconds since the Unix epoch for the PDF's creation date.
     pub timestamp: i64,
     pub pdf_standard: &'a str,
@@ -244,6 +246,8 @@ impl Typst {
         .map(OsString::from)
         .to_vec();
         args.push(job.fonts.as_os_str().to_owned());
+        args.push("--font-path".into());
+        args.push(job.noto.as_os_str().to_owned());
         if let Some(threads) = job.threads {
             args.push("--jobs".into());
             args.push(threads.to_string().into());

@@ -73,7 +73,9 @@ pub fn write(
             &page("index.html.j2", "", extra)?,
         )?);
     }
-    for (file, heading, groups) in indexes(register, &context.instruments) {
+    let loc = crate::publish::locale::get(&context.register.language)
+        .expect("check admits only languages with a catalogue");
+    for (file, heading, groups) in indexes(register, &context.instruments, loc) {
         let extra = serde_json::json!({ "heading": heading, "groups": groups });
         files.push(spool.write(&format!("{DIR}/{file}"), &page("group.html.j2", "", extra)?)?);
     }
@@ -204,17 +206,22 @@ struct EntryLink {
     number: usize,
     id: String,
     title: String,
+    title_language: String,
 }
 
 /// The index pages: by party (state), type, subject and status.
+/// Headings in the edition's alphabetical order, statuses in the
+/// keywords' order; each page's heading is a message id.
 fn indexes(
     register: &Register,
     instruments: &[InstrumentContext],
-) -> Vec<(&'static str, &'static str, Vec<Group>)> {
+    loc: &crate::publish::locale::Locale,
+) -> Vec<(&'static str, String, Vec<Group>)> {
     let link = |i: &InstrumentContext| EntryLink {
         number: i.number,
         id: i.id.clone(),
         title: i.title.clone(),
+        title_language: i.title_language.clone(),
     };
     let mut party: BTreeMap<String, Vec<EntryLink>> = BTreeMap::new();
     let mut kind: BTreeMap<String, Vec<EntryLink>> = BTreeMap::new();
@@ -239,25 +246,28 @@ fn indexes(
             .push(link(i));
     }
     let groups = |map: BTreeMap<String, Vec<EntryLink>>| -> Vec<Group> {
-        map.into_iter()
+        let mut groups: Vec<Group> = map
+            .into_iter()
             .map(|(heading, entries)| Group {
                 anchor: anchor(&heading),
                 heading,
                 entries,
             })
-            .collect()
+            .collect();
+        groups.sort_by(|a, b| loc.compare(&a.heading, &b.heading));
+        groups
     };
     let by_status = status
         .into_iter()
-        .map(|(s, e)| (capitalize(&s.label()), e))
+        .map(|(s, e)| (capitalize(&loc.keyword("status", s.as_str())), e))
         .collect::<Vec<_>>();
     vec![
-        ("by-party.html", "Instruments by party", groups(party)),
-        ("by-type.html", "Instruments by type", groups(kind)),
-        ("by-subject.html", "Instruments by subject", groups(subject)),
+        ("by-party.html", "web-instruments-by-party".into(), groups(party)),
+        ("by-type.html", "web-instruments-by-type".into(), groups(kind)),
+        ("by-subject.html", "web-instruments-by-subject".into(), groups(subject)),
         (
             "by-status.html",
-            "Instruments by status",
+            "web-instruments-by-status".into(),
             by_status
                 .into_iter()
                 .map(|(heading, entries)| Group {

@@ -1,9 +1,11 @@
 //! Which characters the register's fonts can print, so that `check`
 //! refuses what `build` could not typeset. The PDF is set in Libertinus
-//! Serif with font fallback off (a missing glyph is an error in typst, not
-//! a blank box), so every text value must keep to the characters that all
-//! its faces map. The faces are the default template set's, built into the
-//! tool: the answer does not depend on what a machine has installed.
+//! Serif, then the Noto families for Arabic, CJK, Georgian and Armenian
+//! (src/publish/fonts.rs), with typst's own fallback off (a missing glyph
+//! would otherwise print as a blank box). A character is printable when
+//! every Libertinus face maps it, or the Noto table does (generated from
+//! the pinned files, regular and bold). Both are built into the tool: the
+//! answer does not depend on what a machine has installed or provisioned.
 
 use std::sync::OnceLock;
 
@@ -54,7 +56,11 @@ pub fn printable(c: char) -> bool {
         return true;
     }
     let cp = u32::from(c);
-    covered()
+    in_ranges(covered(), cp) || in_ranges(super::noto::RANGES, cp)
+}
+
+fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
+    ranges
         .binary_search_by(|(start, end)| {
             if *end < cp {
                 std::cmp::Ordering::Less
@@ -109,14 +115,19 @@ mod tests {
 
     #[test]
     fn the_fonts_print_the_registers_scripts_and_not_others() {
-        for c in ['A', 'é', 'ş', 'Қ', 'ғ', 'Ө', 'ў', 'ʻ', '–', '“', '№', '\n'] {
+        // Latin and Cyrillic of the region (Turkmen ň, Azerbaijani ə, Tajik
+        // ҷ, Kyrgyz ң), Arabic and Persian, Chinese, Georgian, Armenian.
+        for c in [
+            'A', 'é', 'ş', 'Қ', 'ғ', 'Ө', 'ў', 'ʻ', '–', '“', '№', '\n', 'ň', 'ə', 'ҷ', 'ң', 'ق',
+            'پ', '中', '협', 'ა', 'Ա',
+        ] {
             assert!(printable(c), "{c:?}");
         }
-        for c in ['ق', '中', 'ა', '🇰'] {
+        for c in ['ก', 'क', '🇰'] {
             assert!(!printable(c), "{c:?}");
         }
-        assert_eq!(unprintable("Agreement ق x"), Some('ق'));
-        assert_eq!(unprintable("Соглашение"), None);
+        assert_eq!(unprintable("Agreement क x"), Some('क'));
+        assert_eq!(unprintable("Соглашение اتفاقية 协定"), None);
         assert!(scripts().starts_with("Latin, Greek, Cyrillic"));
     }
 }

@@ -21,6 +21,7 @@ pub mod glyphs;
 pub mod lifecycle;
 pub mod load;
 pub mod model;
+mod noto;
 pub mod schema;
 pub mod suggest;
 pub mod treaty_law;

@@ -12,6 +12,7 @@
   var body = table.tBodies[0];
   var pageRows = Array.prototype.slice.call(body.rows);
   var pageCount = count.textContent;
+  var matches = input.getAttribute("data-matches") || "{found} / {total}";
   // More matches than this are counted but not all listed.
   var SHOWN = 1000;
 
@@ -72,8 +73,9 @@
         if (words.every(function (w) { return text.indexOf(w) >= 0; })) found.push(index[k]);
       }
       body.replaceChildren.apply(body, found.slice(0, SHOWN).map(row));
-      count.textContent = found.length + " of " + index.length + " instruments match" +
-        (found.length > SHOWN ? "; the first " + SHOWN + " are listed" : "");
+      // The wording comes from the page (the edition's catalogue).
+      count.textContent = matches.replace("{found}", found.length).replace("{total}", index.length) +
+        (found.length > SHOWN ? " (1–" + SHOWN + ")" : "");
     });
   }
 

@@ -168,9 +168,16 @@ pub struct RegisterContext {
     pub language_name: String,
     pub source_language_name: String,
     /// The edition's other languages, for links between them.
-    pub translations: Vec<String>,
+    pub translations: Vec<LanguageLink>,
     /// The foreword split into paragraphs at blank lines.
     pub foreword: Vec<String>,
+}
+
+/// Another language edition: its code and name.
+#[derive(Debug, Serialize)]
+pub struct LanguageLink {
+    pub code: String,
+    pub name: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -484,7 +491,10 @@ fn register_context(meta: &Meta, loc: &Locale) -> RegisterContext {
         translations: std::iter::once(&meta.language)
             .chain(&meta.translations)
             .filter(|l| l.as_str() != loc.code())
-            .cloned()
+            .map(|l| LanguageLink {
+                code: l.clone(),
+                name: loc.language(l),
+            })
             .collect(),
         foreword: meta
             .foreword

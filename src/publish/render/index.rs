@@ -81,7 +81,7 @@ impl Indexes {
         by_party.sort_by(|a, b| loc.compare(&a.state_name, &b.state_name));
         let mut by_type: Vec<Group> = by_type
             .into_iter()
-            .map(|(t, e)| group((capitalize(&loc.keyword("type", t)), e), loc))
+            .map(|(t, e)| group((loc.keyword("type", t), e), loc))
             .collect();
         by_type.sort_by(|a, b| loc.compare(&a.heading, &b.heading));
         let mut by_subject: Vec<Group> = by_subject

@@ -46,7 +46,7 @@ impl Decoder<'_> {
                     )
                     .hints
                     .push(format!(
-                        "the fonts (Libertinus Serif) print {} letters: write the value in those \
+                        "the fonts (Libertinus Serif, Noto) print {} letters: write the value in those \
                          scripts, or transliterate it",
                         glyphs::scripts()
                     ));
