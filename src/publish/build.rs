@@ -441,7 +441,10 @@ fn typeset(
         Ok(compiled)
     };
     (settings.progress)(&if contexts.len() > 1 {
-        format!("typesetting {documents} documents in {} languages", contexts.len())
+        format!(
+            "typesetting {documents} documents in {} languages",
+            contexts.len()
+        )
     } else if documents > 1 {
         format!(
             "typesetting {} volumes and the general volume",

@@ -192,18 +192,21 @@ fn download(packages: &[&str], into: &Path) -> Result<PathBuf> {
         })?;
     }
     let command = format!("apt-get download {}", packages.join(" "));
-    let status = Command::new("apt-get")
+    // apt-get's own chatter (it warns when run as root) is shown only
+    // when the download fails.
+    let output = Command::new("apt-get")
         .arg("download")
         .args(packages)
         .current_dir(&debs)
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .status();
-    if !status.is_ok_and(|s| s.success()) {
+        .output();
+    if !output.as_ref().is_ok_and(|o| o.status.success()) {
+        let said = output
+            .map(|o| String::from_utf8_lossy(&o.stderr).trim().to_owned())
+            .unwrap_or_default();
         return Err(Error::Fonts {
             message: format!(
-                "`{command}` failed; install the packages (`apt-get install {}`) or copy the files listed in docs/fonts.md into {}",
+                "`{command}` failed ({said}); install the packages (`apt-get install {}`) or copy the files listed in docs/fonts.md into {}",
                 packages
                     .iter()
                     .map(|p| p.split('=').next().unwrap_or(p))

@@ -262,9 +262,21 @@ fn indexes(
         .map(|(s, e)| (capitalize(&loc.keyword("status", s.as_str())), e))
         .collect::<Vec<_>>();
     vec![
-        ("by-party.html", "web-instruments-by-party".into(), groups(party)),
-        ("by-type.html", "web-instruments-by-type".into(), groups(kind)),
-        ("by-subject.html", "web-instruments-by-subject".into(), groups(subject)),
+        (
+            "by-party.html",
+            "web-instruments-by-party".into(),
+            groups(party),
+        ),
+        (
+            "by-type.html",
+            "web-instruments-by-type".into(),
+            groups(kind),
+        ),
+        (
+            "by-subject.html",
+            "web-instruments-by-subject".into(),
+            groups(subject),
+        ),
         (
             "by-status.html",
             "web-instruments-by-status".into(),

@@ -1,0 +1,244 @@
+//! Language editions (#16): `language: kk` with `translations: [ru, en]`
+//! makes one PDF per language in one run, each with its catalogue's labels
+//! and dates and no other language's, its indexes in its alphabetical
+//! order, runs in other languages tagged in the PDF's structure, titles in
+//! the scripts of the UN and the region printed, and every PDF in the
+//! manifest, checked by `sha256sum -c` and `verify`.
+
+mod common;
+
+use std::process::Command;
+
+use common::{Test, pdf_text};
+
+fn built() -> tempfile::TempDir {
+    let (out, dir) = Test::fixture("languages").args(["build"]).run();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir
+}
+
+/// Labels of the English catalogue that must not appear in another
+/// edition (whole words, as printed).
+const ENGLISH: &[&str] = &[
+    "Type",
+    "Parties",
+    "Signed on",
+    "Status as of",
+    "Summary of instruments",
+    "Index by",
+    "Page ",
+    "not recorded",
+    "Not recorded",
+    "August",
+    "Entry file",
+    "Sources",
+    "Chronology",
+    "Annex",
+    "Register digest",
+    "Foreword",
+];
+
+#[test]
+fn each_edition_speaks_its_language_only() {
+    let dir = built();
+    let out = dir.path().join("out");
+    let cases = [
+        (
+            "register.pdf",
+            &[
+                "Түрі",
+                "Тараптар",
+                "Қол қойылған күні",
+                "2024 жылғы 8 тамыз",
+                "жағдай бойынша мәртебесі",
+                "13 беттің 2-беті",
+            ][..],
+        ),
+        (
+            "register.ru.pdf",
+            &[
+                "Вид",
+                "Стороны",
+                "Дата подписания",
+                "8 августа 2024 г.",
+                "Статус по состоянию на",
+                "Страница 2 из",
+                "перевод отсутствует",
+            ][..],
+        ),
+        (
+            "register.en.pdf",
+            &[
+                "Type",
+                "Parties",
+                "Signed on",
+                "8 August 2024",
+                "Status as of",
+                "Page 2 of",
+                "not translated",
+            ][..],
+        ),
+    ];
+    for (pdf, labels) in cases {
+        let text = pdf_text(&out.join(pdf));
+        for label in labels {
+            assert!(text.contains(label), "{pdf} lacks {label:?}");
+        }
+        if pdf != "register.en.pdf" {
+            // The register's own English titles are tagged runs, not labels:
+            // the fixture has English titles only under `titles.en`.
+            let without_titles =
+                text.replace("Agreement on cooperation in the field of culture", "");
+            for label in ENGLISH {
+                assert!(
+                    !without_titles.contains(label),
+                    "{pdf} has the English label {label:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_kazakh_index_follows_the_kazakh_alphabet() {
+    let dir = built();
+    let text = pdf_text(&dir.path().join("out/register.pdf"));
+    let start = text.rfind("Тақырыптары бойынша көрсеткіш").unwrap();
+    let end = text[start..].find("Мәртебесі бойынша көрсеткіш").unwrap() + start;
+    let index = &text[start..end];
+    // By hand, in the order of the Kazakh alphabet (а ә б в г ғ … қ … о ө
+    // … у ұ ү … ы і …), the quotes of «отандастар» ignored.
+    let expected = [
+        "ақпарат",
+        "әділет",
+        "барыс",
+        "гүл",
+        "ғылым",
+        "кеңес",
+        "қала",
+        "«отандастар» қоры",
+        "өнер",
+        "ұлт",
+        "үкімет",
+        "іс",
+        "ішкі",
+    ];
+    let at: Vec<usize> = expected
+        .iter()
+        .map(|h| {
+            index
+                .find(&format!(" {h} №"))
+                .unwrap_or_else(|| panic!("{h} not in {index}"))
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{index}");
+}
+
+#[test]
+fn other_languages_are_tagged_in_the_pdf_structure() {
+    let dir = built();
+    for (pdf, document, others) in [
+        (
+            "register.pdf",
+            "kk",
+            &["ru", "en", "ar", "fa", "zh", "ka", "hy"][..],
+        ),
+        ("register.ru.pdf", "ru", &["kk", "en", "ar", "zh"][..]),
+    ] {
+        let qdf = dir.path().join(format!("{pdf}.qdf"));
+        let status = Command::new("qpdf")
+            .args(["--qdf", "--object-streams=disable"])
+            .arg(dir.path().join("out").join(pdf))
+            .arg(&qdf)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let raw = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+        assert!(
+            raw.contains(&format!("/Lang ({document})")),
+            "{pdf}: document /Lang"
+        );
+        for lang in others {
+            assert!(
+                raw.contains(&format!("/Lang({lang})")),
+                "{pdf}: no run tagged {lang}"
+            );
+        }
+    }
+}
+
+#[test]
+fn titles_in_other_scripts_print_and_every_pdf_is_listed_and_verified() {
+    let dir = built();
+    let text = pdf_text(&dir.path().join("out/register.en.pdf"));
+    for title in [
+        "文化领域合作协定",
+        "ოქმი ტრანსპორტის შესახებ",
+        "Արձանագրություն",
+    ] {
+        assert!(text.contains(title), "{title}");
+    }
+    // Arabic is extracted in logical order when shaped right to left.
+    assert!(text.contains("الثقافة"), "Arabic title");
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("out/manifest.json")).unwrap(),
+    )
+    .unwrap();
+    let languages: Vec<&str> = manifest["translations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["language"].as_str().unwrap())
+        .collect();
+    assert_eq!(languages, ["ru", "en"]);
+    assert_eq!(
+        manifest["translations"][0]["pdf"]["path"],
+        "out/register.ru.pdf"
+    );
+    assert_eq!(manifest["fonts"].as_array().unwrap().len(), 8);
+    let check = Command::new("sha256sum")
+        .args(["-c", "out/manifest.sha256"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(check.status.success());
+    let listed = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        listed.contains("out/register.ru.pdf: OK") && listed.contains("out/register.en.pdf: OK")
+    );
+    let (code, _, stderr) = common::tool(dir.path(), &["verify", "--rebuild"]);
+    assert_eq!(code, 0, "{stderr}");
+    // Each edition carries its sources.
+    let detach = Command::new("pdfdetach")
+        .args(["-list"])
+        .arg(dir.path().join("out/register.ru.pdf"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&detach.stdout).contains("register/instruments/LG-1.yaml"));
+}
+
+#[test]
+fn an_unsupported_or_repeated_translation_is_refused() {
+    let (out, _dir) = Test::fixture("languages")
+        .file(
+            "register/register.yaml",
+            "title: T\nas_of: 2024-08-08\nlanguage: kk\ntranslations: [ru, de, ru, kk]\nid_prefix: LG\n",
+        )
+        .args(["check"])
+        .status(1)
+        .run();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("register.yaml:4:20: error: the register cannot be published in `de`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`ru` is listed twice"), "{stderr}");
+    assert!(
+        stderr.contains("`kk` is the register's own language"),
+        "{stderr}"
+    );
+}
