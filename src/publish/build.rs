@@ -270,13 +270,9 @@ fn contexts(
 ) -> Vec<render::Context> {
     let languages = std::iter::once(&shown.meta.language).chain(&shown.meta.translations);
     languages
-        .enumerate()
-        .map(|(k, language)| {
+        .map(|language| {
             let loc = locale::get(language).expect("check admits only languages with a catalogue");
             let mut context = render::context(shown, files, typst_version, volume_size, loc);
-            if k > 0 {
-                context.name_files(&format!("register.{language}"));
-            }
             context.edition = settings.edition.map(|p| edition_context(p, &context, loc));
             context
         })
@@ -458,10 +454,9 @@ fn typeset(
     let mut warnings = String::new();
     for ((k, n), c) in order.into_iter().zip(compiled) {
         warnings.push_str(&c.warnings);
-        let name = match (k, n) {
-            (0, 0) => "register.pdf".to_owned(),
-            (k, 0) => format!("register.{}.pdf", contexts[k].register.language),
-            (k, n) => contexts[k].volumes[n - 1].file.clone(),
+        let name = match n {
+            0 => contexts[k].file.clone(),
+            n => contexts[k].volumes[n - 1].file.clone(),
         };
         named.push(((k, n), name, c.pdf));
     }

@@ -15,6 +15,7 @@ use std::process::{Command, Stdio};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::publish::cache;
 use crate::support::digest;
 
 /// A font file the templates use, as Debian ships it.
@@ -93,32 +94,12 @@ const VERIFIED: &str = ".verified";
 /// The folder holding the pinned Noto fonts, provisioning them first when
 /// needed. `say` receives progress messages for the user.
 pub fn locate(say: &mut dyn FnMut(&str)) -> Result<PathBuf> {
-    let cache = crate::publish::typst::cache_dir().ok_or(Error::NoCacheDir)?;
+    let cache = cache::cache_dir().ok_or(Error::NoCacheDir)?;
     let dir = cache.join(FOLDER);
     if dir.join(VERIFIED).is_file() {
         return Ok(dir);
     }
-    fs::create_dir_all(&cache).map_err(|source| Error::Write {
-        path: cache.clone(),
-        source,
-    })?;
-    let lock_path = cache.join(format!("{FOLDER}.lock"));
-    let lock = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|source| Error::Write {
-            path: lock_path.clone(),
-            source,
-        })?;
-    if lock.try_lock().is_err() {
-        say("waiting for another treaty-register that is installing the Noto fonts …");
-        lock.lock().map_err(|source| Error::Write {
-            path: lock_path.clone(),
-            source,
-        })?;
-    }
+    let _lock = cache::install_lock(&cache, FOLDER, "the Noto fonts", say)?;
     if dir.join(VERIFIED).is_file() {
         return Ok(dir);
     }
@@ -212,7 +193,7 @@ fn download(packages: &[&str], into: &Path) -> Result<PathBuf> {
                     .map(|p| p.split('=').next().unwrap_or(p))
                     .collect::<Vec<_>>()
                     .join(" "),
-                crate::publish::typst::cache_dir()
+                cache::cache_dir()
                     .unwrap_or_default()
                     .join(FOLDER)
                     .display()

@@ -13,7 +13,7 @@
 use std::cmp::Ordering;
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentResource};
 use icu_collator::options::{AlternateHandling, CollatorOptions, Strength};
 use icu_collator::{Collator, CollatorBorrowed};
 
@@ -212,11 +212,6 @@ fn message_has_placeables(source: &str, id: &str) -> bool {
     std::iter::once(first)
         .chain(lines.take_while(|l| l.starts_with(' ') || l.is_empty()))
         .any(|l| l.contains("{ $"))
-}
-
-/// A Fluent value of text, for `args!`.
-pub fn value(text: impl Into<String>) -> FluentValue<'static> {
-    FluentValue::from(text.into())
 }
 
 #[cfg(test)]

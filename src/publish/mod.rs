@@ -12,6 +12,7 @@
 //! list and manifest formats that it publishes.
 
 pub mod build;
+pub mod cache;
 pub mod changes;
 pub mod edition;
 pub mod embed;

@@ -88,18 +88,7 @@ fn find_in_path(name: &str) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-/// The folder where provisioned tools live: `$TREATY_REGISTER_CACHE`, else
-/// `$XDG_CACHE_HOME/treaty-register`, else `~/.cache/treaty-register`.
-pub fn cache_dir() -> Option<PathBuf> {
-    let nonempty = |key: &str| std::env::var_os(key).filter(|v| !v.is_empty());
-    if let Some(dir) = nonempty("TREATY_REGISTER_CACHE") {
-        return Some(PathBuf::from(dir));
-    }
-    if let Some(dir) = nonempty("XDG_CACHE_HOME") {
-        return Some(PathBuf::from(dir).join("treaty-register"));
-    }
-    nonempty("HOME").map(|home| PathBuf::from(home).join(".cache/treaty-register"))
-}
+pub use crate::publish::cache::cache_dir;
 
 /// Finds a suitable typst, provisioning the pinned one when there is none.
 /// `say` receives progress messages for the user.
@@ -131,28 +120,9 @@ fn provision(say: &mut dyn FnMut(&str)) -> Result<Typst> {
     if let Ok(typst) = checked(binary.clone()) {
         return Ok(typst);
     }
-    fs::create_dir_all(&cache).map_err(|source| Error::Write {
-        path: cache.clone(),
-        source,
-    })?;
     // One install at a time: a second run waits here, then finds the binary.
-    let lock_path = cache.join(format!("typst-{PINNED}.lock"));
-    let lock = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|source| Error::Write {
-            path: lock_path.clone(),
-            source,
-        })?;
-    if lock.try_lock().is_err() {
-        say("waiting for another treaty-register that is installing typst …");
-        lock.lock().map_err(|source| Error::Write {
-            path: lock_path.clone(),
-            source,
-        })?;
-    }
+    let _lock =
+        crate::publish::cache::install_lock(&cache, &format!("typst-{PINNED}"), "typst", say)?;
     if let Ok(typst) = checked(binary.clone()) {
         return Ok(typst);
     }

@@ -83,7 +83,8 @@ pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<Par
                     _ => None,
                 })
                 .collect();
-            let status = lifecycle::party_status(i, &p.state, as_of).map(|s| {
+            let party_status = lifecycle::party_status(i, &p.state, as_of);
+            let status = party_status.map(|s| {
                 let label = loc.keyword("party-status", s.as_str());
                 let exit = own.iter().rev().find(|a| a.action.is_exit());
                 match (s, exit) {
@@ -97,8 +98,7 @@ pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<Par
             ParticipantContext {
                 state: p.state.clone(),
                 state_name: loc.state(&p.state),
-                denounced: status.is_some()
-                    && lifecycle::party_status(i, &p.state, as_of) == Some(PartyStatus::Denounced),
+                denounced: party_status == Some(PartyStatus::Denounced),
                 signature,
                 consent,
                 in_force,

@@ -19,6 +19,8 @@ use crate::publish::locale::Locale;
 /// templates print as "not recorded".
 #[derive(Debug, Serialize)]
 pub struct Context {
+    /// This document's file in `out/`: `register.pdf`, `register.ru.pdf`.
+    pub file: String,
     pub register: RegisterContext,
     pub instruments: Vec<InstrumentContext>,
     /// Empty unless the register is published in volumes.
@@ -132,21 +134,21 @@ impl Context {
     }
 }
 
-impl Context {
-    /// Names the volumes of a language edition after `stem`
-    /// (`register.ru` → `register.ru-vol-01.pdf`).
-    pub fn name_files(&mut self, stem: &str) {
-        let count = self.volumes.len();
-        for v in &mut self.volumes {
-            v.file = volume_file(v.number, count).replacen("register", stem, 1);
-        }
+/// The file names of a language edition start with this: `register` for
+/// the register's own language, `register.ru` for its Russian edition.
+pub fn file_stem(register: &Register, loc: &Locale) -> String {
+    if loc.code() == register.meta.language {
+        "register".to_owned()
+    } else {
+        format!("register.{}", loc.code())
     }
 }
 
-/// The file name of volume `n` of `count`, zero-padded to sort.
-pub fn volume_file(n: usize, count: usize) -> String {
+/// The file name of volume `n` of `count`, zero-padded to sort:
+/// `register-vol-03.pdf`, `register.ru-vol-03.pdf`.
+pub fn volume_file(stem: &str, n: usize, count: usize) -> String {
     let width = count.to_string().len().max(2);
-    format!("register-vol-{n:0width$}.pdf")
+    format!("{stem}-vol-{n:0width$}.pdf")
 }
 
 #[derive(Debug, Serialize)]
@@ -435,7 +437,8 @@ pub fn context(
         crate::support::parallel::map(&register.instruments, |i| {
             instrument_context(i, register, &numbering, &file_sha, loc)
         });
-    let volumes = volume_size.map_or_else(Vec::new, |size| volumes(&instruments, size));
+    let stem = file_stem(register, loc);
+    let volumes = volume_size.map_or_else(Vec::new, |size| volumes(&instruments, size, &stem));
     let Indexes {
         states,
         by_party,
@@ -451,6 +454,7 @@ pub fn context(
         .collect();
     chronology.sort_by(|a, b| (&a.key, a.entry.number).cmp(&(&b.key, b.entry.number)));
     Context {
+        file: format!("{stem}.pdf"),
         register: register_context(&register.meta, loc),
         instruments,
         volumes,
@@ -510,14 +514,14 @@ fn register_context(meta: &Meta, loc: &Locale) -> RegisterContext {
 }
 
 /// Consecutive runs of `size` entries, in id order.
-fn volumes(instruments: &[InstrumentContext], size: usize) -> Vec<VolumeInfo> {
+fn volumes(instruments: &[InstrumentContext], size: usize, stem: &str) -> Vec<VolumeInfo> {
     let count = instruments.len().div_ceil(size);
     instruments
         .chunks(size)
         .enumerate()
         .map(|(k, chunk)| VolumeInfo {
             number: k + 1,
-            file: volume_file(k + 1, count),
+            file: volume_file(stem, k + 1, count),
             first: chunk[0].id.clone(),
             last: chunk[chunk.len() - 1].id.clone(),
             count: chunk.len(),
