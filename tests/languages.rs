@@ -219,6 +219,22 @@ fn titles_in_other_scripts_print_and_every_pdf_is_listed_and_verified() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&detach.stdout).contains("register/instruments/LG-1.yaml"));
+    // … and proves itself alone: its sources typeset again to this very PDF.
+    let alone = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        dir.path().join("out/register.ru.pdf"),
+        alone.path().join("register.ru.pdf"),
+    )
+    .unwrap();
+    let (code, out, err) = common::tool(
+        alone.path(),
+        &["verify", "--pdf", "register.ru.pdf", "--rebuild"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("REBUILT from the embedded sources: identical to this PDF"),
+        "{out}"
+    );
 }
 
 #[test]

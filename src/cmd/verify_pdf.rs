@@ -171,7 +171,17 @@ fn rebuild(
     };
     let built = build::build(&register, &layout, &typst, &build_settings)
         .map_err(|e| format!("REBUILD FAILED: {e}"))?;
-    let rebuilt = digest::sha256_bytes(&built.outputs[0].1);
+    // A language edition is rebuilt with the others; compare its own PDF.
+    let file = settings.language.as_ref().map_or_else(
+        || "register.pdf".to_owned(),
+        |l| format!("register.{l}.pdf"),
+    );
+    let Some((_, bytes)) = built.outputs.iter().find(|(name, _)| *name == file) else {
+        return Err(format!(
+            "REBUILD FAILED: the embedded register no longer makes {file}"
+        ));
+    };
+    let rebuilt = digest::sha256_bytes(bytes);
     let given = digest::sha256_file(pdf)
         .map_err(|e| format!("REBUILD FAILED: cannot read the PDF ({e})"))?;
     if rebuilt != given {

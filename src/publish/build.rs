@@ -347,6 +347,8 @@ impl Sources<'_> {
         let settings = embed::BuildSettings {
             format: embed::FORMAT.into(),
             document: document.trim_start_matches("the ").to_owned(),
+            language: (context.register.language != context.register.source_language)
+                .then(|| context.register.language.clone()),
             tool_version: env!("CARGO_PKG_VERSION").into(),
             typst_version: self.typst_version.to_owned(),
             pdf_standard: self.settings.pdf_standard.to_owned(),
@@ -413,16 +415,17 @@ fn typeset(
         } else {
             templates.render(render::VOLUME_TEMPLATE, &context.volume(*n))?
         };
-        let mut document = match *n {
+        let document = match *n {
             0 if context.volumes.is_empty() => "the register".to_owned(),
             0 => "the general volume".to_owned(),
             n => format!("volume {n}"),
         };
-        if *k > 0 {
-            document.push_str(&format!(" in `{}`", context.register.language));
-        }
         source.push_str(&sources.attachments(context, *n, &document)?);
-        let compiled = typst.compile(&source, &document, job)?;
+        let named = match *k {
+            0 => document,
+            _ => format!("{document} in `{}`", context.register.language),
+        };
+        let compiled = typst.compile(&source, &named, job)?;
         if (*k, *n) == (0, 0) {
             let _ = register_source.set(source);
         }

@@ -34,6 +34,10 @@ pub struct BuildSettings {
     pub format: String,
     /// `register`, `general volume` or `volume N`.
     pub document: String,
+    /// For a language edition (`translations`): its language; the PDF is
+    /// `register.<language>.pdf`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     pub tool_version: String,
     pub typst_version: String,
     pub pdf_standard: String,
