@@ -86,6 +86,34 @@ change-changed = Changed
 change-removed = Removed
 change-general = Also changed
 change-nothing = No instrument was added, changed or removed.
+change-field = { $field ->
+    [title] title
+    [titles] titles in other languages
+    [type] type
+    [level] level
+    [depositary] depositary
+    [parties] parties
+    [signed] signature
+    [status] status
+    [in-force] in force
+    [term] term
+    [relations] relations
+    [subjects] subjects
+    [languages] languages
+    [sources] sources
+    [notes] notes
+    [files] files
+    [registration] registration
+   *[other] { $field }
+}
+change-new-act = new act: { $state }: { $action }, { $date }
+change-act-removed = act removed: { $state }: { $action }, { $date }
+change-text-only = the entry's text (no field changed)
+change-not-archived = the entry (its earlier text is not in the archive)
+change-metadata = the register's metadata (register.yaml)
+change-attachments = attachments
+change-templates = the templates
+change-signers = who may sign editions (allowed_signers)
 abbreviations-and-terms = Abbreviations and terms
 abbreviations = Abbreviations
 abbr-number-means = number of the entry in this register

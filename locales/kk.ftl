@@ -78,6 +78,34 @@ change-changed = Өзгертілді
 change-removed = Алып тасталды
 change-general = Сондай-ақ өзгертілді
 change-nothing = Бірде-бір құжат қосылған, өзгертілген немесе алып тасталған жоқ.
+change-field = { $field ->
+    [title] атауы
+    [titles] басқа тілдердегі атаулары
+    [type] түрі
+    [level] деңгейі
+    [depositary] депозитарий
+    [parties] тараптар
+    [signed] қол қою
+    [status] мәртебесі
+    [in-force] күшіне енуі
+    [term] қолданылу мерзімі
+    [relations] байланыстар
+    [subjects] тақырыптары
+    [languages] тілдер
+    [sources] дереккөздер
+    [notes] ескертулер
+    [files] қосымшалар
+    [registration] тіркелуі
+   *[other] { $field }
+}
+change-new-act = жаңа әрекет: { $state }: { $action }, { $date }
+change-act-removed = әрекет алып тасталды: { $state }: { $action }, { $date }
+change-text-only = жазба мәтіні (өрістер өзгермеген)
+change-not-archived = жазба (оның бұрынғы мәтіні мұрағатта жоқ)
+change-metadata = тізілімнің метадеректері (register.yaml)
+change-attachments = қосымшалар
+change-templates = үлгілер
+change-signers = басылымдарға қол қоя алатындар (allowed_signers)
 abbreviations-and-terms = Қысқартулар мен терминдер
 abbreviations = Қысқартулар
 abbr-number-means = осы тізілімдегі жазбаның нөмірі

@@ -85,6 +85,34 @@ change-changed = Изменено
 change-removed = Исключено
 change-general = Изменено также
 change-nothing = Ни один документ не был добавлен, изменён или исключён.
+change-field = { $field ->
+    [title] название
+    [titles] названия на других языках
+    [type] вид
+    [level] уровень
+    [depositary] депозитарий
+    [parties] стороны
+    [signed] подписание
+    [status] статус
+    [in-force] вступление в силу
+    [term] срок действия
+    [relations] связи
+    [subjects] тематика
+    [languages] языки
+    [sources] источники
+    [notes] примечания
+    [files] вложения
+    [registration] регистрация
+   *[other] { $field }
+}
+change-new-act = новое действие: { $state }: { $action }, { $date }
+change-act-removed = действие исключено: { $state }: { $action }, { $date }
+change-text-only = текст записи (поля не изменились)
+change-not-archived = запись (её прежний текст отсутствует в архиве)
+change-metadata = метаданные реестра (register.yaml)
+change-attachments = вложения
+change-templates = шаблоны
+change-signers = круг лиц, подписывающих издания (allowed_signers)
 abbreviations-and-terms = Сокращения и термины
 abbreviations = Сокращения
 abbr-number-means = номер записи в настоящем реестре

@@ -79,6 +79,34 @@ change-changed = Oʻzgartirildi
 change-removed = Chiqarildi
 change-general = Shuningdek oʻzgartirildi
 change-nothing = Birorta hujjat qoʻshilmadi, oʻzgartirilmadi yoki chiqarilmadi.
+change-field = { $field ->
+    [title] nomi
+    [titles] boshqa tillardagi nomlari
+    [type] turi
+    [level] darajasi
+    [depositary] depozitariy
+    [parties] tomonlar
+    [signed] imzolash
+    [status] maqomi
+    [in-force] kuchga kirishi
+    [term] amal qilish muddati
+    [relations] aloqalar
+    [subjects] mavzular
+    [languages] tillar
+    [sources] manbalar
+    [notes] izohlar
+    [files] ilovalar
+    [registration] roʻyxatga olinishi
+   *[other] { $field }
+}
+change-new-act = yangi harakat: { $state }: { $action }, { $date }
+change-act-removed = harakat chiqarildi: { $state }: { $action }, { $date }
+change-text-only = yozuv matni (maydonlar oʻzgarmagan)
+change-not-archived = yozuv (uning oldingi matni arxivda yoʻq)
+change-metadata = reyestr metamaʼlumotlari (register.yaml)
+change-attachments = ilovalar
+change-templates = shablonlar
+change-signers = nashrlarni imzolashi mumkin boʻlganlar (allowed_signers)
 abbreviations-and-terms = Qisqartmalar va atamalar
 abbreviations = Qisqartmalar
 abbr-number-means = ushbu reyestrdagi yozuv raqami

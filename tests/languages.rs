@@ -258,3 +258,63 @@ fn an_unsupported_or_repeated_translation_is_refused() {
         "{stderr}"
     );
 }
+
+#[test]
+fn each_edition_words_what_changed_in_its_language() {
+    let keys = tempfile::tempdir().unwrap();
+    let key = keys.path().join("clerk");
+    let made = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-C", "clerk", "-N", "", "-f"])
+        .arg(&key)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    let (_, dir) = Test::fixture("languages")
+        .file(
+            "register/allowed_signers",
+            format!(
+                "treaty@mfa.example namespaces=\"treaty-register\" {}",
+                public.trim()
+            ),
+        )
+        .args(["check"])
+        .run();
+    let key = key.to_str().unwrap();
+    for args in [
+        &["publish", "--key", key][..],
+        &[
+            "record",
+            "LG-2",
+            "ratification",
+            "--party",
+            "UZB",
+            "--date",
+            "2024-08-08",
+        ],
+        &["publish", "--key", key],
+    ] {
+        let (code, out, err) = common::tool(dir.path(), args);
+        assert_eq!(code, 0, "{args:?}: {out}{err}");
+    }
+    for (pdf, expected) in [
+        (
+            "register.pdf",
+            "жаңа әрекет: Өзбекстан: ратификациялау, 2024 жылғы 8 тамыз",
+        ),
+        (
+            "register.ru.pdf",
+            "новое действие: Узбекистан: ратификация, 8 августа 2024 г.",
+        ),
+        (
+            "register.en.pdf",
+            "new act: Uzbekistan: ratification, 8 August 2024",
+        ),
+    ] {
+        let text = pdf_text(&dir.path().join("editions/0002").join(pdf));
+        assert!(
+            text.contains(expected),
+            "{pdf}: {expected:?} not in the PDF"
+        );
+    }
+}

@@ -302,7 +302,7 @@ fn edition_context(
                 kind: c.kind.clone(),
                 id: c.id.clone(),
                 title: c.title.clone(),
-                details: c.details.clone(),
+                details: c.details.iter().map(|d| d.words(loc)).collect(),
                 anchor: (in_one_pdf && c.kind != "removed" && c.kind != "general")
                     .then(|| format!("entry-{}", c.id)),
             })

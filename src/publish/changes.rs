@@ -13,9 +13,11 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::args;
 use crate::audit::editions::{self, Archived};
 use crate::audit::inputs::{InputFile, Role};
-use crate::register::codes;
+use crate::publish::locale::Locale;
+use crate::register::date::PartialDate;
 use crate::register::load;
 use crate::register::model::{Action, Instrument, Register};
 
@@ -27,8 +29,68 @@ pub struct Change {
     pub kind: String,
     pub id: String,
     pub title: String,
-    /// For `changed`: "title", "status", "new act: …", "act removed: …".
-    pub details: Vec<String>,
+    /// For `changed` and `general`: what changed.
+    pub details: Vec<Detail>,
+}
+
+/// What changed, as data (in build.json and the edition's plan); each
+/// edition words it in its language ([`Detail::words`]).
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[serde(tag = "what", rename_all = "kebab-case")]
+pub enum Detail {
+    /// A field of the entry, by its name in the files (`in_force`).
+    Field {
+        field: String,
+    },
+    NewAct(ActRef),
+    ActRemoved(ActRef),
+    /// The file changed, no field did (layout, comments).
+    TextOnly,
+    /// The entry's earlier text is not in the archive.
+    NotArchived,
+    Metadata,
+    Attachments,
+    Templates,
+    Signers,
+}
+
+/// An act, by party code, action keyword and ISO date.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct ActRef {
+    pub party: String,
+    pub action: String,
+    pub date: String,
+}
+
+impl Detail {
+    /// As the edition's language words it: "new act: Kazakhstan:
+    /// ratification, 20 November 2024", "title".
+    pub fn words(&self, loc: &Locale) -> String {
+        let act = |id: &str, a: &ActRef| {
+            let date = PartialDate::parse(&a.date).map_or_else(|_| a.date.clone(), |d| loc.date(d));
+            loc.fill(
+                id,
+                &args!(
+                    state = loc.state(&a.party),
+                    action = loc.keyword("action", &a.action),
+                    date = date
+                ),
+            )
+        };
+        match self {
+            Detail::Field { field } => {
+                loc.fill("change-field", &args!(field = field.replace('_', "-")))
+            }
+            Detail::NewAct(a) => act("change-new-act", a),
+            Detail::ActRemoved(a) => act("change-act-removed", a),
+            Detail::TextOnly => loc.text("change-text-only"),
+            Detail::NotArchived => loc.text("change-not-archived"),
+            Detail::Metadata => loc.text("change-metadata"),
+            Detail::Attachments => loc.text("change-attachments"),
+            Detail::Templates => loc.text("change-templates"),
+            Detail::Signers => loc.text("change-signers"),
+        }
+    }
 }
 
 /// The changes from edition `previous` to `register`, whose input files
@@ -84,7 +146,7 @@ pub fn since(
     changes
 }
 
-fn change(kind: &'static str, i: &Instrument, details: Vec<String>) -> Change {
+fn change(kind: &'static str, i: &Instrument, details: Vec<Detail>) -> Change {
     Change {
         kind: kind.to_owned(),
         id: i.id.value.clone(),
@@ -110,10 +172,10 @@ fn general(previous: &Archived, files: &[InputFile]) -> Option<Change> {
         .collect();
     let mut details = Vec::new();
     for (role, what) in [
-        (Role::Metadata, "the register's metadata (register.yaml)"),
-        (Role::Attachment, "attachments"),
-        (Role::Template, "the templates"),
-        (Role::Signers, "who may sign editions (allowed_signers)"),
+        (Role::Metadata, Detail::Metadata),
+        (Role::Attachment, Detail::Attachments),
+        (Role::Template, Detail::Templates),
+        (Role::Signers, Detail::Signers),
     ] {
         let of = |m: &BTreeMap<&str, &str>, list: &[InputFile]| -> Vec<(String, String)> {
             list.iter()
@@ -125,7 +187,7 @@ fn general(previous: &Archived, files: &[InputFile]) -> Option<Change> {
                 .collect()
         };
         if of(&before, &previous.manifest.files) != of(&after, files) {
-            details.push(what.to_owned());
+            details.push(what);
         }
     }
     (!details.is_empty()).then(|| Change {
@@ -142,10 +204,10 @@ fn decode(path: &str, text: &str) -> Option<Instrument> {
 }
 
 /// The fields and acts of `now` that differ from the previous edition's.
-fn changed(root: &Path, previous: u32, path: &str, now: &Instrument) -> Vec<String> {
+fn changed(root: &Path, previous: u32, path: &str, now: &Instrument) -> Vec<Detail> {
     let Some(old) = editions::source_text(root, previous, path).and_then(|t| decode(path, &t))
     else {
-        return vec!["the entry (its earlier text is not in the archive)".into()];
+        return vec![Detail::NotArchived];
     };
     let as_map = |i: &Instrument| match serde_json::to_value(i) {
         Ok(serde_json::Value::Object(m)) => m,
@@ -157,38 +219,40 @@ fn changed(root: &Path, previous: u32, path: &str, now: &Instrument) -> Vec<Stri
         .chain(b.keys())
         .filter(|k| *k != "actions")
         .collect();
-    let mut details: Vec<String> = keys
+    let mut details: Vec<Detail> = keys
         .into_iter()
         .filter(|k| a.get(*k) != b.get(*k))
-        .map(|k| k.replace('_', " "))
+        .map(|k| Detail::Field { field: k.clone() })
         .collect();
-    let acts = |i: &Instrument| -> Vec<(String, String)> {
+    let acts = |i: &Instrument| -> Vec<(String, ActRef)> {
         i.actions
             .iter()
             .map(|a| (serde_json::to_string(a).unwrap_or_default(), act(a)))
             .collect()
     };
     let (before, after) = (acts(&old), acts(now));
-    for (key, text) in &after {
+    for (key, act) in &after {
         if !before.iter().any(|(k, _)| k == key) {
-            details.push(format!("new act: {text}"));
+            details.push(Detail::NewAct(act.clone()));
         }
     }
-    for (key, text) in &before {
+    for (key, act) in &before {
         if !after.iter().any(|(k, _)| k == key) {
-            details.push(format!("act removed: {text}"));
+            details.push(Detail::ActRemoved(act.clone()));
         }
     }
     if details.is_empty() {
-        details.push("the entry's text (no field changed)".into());
+        details.push(Detail::TextOnly);
     }
     details
 }
 
-/// "Kazakhstan: ratification, 20 November 2024".
-fn act(a: &Action) -> String {
-    let state = codes::country_name(&a.party.value).unwrap_or(&a.party.value);
-    format!("{state}: {}, {}", a.action.label(), a.date.value.long())
+fn act(a: &Action) -> ActRef {
+    ActRef {
+        party: a.party.value.clone(),
+        action: a.action.as_str().to_owned(),
+        date: a.date.value.to_string(),
+    }
 }
 
 fn flat(text: &str) -> String {
