@@ -100,6 +100,15 @@ row "  PDFs of $medium instruments, sources embedded (MiB)" "$(echo "scale=2; $(
 t_stub=$(measure "$bin" --root "$M" build --force --quiet --typst "$stub_dir/typst")
 row "build outside typst, $medium (s; share of the build)" "$t_stub" "<= 5 %" "$(echo "scale=6; 100 * $t_stub / $t_medium" | bc | awk '{printf "%.1f", $1}') %"
 
+# Language editions: the same register with `translations: [ru, kk]`, three
+# PDFs (each in volumes) in one run.
+T="$BENCH_DIR/syn-$medium-translations"
+rm -rf "$T" && mkdir -p "$T" && cp -r "$M/register" "$M/templates" "$T/"
+printf 'translations: [ru, kk]\n' >> "$T/register/register.yaml"
+t=$(measure "$bin" --root "$T" build --force --quiet); t_peak=$(cat "$peak_file")
+row "build with translations [ru, kk], $medium (s)" "$t" "report" "$(ratio "$t" "$t_medium") x"
+row "  peak memory of one process (MiB)" "$((t_peak / 1024))" "<= 2048" "$(ratio "$((t_peak / 1024))" 2048)"
+
 "$bin" --root "$M" build --quiet
 t=$(measure "$bin" --root "$M" build --quiet)
 row "no-op rebuild, $medium instruments (s)" "$t" "<= 0.5" "$(ratio "$t" 0.5)"
