@@ -97,6 +97,16 @@ fn concurrent_builds_install_typst_once_and_reuse_it() {
         "{told}"
     );
     assert!(cache.join("typst-0.15.1/bin/typst").is_file());
+    // The Noto fonts were provisioned once too, each file as pinned.
+    let fonts = cache.join(treaty_register::publish::fonts::FOLDER);
+    assert!(fonts.join(".verified").is_file());
+    for f in treaty_register::publish::fonts::NOTO {
+        assert_eq!(
+            treaty_register::support::digest::sha256_file(&fonts.join(f.file)).unwrap(),
+            f.sha256
+        );
+    }
+    assert!(told.matches("installing the Noto fonts for").count() <= 1, "{told}");
     assert_eq!(
         fs::read(a.path().join("out/register.pdf")).unwrap(),
         fs::read(b.path().join("out/register.pdf")).unwrap()
