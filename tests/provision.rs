@@ -106,7 +106,10 @@ fn concurrent_builds_install_typst_once_and_reuse_it() {
             f.sha256
         );
     }
-    assert!(told.matches("installing the Noto fonts for").count() <= 1, "{told}");
+    assert!(
+        told.matches("installing the Noto fonts for").count() <= 1,
+        "{told}"
+    );
     assert_eq!(
         fs::read(a.path().join("out/register.pdf")).unwrap(),
         fs::read(b.path().join("out/register.pdf")).unwrap()
