@@ -37,8 +37,9 @@ fn stages(c: &mut Criterion) {
     let checked = check::run(&root, &limits).unwrap();
     let en = treaty_register::publish::locale::get("en").unwrap();
     let register = checked.register.unwrap();
-    let mut files = inputs::register_files(&root, &register).unwrap();
-    files.extend(inputs::template_files(&root, &root.join("templates")).unwrap());
+    let none = treaty_register::support::statcache::StatCache::none();
+    let mut files = inputs::register_files(&root, &register, &none).unwrap();
+    files.extend(inputs::template_files(&root, &root.join("templates"), &none).unwrap());
     group.bench_function(format!("render context, {n} instruments"), |b| {
         b.iter(|| black_box(render::context(&register, &files, "0.15.1", None, en)))
     });

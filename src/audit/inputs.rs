@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::register::model::Register;
 use crate::support::digest;
+use crate::support::statcache::StatCache;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -56,7 +57,11 @@ fn size(root: &Path, rel: &Path) -> Result<u64> {
 /// `register.yaml`, every instrument file and every attachment, sorted by
 /// path. Instrument digests come from the bytes `load` parsed, so the
 /// digest describes exactly what was checked.
-pub fn register_files(root: &Path, register: &Register) -> Result<Vec<InputFile>> {
+pub fn register_files(
+    root: &Path,
+    register: &Register,
+    stat: &StatCache,
+) -> Result<Vec<InputFile>> {
     let meta = PathBuf::from(crate::register::load::REGISTER_FILE);
     let mut files = vec![InputFile {
         path: slash_path(&meta),
@@ -69,7 +74,7 @@ pub fn register_files(root: &Path, register: &Register) -> Result<Vec<InputFile>
     if root.join(&signers).is_file() {
         let full = root.join(&signers);
         check_safe(root, &full)?;
-        let sha256 = digest::sha256_file(&full).map_err(|source| Error::Read {
+        let sha256 = stat.sha256(&full).map_err(|source| Error::Read {
             path: full.clone(),
             source,
         })?;
@@ -89,21 +94,31 @@ pub fn register_files(root: &Path, register: &Register) -> Result<Vec<InputFile>
             sha256: instrument.sha256.clone(),
             id: Some(instrument.id.value.clone()),
         });
-        for attachment in &instrument.files {
-            let rel = Path::new("register").join(&attachment.path.value);
-            let full = root.join(&rel);
-            let sha256 = digest::sha256_file(&full).map_err(|source| Error::Read {
-                path: full.clone(),
-                source,
-            })?;
-            files.push(InputFile {
-                path: slash_path(&rel),
-                role: Role::Attachment,
-                size: size(root, &rel)?,
-                sha256,
-                id: None,
-            });
-        }
+    }
+    // Attachments are most of the bytes: hashed on every core, and not at
+    // all when the stat cache vouches for them.
+    let attachments: Vec<PathBuf> = register
+        .instruments
+        .iter()
+        .flat_map(|i| &i.files)
+        .map(|a| Path::new("register").join(&a.path.value))
+        .collect();
+    let hashed = crate::support::parallel::map(&attachments, |rel| -> Result<InputFile> {
+        let full = root.join(rel);
+        let sha256 = stat.sha256(&full).map_err(|source| Error::Read {
+            path: full.clone(),
+            source,
+        })?;
+        Ok(InputFile {
+            path: slash_path(rel),
+            role: Role::Attachment,
+            size: size(root, rel)?,
+            sha256,
+            id: None,
+        })
+    });
+    for file in hashed {
+        files.push(file?);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|a, b| a.path == b.path); // one scan attached to two entries
@@ -136,12 +151,12 @@ pub fn check_safe(root: &Path, path: &Path) -> Result<()> {
 
 /// Every file of the template set (templates and fonts), sorted by path.
 /// Paths are relative to the project root when the set lies inside it.
-pub fn template_files(root: &Path, templates: &Path) -> Result<Vec<InputFile>> {
+pub fn template_files(root: &Path, templates: &Path, stat: &StatCache) -> Result<Vec<InputFile>> {
     let mut files = Vec::new();
     walk(templates, &mut |path| {
         check_safe(root, path)?;
         let rel = path.strip_prefix(root).unwrap_or(path);
-        let sha256 = digest::sha256_file(path).map_err(|source| Error::Read {
+        let sha256 = stat.sha256(path).map_err(|source| Error::Read {
             path: path.to_path_buf(),
             source,
         })?;

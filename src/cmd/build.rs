@@ -6,6 +6,7 @@ use crate::cli::{BuildArgs, Config};
 use crate::error::Result;
 use crate::publish::build::{self, Layout};
 use crate::publish::{out, typst};
+use crate::support::statcache::StatCache;
 
 /// Writes the PDFs and manifests (and an edition's signature) into `out/`
 /// as one unit.
@@ -32,7 +33,8 @@ pub(crate) fn publish_unit(
 pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     let progress = super::Progress::new(config);
     progress.say("checking the register");
-    let checked = crate::register::check::run(&config.root, &config.limits)?;
+    let stat = StatCache::open(&config.root);
+    let checked = crate::register::check::run_cached(&config.root, &config.limits, &stat)?;
     progress.clear();
     super::report(config, &checked)?;
     let register = checked
@@ -48,12 +50,13 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     let settings = build::Settings {
         as_of: args.as_of,
         html: args.html,
-        ..super::typeset_settings(&args.typeset, &args.pdf_standard, &say)
+        ..super::typeset_settings(&args.typeset, &args.pdf_standard, &say, &stat)
     };
     let out = layout.out_dir();
     if !args.force && !args.keep_source && build::up_to_date(&register, &layout, &typst, &settings)?
     {
         out::tidy(&out)?;
+        stat.save();
         progress.clear();
         if !config.quiet {
             super::print(&format!(
@@ -67,6 +70,7 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     progress.say("publishing");
     let sha256sum = built.manifest.to_sha256sum();
     publish_unit(&out, &built, &sha256sum, None)?;
+    stat.save();
     if args.keep_source {
         out::write_atomic(&out.join("register.typ"), built.source.as_bytes())?;
     }

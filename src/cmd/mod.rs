@@ -46,6 +46,7 @@ pub(crate) fn typeset_settings<'a>(
     args: &crate::cli::TypesetArgs,
     pdf_standard: &'a str,
     progress: &'a (dyn Fn(&str) + Sync),
+    stat: &'a crate::support::statcache::StatCache,
 ) -> crate::publish::build::Settings<'a> {
     crate::publish::build::Settings {
         pdf_standard,
@@ -56,6 +57,7 @@ pub(crate) fn typeset_settings<'a>(
         as_of: None,
         edition: None,
         html: false,
+        stat,
     }
 }
 

@@ -7,6 +7,7 @@
 //! signature. Then the edition is archived whole (or not at all), and only
 //! then does `out/` switch to it.
 
+use crate::support::statcache::StatCache;
 use std::path::Path;
 
 use crate::audit::editions;
@@ -25,7 +26,8 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
     let root = &config.root;
     let progress = super::Progress::new(config);
     progress.say("checking the register");
-    let checked = crate::register::check::run(root, &config.limits)?;
+    let stat = StatCache::open(root);
+    let checked = crate::register::check::run_cached(root, &config.limits, &stat)?;
     progress.clear();
     super::report(config, &checked)?;
     let register = checked.register.expect("a register without problems");
@@ -35,8 +37,12 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
     let previous = last_edition(root, &register)?;
     let layout = Layout::new(root, None, None)?;
     progress.say("hashing the inputs");
-    let mut files = inputs::register_files(root, &register)?;
-    files.extend(inputs::template_files(root, &layout.templates_dir())?);
+    let mut files = inputs::register_files(root, &register, &stat)?;
+    files.extend(inputs::template_files(
+        root,
+        &layout.templates_dir(),
+        &stat,
+    )?);
     if let Some(p) = &previous
         && unchanged(&p.manifest.files, &files)
     {
@@ -71,7 +77,7 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
     let say = |message: &str| progress.say(message);
     let settings = build::Settings {
         edition: Some(&plan),
-        ..super::typeset_settings(&args.typeset, typst::DEFAULT_PDF_STANDARD, &say)
+        ..super::typeset_settings(&args.typeset, typst::DEFAULT_PDF_STANDARD, &say, &stat)
     };
     let built = build::build(&register, &layout, &typst, &settings)?;
     progress.say("signing and archiving");
@@ -87,6 +93,7 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
     };
     let folder = edition::archive(root, plan.number, &contents, &built.manifest.files)?;
     super::build::publish_unit(&layout.out_dir(), &built, &sha256sum, Some(&sig))?;
+    stat.save();
     progress.clear();
     typst::show_warnings(&built.warnings);
     if !config.quiet {

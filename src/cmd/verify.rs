@@ -1,6 +1,7 @@
 //! `treaty-register verify`: audit the published files against the
 //! manifest, and with `--rebuild` prove the PDF is built from them.
 
+use crate::support::statcache::StatCache;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -255,12 +256,15 @@ fn rebuild(
     };
     let standard = m.pdf_standard().unwrap_or(typst::DEFAULT_PDF_STANDARD);
     // A published edition is typeset again as that edition.
+    // An audit reads every byte: no stat cache.
+    let none = StatCache::none();
     let plan = match &m.edition {
         Some(_) => {
-            let mut files = inputs::register_files(&layout.root, &register)?;
+            let mut files = inputs::register_files(&layout.root, &register, &none)?;
             files.extend(inputs::template_files(
                 &layout.root,
                 &layout.templates_dir(),
+                &none,
             )?);
             edition::replan(&layout.root, m, &register, &files)
         }
@@ -280,6 +284,7 @@ fn rebuild(
             .filter(|d| *d != register.meta.as_of),
         edition: plan.as_ref(),
         html: false,
+        stat: &none,
     };
     match build::build(&register, &layout, &typst, &settings) {
         Ok(built) => {

@@ -168,6 +168,7 @@ fn rebuild(
         as_of,
         edition: plan.as_ref(),
         html: false,
+        stat: &crate::support::statcache::StatCache::none(),
     };
     let built = build::build(&register, &layout, &typst, &build_settings)
         .map_err(|e| format!("REBUILD FAILED: {e}"))?;

@@ -30,7 +30,12 @@ pub fn validate(root: &Path, rel: &Path, text: &str, as_of: PartialDate) -> Vec<
     let mut known: Vec<&str> = stems.iter().map(String::as_str).collect();
     known.sort_unstable();
     crate::register::check::relation_rules(&instrument, &known, &mut diags);
-    crate::register::check::attachments(root, &instrument, &mut diags);
+    crate::register::check::attachments(
+        root,
+        &instrument,
+        &crate::support::statcache::StatCache::none(),
+        &mut diags,
+    );
     crate::register::treaty_law::rules(&instrument, as_of, &mut diags);
     crate::register::diagnostic::sort(&mut diags);
     diags

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 
 pub use crate::support::templates::TEMPLATES;
 
-pub const GITIGNORE: &str = "/out/*\n!/out/.gitkeep\n";
+pub const GITIGNORE: &str = "/out/*\n!/out/.gitkeep\n/.treaty-register/\n";
 
 #[derive(Serialize)]
 pub struct NewRegister {

@@ -18,6 +18,7 @@ use crate::register::date::PartialDate;
 use crate::register::lifecycle;
 use crate::register::model::Register;
 use crate::support::digest;
+use crate::support::statcache::StatCache;
 
 /// Where a build reads templates and writes outputs, both relative to the
 /// project root (the manifest can only name files inside it).
@@ -126,6 +127,9 @@ pub struct Settings<'a> {
     pub edition: Option<&'a Plan>,
     /// Also write the web edition, `out/html/`.
     pub html: bool,
+    /// Digests of unchanged files from the last build (`verify` passes an
+    /// empty one: an audit reads every byte).
+    pub stat: &'a StatCache,
 }
 
 impl Settings<'_> {
@@ -158,8 +162,12 @@ pub fn build(
 ) -> Result<Built> {
     let root = &layout.root;
     (settings.progress)("hashing the inputs");
-    let mut files = inputs::register_files(root, register)?;
-    files.extend(inputs::template_files(root, &layout.templates_dir())?);
+    let mut files = inputs::register_files(root, register, settings.stat)?;
+    files.extend(inputs::template_files(
+        root,
+        &layout.templates_dir(),
+        settings.stat,
+    )?);
     // Every file read is listed, even those of entries an --as-of build
     // leaves out: the register digest is of the register, not the view.
     let shown = settings.shown(register);
@@ -596,8 +604,12 @@ pub fn up_to_date(
         return Ok(false);
     }
     let root = &layout.root;
-    let mut inputs = inputs::register_files(root, register)?;
-    inputs.extend(inputs::template_files(root, &layout.templates_dir())?);
+    let mut inputs = inputs::register_files(root, register, settings.stat)?;
+    inputs.extend(inputs::template_files(
+        root,
+        &layout.templates_dir(),
+        settings.stat,
+    )?);
     let mut now: Vec<(&str, &str)> = inputs
         .iter()
         .map(|f| (f.path.as_str(), f.sha256.as_str()))
@@ -619,7 +631,10 @@ pub fn up_to_date(
         .filter(|f| f.role == Role::Output)
         .collect();
     let intact = crate::support::parallel::map(&outputs, |f| {
-        digest::sha256_file(&root.join(&f.path)).is_ok_and(|d| d == f.sha256)
+        settings
+            .stat
+            .sha256(&root.join(&f.path))
+            .is_ok_and(|d| d == f.sha256)
     });
     Ok(intact.into_iter().all(|ok| ok))
 }

@@ -13,7 +13,7 @@ use crate::register::diagnostic::{self, Diagnostic};
 use crate::register::load::{self, Loaded, unsafe_path_char};
 use crate::register::model::{Instrument, Register, Target};
 use crate::register::treaty_law;
-use crate::support::digest;
+use crate::support::statcache::StatCache;
 
 /// The register, checked: `Ok` only when there are no problems at all.
 pub struct Checked {
@@ -22,8 +22,15 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Loads and checks the register under `root`.
+/// Loads and checks the register under `root`, reading every attachment.
 pub fn run(root: &Path, limits: &load::Limits) -> Result<Checked> {
+    run_cached(root, limits, &StatCache::none())
+}
+
+/// As [`run`], with attachments' digests from `stat` where their files are
+/// unchanged since it last saw them (a build with nothing to do must not
+/// read a gigabyte of scans).
+pub fn run_cached(root: &Path, limits: &load::Limits, stat: &StatCache) -> Result<Checked> {
     let Loaded {
         register,
         instrument_files,
@@ -37,10 +44,13 @@ pub fn run(root: &Path, limits: &load::Limits) -> Result<Checked> {
         known.sort_unstable();
         duplicate_ids(register, &mut diagnostics);
         relations(register, &known, &mut diagnostics);
-        for instrument in &register.instruments {
-            attachments(root, instrument, &mut diagnostics);
-            treaty_law::rules(instrument, register.meta.as_of, &mut diagnostics);
-        }
+        let per_entry = crate::support::parallel::map(&register.instruments, |instrument| {
+            let mut found = Vec::new();
+            attachments(root, instrument, stat, &mut found);
+            treaty_law::rules(instrument, register.meta.as_of, &mut found);
+            found
+        });
+        diagnostics.extend(per_entry.into_iter().flatten());
     }
     diagnostic::sort(&mut diagnostics);
     Ok(Checked {
@@ -112,7 +122,12 @@ pub fn relation_rules(instrument: &Instrument, known: &[&str], diags: &mut Vec<D
 
 /// Attachments must exist inside `register/files/`, with the digest
 /// their entry gives.
-pub fn attachments(root: &Path, instrument: &Instrument, diags: &mut Vec<Diagnostic>) {
+pub fn attachments(
+    root: &Path,
+    instrument: &Instrument,
+    stat: &StatCache,
+    diags: &mut Vec<Diagnostic>,
+) {
     let files_dir = root.join("register/files");
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for file in &instrument.files {
@@ -186,7 +201,7 @@ pub fn attachments(root: &Path, instrument: &Instrument, diags: &mut Vec<Diagnos
             continue;
         }
         if let Some(expected) = &file.sha256 {
-            match digest::sha256_file(&full) {
+            match stat.sha256(&full) {
                 Ok(found) if found == expected.value => {}
                 Ok(found) => diags.push(
                     Diagnostic::new(

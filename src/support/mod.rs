@@ -10,4 +10,5 @@ pub mod digest;
 pub mod fault;
 pub mod parallel;
 pub mod stale;
+pub mod statcache;
 pub mod templates;

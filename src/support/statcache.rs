@@ -1,0 +1,247 @@
+//! A stat cache, like git's index: the SHA-256 of each input and output
+//! file the last build hashed, with the size, modification and change
+//! times and inode it had then. A file whose `stat` still matches is not
+//! read again, so a build with nothing to do costs a `stat` per file, not a
+//! hash of every attachment. `verify` never uses it: an audit reads every
+//! byte.
+//!
+//! Racily clean files (git's term): a file changed within the timestamp
+//! granularity of the moment the cache was saved could keep the same
+//! `stat` with new bytes. Entries whose modification time is not at least
+//! [`RACY`] older than that moment are hashed again, and keep being until
+//! they are.
+//!
+//! Stored as `.treaty-register/stat-cache` in the project (one line per
+//! file: `sha256 size mtime ctime inode path`), written atomically; a
+//! missing, unreadable or foreign file is an empty cache.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::support::digest;
+
+/// Where the cache lives, relative to the project root.
+pub const FILE: &str = ".treaty-register/stat-cache";
+const HEADER: &str = "treaty-register stat-cache 1";
+/// Nanoseconds: entries modified less than this before the cache was saved
+/// are not trusted (coarse file systems keep whole seconds).
+const RACY: i128 = 2_000_000_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stat {
+    size: u64,
+    mtime: i128,
+    ctime: i128,
+    inode: u64,
+}
+
+#[derive(Debug, Default)]
+pub struct StatCache {
+    path: Option<PathBuf>,
+    /// When the loaded cache was saved (ns since the epoch).
+    saved: i128,
+    entries: Mutex<HashMap<PathBuf, (Stat, String)>>,
+    /// How many files were read and hashed (for tests and benchmarks).
+    hashed: std::sync::atomic::AtomicUsize,
+}
+
+impl StatCache {
+    /// The cache of the project at `root` (empty when there is none).
+    pub fn open(root: &Path) -> StatCache {
+        let path = root.join(FILE);
+        let mut cache = StatCache {
+            path: Some(path.clone()),
+            ..StatCache::default()
+        };
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return cache;
+        };
+        let mut lines = text.lines();
+        let Some(saved) = lines
+            .next()
+            .and_then(|h| h.strip_prefix(HEADER))
+            .and_then(|s| s.trim().parse().ok())
+        else {
+            return cache;
+        };
+        cache.saved = saved;
+        let entries = cache.entries.get_mut().expect("not shared yet");
+        for line in lines {
+            let mut f = line.splitn(6, ' ');
+            let parsed = (|| {
+                let sha256 = f.next()?.to_owned();
+                let stat = Stat {
+                    size: f.next()?.parse().ok()?,
+                    mtime: f.next()?.parse().ok()?,
+                    ctime: f.next()?.parse().ok()?,
+                    inode: f.next()?.parse().ok()?,
+                };
+                Some((PathBuf::from(f.next()?), (stat, sha256)))
+            })();
+            if let Some((p, e)) = parsed {
+                entries.insert(p, e);
+            }
+        }
+        cache
+    }
+
+    /// A cache that remembers nothing and saves nowhere (for `verify`).
+    pub fn none() -> StatCache {
+        StatCache::default()
+    }
+
+    /// The SHA-256 of the file at `path`: from the cache when its `stat`
+    /// is unchanged and not racy, else read and hashed (and remembered).
+    pub fn sha256(&self, path: &Path) -> std::io::Result<String> {
+        let before = stat(path)?;
+        if self.path.is_some() {
+            let entries = self.entries.lock().expect("not poisoned");
+            if let Some((s, sha256)) = entries.get(path)
+                && *s == before
+                && s.mtime + RACY <= self.saved
+            {
+                return Ok(sha256.clone());
+            }
+        }
+        let sha256 = digest::sha256_file(path)?;
+        self.hashed
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        // Changed while being read: hash again next time.
+        if self.path.is_some() && stat(path)? == before {
+            self.entries
+                .lock()
+                .expect("not poisoned")
+                .insert(path.to_path_buf(), (before, sha256.clone()));
+        }
+        Ok(sha256)
+    }
+
+    /// How many files this cache had to read and hash.
+    pub fn hashed(&self) -> usize {
+        self.hashed.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Writes the cache (atomically); entries of files not asked for since
+    /// it was opened are kept only while the files exist. Failing to save
+    /// only costs hashing next time, so errors are ignored.
+    pub fn save(&self) {
+        let Some(path) = &self.path else { return };
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as i128);
+        let entries = self.entries.lock().expect("not poisoned");
+        let mut lines: Vec<String> = entries
+            .iter()
+            .filter(|(p, _)| p.exists())
+            .filter_map(|(p, (s, sha256))| {
+                Some(format!(
+                    "{sha256} {} {} {} {} {}",
+                    s.size,
+                    s.mtime,
+                    s.ctime,
+                    s.inode,
+                    p.to_str()?
+                ))
+            })
+            .collect();
+        lines.sort_unstable();
+        let text = format!("{HEADER} {now}\n{}\n", lines.join("\n"));
+        let Some(dir) = path.parent() else { return };
+        let _ = std::fs::create_dir_all(dir);
+        // Whole or not at all: a temporary file beside it, renamed over it.
+        if let Ok(mut temp) = tempfile::NamedTempFile::new_in(dir)
+            && std::io::Write::write_all(&mut temp, text.as_bytes()).is_ok()
+        {
+            let _ = temp.persist(path);
+        }
+    }
+}
+
+#[cfg(unix)]
+fn stat(path: &Path) -> std::io::Result<Stat> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path)?;
+    Ok(Stat {
+        size: m.len(),
+        mtime: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
+        ctime: i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec()),
+        inode: m.ino(),
+    })
+}
+
+#[cfg(not(unix))]
+fn stat(path: &Path) -> std::io::Result<Stat> {
+    let m = std::fs::metadata(path)?;
+    let ns = |t: std::io::Result<std::time::SystemTime>| {
+        t.ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as i128)
+    };
+    Ok(Stat {
+        size: m.len(),
+        mtime: ns(m.modified()),
+        ctime: ns(m.created()),
+        inode: 0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    fn aged(path: &Path, text: &str, age: Duration) {
+        std::fs::write(path, text).unwrap();
+        let file = std::fs::File::options().write(true).open(path).unwrap();
+        file.set_modified(SystemTime::now() - age).unwrap();
+    }
+
+    #[test]
+    fn unchanged_files_are_not_read_again_changed_and_racy_ones_are() {
+        let root = tempfile::tempdir().unwrap();
+        let old = root.path().join("old.pdf");
+        let fresh = root.path().join("fresh.pdf");
+        aged(&old, "old bytes", Duration::from_secs(3600));
+        aged(&fresh, "fresh bytes", Duration::ZERO);
+        let cache = StatCache::open(root.path());
+        let digest_of_old = cache.sha256(&old).unwrap();
+        cache.sha256(&fresh).unwrap();
+        assert_eq!(cache.hashed(), 2);
+        cache.save();
+
+        let cache = StatCache::open(root.path());
+        assert_eq!(cache.sha256(&old).unwrap(), digest_of_old);
+        assert_eq!(cache.hashed(), 0, "an unchanged old file is not read");
+        cache.sha256(&fresh).unwrap();
+        assert_eq!(
+            cache.hashed(),
+            1,
+            "a file changed just before the save is racy"
+        );
+
+        aged(&old, "new bytes", Duration::from_secs(3600));
+        assert_eq!(
+            cache.sha256(&old).unwrap(),
+            digest::sha256_bytes(b"new bytes"),
+            "same age, same size, new bytes: its change time tells"
+        );
+        assert_eq!(cache.hashed(), 2);
+        assert_eq!(
+            StatCache::none().sha256(&old).unwrap(),
+            digest::sha256_bytes(b"new bytes")
+        );
+    }
+
+    #[test]
+    fn a_damaged_cache_is_an_empty_one() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join(".treaty-register")).unwrap();
+        std::fs::write(root.path().join(FILE), "garbage\nmore").unwrap();
+        let file = root.path().join("a");
+        aged(&file, "a", Duration::from_secs(3600));
+        let cache = StatCache::open(root.path());
+        assert_eq!(cache.sha256(&file).unwrap(), digest::sha256_bytes(b"a"));
+        assert_eq!(cache.hashed(), 1);
+    }
+}
