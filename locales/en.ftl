@@ -67,7 +67,7 @@ issuing-authority = Issuing authority: { $authority }
 colophon-edition-signed = Edition { $number }, signed by { $signer }
 colophon-edition-of = Edition of { $date }
 colophon-produced = produced with { $tool } { $version } and typst { $typst }
-volume-of = Volume { $number } of { $count }
+volume-of = Volume { $number }
 volume-entries = Entries { $first } to { $last } ({ $count ->
     [one] { $count } instrument
    *[other] { $count } instruments

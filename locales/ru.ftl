@@ -65,7 +65,7 @@ issuing-authority = Издающий орган: { $authority }
 colophon-edition-signed = Издание { $number }, подписано: { $signer }
 colophon-edition-of = Издание от { $date }
 colophon-produced = подготовлено с помощью { $tool } { $version } и typst { $typst }
-volume-of = Том { $number } из { $count }
+volume-of = Том { $number }
 volume-entries = Записи с { $first } по { $last } ({ $count ->
     [one] { $count } документ
     [few] { $count } документа

@@ -48,7 +48,8 @@ fn a_large_register_is_published_in_volumes() {
 
     // Volume 2 holds entries 6 to 10, with their summary and digests.
     let vol2 = pdf_text(&root.join("out/register-vol-02.pdf"));
-    assert!(vol2.contains("Volume 2 of 4"));
+    // Not "of 4": a volume does not change when a later one is added.
+    assert!(vol2.contains("Volume 2"));
     assert!(vol2.contains("Entries KZ-UZ-2024-006 to KZ-UZ-2024-010 (5 instruments)"));
     for n in 6..=10 {
         assert!(

@@ -47,9 +47,11 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     })?;
 
     let say = |message: &str| progress.say(message);
+    let reuse = crate::publish::reuse::Reuse::open(&config.root, &layout.out_dir(), !args.force);
     let settings = build::Settings {
         as_of: args.as_of,
         html: args.html,
+        reuse: Some(&reuse),
         ..super::typeset_settings(&args.typeset, &args.pdf_standard, &say, &stat)
     };
     let out = layout.out_dir();
@@ -71,6 +73,7 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     let sha256sum = built.manifest.to_sha256sum();
     publish_unit(&out, &built, &sha256sum, None)?;
     stat.save();
+    reuse.save();
     if args.keep_source {
         out::write_atomic(&out.join("register.typ"), built.source.as_bytes())?;
     }
@@ -80,10 +83,19 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
         let count = built.shown;
         let volumes = built.manifest.volumes.len();
         super::print(&format!(
-            "wrote {}{}: {count} instrument{}, {} files in the manifest, register digest {}\n",
+            "wrote {}{}{}: {count} instrument{}, {} files in the manifest, register digest {}\n",
             built.manifest.pdf.path,
             if volumes > 0 {
                 format!(" and {volumes} volumes")
+            } else {
+                String::new()
+            },
+            if built.unchanged > 0 {
+                format!(
+                    " ({} of {} PDFs unchanged, not typeset again)",
+                    built.unchanged,
+                    built.outputs.len()
+                )
             } else {
                 String::new()
             },

@@ -58,6 +58,7 @@ pub(crate) fn typeset_settings<'a>(
         edition: None,
         html: false,
         stat,
+        reuse: None,
     }
 }
 

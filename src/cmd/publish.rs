@@ -75,8 +75,10 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
         super::say(config, m)
     })?;
     let say = |message: &str| progress.say(message);
+    let reuse = crate::publish::reuse::Reuse::open(root, &layout.out_dir(), true);
     let settings = build::Settings {
         edition: Some(&plan),
+        reuse: Some(&reuse),
         ..super::typeset_settings(&args.typeset, typst::DEFAULT_PDF_STANDARD, &say, &stat)
     };
     let built = build::build(&register, &layout, &typst, &settings)?;
@@ -94,6 +96,7 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
     let folder = edition::archive(root, plan.number, &contents, &built.manifest.files)?;
     super::build::publish_unit(&layout.out_dir(), &built, &sha256sum, Some(&sig))?;
     stat.save();
+    reuse.save();
     progress.clear();
     typst::show_warnings(&built.warnings);
     if !config.quiet {

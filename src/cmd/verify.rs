@@ -285,6 +285,8 @@ fn rebuild(
         edition: plan.as_ref(),
         html: false,
         stat: &none,
+        // Typst must prove it makes the same PDFs: nothing is taken as is.
+        reuse: None,
     };
     match build::build(&register, &layout, &typst, &settings) {
         Ok(built) => {

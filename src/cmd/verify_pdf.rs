@@ -169,6 +169,7 @@ fn rebuild(
         edition: plan.as_ref(),
         html: false,
         stat: &crate::support::statcache::StatCache::none(),
+        reuse: None,
     };
     let built = build::build(&register, &layout, &typst, &build_settings)
         .map_err(|e| format!("REBUILD FAILED: {e}"))?;

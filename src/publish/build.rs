@@ -12,6 +12,7 @@ use crate::audit::manifest::{
 use crate::error::{Error, Result};
 use crate::publish::edition::Plan;
 use crate::publish::out::Spool;
+use crate::publish::reuse::Reuse;
 use crate::publish::typst::{Job, Typst};
 use crate::publish::{embed, locale, render, web};
 use crate::register::date::PartialDate;
@@ -101,6 +102,9 @@ pub struct Built {
     /// How many instruments the documents show (fewer than the register
     /// holds in a build as of an earlier date).
     pub shown: usize,
+    /// How many PDFs were taken unchanged from the last build instead of
+    /// being typeset again.
+    pub unchanged: usize,
     /// The web edition, spooled into `out/` ahead of publishing, when
     /// asked for.
     pub web: Option<Spool>,
@@ -130,6 +134,9 @@ pub struct Settings<'a> {
     /// Digests of unchanged files from the last build (`verify` passes an
     /// empty one: an audit reads every byte).
     pub stat: &'a StatCache,
+    /// PDFs of the last build to take where their sources are unchanged
+    /// (`None`: typeset everything, keep nothing — `verify --rebuild`).
+    pub reuse: Option<&'a Reuse>,
 }
 
 impl Settings<'_> {
@@ -194,6 +201,7 @@ pub fn build(
 
     let Typeset {
         outputs,
+        unchanged,
         register_source,
         warnings,
     } = typeset(
@@ -210,6 +218,7 @@ pub fn build(
             settings,
             as_of: shown.meta.as_of,
             volume_size,
+            fingerprint: fingerprint(typst, &job, &files),
         },
     )?;
     let web = if settings.html {
@@ -262,6 +271,7 @@ pub fn build(
         manifest,
         warnings,
         shown: shown.instruments.len(),
+        unchanged,
         web,
     })
 }
@@ -327,6 +337,40 @@ struct Sources<'a> {
     settings: &'a Settings<'a>,
     as_of: PartialDate,
     volume_size: Option<usize>,
+    /// Everything typst sees besides a document's source, as one digest.
+    fingerprint: String,
+}
+
+/// The digest of what makes typst's output besides the source: its
+/// version and arguments, and every font it may use.
+fn fingerprint(typst: &Typst, job: &Job, files: &[InputFile]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    hasher.update(typst.version.as_bytes());
+    for arg in typst.arguments(job) {
+        hasher.update([0]);
+        hasher.update(arg.as_encoded_bytes());
+    }
+    let fonts = files
+        .iter()
+        .filter(|f| f.role == Role::Template && f.path.contains("fonts/"))
+        .map(|f| f.sha256.as_str())
+        .chain(crate::publish::fonts::NOTO.iter().map(|f| f.sha256));
+    for sha256 in fonts {
+        hasher.update([0]);
+        hasher.update(sha256.as_bytes());
+    }
+    digest::hex(&hasher.finalize())
+}
+
+/// A document's key: its source with everything else typst sees.
+fn document_key(fingerprint: &str, source: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    hasher.update(fingerprint.as_bytes());
+    hasher.update([0]);
+    hasher.update(source.as_bytes());
+    digest::hex(&hasher.finalize())
 }
 
 impl Sources<'_> {
@@ -385,6 +429,7 @@ impl Sources<'_> {
 struct Typeset {
     /// Each PDF with its file name in `out/`, the register's first.
     outputs: Vec<(String, Vec<u8>)>,
+    unchanged: usize,
     register_source: String,
     warnings: String,
 }
@@ -411,6 +456,8 @@ fn typeset(
         .collect();
     let documents = order.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
+    // Documents whose PDF of the last build was taken unchanged.
+    let reused = std::sync::atomic::AtomicUsize::new(0);
     // The register's source is kept, for --keep-source.
     let register_source = std::sync::OnceLock::new();
     // Each document is rendered by the worker that typesets it, so that
@@ -433,14 +480,35 @@ fn typeset(
             0 => document,
             _ => format!("{document} in `{}`", context.register.language),
         };
-        let compiled = typst.compile(&source, &named, job)?;
+        let file = match *n {
+            0 => &context.file,
+            n => &context.volumes[n - 1].file,
+        };
+        let key = document_key(&sources.fingerprint, &source);
+        let taken = settings
+            .reuse
+            .and_then(|r| r.take(file, &key, settings.stat));
+        if taken.is_some() {
+            reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        let compiled = match taken {
+            Some(pdf) => crate::publish::typst::Compiled {
+                pdf,
+                warnings: String::new(),
+            },
+            None => typst.compile(&source, &named, job)?,
+        };
+        if let Some(r) = settings.reuse {
+            r.keep(file, &key, &compiled.pdf);
+        }
         if (*k, *n) == (0, 0) {
             let _ = register_source.set(source);
         }
         let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         if documents > 1 {
+            let reused = reused.load(std::sync::atomic::Ordering::Relaxed);
             (settings.progress)(&format!(
-                "typesetting: {finished} of {documents} documents done"
+                "typesetting: {finished} of {documents} documents done ({reused} unchanged)"
             ));
         } else {
             (settings.progress)("typesetting done");
@@ -480,6 +548,7 @@ fn typeset(
 
     Ok(Typeset {
         outputs,
+        unchanged: reused.into_inner(),
         register_source: register_source
             .into_inner()
             .expect("document 0 is the register"),

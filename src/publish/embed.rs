@@ -114,15 +114,18 @@ pub fn attachments(
             .cloned()
             .collect::<Vec<_>>(),
     );
-    attach(
-        &mut out,
-        DIGESTS,
-        &digests,
-        "text/plain",
-        &format!(
+    // A volume does not state the register digest: it cannot be checked
+    // from the volume's own list, and it would make every volume change
+    // whenever any entry does (each volume is typeset again only when its
+    // own entries change).
+    let description = if in_volume {
+        "SHA-256 of every source of this volume (sha256sum format); the general volume states the register digest".to_owned()
+    } else {
+        format!(
             "SHA-256 of every source of this PDF (sha256sum format); register digest {register_digest}"
-        ),
-    );
+        )
+    };
+    attach(&mut out, DIGESTS, &digests, "text/plain", &description);
     let mut json = serde_json::to_string_pretty(settings).expect("settings serialize");
     json.push('\n');
     attach(

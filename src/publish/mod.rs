@@ -20,5 +20,6 @@ pub mod fonts;
 pub mod locale;
 pub mod out;
 pub mod render;
+pub mod reuse;
 pub mod typst;
 pub mod web;

@@ -1,0 +1,184 @@
+//! Incremental builds (#17): a build after an edit typesets only the PDFs
+//! whose sources changed and takes the others from the last build, and
+//! what it publishes is byte for byte what `build --force` publishes from
+//! the same inputs — checked over generated sequences of edits of a small
+//! register in small volumes (proptest, the real binary and typst).
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{Test, tool, valid_instrument};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+
+/// Every published file of `out/`, by name, with its bytes.
+fn published(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(dir.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn build(dir: &Path, args: &[&str]) -> String {
+    let mut all = vec!["build", "--volume-size", "4"];
+    all.extend(args);
+    let (code, out, err) = tool(dir, &all);
+    assert_eq!(code, 0, "{out}{err}");
+    out
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Retitle(usize),
+    Record(usize),
+    Add(usize),
+    Remove(usize),
+    Foreword,
+}
+
+fn apply(dir: &Path, edit: &Edit, step: usize) {
+    let instruments = dir.join("register/instruments");
+    let mut files: Vec<_> = fs::read_dir(&instruments)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let pick = |i: usize| files[i % files.len()].clone();
+    match edit {
+        Edit::Retitle(i) => {
+            let path = pick(*i);
+            let text = fs::read_to_string(&path).unwrap();
+            let text = text.replacen("\ntitle: ", &format!("\ntitle: (edit {step}) "), 1);
+            fs::write(path, text).unwrap();
+        }
+        Edit::Record(i) => {
+            let path = pick(*i);
+            let id = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let (code, _, err) = tool(
+                dir,
+                &[
+                    "record",
+                    &id,
+                    "notification",
+                    "--party",
+                    "KAZ",
+                    "--date",
+                    "2024-08-08",
+                ],
+            );
+            // An entry may refuse a second notification of the day: fine.
+            assert!(code == 0 || err.contains("error"), "{err}");
+        }
+        Edit::Add(n) => {
+            let id = format!("KZ-UZ-2024-{:03}", 100 + n + step);
+            fs::write(
+                instruments.join(format!("{id}.yaml")),
+                valid_instrument(&id),
+            )
+            .unwrap();
+        }
+        Edit::Remove(i) => {
+            if files.len() > 2 {
+                let path = pick(*i);
+                let text = fs::read_to_string(&path).unwrap();
+                // Others may relate to it: remove only an entry nobody names.
+                let id = path.file_stem().unwrap().to_string_lossy().into_owned();
+                let named = files
+                    .iter()
+                    .any(|f| *f != path && fs::read_to_string(f).unwrap().contains(&id));
+                if !named && !text.contains("relations:") {
+                    fs::remove_file(path).unwrap();
+                }
+            }
+        }
+        Edit::Foreword => {
+            let path = dir.join("register/register.yaml");
+            let text = fs::read_to_string(&path).unwrap();
+            fs::write(
+                path,
+                text.replacen(
+                    "foreword: |-\n",
+                    &format!("foreword: |-\n  Edit {step}.\n\n"),
+                    1,
+                ),
+            )
+            .unwrap();
+        }
+    }
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (0..40usize).prop_map(Edit::Retitle),
+        (0..40usize).prop_map(Edit::Record),
+        (0..40usize).prop_map(Edit::Add),
+        (0..40usize).prop_map(Edit::Remove),
+        Just(Edit::Foreword),
+    ]
+}
+
+#[test]
+fn an_incremental_build_publishes_what_a_forced_one_does() {
+    let mut runner = TestRunner::new(Config {
+        cases: 4,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&proptest::collection::vec(edit(), 1..4), |edits| {
+            let (_, dir) = Test::with_shipped().args(["check"]).run();
+            build(dir.path(), &[]);
+            for (step, e) in edits.iter().enumerate() {
+                apply(dir.path(), e, step);
+                build(dir.path(), &[]);
+                let incremental = published(dir.path());
+                build(dir.path(), &["--force"]);
+                prop_assert!(
+                    published(dir.path()) == incremental,
+                    "after {edits:?}: the incremental build differs from the forced one"
+                );
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn an_edit_typesets_its_volume_and_the_general_volume_only() {
+    let (_, dir) = Test::with_shipped().args(["check"]).run();
+    let first = build(dir.path(), &[]);
+    assert!(!first.contains("unchanged"), "{first}");
+    apply(dir.path(), &Edit::Retitle(5), 0);
+    // 16 entries in volumes of 4: No. 6 is in volume 2.
+    let out = build(dir.path(), &[]);
+    assert!(
+        out.contains("(3 of 5 PDFs unchanged, not typeset again)"),
+        "{out}"
+    );
+    // A new last entry opens a volume; the earlier ones stay as they are.
+    let id = "KZ-UZ-2024-017";
+    fs::write(
+        dir.path().join(format!("register/instruments/{id}.yaml")),
+        valid_instrument(id),
+    )
+    .unwrap();
+    let out = build(dir.path(), &[]);
+    assert!(
+        out.contains("and 5 volumes (4 of 6 PDFs unchanged"),
+        "{out}"
+    );
+    // --force typesets everything.
+    let out = build(dir.path(), &["--force"]);
+    assert!(!out.contains("unchanged"), "{out}");
+}
