@@ -13,25 +13,38 @@ use common::{Test, tool, valid_instrument};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
-/// Every published file of `out/`, by name, with its bytes.
+/// Every published file of `out/` (the web edition's pages too), by path,
+/// with its bytes.
 fn published(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(dir.join("out"))
-        .unwrap()
-        .map(|e| e.unwrap())
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| {
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
+    fn walk(path: &Path, name: &str, files: &mut Vec<(String, Vec<u8>)>) {
+        for e in fs::read_dir(path).unwrap().map(|e| e.unwrap()) {
+            let file = e.file_name().to_string_lossy().into_owned();
+            if file.starts_with('.') {
+                continue;
+            }
+            let full = format!("{name}/{file}");
+            if e.path().is_dir() {
+                walk(&e.path(), &full, files);
+            } else {
+                files.push((full, fs::read(e.path()).unwrap()));
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&dir.join("out"), "out", &mut files);
     files.sort();
     files
 }
 
+/// The inode of a published file, to tell a page left in place from one
+/// written again.
+fn inode(dir: &Path, path: &str) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(dir.join(path)).unwrap().ino()
+}
+
 fn build(dir: &Path, args: &[&str]) -> String {
-    let mut all = vec!["build", "--volume-size", "4"];
+    let mut all = vec!["build", "--html", "--volume-size", "4"];
     all.extend(args);
     let (code, out, err) = tool(dir, &all);
     assert_eq!(code, 0, "{out}{err}");
@@ -159,12 +172,27 @@ fn an_edit_typesets_its_volume_and_the_general_volume_only() {
     let (_, dir) = Test::with_shipped().args(["check"]).run();
     let first = build(dir.path(), &[]);
     assert!(!first.contains("unchanged"), "{first}");
+    let page = "out/html/instruments/KZ-UZ-2024-001.html";
+    let (before, edited) = (
+        inode(dir.path(), page),
+        inode(dir.path(), "out/html/instruments/KZ-UZ-2024-006.html"),
+    );
     apply(dir.path(), &Edit::Retitle(5), 0);
     // 16 entries in volumes of 4: No. 6 is in volume 2.
     let out = build(dir.path(), &[]);
     assert!(
         out.contains("(3 of 5 PDFs unchanged, not typeset again)"),
         "{out}"
+    );
+    // The web edition rewrites the pages that changed, and only those.
+    assert_eq!(
+        inode(dir.path(), page),
+        before,
+        "an unchanged page was written again"
+    );
+    assert_ne!(
+        inode(dir.path(), "out/html/instruments/KZ-UZ-2024-006.html"),
+        edited
     );
     // A new last entry opens a volume; the earlier ones stay as they are.
     let id = "KZ-UZ-2024-017";

@@ -224,6 +224,9 @@ pub fn build(
     let web = if settings.html {
         (settings.progress)("writing the web edition");
         let mut spool = Spool::new(&layout.out_dir())?;
+        if settings.reuse.is_some_and(Reuse::enabled) {
+            spool = spool.reusing(settings.stat, &slash(&layout.out));
+        }
         web::write(
             &mut spool,
             &templates,

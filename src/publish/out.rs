@@ -31,6 +31,9 @@ use tempfile::NamedTempFile;
 
 use crate::error::{Error, Result};
 
+/// The link in `out/` to the live generation.
+const CURRENT: &str = ".current";
+
 /// A file written in full next to its destination, not yet in place.
 pub struct Staged {
     temp: NamedTempFile,
@@ -99,6 +102,10 @@ pub struct Spool {
     _claim: crate::support::stale::Claim,
     /// Each file's name in the unit, size and SHA-256.
     pub files: Vec<(String, u64, String)>,
+    /// The live unit's files, by name: a page with the same bytes is
+    /// linked from there, not written again.
+    live: std::collections::HashMap<String, String>,
+    out: PathBuf,
 }
 
 impl Spool {
@@ -118,7 +125,42 @@ impl Spool {
             dir,
             _claim: claim,
             files: Vec::new(),
+            live: std::collections::HashMap::new(),
+            out: out.to_path_buf(),
         })
+    }
+
+    /// Lets the spool link pages of the live unit whose bytes are the same
+    /// instead of writing them: the live files named in `out/`'s manifest
+    /// with the digest it gives, where `stat` confirms the file still has
+    /// it. An edit then writes the pages it changed, not a hundred thousand.
+    /// `prefix` is `out/` as the manifest writes it.
+    pub fn reusing(mut self, stat: &crate::support::statcache::StatCache, prefix: &str) -> Spool {
+        let Ok(text) = fs::read_to_string(self.out.join(crate::audit::manifest::JSON_FILE)) else {
+            return self;
+        };
+        let Ok((manifest, _)) = crate::audit::manifest::parse_json(&text) else {
+            return self;
+        };
+        let prefix = format!("{}/", prefix.trim_end_matches('/'));
+        let live: Vec<(String, String)> = manifest
+            .files
+            .into_iter()
+            .filter(|f| f.role == crate::audit::inputs::Role::Output)
+            .filter_map(|f| Some((f.path.strip_prefix(&prefix)?.to_owned(), f.sha256)))
+            .filter(|(name, _)| name.contains('/'))
+            .collect();
+        let checked = crate::support::parallel::map(&live, |(name, sha256)| {
+            stat.sha256(&self.out.join(CURRENT).join(name))
+                .is_ok_and(|d| d == *sha256)
+        });
+        self.live = live
+            .into_iter()
+            .zip(checked)
+            .filter(|(_, ok)| *ok)
+            .map(|(entry, _)| entry)
+            .collect();
+        self
     }
 
     /// Writes and syncs one file; returns its entry (name, size, SHA-256).
@@ -132,14 +174,17 @@ impl Spool {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(io)?;
         }
+        let sha256 = crate::support::digest::sha256_bytes(bytes);
+        // The live unit has these bytes already (and they are on disk).
+        if self.live.get(name) == Some(&sha256)
+            && fs::hard_link(self.out.join(CURRENT).join(name), &path).is_ok()
+        {
+            return Ok((name.to_owned(), bytes.len() as u64, sha256));
+        }
         let mut file = fs::File::create(&path).map_err(io)?;
         file.write_all(bytes).map_err(io)?;
         file.sync_all().map_err(io)?;
-        Ok((
-            name.to_owned(),
-            bytes.len() as u64,
-            crate::support::digest::sha256_bytes(bytes),
-        ))
+        Ok((name.to_owned(), bytes.len() as u64, sha256))
     }
 }
 

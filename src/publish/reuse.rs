@@ -57,6 +57,11 @@ impl Reuse {
         }
     }
 
+    /// Whether this build may take outputs of the last one (not `--force`).
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
     /// The PDF `file` made from `key` last time, if `out/` still holds it.
     pub fn take(&self, file: &str, key: &str, stat: &StatCache) -> Option<Vec<u8>> {
         if !self.enabled {
