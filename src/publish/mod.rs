@@ -21,5 +21,6 @@ pub mod locale;
 pub mod out;
 pub mod render;
 pub mod reuse;
+pub mod typeset;
 pub mod typst;
 pub mod web;

@@ -1,0 +1,242 @@
+//! Typesetting a build's documents: each language's register (or general
+//! volume), its index volumes and its volumes, rendered and typeset on up to
+//! `jobs` typst processes, each with its sources attached, and taken from
+//! the last build instead where its key is unchanged ([`crate::publish::reuse`]).
+
+use std::path::Path;
+
+use crate::audit::inputs::{InputFile, Role};
+use crate::error::Result;
+use crate::publish::build::{Settings, slash};
+use crate::publish::typst::{Job, Typst};
+use crate::publish::{embed, render};
+use crate::register::date::PartialDate;
+use crate::support::digest;
+
+/// What each document embeds: its sources and how it was typeset.
+pub(super) struct Sources<'a> {
+    pub(super) root: &'a Path,
+    pub(super) templates: &'a Path,
+    pub(super) files: &'a [InputFile],
+    pub(super) typst_version: &'a str,
+    pub(super) settings: &'a Settings<'a>,
+    pub(super) as_of: PartialDate,
+    pub(super) volume_size: Option<usize>,
+    /// Everything typst sees besides a document's source, as one digest.
+    pub(super) fingerprint: String,
+}
+
+/// The digest of what makes typst's output besides the source: its
+/// version and arguments, and every font it may use.
+pub(super) fn fingerprint(typst: &Typst, job: &Job, files: &[InputFile]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    hasher.update(typst.version.as_bytes());
+    for arg in typst.arguments(job) {
+        hasher.update([0]);
+        hasher.update(arg.as_encoded_bytes());
+    }
+    let fonts = files
+        .iter()
+        .filter(|f| f.role == Role::Template && f.path.contains("fonts/"))
+        .map(|f| f.sha256.as_str())
+        .chain(crate::publish::fonts::NOTO.iter().map(|f| f.sha256));
+    for sha256 in fonts {
+        hasher.update([0]);
+        hasher.update(sha256.as_bytes());
+    }
+    digest::hex(&hasher.finalize())
+}
+
+/// A document's key: its source with everything else typst sees.
+fn document_key(fingerprint: &str, source: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    hasher.update(fingerprint.as_bytes());
+    hasher.update([0]);
+    hasher.update(source.as_bytes());
+    digest::hex(&hasher.finalize())
+}
+
+impl Sources<'_> {
+    /// The Typst code that attaches document `n`'s sources (none where the
+    /// PDF standard forbids embedded files).
+    fn attachments(&self, context: &render::Context, n: usize, document: &str) -> Result<String> {
+        if !embed::allowed(self.settings.pdf_standard) {
+            return Ok(String::new());
+        }
+        let shown: std::collections::HashSet<&str> = if n == 0 && context.volumes.is_empty() {
+            context
+                .instruments
+                .iter()
+                .map(|i| i.path.as_str())
+                .collect()
+        } else if n == 0 {
+            std::collections::HashSet::new()
+        } else {
+            context
+                .volume(n)
+                .instruments
+                .iter()
+                .map(|i| i.path.as_str())
+                .collect()
+        };
+        let settings = embed::BuildSettings {
+            format: embed::FORMAT.into(),
+            document: document.trim_start_matches("the ").to_owned(),
+            language: (context.register.language != context.register.source_language)
+                .then(|| context.register.language.clone()),
+            tool_version: env!("CARGO_PKG_VERSION").into(),
+            typst_version: self.typst_version.to_owned(),
+            pdf_standard: self.settings.pdf_standard.to_owned(),
+            templates: slash(self.templates),
+            volume_size: self.volume_size,
+            as_of: self.as_of.to_string(),
+            edition: self.settings.edition.map(|p| embed::EditionSettings {
+                number: p.number,
+                date: p.date.to_string(),
+                previous: p.previous.clone(),
+                signer: p.signer.clone(),
+                changes: p.changes.clone(),
+            }),
+        };
+        embed::attachments(
+            self.root,
+            self.files,
+            &shown,
+            &context.checksums.register_digest,
+            &settings,
+        )
+    }
+}
+
+/// What typst made of one build's documents.
+pub(super) struct Typeset {
+    /// Each PDF with its file name in `out/`, the register's first.
+    pub(super) outputs: Vec<(String, Vec<u8>)>,
+    pub(super) unchanged: usize,
+    pub(super) register_source: String,
+    pub(super) warnings: String,
+}
+
+/// Renders and typesets every document: the register (or general volume)
+/// and each volume, on up to `settings.jobs` typst processes.
+pub(super) fn typeset(
+    contexts: &[render::Context],
+    templates: &render::Templates,
+    typst: &Typst,
+    job: &Job,
+    settings: &Settings,
+    sources: &Sources,
+) -> Result<Typeset> {
+    // Document (k, 0) is the register (or general volume) in language k;
+    // (k, 1..) its volumes. General volumes go first: at scale they take
+    // longest (their indexes name every entry), and the volumes fill the
+    // other cores meanwhile.
+    let order: Vec<(usize, usize)> = (0..contexts.len())
+        .map(|k| (k, 0))
+        .chain(
+            (0..contexts.len()).flat_map(|k| (1..=contexts[k].volumes.len()).map(move |n| (k, n))),
+        )
+        .collect();
+    let documents = order.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    // Documents whose PDF of the last build was taken unchanged.
+    let reused = std::sync::atomic::AtomicUsize::new(0);
+    // The register's source is kept, for --keep-source.
+    let register_source = std::sync::OnceLock::new();
+    // Each document is rendered by the worker that typesets it, so that
+    // the first typst starts as soon as possible and the sources of a
+    // hundred volumes never sit in memory together.
+    let compile = |(k, n): &(usize, usize)| -> Result<crate::publish::typst::Compiled> {
+        let context = &contexts[*k];
+        let mut source = if *n == 0 {
+            templates.render(render::ENTRY_TEMPLATE, context)?
+        } else {
+            templates.render(render::VOLUME_TEMPLATE, &context.volume(*n))?
+        };
+        let document = match *n {
+            0 if context.volumes.is_empty() => "the register".to_owned(),
+            0 => "the general volume".to_owned(),
+            n => format!("volume {n}"),
+        };
+        source.push_str(&sources.attachments(context, *n, &document)?);
+        let named = match *k {
+            0 => document,
+            _ => format!("{document} in `{}`", context.register.language),
+        };
+        let file = match *n {
+            0 => &context.file,
+            n => &context.volumes[n - 1].file,
+        };
+        let key = document_key(&sources.fingerprint, &source);
+        let taken = settings
+            .reuse
+            .and_then(|r| r.take(file, &key, settings.stat));
+        if taken.is_some() {
+            reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        let compiled = match taken {
+            Some(pdf) => crate::publish::typst::Compiled {
+                pdf,
+                warnings: String::new(),
+            },
+            None => typst.compile(&source, &named, job)?,
+        };
+        if let Some(r) = settings.reuse {
+            r.keep(file, &key, &compiled.pdf);
+        }
+        if (*k, *n) == (0, 0) {
+            let _ = register_source.set(source);
+        }
+        let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if documents > 1 {
+            let reused = reused.load(std::sync::atomic::Ordering::Relaxed);
+            (settings.progress)(&format!(
+                "typesetting: {finished} of {documents} documents done ({reused} unchanged)"
+            ));
+        } else {
+            (settings.progress)("typesetting done");
+        }
+        Ok(compiled)
+    };
+    (settings.progress)(&if contexts.len() > 1 {
+        format!(
+            "typesetting {documents} documents in {} languages",
+            contexts.len()
+        )
+    } else if documents > 1 {
+        format!(
+            "typesetting {} volumes and the general volume",
+            documents - 1
+        )
+    } else {
+        "typesetting".to_owned()
+    });
+    let compiled = crate::support::parallel::try_map_with(&order, settings.jobs.max(1), compile)?;
+    let mut named: Vec<((usize, usize), String, Vec<u8>)> = Vec::with_capacity(documents);
+    let mut warnings = String::new();
+    for ((k, n), c) in order.into_iter().zip(compiled) {
+        warnings.push_str(&c.warnings);
+        let name = match n {
+            0 => contexts[k].file.clone(),
+            n => contexts[k].volumes[n - 1].file.clone(),
+        };
+        named.push(((k, n), name, c.pdf));
+    }
+    // In the manifest's order: each language's PDF, then its volumes.
+    named.sort_by_key(|(key, _, _)| *key);
+    let outputs = named
+        .into_iter()
+        .map(|(_, name, pdf)| (name, pdf))
+        .collect();
+
+    Ok(Typeset {
+        outputs,
+        unchanged: reused.into_inner(),
+        register_source: register_source
+            .into_inner()
+            .expect("document 0 is the register"),
+        warnings,
+    })
+}
