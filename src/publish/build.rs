@@ -16,11 +16,8 @@ use crate::publish::reuse::Reuse;
 use crate::publish::typeset::{Sources, Typeset, fingerprint, typeset};
 use crate::publish::typst::{Job, Typst};
 use crate::publish::{locale, render, web};
-use crate::register::date::PartialDate;
-use crate::register::lifecycle;
 use crate::register::model::Register;
 use crate::support::digest;
-use crate::support::statcache::StatCache;
 
 /// Where a build reads templates and writes outputs, both relative to the
 /// project root (the manifest can only name files inside it).
@@ -111,49 +108,7 @@ pub struct Built {
     pub web: Option<Spool>,
 }
 
-pub fn slash(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
-}
-
-/// How typst is to run, and how the register is split.
-pub struct Settings<'a> {
-    pub pdf_standard: &'a str,
-    pub timeout: std::time::Duration,
-    /// Registers with more entries than this are published in volumes.
-    pub volume_size: usize,
-    /// How many typst processes may run at once.
-    pub jobs: usize,
-    /// Told what is happening, for progress on a terminal.
-    pub progress: &'a (dyn Fn(&str) + Sync),
-    /// Publish the register as it stood on this date (`--as-of`), not as of
-    /// its own `as_of`.
-    pub as_of: Option<PartialDate>,
-    /// Set when the build makes a published edition (`publish`).
-    pub edition: Option<&'a Plan>,
-    /// Also write the web edition, `out/html/`.
-    pub html: bool,
-    /// Digests of unchanged files from the last build (`verify` passes an
-    /// empty one: an audit reads every byte).
-    pub stat: &'a StatCache,
-    /// PDFs of the last build to take where their sources are unchanged
-    /// (`None`: typeset everything, keep nothing — `verify --rebuild`).
-    pub reuse: Option<&'a Reuse>,
-}
-
-impl Settings<'_> {
-    /// The register as the documents show it: as of `as_of` when given.
-    fn shown<'r>(&self, register: &'r Register) -> std::borrow::Cow<'r, Register> {
-        match self.as_of {
-            Some(d) => std::borrow::Cow::Owned(lifecycle::as_of(register, d)),
-            None => std::borrow::Cow::Borrowed(register),
-        }
-    }
-
-    /// Whether `register` is published in volumes, and of how many entries.
-    fn volume_size(&self, register: &Register) -> Option<usize> {
-        (register.instruments.len() > self.volume_size).then_some(self.volume_size)
-    }
-}
+pub use crate::publish::settings::{Settings, slash};
 
 /// Entries per volume by default: typst 0.15 needs about 0.5 GB and 3.5 s
 /// for a volume of this size, and on two cores it balanced best (10,000

@@ -21,6 +21,7 @@ pub mod locale;
 pub mod out;
 pub mod render;
 pub mod reuse;
+pub mod settings;
 pub mod typeset;
 pub mod typst;
 pub mod web;

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::audit::inputs::{InputFile, Role};
 use crate::error::Result;
-use crate::publish::build::{Settings, slash};
+use crate::publish::settings::{Settings, slash};
 use crate::publish::typst::{Job, Typst};
 use crate::publish::{embed, render};
 use crate::register::date::PartialDate;
