@@ -72,7 +72,7 @@ volume-entries = Entries { $first } to { $last } ({ $count ->
     [one] { $count } instrument
    *[other] { $count } instruments
 })
-volume-colophon = the general volume holds the foreword, the indexes and the register digest
+volume-colophon = the general volume holds the foreword, the list of volumes and indexes, and the register digest
 translation-of = Translation of the register's labels into { $language }; the register's own texts are in { $original }.
 
 ## Front matter.
@@ -289,7 +289,9 @@ volume-chronology-intro = The signatures, entries into force, acts and registrat
 ## Volumes and checksums.
 
 volumes = Volumes
-volumes-intro = This register is published in { $count } volumes besides this general volume. Each holds a summary of its entries, the entries in id order, and the digests of their files. The indexes below refer to entries by id and volume.
+volumes-intro = This register is published in { $count } volumes besides this general volume. Each holds a summary of its entries, the entries in id order, and the digests of their files.
+indexes-part = Indexes by party, type and subject
+indexes-apart = The indexes are published apart, so that an edit does not typeset them again unless it changes what they list: { $indexes } (by party, type and subject) and { $status } (by status). They refer to entries by id and volume.
 col-volume = Vol.
 col-first = First entry
 col-last = Last entry

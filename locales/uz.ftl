@@ -65,7 +65,7 @@ colophon-edition-of = { $date } nashri
 colophon-produced = { $tool } { $version } va typst { $typst } yordamida tayyorlangan
 volume-of = { $number }-jild
 volume-entries = { $first } dan { $last } gacha yozuvlar ({ $count } ta hujjat)
-volume-colophon = umumiy jildda soʻzboshi, koʻrsatkichlar va reyestr daydjesti berilgan
+volume-colophon = umumiy jildda soʻzboshi, jildlar va koʻrsatkichlar roʻyxati hamda reyestr daydjesti berilgan
 translation-of = Reyestr belgilari { $language } tiliga tarjima qilingan; reyestrning oʻz matnlari asl tilda ({ $original }) berilgan.
 
 ## Front matter.
@@ -282,7 +282,9 @@ volume-chronology-intro = Ushbu jilddagi hujjatlarning imzolanishi, kuchga kiris
 ## Volumes and checksums.
 
 volumes = Jildlar
-volumes-intro = Ushbu reyestr mazkur umumiy jilddan tashqari { $count } jildda nashr etilgan. Har bir jildda uning yozuvlari jamlanma roʻyxati, identifikatorlar tartibidagi yozuvlar va ularning fayllari daydjestlari bor. Quyidagi koʻrsatkichlar yozuvlarga identifikator va jild boʻyicha havola qiladi.
+volumes-intro = Ushbu reyestr mazkur umumiy jilddan tashqari { $count } jildda nashr etilgan. Har bir jildda uning yozuvlari jamlanma roʻyxati, identifikatorlar tartibidagi yozuvlar va ularning fayllari daydjestlari bor.
+indexes-part = Tomonlar, turlari va mavzulari boʻyicha koʻrsatkichlar
+indexes-apart = Koʻrsatkichlar alohida nashr etiladi, shuning uchun tahrir ularning mazmunini oʻzgartirmasa, ularni qayta sahifalash talab etilmaydi: { $indexes } (tomonlar, turlari va mavzulari boʻyicha) va { $status } (maqomi boʻyicha). Ular yozuvlarga identifikator va jild boʻyicha havola qiladi.
 col-volume = Jild
 col-first = Birinchi yozuv
 col-last = Oxirgi yozuv

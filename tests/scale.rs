@@ -18,7 +18,7 @@ fn a_large_register_is_published_in_volumes() {
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stdout.starts_with(
-            "wrote out/register.pdf and 4 volumes: 16 instruments, 49 files in the manifest"
+            "wrote out/register.pdf and 4 volumes: 16 instruments, 54 files in the manifest"
         ),
         "{stdout}"
     );
@@ -76,7 +76,9 @@ fn a_large_register_is_published_in_volumes() {
         general.contains("KZ-UZ-2024-006 KZ-UZ-2024-010 5 register-vol-02.pdf"),
         "{general}"
     );
-    assert!(general.contains("No. 6 (KZ-UZ-2024-006), vol. 2"));
+    // The indexes, apart, refer to entries by volume.
+    let indexes = pdf_text(&root.join("out/register-indexes.pdf"));
+    assert!(indexes.contains("No. 6 (KZ-UZ-2024-006), vol. 2"));
     assert!(
         !general.contains("Entry file"),
         "entries belong in the volumes"
@@ -86,7 +88,7 @@ fn a_large_register_is_published_in_volumes() {
     let (code, stdout, _) = tool(root, &["verify", "--rebuild"]);
     assert_eq!(code, 0, "{stdout}");
     assert!(
-        stdout.ends_with("49 files verified, 0 problems\n"),
+        stdout.ends_with("54 files verified, 0 problems\n"),
         "{stdout}"
     );
 }
@@ -175,11 +177,12 @@ fn a_volume_that_fails_stops_the_build_without_typesetting_the_rest() {
         stderr.contains("error: failed to compile volume "),
         "{stderr}"
     );
-    // 16 volumes and the general volume: after the first failure, only what
-    // the other worker had in hand runs to its end.
+    // 16 volumes, the general volume and the two indexes (typeset first):
+    // after the first failure, only what the other worker had in hand runs
+    // to its end.
     let compiles = compiles(tools.path());
     assert!(
-        compiles <= 4,
+        compiles <= 6,
         "{compiles} documents typeset after a failure"
     );
     assert_eq!(common::snapshot(&root.join("out")), before, "out/ changed");
@@ -243,10 +246,10 @@ fn progress_shows_on_a_terminal_only() {
     let screen = String::from_utf8_lossy(&out.stdout);
     assert!(screen.contains("checking the register (0 s)"), "{screen:?}");
     assert!(
-        screen.contains("typesetting 2 volumes and the general volume"),
+        screen.contains("typesetting 2 volumes, the indexes and the general volume"),
         "{screen:?}"
     );
-    assert!(screen.contains("of 3 documents done"), "{screen:?}");
+    assert!(screen.contains("of 5 documents done"), "{screen:?}");
     assert!(
         screen.contains("wrote out/register.pdf and 2 volumes"),
         "{screen:?}"

@@ -59,7 +59,7 @@ fn sha256sum_checks_the_manifest() {
         text(&out.stderr)
     );
     let report = text(&out.stdout);
-    assert_eq!(report.lines().count(), 46);
+    assert_eq!(report.lines().count(), 49);
     for path in [
         "register/register.yaml",
         "register/instruments/KZ-UZ-2024-016.yaml",
@@ -120,7 +120,7 @@ fn manifest_json_describes_the_build() {
     assert_eq!(m["pdf"]["sha256"], pdf_sha.as_str());
     assert_eq!(m["pdf"]["path"], "out/register.pdf");
     let files = m["files"].as_array().unwrap();
-    assert_eq!(files.len(), 46);
+    assert_eq!(files.len(), 49);
     let find = |path: &str| {
         files
             .iter()
@@ -170,11 +170,11 @@ fn verify_passes_on_a_fresh_build() {
     let dir = built();
     assert_eq!(
         tool(dir.path(), &["verify"]),
-        (0, "46 files verified, 0 problems\n".into(), String::new())
+        (0, "49 files verified, 0 problems\n".into(), String::new())
     );
     assert_eq!(
         tool(dir.path(), &["verify", "--manifest", "out/manifest.json"]),
-        (0, "46 files verified, 0 problems\n".into(), String::new())
+        (0, "49 files verified, 0 problems\n".into(), String::new())
     );
 }
 
@@ -214,7 +214,7 @@ fn one_flipped_byte_is_reported_for_exactly_that_file_whatever_its_role() {
             (
                 1,
                 format!("MODIFIED {path} ({detail})\n"),
-                "error: 46 files verified, 1 problem\n".into()
+                "error: 49 files verified, 1 problem\n".into()
             ),
             "{path}"
         );
@@ -245,7 +245,7 @@ fn deleted_and_added_files() {
              MISSING register/instruments/KZ-UZ-2024-009.yaml\n\
              UNLISTED register/instruments/KZ-UZ-2024-017.yaml\n"
                 .into(),
-            "error: 46 files verified, 3 problems\n".into()
+            "error: 49 files verified, 3 problems\n".into()
         )
     );
 }
@@ -261,7 +261,7 @@ fn verify_json_for_machines() {
         report,
         serde_json::json!({
             "manifest": "out/manifest.sha256",
-            "files": 46,
+            "files": 49,
             "ok": false,
             "findings": [{
                 "kind": "modified",
@@ -283,7 +283,7 @@ fn rebuild_proves_the_pdf_and_catches_an_edited_template() {
         (
             0,
             format!(
-                "REBUILT out/register.pdf identical to the published PDF (sha256 {pdf})\n46 files verified, 0 problems\n"
+                "REBUILT out/register.pdf identical to the published PDF (sha256 {pdf})\n49 files verified, 0 problems\n"
             ),
             String::new()
         )
@@ -300,7 +300,7 @@ fn rebuild_proves_the_pdf_and_catches_an_edited_template() {
         "{stdout}"
     );
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
-    assert_eq!(stderr, "error: 46 files verified, 1 problem\n");
+    assert_eq!(stderr, "error: 49 files verified, 1 problem\n");
     let (code, stdout, stderr) = tool(dir.path(), &["verify", "--rebuild"]);
     assert_eq!(code, 1);
     let lines: Vec<&str> = stdout.lines().collect();
@@ -315,7 +315,7 @@ fn rebuild_proves_the_pdf_and_catches_an_edited_template() {
         lines[0].ends_with("the published PDF was not produced from these entries and templates")
     );
     assert!(lines[1].starts_with("MODIFIED templates/_title.typ.j2"));
-    assert_eq!(stderr, "error: 46 files verified, 2 problems\n");
+    assert_eq!(stderr, "error: 49 files verified, 2 problems\n");
 }
 
 #[test]
@@ -334,7 +334,7 @@ fn rebuild_with_another_typst_version_says_so() {
             "TYPST VERSION out/register.pdf (published with typst 0.15.0, this machine has typst 0.15.1; \
              a rebuild can only be compared with the same typst)\n"
                 .into(),
-            "error: 46 files verified, 1 problem\n".into()
+            "error: 49 files verified, 1 problem\n".into()
         )
     );
 }
@@ -395,7 +395,7 @@ fn a_manifest_json_that_disagrees_is_reported() {
         (
             1,
             "INCONSISTENT out/manifest.json (it lists other files or digests than out/manifest.sha256)\n".into(),
-            "error: 46 files verified, 1 problem\n".into()
+            "error: 49 files verified, 1 problem\n".into()
         )
     );
 }
@@ -432,7 +432,7 @@ fn verify_never_opens_outside_the_root_or_a_fifo() {
             "UNREADABLE register/files/escape.pdf (leads outside the project root; not opened)\n\
              UNREADABLE register/files/pipe.pdf (not a regular file; not opened)\n"
                 .into(),
-            "error: 48 files verified, 2 problems\n".into()
+            "error: 51 files verified, 2 problems\n".into()
         )
     );
 }
@@ -454,7 +454,7 @@ fn bag_is_valid_bagit_and_deterministic() {
     let dir = built();
     let (code, stdout, stderr) = tool(dir.path(), &["bag", "bag-one"]);
     assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
-    assert_eq!(stdout, "wrote the bag bag-one (46 payload files)\n");
+    assert_eq!(stdout, "wrote the bag bag-one (49 payload files)\n");
     let bag = dir.path().join("bag-one");
     // Python's bagit (installed by .ci/run) validates every digest.
     let out = Command::new("python3")
@@ -489,12 +489,12 @@ fn bag_is_valid_bagit_and_deterministic() {
         info,
         format!(
             "External-Identifier: KZ-UZ/2024/1\nExternal-Description: Register of International Instruments\n\
-             Bagging-Date: {}\nPayload-Oxum: {octets}.46\nBag-Software-Agent: treaty-register {}\n",
+             Bagging-Date: {}\nPayload-Oxum: {octets}.49\nBag-Software-Agent: treaty-register {}\n",
             today.trim(),
             env!("CARGO_PKG_VERSION")
         )
     );
-    assert_eq!(text(&out.stdout).trim(), format!("{octets}.46"));
+    assert_eq!(text(&out.stdout).trim(), format!("{octets}.49"));
     for expected in [
         "data/register.pdf",
         "data/register/register.yaml",

@@ -49,6 +49,10 @@ pub struct Manifest {
     /// The volumes, in order; empty for a register in one PDF.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub volumes: Vec<PdfInfo>,
+    /// For a register in volumes: the indexes by party, type and subject,
+    /// and the index by status, apart from the general volume.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indexes: Vec<PdfInfo>,
     /// The register in its other languages (`translations`), each like
     /// `pdf` and `volumes`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -126,6 +130,8 @@ pub struct TranslationInfo {
     pub language: String,
     pub pdf: PdfInfo,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indexes: Vec<PdfInfo>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub volumes: Vec<PdfInfo>,
 }
 
@@ -133,11 +139,14 @@ impl Manifest {
     /// Every PDF of the build: the register (or general volume), its
     /// volumes, then each language edition's.
     pub fn pdfs(&self) -> impl Iterator<Item = &PdfInfo> {
-        std::iter::once(&self.pdf).chain(&self.volumes).chain(
-            self.translations
-                .iter()
-                .flat_map(|t| std::iter::once(&t.pdf).chain(&t.volumes)),
-        )
+        std::iter::once(&self.pdf)
+            .chain(&self.indexes)
+            .chain(&self.volumes)
+            .chain(
+                self.translations
+                    .iter()
+                    .flat_map(|t| std::iter::once(&t.pdf).chain(&t.indexes).chain(&t.volumes)),
+            )
     }
 
     /// The JSON text: pretty, keys in declaration order, a final newline,

@@ -263,7 +263,11 @@ pub fn check(embedded: &[Embedded]) -> PdfReport {
         .iter()
         .find(|e| e.name == BUILD)
         .and_then(|e| serde_json::from_slice::<serde_json::Value>(&e.bytes).ok())
-        .and_then(|b| b["document"].as_str().map(|d| d.starts_with("volume")))
+        .and_then(|b| {
+            b["document"]
+                .as_str()
+                .map(|d| !matches!(d, "register" | "general volume"))
+        })
         .unwrap_or(false);
     if volume {
         report.register_digest = stated;

@@ -340,6 +340,7 @@ fn draw_up_manifest(
         // Volumes are full runs of `volume_size` entries but for the last,
         // and there are volumes only when there is more than one.
         volume_size: context.volumes.first().map(|v| v.count),
+        indexes: pdfs.by_ref().take(index_count(context)).collect(),
         volumes: pdfs.by_ref().take(context.volumes.len()).collect(),
         fonts: crate::publish::fonts::NOTO
             .iter()
@@ -354,6 +355,7 @@ fn draw_up_manifest(
             .map(|c| TranslationInfo {
                 language: c.register.language.clone(),
                 pdf: pdfs.next().expect("each language's PDF"),
+                indexes: pdfs.by_ref().take(index_count(c)).collect(),
                 volumes: pdfs.by_ref().take(c.volumes.len()).collect(),
             })
             .collect(),
@@ -362,6 +364,11 @@ fn draw_up_manifest(
         previous: None,
         signer: None,
     }
+}
+
+/// The index PDFs of a language edition: two in volumes, else none.
+fn index_count(context: &render::Context) -> usize {
+    if context.volumes.is_empty() { 0 } else { 2 }
 }
 
 /// Whether `out/` already holds what a build would publish: the same tool,

@@ -93,7 +93,9 @@ pub fn attachments(
     }
     // A volume lists only its own entries and their scans: listing every
     // file of a large register in every volume would cost megabytes each.
-    let in_volume = settings.document.starts_with("volume");
+    // A volume or index lists only its own files (the general volume, or
+    // the register in one PDF, lists every file).
+    let in_volume = !matches!(settings.document.as_str(), "register" | "general volume");
     let own_files: HashSet<&str> = files
         .iter()
         .filter(|f| f.role == Role::Instrument && shown.contains(f.path.as_str()))

@@ -58,28 +58,84 @@ fn document_key(fingerprint: &str, source: &str) -> String {
     digest::hex(&hasher.finalize())
 }
 
+/// One document of a language edition. A register in one PDF is
+/// `General` alone; in volumes, the general volume (foreword, list of
+/// volumes, register digest) and the indexes are apart, so that an edit
+/// typesets again only what it changed: a new title, its volume and the
+/// general volume; a new act, also the index by status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Doc {
+    General,
+    /// The indexes by party, type and subject.
+    Indexes,
+    /// The index by status and the instruments not registered.
+    Status,
+    Volume(usize),
+}
+
+impl Doc {
+    /// The documents of `context`, the general volume first.
+    fn all(context: &render::Context) -> Vec<Doc> {
+        if context.volumes.is_empty() {
+            return vec![Doc::General];
+        }
+        [Doc::General, Doc::Indexes, Doc::Status]
+            .into_iter()
+            .chain((1..=context.volumes.len()).map(Doc::Volume))
+            .collect()
+    }
+
+    /// Its file in `out/`.
+    fn file(self, context: &render::Context) -> &str {
+        match self {
+            Doc::General => &context.file,
+            Doc::Indexes => &context.index_files.indexes,
+            Doc::Status => &context.index_files.status,
+            Doc::Volume(n) => &context.volumes[n - 1].file,
+        }
+    }
+
+    /// As messages name it: "the general volume", "volume 3".
+    fn name(self, context: &render::Context) -> String {
+        match self {
+            Doc::General if context.volumes.is_empty() => "the register".to_owned(),
+            Doc::General => "the general volume".to_owned(),
+            Doc::Indexes => "the index volume".to_owned(),
+            Doc::Status => "the status index".to_owned(),
+            Doc::Volume(n) => format!("volume {n}"),
+        }
+    }
+
+    fn render(self, context: &render::Context, templates: &render::Templates) -> Result<String> {
+        match self {
+            Doc::General => templates.render(render::ENTRY_TEMPLATE, context),
+            Doc::Indexes => templates.render(render::INDEXES_TEMPLATE, context),
+            Doc::Status => templates.render(render::STATUS_TEMPLATE, context),
+            Doc::Volume(n) => templates.render(render::VOLUME_TEMPLATE, &context.volume(n)),
+        }
+    }
+}
+
 impl Sources<'_> {
-    /// The Typst code that attaches document `n`'s sources (none where the
-    /// PDF standard forbids embedded files).
-    fn attachments(&self, context: &render::Context, n: usize, document: &str) -> Result<String> {
+    /// The Typst code that attaches document `doc`'s sources (none where
+    /// the PDF standard forbids embedded files).
+    fn attachments(&self, context: &render::Context, doc: Doc, document: &str) -> Result<String> {
         if !embed::allowed(self.settings.pdf_standard) {
             return Ok(String::new());
         }
-        let shown: std::collections::HashSet<&str> = if n == 0 && context.volumes.is_empty() {
-            context
+        let shown: std::collections::HashSet<&str> = match doc {
+            Doc::General if context.volumes.is_empty() => context
                 .instruments
                 .iter()
                 .map(|i| i.path.as_str())
-                .collect()
-        } else if n == 0 {
-            std::collections::HashSet::new()
-        } else {
-            context
+                .collect(),
+            Doc::Volume(n) => context
                 .volume(n)
                 .instruments
                 .iter()
                 .map(|i| i.path.as_str())
-                .collect()
+                .collect(),
+            _ => std::collections::HashSet::new(),
         };
         let settings = embed::BuildSettings {
             format: embed::FORMAT.into(),
@@ -129,16 +185,15 @@ pub(super) fn typeset(
     settings: &Settings,
     sources: &Sources,
 ) -> Result<Typeset> {
-    // Document (k, 0) is the register (or general volume) in language k;
-    // (k, 1..) its volumes. General volumes go first: at scale they take
-    // longest (their indexes name every entry), and the volumes fill the
-    // other cores meanwhile.
-    let order: Vec<(usize, usize)> = (0..contexts.len())
-        .map(|k| (k, 0))
-        .chain(
-            (0..contexts.len()).flat_map(|k| (1..=contexts[k].volumes.len()).map(move |n| (k, n))),
-        )
+    // Document (k, doc) of language k. The general volumes and indexes go
+    // first: at scale the indexes take longest (they name every entry), and
+    // the volumes fill the other cores meanwhile.
+    let mut order: Vec<(usize, Doc)> = contexts
+        .iter()
+        .enumerate()
+        .flat_map(|(k, c)| Doc::all(c).into_iter().map(move |d| (k, d)))
         .collect();
+    order.sort_by_key(|(k, d)| (matches!(d, Doc::Volume(_)), *k, *d));
     let documents = order.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     // Documents whose PDF of the last build was taken unchanged.
@@ -148,27 +203,16 @@ pub(super) fn typeset(
     // Each document is rendered by the worker that typesets it, so that
     // the first typst starts as soon as possible and the sources of a
     // hundred volumes never sit in memory together.
-    let compile = |(k, n): &(usize, usize)| -> Result<crate::publish::typst::Compiled> {
+    let compile = |(k, doc): &(usize, Doc)| -> Result<crate::publish::typst::Compiled> {
         let context = &contexts[*k];
-        let mut source = if *n == 0 {
-            templates.render(render::ENTRY_TEMPLATE, context)?
-        } else {
-            templates.render(render::VOLUME_TEMPLATE, &context.volume(*n))?
-        };
-        let document = match *n {
-            0 if context.volumes.is_empty() => "the register".to_owned(),
-            0 => "the general volume".to_owned(),
-            n => format!("volume {n}"),
-        };
-        source.push_str(&sources.attachments(context, *n, &document)?);
+        let mut source = doc.render(context, templates)?;
+        let document = doc.name(context);
+        source.push_str(&sources.attachments(context, *doc, &document)?);
         let named = match *k {
             0 => document,
             _ => format!("{document} in `{}`", context.register.language),
         };
-        let file = match *n {
-            0 => &context.file,
-            n => &context.volumes[n - 1].file,
-        };
+        let file = doc.file(context);
         let key = document_key(&sources.fingerprint, &source);
         let taken = settings
             .reuse
@@ -186,7 +230,7 @@ pub(super) fn typeset(
         if let Some(r) = settings.reuse {
             r.keep(file, &key, &compiled.pdf);
         }
-        if (*k, *n) == (0, 0) {
+        if (*k, *doc) == (0, Doc::General) {
             let _ = register_source.set(source);
         }
         let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
@@ -207,24 +251,20 @@ pub(super) fn typeset(
         )
     } else if documents > 1 {
         format!(
-            "typesetting {} volumes and the general volume",
-            documents - 1
+            "typesetting {} volumes, the indexes and the general volume",
+            contexts[0].volumes.len()
         )
     } else {
         "typesetting".to_owned()
     });
     let compiled = crate::support::parallel::try_map_with(&order, settings.jobs.max(1), compile)?;
-    let mut named: Vec<((usize, usize), String, Vec<u8>)> = Vec::with_capacity(documents);
+    let mut named: Vec<((usize, Doc), String, Vec<u8>)> = Vec::with_capacity(documents);
     let mut warnings = String::new();
-    for ((k, n), c) in order.into_iter().zip(compiled) {
+    for ((k, doc), c) in order.into_iter().zip(compiled) {
         warnings.push_str(&c.warnings);
-        let name = match n {
-            0 => contexts[k].file.clone(),
-            n => contexts[k].volumes[n - 1].file.clone(),
-        };
-        named.push(((k, n), name, c.pdf));
+        named.push(((k, doc), doc.file(&contexts[k]).to_owned(), c.pdf));
     }
-    // In the manifest's order: each language's PDF, then its volumes.
+    // In the manifest's order: each language's PDF, its indexes, its volumes.
     named.sort_by_key(|(key, _, _)| *key);
     let outputs = named
         .into_iter()

@@ -27,6 +27,10 @@ pub static TEMPLATES: &[(&str, &[u8])] = &[
         include_bytes!("../../templates/_lifecycle.typ.j2"),
     ),
     (
+        "_part.typ.j2",
+        include_bytes!("../../templates/_part.typ.j2"),
+    ),
+    (
         "_style.typ.j2",
         include_bytes!("../../templates/_style.typ.j2"),
     ),
@@ -107,8 +111,16 @@ pub static TEMPLATES: &[(&str, &[u8])] = &[
         include_bytes!("../../templates/html/style.css"),
     ),
     (
+        "indexes.typ.j2",
+        include_bytes!("../../templates/indexes.typ.j2"),
+    ),
+    (
         "register.typ.j2",
         include_bytes!("../../templates/register.typ.j2"),
+    ),
+    (
+        "status.typ.j2",
+        include_bytes!("../../templates/status.typ.j2"),
     ),
     (
         "volume.typ.j2",

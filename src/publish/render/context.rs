@@ -21,6 +21,8 @@ use crate::publish::locale::Locale;
 pub struct Context {
     /// This document's file in `out/`: `register.pdf`, `register.ru.pdf`.
     pub file: String,
+    /// In a register in volumes, the indexes' files.
+    pub index_files: IndexFiles,
     pub register: RegisterContext,
     pub instruments: Vec<InstrumentContext>,
     /// Empty unless the register is published in volumes.
@@ -71,6 +73,15 @@ pub struct ChangeContext {
     pub details: Vec<String>,
     /// The entry's label, to link to, where it is in this PDF.
     pub anchor: Option<String>,
+}
+
+/// The indexes of a register in volumes, published apart from the
+/// general volume: `register-indexes.pdf` (by party, type and subject) and
+/// `register-status.pdf` (by status).
+#[derive(Debug, Serialize)]
+pub struct IndexFiles {
+    pub indexes: String,
+    pub status: String,
 }
 
 /// One volume of a register published in volumes.
@@ -455,6 +466,10 @@ pub fn context(
     chronology.sort_by(|a, b| (&a.key, a.entry.number).cmp(&(&b.key, b.entry.number)));
     Context {
         file: format!("{stem}.pdf"),
+        index_files: IndexFiles {
+            indexes: format!("{stem}-indexes.pdf"),
+            status: format!("{stem}-status.pdf"),
+        },
         register: register_context(&register.meta, loc),
         instruments,
         volumes,

@@ -38,6 +38,11 @@ pub const ENTRY_TEMPLATE: &str = "register.typ.j2";
 /// The folder of the web edition's templates and static files.
 pub const HTML_DIR: &str = "html";
 
+/// The indexes by party, type and subject of a register in volumes.
+pub const INDEXES_TEMPLATE: &str = "indexes.typ.j2";
+/// The index by status of a register in volumes.
+pub const STATUS_TEMPLATE: &str = "status.typ.j2";
+
 /// The template of each volume of a register published in volumes.
 pub const VOLUME_TEMPLATE: &str = "volume.typ.j2";
 
