@@ -108,9 +108,12 @@ impl Doc {
 
     fn render(self, context: &render::Context, templates: &render::Templates) -> Result<String> {
         match self {
-            Doc::General => templates.render(render::ENTRY_TEMPLATE, context),
-            Doc::Indexes => templates.render(render::INDEXES_TEMPLATE, context),
-            Doc::Status => templates.render(render::STATUS_TEMPLATE, context),
+            Doc::General if context.volumes.is_empty() => {
+                templates.render(render::ENTRY_TEMPLATE, context)
+            }
+            Doc::General => templates.render(render::ENTRY_TEMPLATE, &context.part()),
+            Doc::Indexes => templates.render(render::INDEXES_TEMPLATE, &context.part()),
+            Doc::Status => templates.render(render::STATUS_TEMPLATE, &context.part()),
             Doc::Volume(n) => templates.render(render::VOLUME_TEMPLATE, &context.volume(n)),
         }
     }

@@ -155,6 +155,71 @@ pub fn file_stem(register: &Register, loc: &Locale) -> String {
     }
 }
 
+/// What the general volume and the indexes of a register in volumes see:
+/// the context without what the volumes print (the entries, the
+/// chronology, the digest of every file), which at 100,000 entries is most
+/// of it, and which the template engine would otherwise copy for each of
+/// these documents.
+#[derive(Debug, Serialize)]
+pub struct PartContext<'a> {
+    pub file: &'a str,
+    pub index_files: &'a IndexFiles,
+    pub register: &'a RegisterContext,
+    /// Empty: the entries are in the volumes (`register.count` counts them).
+    pub instruments: [(); 0],
+    pub volumes: &'a [VolumeInfo],
+    pub states: &'a [StateContext],
+    pub index_by_party: &'a [PartyIndex],
+    pub index_by_type: &'a [Group],
+    pub index_by_subject: &'a [Group],
+    pub index_by_status: &'a [Group],
+    pub not_registered: &'a Group,
+    /// Empty: each volume prints the chronology of its entries.
+    pub chronology: [(); 0],
+    pub checksums: PartChecksums<'a>,
+    pub tool: &'a Tool,
+    pub edition: Option<&'a EditionContext>,
+}
+
+/// The register digest and the digest of `register.yaml`.
+#[derive(Debug, Serialize)]
+pub struct PartChecksums<'a> {
+    pub files: Vec<&'a ChecksumLine>,
+    pub register_digest: &'a str,
+}
+
+impl Context {
+    /// The view of the general volume and the indexes (a register in
+    /// volumes only).
+    pub fn part(&self) -> PartContext<'_> {
+        PartContext {
+            file: &self.file,
+            index_files: &self.index_files,
+            register: &self.register,
+            instruments: [],
+            volumes: &self.volumes,
+            states: &self.states,
+            index_by_party: &self.index_by_party,
+            index_by_type: &self.index_by_type,
+            index_by_subject: &self.index_by_subject,
+            index_by_status: &self.index_by_status,
+            not_registered: &self.not_registered,
+            chronology: [],
+            checksums: PartChecksums {
+                files: self
+                    .checksums
+                    .files
+                    .iter()
+                    .filter(|f| f.path == crate::register::load::REGISTER_FILE)
+                    .collect(),
+                register_digest: &self.checksums.register_digest,
+            },
+            tool: &self.tool,
+            edition: self.edition.as_ref(),
+        }
+    }
+}
+
 /// The file name of volume `n` of `count`, zero-padded to sort:
 /// `register-vol-03.pdf`, `register.ru-vol-03.pdf`.
 pub fn volume_file(stem: &str, n: usize, count: usize) -> String {
@@ -182,6 +247,8 @@ pub struct RegisterContext {
     pub source_language_name: String,
     /// The edition's other languages, for links between them.
     pub translations: Vec<LanguageLink>,
+    /// How many instruments the register shows.
+    pub count: usize,
     /// The foreword split into paragraphs at blank lines.
     pub foreword: Vec<String>,
 }
@@ -470,7 +537,10 @@ pub fn context(
             indexes: format!("{stem}-indexes.pdf"),
             status: format!("{stem}-status.pdf"),
         },
-        register: register_context(&register.meta, loc),
+        register: RegisterContext {
+            count: register.instruments.len(),
+            ..register_context(&register.meta, loc)
+        },
         instruments,
         volumes,
         states,
@@ -496,6 +566,7 @@ fn register_context(meta: &Meta, loc: &Locale) -> RegisterContext {
         subtitle: meta.subtitle.as_deref().map(flat),
         series: meta.series.clone(),
         authority: meta.authority.as_deref().map(flat),
+        count: 0,
         as_of: loc.date(meta.as_of),
         as_of_iso: meta.as_of.to_string(),
         as_of_parts: [
