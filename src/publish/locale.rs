@@ -148,6 +148,21 @@ impl Locale {
     /// жылғы 8 тамыз", "2024-yil 8-avgust"; a month or a year alone as the
     /// language writes those.
     pub fn date(&self, date: PartialDate) -> String {
+        // A register's dates repeat (a state visit, its acts): each is
+        // worded once per thread, not once per use.
+        thread_local! {
+            static WORDED: std::cell::RefCell<std::collections::HashMap<(&'static str, PartialDate), String>> =
+                std::cell::RefCell::new(std::collections::HashMap::new());
+        }
+        if let Some(text) = WORDED.with(|w| w.borrow().get(&(self.code, date)).cloned()) {
+            return text;
+        }
+        let text = self.word_date(date);
+        WORDED.with(|w| w.borrow_mut().insert((self.code, date), text.clone()));
+        text
+    }
+
+    fn word_date(&self, date: PartialDate) -> String {
         let year = date.year.to_string();
         match (date.month, date.day) {
             (Some(month), Some(day)) => {
