@@ -170,9 +170,20 @@ fn template_error(dir: &Path, e: &TemplateError) -> Error {
     if let Some(line) = innermost.line() {
         let _ = write!(location, ":{line}");
     }
-    let message = match innermost.detail() {
-        Some(detail) => format!("{}: {detail}", innermost.kind()),
-        None => innermost.kind().to_string(),
+    // The expression at fault, from the template's own text: "undefined
+    // value: `i.titel` is undefined" says what to fix.
+    let expression = innermost.range().and_then(|range| {
+        let source = std::fs::read_to_string(dir.join(name)).ok()?;
+        let text = source.get(range)?.trim();
+        (!text.is_empty() && !text.contains('\n')).then(|| text.to_owned())
+    });
+    let message = match (innermost.detail(), expression) {
+        (Some(detail), _) => format!("{}: {detail}", innermost.kind()),
+        (None, Some(expr)) if innermost.kind() == minijinja::ErrorKind::UndefinedError => {
+            format!("{}: `{expr}` is undefined", innermost.kind())
+        }
+        (None, Some(expr)) => format!("{}: in `{expr}`", innermost.kind()),
+        (None, None) => innermost.kind().to_string(),
     };
     Error::Template { location, message }
 }
