@@ -177,6 +177,10 @@ fn an_edit_typesets_its_volume_and_the_general_volume_only() {
         inode(dir.path(), page),
         inode(dir.path(), "out/html/instruments/KZ-UZ-2024-006.html"),
     );
+    let (volume_1, volume_2) = (
+        inode(dir.path(), "out/register-vol-01.pdf"),
+        inode(dir.path(), "out/register-vol-02.pdf"),
+    );
     apply(dir.path(), &Edit::Retitle(5), 0);
     // 16 entries in volumes of 4: No. 6 is in volume 2.
     let out = build(dir.path(), &[]);
@@ -186,6 +190,10 @@ fn an_edit_typesets_its_volume_and_the_general_volume_only() {
         out.contains("(5 of 7 PDFs unchanged, not typeset again)"),
         "{out}"
     );
+    // An unchanged PDF is the live file, linked into the new unit, not a
+    // copy; the edited volume is a new file.
+    assert_eq!(inode(dir.path(), "out/register-vol-01.pdf"), volume_1);
+    assert_ne!(inode(dir.path(), "out/register-vol-02.pdf"), volume_2);
     // The web edition rewrites the pages that changed, and only those.
     assert_eq!(
         inode(dir.path(), page),

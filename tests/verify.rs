@@ -278,6 +278,15 @@ fn verify_json_for_machines() {
 fn rebuild_proves_the_pdf_and_catches_an_edited_template() {
     let dir = built();
     let pdf = sha256sum(dir.path(), "out/register.pdf");
+    // An audit writes nothing into out/ (not even for a moment: the
+    // folder's modification time would move).
+    let out_mtime = || {
+        fs::metadata(dir.path().join("out"))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
+    let before = out_mtime();
     assert_eq!(
         tool(dir.path(), &["verify", "--rebuild"]),
         (
@@ -288,6 +297,7 @@ fn rebuild_proves_the_pdf_and_catches_an_edited_template() {
             String::new()
         )
     );
+    assert_eq!(out_mtime(), before, "verify --rebuild wrote into out/");
     let title = dir.path().join("templates/_title.typ.j2");
     let edited = fs::read_to_string(&title)
         .unwrap()

@@ -100,7 +100,7 @@ fn refuse_flags(text: &str, problems: &[crate::register::diagnostic::Diagnostic]
     use std::io::Write as _;
     let mut err = anstream::stderr().lock();
     for d in problems {
-        let flag = d.span.and_then(|s| flag_for(text, s.line));
+        let flag = d.span.and_then(|s| flag_for(text, s.line as usize));
         match flag {
             Some(flag) => {
                 let _ = writeln!(err, "error: {flag}: {}", d.message);

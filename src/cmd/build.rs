@@ -17,17 +17,15 @@ pub(crate) fn publish_unit(
     signature: Option<&str>,
 ) -> Result<()> {
     let json = built.manifest.to_json();
-    let mut unit: Vec<(&str, &[u8])> = built
-        .outputs
-        .iter()
-        .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
-        .collect();
-    unit.push((SHA256_FILE, sha256sum.as_bytes()));
-    unit.push((JSON_FILE, json.as_bytes()));
+    let mut unit: Vec<(&str, &[u8])> = vec![
+        (SHA256_FILE, sha256sum.as_bytes()),
+        (JSON_FILE, json.as_bytes()),
+    ];
     if let Some(sig) = signature {
         unit.push((crate::audit::editions::SIG_FILE, sig.as_bytes()));
     }
-    out::publish_unit(out, &unit, built.web.as_ref())
+    // The PDFs and web pages are in the spool.
+    out::publish_unit(out, &unit, Some(&built.spool))
 }
 
 pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
@@ -94,7 +92,7 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
                 format!(
                     " ({} of {} PDFs unchanged, not typeset again)",
                     built.unchanged,
-                    built.outputs.len()
+                    built.pdfs.len()
                 )
             } else {
                 String::new()

@@ -59,6 +59,7 @@ pub(crate) fn typeset_settings<'a>(
         html: false,
         stat,
         reuse: None,
+        spool: crate::publish::settings::SpoolIn::Out,
     }
 }
 

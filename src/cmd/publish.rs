@@ -90,7 +90,8 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
         sha256sum: &sha256sum,
         json: &json,
         signature: &sig,
-        pdfs: &built.outputs,
+        pdfs: &built.pdfs,
+        spool: &built.spool,
         sources: edition::new_sources(previous.as_ref(), &files),
     };
     let folder = edition::archive(root, plan.number, &contents, &built.manifest.files)?;

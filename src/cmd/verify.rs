@@ -15,7 +15,6 @@ use crate::error::{Error, Result};
 use crate::publish::build::{self, Layout};
 use crate::publish::edition;
 use crate::publish::typst;
-use crate::support::digest;
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
@@ -287,29 +286,29 @@ fn rebuild(
         stat: &none,
         // Typst must prove it makes the same PDFs: nothing is taken as is.
         reuse: None,
+        spool: crate::publish::settings::SpoolIn::Temp,
     };
     match build::build(&register, &layout, &typst, &settings) {
         Ok(built) => {
             let published: Vec<_> = m.pdfs().collect();
-            let mut identical = built.outputs.len() == published.len();
+            let mut identical = built.pdfs.len() == published.len();
             if !identical {
                 findings.push(Finding::RebuildFailed {
                     path: pdf.clone(),
                     reason: format!(
                         "the rebuild has {} PDFs, the manifest lists {}",
-                        built.outputs.len(),
+                        built.pdfs.len(),
                         published.len()
                     ),
                 });
             }
-            for (info, (_, bytes)) in published.into_iter().zip(&built.outputs) {
-                let rebuilt = digest::sha256_bytes(bytes);
-                if rebuilt != info.sha256 {
+            for (info, (_, _, rebuilt)) in published.into_iter().zip(&built.pdfs) {
+                if *rebuilt != info.sha256 {
                     identical = false;
                     findings.push(Finding::RebuildDiffers {
                         path: info.path.clone(),
                         published: info.sha256.clone(),
-                        rebuilt,
+                        rebuilt: rebuilt.clone(),
                     });
                 }
             }

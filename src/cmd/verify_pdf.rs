@@ -170,6 +170,7 @@ fn rebuild(
         html: false,
         stat: &crate::support::statcache::StatCache::none(),
         reuse: None,
+        spool: crate::publish::settings::SpoolIn::Temp,
     };
     let built = build::build(&register, &layout, &typst, &build_settings)
         .map_err(|e| format!("REBUILD FAILED: {e}"))?;
@@ -178,12 +179,12 @@ fn rebuild(
         || "register.pdf".to_owned(),
         |l| format!("register.{l}.pdf"),
     );
-    let Some((_, bytes)) = built.outputs.iter().find(|(name, _)| *name == file) else {
+    let Some((_, _, rebuilt)) = built.pdfs.iter().find(|(name, _, _)| *name == file) else {
         return Err(format!(
             "REBUILD FAILED: the embedded register no longer makes {file}"
         ));
     };
-    let rebuilt = digest::sha256_bytes(bytes);
+    let rebuilt = rebuilt.clone();
     let given = digest::sha256_file(pdf)
         .map_err(|e| format!("REBUILD FAILED: cannot read the PDF ({e})"))?;
     if rebuilt != given {

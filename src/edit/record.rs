@@ -137,7 +137,7 @@ fn top_level_keys(text: &str) -> std::result::Result<Vec<(usize, String)>, Refus
     Ok(entries
         .iter()
         .filter_map(|(k, _)| match &k.value {
-            Value::Scalar { text, .. } => Some((k.span.line, text.clone())),
+            Value::Scalar { text, .. } => Some((k.span.line as usize, text.clone())),
             _ => None,
         })
         .collect())

@@ -1,7 +1,8 @@
-//! The build from a checked register to the bytes of the published unit:
-//! inputs are hashed, templates rendered, typst run, and the manifests
-//! drawn up. Nothing is written to `out/` here — `cmd::build` publishes the
-//! result, and `verify --rebuild` only compares it.
+//! The build from a checked register to the files of the published unit:
+//! inputs are hashed, templates rendered, typst run (each PDF into a
+//! spool as it is made), and the manifests drawn up. Nothing is published
+//! here — `cmd::build` publishes the result, and `verify --rebuild` only
+//! compares it.
 
 use std::path::{Path, PathBuf};
 
@@ -11,13 +12,13 @@ use crate::audit::manifest::{
 };
 use crate::error::{Error, Result};
 use crate::publish::edition::Plan;
-use crate::publish::out::Spool;
 use crate::publish::reuse::Reuse;
+use crate::publish::settings::SpoolIn;
+use crate::publish::spool::{Entry, Spool};
 use crate::publish::typeset::{Sources, Typeset, fingerprint, typeset};
 use crate::publish::typst::{Job, Typst};
 use crate::publish::{locale, render, web};
 use crate::register::model::Register;
-use crate::support::digest;
 
 /// Where a build reads templates and writes outputs, both relative to the
 /// project root (the manifest can only name files inside it).
@@ -90,9 +91,9 @@ fn inside_root(root: &Path, path: &Path, flag: &'static str) -> Result<PathBuf> 
 }
 
 pub struct Built {
-    /// File name and bytes of each PDF: `register.pdf` first, then the
-    /// volumes in order.
-    pub outputs: Vec<(String, Vec<u8>)>,
+    /// Each PDF (file name, size, SHA-256), in the manifest's order:
+    /// `register.pdf` first. The files are in `spool`.
+    pub pdfs: Vec<Entry>,
     /// The Typst source of `register.pdf`.
     pub source: String,
     pub manifest: Manifest,
@@ -103,9 +104,9 @@ pub struct Built {
     /// How many PDFs were taken unchanged from the last build instead of
     /// being typeset again.
     pub unchanged: usize,
-    /// The web edition, spooled into `out/` ahead of publishing, when
-    /// asked for.
-    pub web: Option<Spool>,
+    /// The PDFs and the web edition (when asked for), written ahead of
+    /// publishing.
+    pub spool: Spool,
 }
 
 pub use crate::publish::settings::{Settings, slash};
@@ -155,6 +156,10 @@ pub fn build(
         threads: parallel.then_some(1),
     };
 
+    let mut spool = match settings.spool {
+        SpoolIn::Out => Spool::new(&layout.out_dir())?,
+        SpoolIn::Temp => Spool::temporary()?,
+    };
     let Typeset {
         outputs,
         unchanged,
@@ -176,32 +181,24 @@ pub fn build(
             volume_size,
             fingerprint: fingerprint(typst, &job, &files),
         },
+        &spool,
     )?;
-    let web = if settings.html {
+    if settings.html {
         (settings.progress)("writing the web edition");
-        let mut spool = Spool::new(&layout.out_dir())?;
         if settings.reuse.is_some_and(Reuse::enabled) {
             spool = spool.reusing(settings.stat, &slash(&layout.out));
         }
-        web::write(
-            &mut spool,
-            &templates,
-            &layout.templates_dir(),
-            context,
-            &shown,
-        )?;
-        Some(spool)
-    } else {
-        None
-    };
-    for (name, size, sha256) in web.iter().flat_map(|s| &s.files) {
-        files.push(InputFile {
-            path: slash(&layout.out.join(name)),
-            role: Role::Output,
-            size: *size,
-            sha256: sha256.clone(),
-            id: None,
-        });
+        let pages = web::write(&spool, &templates, &layout.templates_dir(), context, &shown)?;
+        for (name, size, sha256) in &pages {
+            files.push(InputFile {
+                path: slash(&layout.out.join(name)),
+                role: Role::Output,
+                size: *size,
+                sha256: sha256.clone(),
+                id: None,
+            });
+        }
+        spool.files.extend(pages);
     }
     let mut manifest = draw_up_manifest(
         &shown,
@@ -216,6 +213,7 @@ pub fn build(
         files,
         &outputs,
     );
+    spool.files.extend(outputs.iter().cloned());
     if let Some(plan) = settings.edition {
         manifest.edition = Some(EditionInfo {
             number: plan.number,
@@ -225,13 +223,13 @@ pub fn build(
         manifest.signer = Some(plan.signer.clone());
     }
     Ok(Built {
-        outputs,
+        pdfs: outputs,
         source: register_source,
         manifest,
         warnings,
         shown: shown.instruments.len(),
         unchanged,
-        web,
+        spool,
     })
 }
 
@@ -296,24 +294,23 @@ fn draw_up_manifest(
     job: &Job,
     contexts: &[render::Context],
     mut files: Vec<InputFile>,
-    outputs: &[(String, Vec<u8>)],
+    outputs: &[Entry],
 ) -> Manifest {
     let context = &contexts[0];
     let mut pdfs = Vec::new();
-    for (name, bytes) in outputs {
+    for (name, size, sha256) in outputs {
         let path = slash(&layout.out.join(name));
-        let sha256 = digest::sha256_bytes(bytes);
         files.push(InputFile {
             path: path.clone(),
             role: Role::Output,
-            size: bytes.len() as u64,
+            size: *size,
             sha256: sha256.clone(),
             id: None,
         });
         pdfs.push(PdfInfo {
             path,
-            size: bytes.len() as u64,
-            sha256,
+            size: *size,
+            sha256: sha256.clone(),
         });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -121,8 +121,9 @@ pub struct Contents<'a> {
     pub sha256sum: &'a str,
     pub json: &'a str,
     pub signature: &'a str,
-    /// Each PDF's file name and bytes.
-    pub pdfs: &'a [(String, Vec<u8>)],
+    /// Each PDF (file name, size, digest), and the spool that holds them.
+    pub pdfs: &'a [crate::publish::spool::Entry],
+    pub spool: &'a crate::publish::spool::Spool,
     /// Project paths of the sources to keep (new or changed since N−1).
     pub sources: Vec<String>,
 }
@@ -177,8 +178,16 @@ pub fn archive(
     )?;
     put(crate::audit::manifest::JSON_FILE, contents.json.as_bytes())?;
     put(SIG_FILE, contents.signature.as_bytes())?;
-    for (name, bytes) in contents.pdfs {
-        put(name, bytes)?;
+    for (name, _, _) in contents.pdfs {
+        // Linked, not copied, where out/ and editions/ share a file system:
+        // the PDFs of an edition are the ones published, byte for byte.
+        let (from, to) = (contents.spool.path(name), staging.path().join(name));
+        if fs::hard_link(&from, &to).is_err() {
+            fs::copy(&from, &to).map_err(io(&to))?;
+            fs::File::open(&to)
+                .and_then(|f| f.sync_all())
+                .map_err(io(&to))?;
+        }
     }
     for path in &contents.sources {
         let bytes = fs::read(root.join(path)).map_err(|source| Error::Read {

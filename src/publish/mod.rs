@@ -22,6 +22,7 @@ pub mod out;
 pub mod render;
 pub mod reuse;
 pub mod settings;
+pub mod spool;
 pub mod typeset;
 pub mod typst;
 pub mod web;

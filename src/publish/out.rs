@@ -30,9 +30,7 @@ use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
 use crate::error::{Error, Result};
-
-/// The link in `out/` to the live generation.
-const CURRENT: &str = ".current";
+use crate::publish::spool::{CURRENT, Spool};
 
 /// A file written in full next to its destination, not yet in place.
 pub struct Staged {
@@ -91,101 +89,6 @@ pub fn publish(files: Vec<(PathBuf, Vec<u8>)>) -> Result<()> {
         let _ = dir.sync_all();
     }
     Ok(())
-}
-
-/// Files written ahead of publishing into a hidden, claimed folder of
-/// `out/` (the web edition: a hundred thousand pages need not sit in
-/// memory), moved into the generation when the unit is published. A
-/// spool left by a killed run is swept by the next one.
-pub struct Spool {
-    dir: tempfile::TempDir,
-    _claim: crate::support::stale::Claim,
-    /// Each file's name in the unit, size and SHA-256.
-    pub files: Vec<(String, u64, String)>,
-    /// The live unit's files, by name: a page with the same bytes is
-    /// linked from there, not written again.
-    live: std::collections::HashMap<String, String>,
-    out: PathBuf,
-}
-
-impl Spool {
-    pub fn new(out: &Path) -> Result<Spool> {
-        let io = |source| Error::Write {
-            path: out.to_path_buf(),
-            source,
-        };
-        fs::create_dir_all(out).map_err(io)?;
-        crate::support::stale::sweep(out, ".spool-");
-        let dir = tempfile::Builder::new()
-            .prefix(".spool-")
-            .tempdir_in(out)
-            .map_err(io)?;
-        let claim = crate::support::stale::claim(dir.path()).map_err(io)?;
-        Ok(Spool {
-            dir,
-            _claim: claim,
-            files: Vec::new(),
-            live: std::collections::HashMap::new(),
-            out: out.to_path_buf(),
-        })
-    }
-
-    /// Lets the spool link pages of the live unit whose bytes are the same
-    /// instead of writing them: the live files named in `out/`'s manifest
-    /// with the digest it gives, where `stat` confirms the file still has
-    /// it. An edit then writes the pages it changed, not a hundred thousand.
-    /// `prefix` is `out/` as the manifest writes it.
-    pub fn reusing(mut self, stat: &crate::support::statcache::StatCache, prefix: &str) -> Spool {
-        let Ok(text) = fs::read_to_string(self.out.join(crate::audit::manifest::JSON_FILE)) else {
-            return self;
-        };
-        let Ok((manifest, _)) = crate::audit::manifest::parse_json(&text) else {
-            return self;
-        };
-        let prefix = format!("{}/", prefix.trim_end_matches('/'));
-        let live: Vec<(String, String)> = manifest
-            .files
-            .into_iter()
-            .filter(|f| f.role == crate::audit::inputs::Role::Output)
-            .filter_map(|f| Some((f.path.strip_prefix(&prefix)?.to_owned(), f.sha256)))
-            .filter(|(name, _)| name.contains('/'))
-            .collect();
-        let checked = crate::support::parallel::map(&live, |(name, sha256)| {
-            stat.sha256(&self.out.join(CURRENT).join(name))
-                .is_ok_and(|d| d == *sha256)
-        });
-        self.live = live
-            .into_iter()
-            .zip(checked)
-            .filter(|(_, ok)| *ok)
-            .map(|(entry, _)| entry)
-            .collect();
-        self
-    }
-
-    /// Writes and syncs one file; returns its entry (name, size, SHA-256).
-    /// Callable from several threads; the caller collects the entries.
-    pub fn write(&self, name: &str, bytes: &[u8]) -> Result<(String, u64, String)> {
-        let path = self.dir.path().join(name);
-        let io = |source| Error::Write {
-            path: path.clone(),
-            source,
-        };
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io)?;
-        }
-        let sha256 = crate::support::digest::sha256_bytes(bytes);
-        // The live unit has these bytes already (and they are on disk).
-        if self.live.get(name) == Some(&sha256)
-            && fs::hard_link(self.out.join(CURRENT).join(name), &path).is_ok()
-        {
-            return Ok((name.to_owned(), bytes.len() as u64, sha256));
-        }
-        let mut file = fs::File::create(&path).map_err(io)?;
-        file.write_all(bytes).map_err(io)?;
-        file.sync_all().map_err(io)?;
-        Ok((name.to_owned(), bytes.len() as u64, sha256))
-    }
 }
 
 /// Publishes `files` (name, bytes) and the spooled files into `out` as one
@@ -253,7 +156,7 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])], spool: Option<&Spool>) 
                 if let Some(parent) = to.parent() {
                     fs::create_dir_all(parent).map_err(io(parent))?;
                 }
-                fs::rename(spool.dir.path().join(name), &to).map_err(io(&to))?;
+                fs::rename(spool.path(name), &to).map_err(io(&to))?;
             }
             sync_folders(staging.path());
         }
@@ -285,7 +188,7 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])], spool: Option<&Spool>) 
     tops.dedup();
     for name in tops {
         let link = out.join(name);
-        let target = Path::new(".current").join(name);
+        let target = Path::new(CURRENT).join(name);
         if fs::read_link(&link).is_ok_and(|t| t == target) {
             continue;
         }
@@ -297,7 +200,7 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])], spool: Option<&Spool>) 
 
     crate::support::fault::point("publish:links");
     // The switch.
-    let current = out.join(".current");
+    let current = out.join(CURRENT);
     if fs::read_link(&current).ok().as_deref() != Some(Path::new(&generation)) {
         let temp = out.join(".current.tmp");
         let _ = fs::remove_file(&temp);
@@ -356,7 +259,7 @@ pub fn tidy(_out: &Path) -> Result<()> {
 
 #[cfg(unix)]
 fn tidy_locked(out: &Path) {
-    let live = fs::read_link(out.join(".current")).ok();
+    let live = fs::read_link(out.join(CURRENT)).ok();
     let Ok(entries) = fs::read_dir(out) else {
         return;
     };
@@ -364,7 +267,7 @@ fn tidy_locked(out: &Path) {
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if fs::read_link(&path).is_ok_and(|t| t.starts_with(".current")) {
+        if fs::read_link(&path).is_ok_and(|t| t.starts_with(CURRENT)) {
             if !path.exists() {
                 let _ = fs::remove_file(&path);
             }
@@ -391,7 +294,7 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])], spool: Option<&Spool>) 
     let spooled: Vec<(String, Vec<u8>)> = spool.map_or_else(Vec::new, |s| {
         s.files
             .iter()
-            .filter_map(|(n, _, _)| Some((n.clone(), fs::read(s.dir.path().join(n)).ok()?)))
+            .filter_map(|(n, _, _)| Some((n.clone(), fs::read(s.path(n)).ok()?)))
             .collect()
     });
     let files: Vec<(&str, &[u8])> = files

@@ -3,8 +3,8 @@
 //! document's *key* — the SHA-256 of its Typst source and of everything
 //! else typst sees — is remembered with the PDF it gave; when a later build
 //! renders the same key and `out/` still holds that PDF (checked by its
-//! digest, through the stat cache), the PDF is taken as it is and typst is
-//! not run. Editing one instrument of a register in volumes then typesets
+//! digest, through the stat cache), the PDF is linked into the new unit as
+//! it is and typst is not run. Editing one instrument of a register in volumes then typesets
 //! its volume and the general volume, not all of them.
 //!
 //! `build --force` and `verify --rebuild` never reuse: they typeset every
@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::publish::spool::{Entry, Spool};
 use crate::support::statcache::StatCache;
 
 const FILE: &str = ".treaty-register/typeset-cache";
@@ -62,8 +63,11 @@ impl Reuse {
         self.enabled
     }
 
-    /// The PDF `file` made from `key` last time, if `out/` still holds it.
-    pub fn take(&self, file: &str, key: &str, stat: &StatCache) -> Option<Vec<u8>> {
+    /// The PDF `file` made from `key` last time, linked into `spool` from
+    /// the live unit, if `out/` still holds it unchanged (by its digest,
+    /// through the stat cache). Linked, not read: a hundred volumes need
+    /// not pass through memory.
+    pub fn take(&self, file: &str, key: &str, stat: &StatCache, spool: &Spool) -> Option<Entry> {
         if !self.enabled {
             return None;
         }
@@ -71,21 +75,27 @@ impl Reuse {
         if then_key != key {
             return None;
         }
-        let path = self.out.join(file);
-        if stat.sha256(&path).ok()? != *sha256 {
+        let live = self.out.join(file);
+        if stat.sha256(&live).ok()? != *sha256 || !spool.link_live(file) {
             return None;
         }
-        let bytes = std::fs::read(&path).ok()?;
-        // Read after the check: make sure these are still the bytes.
-        (crate::support::digest::sha256_bytes(&bytes) == *sha256).then_some(bytes)
+        // Make sure the link is to the bytes just vouched for: not changed
+        // between the check and the link.
+        let linked = spool.path(file);
+        if !stat.unchanged(&live, &linked) {
+            let _ = std::fs::remove_file(&linked);
+            return None;
+        }
+        let size = std::fs::metadata(&linked).ok()?.len();
+        Some((file.to_owned(), size, sha256.clone()))
     }
 
-    /// Remembers that `key` gave the PDF `bytes` as `file`.
-    pub fn keep(&self, file: &str, key: &str, bytes: &[u8]) {
-        self.now.lock().expect("not poisoned").insert(
-            file.to_owned(),
-            (key.to_owned(), crate::support::digest::sha256_bytes(bytes)),
-        );
+    /// Remembers that `key` gave the PDF whose digest is `sha256` as `file`.
+    pub fn keep(&self, file: &str, key: &str, sha256: &str) {
+        self.now
+            .lock()
+            .expect("not poisoned")
+            .insert(file.to_owned(), (key.to_owned(), sha256.to_owned()));
     }
 
     /// Writes this build's keys (atomically; a failure only costs

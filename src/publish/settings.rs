@@ -39,6 +39,18 @@ pub struct Settings<'a> {
     /// PDFs of the last build to take where their sources are unchanged
     /// (`None`: typeset everything, keep nothing — `verify --rebuild`).
     pub reuse: Option<&'a Reuse>,
+    /// Where the outputs are written as they are made.
+    pub spool: SpoolIn,
+}
+
+/// Where a build writes its outputs before they are published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpoolIn {
+    /// A hidden folder of `out/`, moved into the unit when it is published.
+    Out,
+    /// The system's temporary folder: `verify --rebuild` compares what it
+    /// makes and writes nothing into `out/`.
+    Temp,
 }
 
 impl Settings<'_> {

@@ -8,7 +8,8 @@ use std::path::Path;
 use crate::audit::inputs::{InputFile, Role};
 use crate::error::Result;
 use crate::publish::settings::{Settings, slash};
-use crate::publish::typst::{Job, Typst};
+use crate::publish::spool::{Entry, Spool};
+use crate::publish::typst::{Compiled, Job, Typst};
 use crate::publish::{embed, render};
 use crate::register::date::PartialDate;
 use crate::support::digest;
@@ -171,15 +172,17 @@ impl Sources<'_> {
 
 /// What typst made of one build's documents.
 pub(super) struct Typeset {
-    /// Each PDF with its file name in `out/`, the register's first.
-    pub(super) outputs: Vec<(String, Vec<u8>)>,
+    /// Each PDF (its file name in `out/`, size and digest), the
+    /// register's first; the files are in the spool.
+    pub(super) outputs: Vec<Entry>,
     pub(super) unchanged: usize,
     pub(super) register_source: String,
     pub(super) warnings: String,
 }
 
 /// Renders and typesets every document: the register (or general volume)
-/// and each volume, on up to `settings.jobs` typst processes.
+/// and each volume, on up to `settings.jobs` typst processes, each PDF
+/// into `spool` as it is made.
 pub(super) fn typeset(
     contexts: &[render::Context],
     templates: &render::Templates,
@@ -187,6 +190,7 @@ pub(super) fn typeset(
     job: &Job,
     settings: &Settings,
     sources: &Sources,
+    spool: &Spool,
 ) -> Result<Typeset> {
     // Document (k, doc) of language k. The general volumes and indexes go
     // first: at scale the indexes take longest (they name every entry), and
@@ -206,7 +210,7 @@ pub(super) fn typeset(
     // Each document is rendered by the worker that typesets it, so that
     // the first typst starts as soon as possible and the sources of a
     // hundred volumes never sit in memory together.
-    let compile = |(k, doc): &(usize, Doc)| -> Result<crate::publish::typst::Compiled> {
+    let compile = |(k, doc): &(usize, Doc)| -> Result<Compiled<Entry>> {
         let context = &contexts[*k];
         let mut source = doc.render(context, templates)?;
         let document = doc.name(context);
@@ -219,19 +223,19 @@ pub(super) fn typeset(
         let key = document_key(&sources.fingerprint, &source);
         let taken = settings
             .reuse
-            .and_then(|r| r.take(file, &key, settings.stat));
+            .and_then(|r| r.take(file, &key, settings.stat, spool));
         if taken.is_some() {
             reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
         let compiled = match taken {
-            Some(pdf) => crate::publish::typst::Compiled {
-                pdf,
+            Some(entry) => Compiled {
+                pdf: entry,
                 warnings: String::new(),
             },
-            None => typst.compile(&source, &named, job)?,
+            None => typst.compile(&source, &named, job, |pdf| spool.take(file, pdf))?,
         };
         if let Some(r) = settings.reuse {
-            r.keep(file, &key, &compiled.pdf);
+            r.keep(file, &key, &compiled.pdf.2);
         }
         if (*k, *doc) == (0, Doc::General) {
             let _ = register_source.set(source);
@@ -261,18 +265,15 @@ pub(super) fn typeset(
         "typesetting".to_owned()
     });
     let compiled = crate::support::parallel::try_map_with(&order, settings.jobs.max(1), compile)?;
-    let mut named: Vec<((usize, Doc), String, Vec<u8>)> = Vec::with_capacity(documents);
+    let mut named: Vec<((usize, Doc), Entry)> = Vec::with_capacity(documents);
     let mut warnings = String::new();
-    for ((k, doc), c) in order.into_iter().zip(compiled) {
+    for (key, c) in order.into_iter().zip(compiled) {
         warnings.push_str(&c.warnings);
-        named.push(((k, doc), doc.file(&contexts[k]).to_owned(), c.pdf));
+        named.push((key, c.pdf));
     }
     // In the manifest's order: each language's PDF, its indexes, its volumes.
-    named.sort_by_key(|(key, _, _)| *key);
-    let outputs = named
-        .into_iter()
-        .map(|(_, name, pdf)| (name, pdf))
-        .collect();
+    named.sort_by_key(|(key, _)| *key);
+    let outputs = named.into_iter().map(|(_, entry)| entry).collect();
 
     Ok(Typeset {
         outputs,

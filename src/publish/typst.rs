@@ -196,9 +196,9 @@ pub struct Job<'a> {
     pub threads: Option<usize>,
 }
 
-/// A finished compilation: the PDF and typst's warnings, if any.
-pub struct Compiled {
-    pub pdf: Vec<u8>,
+/// A finished compilation: what became of the PDF, and typst's warnings.
+pub struct Compiled<T> {
+    pub pdf: T,
     pub warnings: String,
 }
 
@@ -241,10 +241,18 @@ impl Typst {
         args
     }
 
-    /// Compiles `source` in a private build folder. On failure the folder
-    /// is kept, so typst's diagnostics can be traced in the source.
-    /// `document` names it in errors: "the register", "volume 3".
-    pub fn compile(&self, source: &str, document: &str, job: &Job) -> Result<Compiled> {
+    /// Compiles `source` in a private build folder and hands the PDF's
+    /// path to `deliver` (which moves it where it belongs) before the
+    /// folder goes. On failure the folder is kept, so typst's diagnostics
+    /// can be traced in the source. `document` names it in errors: "the
+    /// register", "volume 3".
+    pub fn compile<T>(
+        &self,
+        source: &str,
+        document: &str,
+        job: &Job,
+        deliver: impl FnOnce(&Path) -> Result<T>,
+    ) -> Result<Compiled<T>> {
         crate::support::stale::sweep(&std::env::temp_dir(), "treaty-register-build-");
         let dir = tempfile::Builder::new()
             .prefix("treaty-register-build-")
@@ -288,13 +296,8 @@ impl Typst {
                 source_path: kept.join("register.typ"),
             });
         }
-        let pdf_path = dir.path().join("register.pdf");
-        let pdf = fs::read(&pdf_path).map_err(|source| Error::Read {
-            path: pdf_path,
-            source,
-        })?;
         Ok(Compiled {
-            pdf,
+            pdf: deliver(&dir.path().join("register.pdf"))?,
             warnings: diagnostics,
         })
     }

@@ -20,8 +20,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::publish::out::Spool;
 use crate::publish::render::{self, Context, InstrumentContext, Templates};
+use crate::publish::spool::{Entry, Spool};
 use crate::register::lifecycle;
 use crate::register::model::Register;
 
@@ -33,14 +33,15 @@ pub const DIR: &str = "html";
 pub const PAGE: usize = 1000;
 
 /// Writes every file of the web edition into `spool` (paths under
-/// `out/`), the instrument pages in parallel, one page in memory per core.
+/// `out/`), the instrument pages in parallel, one page in memory per core;
+/// returns their entries.
 pub fn write(
-    spool: &mut Spool,
+    spool: &Spool,
     templates: &Templates,
     templates_dir: &Path,
     context: &Context,
     register: &Register,
-) -> Result<()> {
+) -> Result<Vec<Entry>> {
     let page = |name: &str, root: &str, extra: serde_json::Value| -> Result<Vec<u8>> {
         render_page(templates, context, name, root, extra)
     };
@@ -102,8 +103,7 @@ pub fn write(
         files.push(spool.write(&format!("{DIR}/{file}"), &bytes)?);
     }
     files.sort();
-    spool.files = files;
-    Ok(())
+    Ok(files)
 }
 
 /// Renders `html/<name>` with the register's context, `root` and `extra`.

@@ -129,7 +129,7 @@ pub fn attachments(
     diags: &mut Vec<Diagnostic>,
 ) {
     let files_dir = root.join("register/files");
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, u32> = HashMap::new();
     for file in &instrument.files {
         let rel = file.path.value.as_str();
         let mut problem = |message: String, hint: &str| {

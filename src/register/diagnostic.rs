@@ -22,20 +22,23 @@ use std::path::{Path, PathBuf};
 use anstyle::{AnsiColor, Style};
 
 /// A place in a source file: 1-based line and column (in characters), and
-/// how many characters to underline (at least one).
+/// how many characters to underline (at least one). `u32`: files are at
+/// most a megabyte, and the model of a large register holds millions of
+/// spans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Span {
-    pub line: usize,
-    pub column: usize,
-    pub len: usize,
+    pub line: u32,
+    pub column: u32,
+    pub len: u32,
 }
 
 impl Span {
     pub fn new(line: usize, column: usize, len: usize) -> Span {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Span {
-            line,
-            column,
-            len: len.max(1),
+            line: small(line),
+            column: small(column),
+            len: small(len.max(1)),
         }
     }
 }
@@ -115,12 +118,13 @@ impl<'a> Renderer<'a> {
             None => write!(out, "{BOLD}{path}:{BOLD:#} "),
         };
         let _ = writeln!(out, "{ERROR}error:{ERROR:#} {BOLD}{}{BOLD:#}", d.message);
-        let line_text = d.span.and_then(|s| self.line(&d.path, s.line));
+        let line_text = d.span.and_then(|s| self.line(&d.path, s.line as usize));
         let width = d.span.map_or(1, |s| s.line.to_string().len());
         let pad = " ".repeat(width);
         if let (Some(span), Some(text)) = (d.span, line_text) {
-            let (shown, before, visible) = window(&printable(&text), span.column.saturating_sub(1));
-            let carets = span.len.min(visible.saturating_sub(before).max(1));
+            let (shown, before, visible) =
+                window(&printable(&text), span.column.saturating_sub(1) as usize);
+            let carets = (span.len as usize).min(visible.saturating_sub(before).max(1));
             let _ = writeln!(out, "{pad} {GUTTER}|{GUTTER:#}");
             let _ = writeln!(
                 out,

@@ -117,6 +117,17 @@ impl StatCache {
         Ok(sha256)
     }
 
+    /// Whether the file at `other` is the one this cache last vouched for
+    /// at `path`, unchanged since: same inode, size and modification time
+    /// (a hard link to it, whose change time moved with the link).
+    pub fn unchanged(&self, path: &Path, other: &Path) -> bool {
+        let entries = self.entries.lock().expect("not poisoned");
+        let (Some((s, _)), Ok(now)) = (entries.get(path), stat(other)) else {
+            return false;
+        };
+        (s.inode, s.size, s.mtime) == (now.inode, now.size, now.mtime)
+    }
+
     /// How many files this cache had to read and hash.
     pub fn hashed(&self) -> usize {
         self.hashed.load(std::sync::atomic::Ordering::Relaxed)

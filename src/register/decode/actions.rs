@@ -31,8 +31,10 @@ pub const REGISTRATION_FIELDS: &[&str] = &["number", "date", "by", "citation"];
 
 impl Decoder<'_> {
     pub(super) fn actions(&mut self, node: &Node) -> Vec<Action> {
-        let mut actions: Vec<Action> = Vec::new();
-        for item in self.list(node, "actions") {
+        let items = self.list(node, "actions");
+        // Exactly as many as listed: a register holds hundreds of thousands.
+        let mut actions: Vec<Action> = Vec::with_capacity(items.len());
+        for item in items {
             let Some(action) = self.action(item) else {
                 continue;
             };

@@ -8,8 +8,9 @@ use super::Decoder;
 
 impl Decoder<'_> {
     pub(super) fn attachments(&mut self, node: &Node) -> Vec<Attachment> {
-        let mut files = Vec::new();
-        for item in self.list(node, "files") {
+        let items = self.list(node, "files");
+        let mut files = Vec::with_capacity(items.len());
+        for item in items {
             let Some(af) = self.fields(
                 item,
                 item.span,

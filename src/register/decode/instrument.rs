@@ -240,8 +240,9 @@ impl Decoder<'_> {
     }
 
     pub(super) fn subjects(&mut self, node: &Node) -> Vec<String> {
-        let mut subjects = Vec::new();
-        for item in self.list(node, "subjects") {
+        let items = self.list(node, "subjects");
+        let mut subjects = Vec::with_capacity(items.len());
+        for item in items {
             let Some(s) = self.text(item, "subject") else {
                 continue;
             };

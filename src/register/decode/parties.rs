@@ -16,7 +16,7 @@ impl Decoder<'_> {
             return None;
         };
         let items = self.list(node, "parties");
-        let mut parties = Vec::new();
+        let mut parties = Vec::with_capacity(items.len());
         for item in items {
             let Some(pf) = self.fields(item, item.span, "a party", &["state", "body"]) else {
                 continue;

@@ -9,8 +9,9 @@ use super::{Decoder, f_key};
 
 impl Decoder<'_> {
     pub(super) fn relations(&mut self, node: &Node) -> Vec<Relation> {
-        let mut relations = Vec::new();
-        for item in self.list(node, "relations") {
+        let items = self.list(node, "relations");
+        let mut relations = Vec::with_capacity(items.len());
+        for item in items {
             let Some(rf) = self.fields(item, item.span, "a relation", &["kind", "target"]) else {
                 continue;
             };

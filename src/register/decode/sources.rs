@@ -21,7 +21,7 @@ impl Decoder<'_> {
                 .hints
                 .push("cite where the facts come from: `- title: <headline of the report>`".into());
         }
-        let mut sources = Vec::new();
+        let mut sources = Vec::with_capacity(items.len());
         for item in items {
             let Some(sf) = self.fields(
                 item,

@@ -1,0 +1,189 @@
+//! Files written ahead of publishing: the PDFs as typst makes them and the
+//! web edition's pages, in a hidden, claimed folder of `out/`, moved into
+//! the new generation when the unit is published (see [`crate::publish::out`]).
+//! So a build never holds its outputs in memory — a hundred volumes of a
+//! large register are 700 MB, the web edition a hundred thousand pages —
+//! and an output unchanged since the last build is a hard link to the live
+//! one, not a copy. A spool left by a killed run is swept by the next one.
+//!
+//! A build that publishes nothing (`verify --rebuild`) spools into the
+//! system's temporary folder instead: an audit writes nothing into `out/`.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::support::statcache::StatCache;
+
+/// The link in `out/` to the live generation (see [`crate::publish::out`]).
+pub const CURRENT: &str = ".current";
+
+/// Where the live unit's file `name` is: `out/.current/<name>`, the file
+/// itself, not the link `out/<name>` to it.
+pub fn live_path(out: &Path, name: &str) -> PathBuf {
+    out.join(CURRENT).join(name)
+}
+
+/// One spooled file: its name in the unit, size and SHA-256.
+pub type Entry = (String, u64, String);
+
+pub struct Spool {
+    dir: tempfile::TempDir,
+    _claim: crate::support::stale::Claim,
+    /// The files of the unit, in the order the caller gives them.
+    pub files: Vec<Entry>,
+    /// The live unit's web pages, by name, with their digests: a page with
+    /// the same bytes is linked from there, not written again.
+    live: std::collections::HashMap<String, String>,
+    /// The `out/` folder whose live unit may be linked from; none for a
+    /// spool in the temporary folder.
+    out: Option<PathBuf>,
+}
+
+impl Spool {
+    /// A spool in `out/`, for a build that publishes there.
+    pub fn new(out: &Path) -> Result<Spool> {
+        let io = |source| Error::Write {
+            path: out.to_path_buf(),
+            source,
+        };
+        fs::create_dir_all(out).map_err(io)?;
+        crate::support::stale::sweep(out, ".spool-");
+        let dir = tempfile::Builder::new()
+            .prefix(".spool-")
+            .tempdir_in(out)
+            .map_err(io)?;
+        Spool::claimed(dir, Some(out.to_path_buf()))
+    }
+
+    /// A spool in the system's temporary folder, for a build that
+    /// publishes nothing.
+    pub fn temporary() -> Result<Spool> {
+        let temp = std::env::temp_dir();
+        crate::support::stale::sweep(&temp, "treaty-register-spool-");
+        let dir = tempfile::Builder::new()
+            .prefix("treaty-register-spool-")
+            .tempdir()
+            .map_err(|source| Error::Write { path: temp, source })?;
+        Spool::claimed(dir, None)
+    }
+
+    fn claimed(dir: tempfile::TempDir, out: Option<PathBuf>) -> Result<Spool> {
+        let claim = crate::support::stale::claim(dir.path()).map_err(|source| Error::Write {
+            path: dir.path().to_path_buf(),
+            source,
+        })?;
+        Ok(Spool {
+            dir,
+            _claim: claim,
+            files: Vec::new(),
+            live: std::collections::HashMap::new(),
+            out,
+        })
+    }
+
+    /// Where file `name` is, or goes, in the spool.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Lets the spool link web pages of the live unit whose bytes are the
+    /// same instead of writing them: the live files named in `out/`'s
+    /// manifest with the digest it gives, where `stat` confirms the file
+    /// still has it. An edit then writes the pages it changed, not a
+    /// hundred thousand. `prefix` is `out/` as the manifest writes it.
+    pub fn reusing(mut self, stat: &StatCache, prefix: &str) -> Spool {
+        let Some(out) = self.out.clone() else {
+            return self;
+        };
+        let Ok(text) = fs::read_to_string(out.join(crate::audit::manifest::JSON_FILE)) else {
+            return self;
+        };
+        let Ok((manifest, _)) = crate::audit::manifest::parse_json(&text) else {
+            return self;
+        };
+        let prefix = format!("{}/", prefix.trim_end_matches('/'));
+        let live: Vec<(String, String)> = manifest
+            .files
+            .into_iter()
+            .filter(|f| f.role == crate::audit::inputs::Role::Output)
+            .filter_map(|f| Some((f.path.strip_prefix(&prefix)?.to_owned(), f.sha256)))
+            .filter(|(name, _)| name.contains('/'))
+            .collect();
+        let checked = crate::support::parallel::map(&live, |(name, sha256)| {
+            stat.sha256(&live_path(&out, name))
+                .is_ok_and(|d| d == *sha256)
+        });
+        self.live = live
+            .into_iter()
+            .zip(checked)
+            .filter(|(_, ok)| *ok)
+            .map(|(entry, _)| entry)
+            .collect();
+        self
+    }
+
+    /// Writes and syncs one file; returns its entry. Callable from several
+    /// threads; the caller collects the entries.
+    pub fn write(&self, name: &str, bytes: &[u8]) -> Result<Entry> {
+        let path = self.folder_for(name)?;
+        let sha256 = crate::support::digest::sha256_bytes(bytes);
+        // The live unit has these bytes already (and they are on disk).
+        if self.live.get(name) == Some(&sha256) && self.link_live(name) {
+            return Ok((name.to_owned(), bytes.len() as u64, sha256));
+        }
+        let io = |source| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        let mut file = fs::File::create(&path).map_err(io)?;
+        file.write_all(bytes).map_err(io)?;
+        file.sync_all().map_err(io)?;
+        Ok((name.to_owned(), bytes.len() as u64, sha256))
+    }
+
+    /// Takes the file at `from` (typst's output) as `name`: moved where
+    /// the file systems allow, else copied; synced and hashed.
+    pub fn take(&self, name: &str, from: &Path) -> Result<Entry> {
+        let path = self.folder_for(name)?;
+        let io = |source| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        if fs::rename(from, &path).is_err() {
+            // Another file system: copy into a temporary name, so that a
+            // failed copy never looks complete.
+            let temp = self.path(&format!("{name}.part"));
+            fs::copy(from, &temp).map_err(io)?;
+            fs::rename(&temp, &path).map_err(io)?;
+        }
+        let file = fs::File::open(&path).map_err(io)?;
+        file.sync_all().map_err(io)?;
+        let size = file.metadata().map_err(io)?.len();
+        let sha256 = crate::support::digest::sha256_file(&path).map_err(io)?;
+        Ok((name.to_owned(), size, sha256))
+    }
+
+    /// Hard-links the live unit's file `name` into the spool; `false` when
+    /// there is no live unit or it has no such file.
+    pub fn link_live(&self, name: &str) -> bool {
+        let Some(out) = &self.out else {
+            return false;
+        };
+        self.folder_for(name)
+            .is_ok_and(|path| fs::hard_link(live_path(out, name), path).is_ok())
+    }
+
+    /// The spooled path of `name`, with its folders made.
+    fn folder_for(&self, name: &str) -> Result<PathBuf> {
+        let path = self.path(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|source| Error::Write {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        Ok(path)
+    }
+}
