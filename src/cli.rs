@@ -18,10 +18,6 @@ Exit codes:
 #[derive(Debug, Parser)]
 #[command(name = "treaty-register", version, after_help = EXIT_CODES, max_term_width = 100)]
 pub struct Cli {
-    /// Project folder: the one that holds `register/`
-    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
-
     /// Print only problems and requested output, no summaries
     #[arg(long, short, global = true)]
     pub quiet: bool,
@@ -30,12 +26,30 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = Color::Auto)]
     pub color: Color,
 
-    /// Refuse registers with more instrument files than this
-    #[arg(long, global = true, value_name = "N", default_value_t = crate::register::load::DEFAULT_MAX_INSTRUMENTS)]
-    pub max_instruments: usize,
-
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The project a command reads: flags of the commands that have one (not
+/// of `schema` or `completions`, where they would mean nothing).
+#[derive(Debug, Clone, Args)]
+pub struct Project {
+    /// Project folder: the one that holds `register/`
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+
+    /// Refuse registers with more instrument files than this
+    #[arg(long, value_name = "N", default_value_t = crate::register::load::DEFAULT_MAX_INSTRUMENTS)]
+    pub max_instruments: usize,
+}
+
+impl Default for Project {
+    fn default() -> Project {
+        Project {
+            root: PathBuf::from("."),
+            max_instruments: crate::register::load::DEFAULT_MAX_INSTRUMENTS,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -147,6 +161,9 @@ pub struct AddArgs {
     /// Never ask, even at a terminal
     #[arg(long)]
     pub no_input: bool,
+
+    #[command(flatten)]
+    pub project: Project,
 }
 
 /// Record one act of one party in an instrument's file (or, with ACTION `registration`, its UN
@@ -218,6 +235,9 @@ pub struct RecordArgs {
     /// Never ask, even at a terminal
     #[arg(long)]
     pub no_input: bool,
+
+    #[command(flatten)]
+    pub project: Project,
 }
 
 /// Create a new register project in DIR (register/, templates/, schema/, out/)
@@ -241,6 +261,10 @@ pub struct InitArgs {
     /// Never ask, even at a terminal
     #[arg(long)]
     pub no_input: bool,
+
+    /// The folder DIR is relative to
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
 }
 
 /// Check the register and publish it as a PDF in out/
@@ -279,6 +303,9 @@ pub struct BuildArgs {
     /// and instruments dated later are left out, statuses derived as of DATE
     #[arg(long = "as-of", value_name = "DATE", value_parser = full_date)]
     pub as_of: Option<PartialDate>,
+
+    #[command(flatten)]
+    pub project: Project,
 }
 
 /// Publish the next edition: check and build the register, sign the manifest with an OpenSSH key,
@@ -300,6 +327,9 @@ pub struct PublishArgs {
 
     #[command(flatten)]
     pub typeset: TypesetArgs,
+
+    #[command(flatten)]
+    pub project: Project,
 }
 
 /// How typst runs and how a large register is split (`build`, `publish`).
@@ -352,6 +382,9 @@ pub struct VerifyArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
+
+    #[command(flatten)]
+    pub project: Project,
 }
 
 /// Export the published register as a BagIt 1.0 bag (RFC 8493)
@@ -363,11 +396,17 @@ pub struct BagArgs {
     /// The manifest of the published register [default: <root>/out/manifest.json]
     #[arg(long, value_name = "PATH")]
     pub manifest: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub project: Project,
 }
 
 /// Check every register file and report all problems with file, line and column
 #[derive(Debug, Args)]
-pub struct CheckArgs {}
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub project: Project,
+}
 
 /// List the instruments: id, type, date signed, status and short title
 #[derive(Debug, Args)]
@@ -380,6 +419,9 @@ pub struct ListArgs {
     /// and instruments dated later are left out, statuses derived as of DATE
     #[arg(long = "as-of", value_name = "DATE", value_parser = full_date)]
     pub as_of: Option<PartialDate>,
+
+    #[command(flatten)]
+    pub project: Project,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -406,6 +448,9 @@ pub struct ShowArgs {
     /// and instruments dated later are left out, statuses derived as of DATE
     #[arg(long = "as-of", value_name = "DATE", value_parser = full_date)]
     pub as_of: Option<PartialDate>,
+
+    #[command(flatten)]
+    pub project: Project,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -477,6 +522,28 @@ pub struct Config {
     pub limits: crate::register::load::Limits,
 }
 
+impl Command {
+    /// The project flags of the command; the defaults for those without.
+    fn project(&self) -> Project {
+        match self {
+            Command::Add(a) => a.project.clone(),
+            Command::Record(a) => a.project.clone(),
+            Command::Init(a) => Project {
+                root: a.root.clone(),
+                ..Project::default()
+            },
+            Command::Build(a) => a.project.clone(),
+            Command::Publish(a) => a.project.clone(),
+            Command::Check(a) => a.project.clone(),
+            Command::Verify(a) => a.project.clone(),
+            Command::Bag(a) => a.project.clone(),
+            Command::List(a) => a.project.clone(),
+            Command::Show(a) => a.project.clone(),
+            Command::Schema(_) | Command::Completions(_) => Project::default(),
+        }
+    }
+}
+
 impl Cli {
     pub fn into_parts(self) -> (Config, Command) {
         let choice = match self.color {
@@ -485,12 +552,13 @@ impl Cli {
             Color::Never => anstream::ColorChoice::Never,
         };
         choice.write_global();
+        let project = self.command.project();
         (
             Config {
-                root: self.root,
+                root: project.root,
                 quiet: self.quiet,
                 limits: crate::register::load::Limits {
-                    max_instruments: self.max_instruments,
+                    max_instruments: project.max_instruments,
                 },
             },
             self.command,

@@ -31,7 +31,7 @@ fn flat(text: &str) -> String {
 
 fn entry_titles(root: &Path) -> Vec<(String, String)> {
     let (out, _dir) = Test::new()
-        .args(["--root", root.to_str().unwrap(), "list", "--format", "json"])
+        .args(["list", "--root", root.to_str().unwrap(), "--format", "json"])
         .run();
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     rows.as_array()

@@ -256,3 +256,38 @@ fn bash_completes_after_the_subcommand() {
     assert!(complete(&["treaty-register", "record", "TR-1", "--par"]).contains("--party"));
     assert!(complete(&["treaty-register", "build", "--"]).contains("--as-of"));
 }
+
+#[test]
+fn project_flags_belong_to_the_commands_that_read_a_project() {
+    // `schema` and `completions` read no project: --root would mean
+    // nothing to them, so they neither list it nor take it.
+    for command in [&["schema"][..], &["completions", "bash"]] {
+        let help = [command, &["--help"]].concat();
+        let (out, _dir) = Test::new().args(help).run();
+        let text = stdout(&out);
+        assert!(
+            !text.contains("--root") && !text.contains("--max-instruments"),
+            "{text}"
+        );
+        let (out, _dir) = Test::new()
+            .args([command, &["--root", "x"]].concat())
+            .status(2)
+            .run();
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("unexpected argument '--root'"),
+            "{out:?}"
+        );
+    }
+    // `init` takes --root (the folder DIR is relative to), not the limit.
+    let (out, _dir) = Test::new().args(["init", "--help"]).run();
+    let text = stdout(&out);
+    assert!(text.contains("--root <DIR>"), "{text}");
+    assert!(!text.contains("--max-instruments"), "{text}");
+    // The commands that read a register take both, after the subcommand.
+    let (out, _dir) = Test::new().args(["check", "--help"]).run();
+    let text = stdout(&out);
+    assert!(
+        text.contains("--root <DIR>") && text.contains("--max-instruments <N>"),
+        "{text}"
+    );
+}

@@ -226,6 +226,7 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
                 force: false,
                 as_of: None,
                 html: false,
+                project: args.project.clone(),
             }),
         )?;
     }
