@@ -124,7 +124,7 @@ abbr-sha256-means = cryptographic digest of a file (FIPS 180-4), in hexadecimal
 statuses-heading = Status of instruments
 statuses-as-of = The status is given as of { $date }.
 levels-heading = Levels
-nothing-inferred = Nothing is inferred: what the sources do not give is left out of an entry and named on its last line, “{ field-not-recorded }”, or printed as “{ not-recorded }” where it would stand within a field.
+nothing-inferred = Nothing is inferred: what the sources do not give is left out of an entry and named on its last line, “{ field-not-recorded }”, or printed as “{ not-recorded }” where it would stand within a field. Relations, notes and attachments an entry does not have are named on a line “{ field-none }”: there are none, which is known.
 
 ## Keywords: types, levels, statuses, acts, relations.
 
@@ -201,6 +201,7 @@ field-label-width = 10.5
 
 instruments = Instruments
 entry-heading = No. { $number } · { $id }
+entry-continued = { $entry } (continued)
 field-type = Type
 field-level = Level
 field-parties = Parties
@@ -224,6 +225,7 @@ field-notes = Notes
 field-attachments = Attachments
 field-entry-file = Entry file
 field-not-recorded = Not recorded
+field-none = None
 term-from-to = { $from } to { $to }
 relation-to-entry = { $relation } the { $title } ({ $entry }) of { $date }.
 relation-to-id = { $relation } { $entry }.

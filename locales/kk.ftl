@@ -116,7 +116,7 @@ abbr-sha256-means = файлдың криптографиялық дайджес
 statuses-heading = Құжаттардың мәртебесі
 statuses-as-of = Мәртебе { $date } жағдай бойынша көрсетілген.
 levels-heading = Деңгейлер
-nothing-inferred = Ештеңе болжанбайды: дереккөздерде жоқ мән жазбаға енгізілмейді және оның соңғы жолында, «{ field-not-recorded }», аталады немесе өріс ішінде «{ not-recorded }» деп көрсетіледі.
+nothing-inferred = Ештеңе болжанбайды: дереккөздерде жоқ мән жазбаға енгізілмейді және оның соңғы жолында, «{ field-not-recorded }», аталады немесе өріс ішінде «{ not-recorded }» деп көрсетіледі. Жазбада жоқ байланыстар, ескертпелер мен қосымшалар «{ field-none }» жолында аталады: олардың жоқ екені белгілі.
 
 ## Keywords: types, levels, statuses, acts, relations.
 
@@ -193,6 +193,7 @@ field-label-width = 12
 
 instruments = Құжаттар
 entry-heading = № { $number } · { $id }
+entry-continued = { $entry } (жалғасы)
 field-type = Түрі
 field-level = Деңгейі
 field-parties = Тараптар
@@ -216,6 +217,7 @@ field-notes = Ескертулер
 field-attachments = Қосымшалар
 field-entry-file = Жазба файлы
 field-not-recorded = Көрсетілмеген
+field-none = Жоқ
 term-from-to = { $from } бастап { $to } дейін
 relation-to-entry = { $relation } «{ $title }» ({ $entry }), { $date }.
 relation-to-id = { $relation } { $entry }.

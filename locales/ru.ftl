@@ -123,7 +123,7 @@ abbr-sha256-means = криптографический дайджест файл
 statuses-heading = Статус документов
 statuses-as-of = Статус указан по состоянию на { $date }
 levels-heading = Уровни
-nothing-inferred = Ничего не домысливается: то, чего нет в источниках, не включается в запись и перечисляется в её последней строке «{ field-not-recorded }» либо обозначается как «{ not-recorded }» внутри поля.
+nothing-inferred = Ничего не домысливается: то, чего нет в источниках, не включается в запись и перечисляется в её последней строке «{ field-not-recorded }» либо обозначается как «{ not-recorded }» внутри поля. Связи, примечания и вложения, которых у записи нет, перечисляются в строке «{ field-none }»: их нет, и это известно.
 
 ## Keywords: types, levels, statuses, acts, relations.
 
@@ -200,6 +200,7 @@ field-label-width = 12
 
 instruments = Документы
 entry-heading = № { $number } · { $id }
+entry-continued = { $entry } (продолжение)
 field-type = Вид
 field-level = Уровень
 field-parties = Стороны
@@ -223,6 +224,7 @@ field-notes = Примечания
 field-attachments = Вложения
 field-entry-file = Файл записи
 field-not-recorded = Не указано
+field-none = Нет
 term-from-to = с { $from } по { $to }
 relation-to-entry = { $relation } документ «{ $title }» ({ $entry }) от { $date }
 relation-to-id = { $relation } { $entry }.

@@ -117,7 +117,7 @@ abbr-sha256-means = faylning kriptografik daydjesti (FIPS 180-4), oʻn oltilik y
 statuses-heading = Hujjatlarning maqomi
 statuses-as-of = Maqom { $date } holatiga koʻra berilgan.
 levels-heading = Darajalar
-nothing-inferred = Hech narsa taxmin qilinmaydi: manbalarda yoʻq qiymat yozuvga kiritilmaydi va uning oxirgi satrida, “{ field-not-recorded }”, sanab oʻtiladi yoki maydon ichida “{ not-recorded }” deb koʻrsatiladi.
+nothing-inferred = Hech narsa taxmin qilinmaydi: manbalarda yoʻq qiymat yozuvga kiritilmaydi va uning oxirgi satrida, “{ field-not-recorded }”, sanab oʻtiladi yoki maydon ichida “{ not-recorded }” deb koʻrsatiladi. Yozuvda boʻlmagan aloqalar, izohlar va ilovalar “{ field-none }” satrida sanab oʻtiladi: ularning yoʻqligi maʼlum.
 
 ## Keywords: types, levels, statuses, acts, relations.
 
@@ -194,6 +194,7 @@ field-label-width = 13
 
 instruments = Hujjatlar
 entry-heading = № { $number } · { $id }
+entry-continued = { $entry } (davomi)
 field-type = Turi
 field-level = Darajasi
 field-parties = Tomonlar
@@ -217,6 +218,7 @@ field-notes = Izohlar
 field-attachments = Ilovalar
 field-entry-file = Yozuv fayli
 field-not-recorded = Koʻrsatilmagan
+field-none = Yoʻq
 term-from-to = { $from }dan { $to }gacha
 relation-to-entry = { $relation } “{ $title }” ({ $entry }), { $date }.
 relation-to-id = { $relation } { $entry }.

@@ -441,9 +441,9 @@ fn init_creates_the_project_under_root() {
     let (code, stdout, stderr) = tool(
         dir.path(),
         &[
+            "init",
             "--root",
             "registers",
-            "init",
             "kz-uz-2025",
             "--title",
             "T",

@@ -25,8 +25,29 @@ fn run(program: &str, args: &[&str], dir: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// `text` as the PDF prints it: whitespace runs as one space, straight
+/// quotes as typographic ones (opening after a space or an opening
+/// bracket, else closing), as the templates' smartquote rules set them.
 fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::new();
+    let mut before: Option<char> = None;
+    for c in text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+    {
+        let opening = before.is_none_or(|b| b.is_whitespace() || "([{".contains(b));
+        out.push(match (c, opening) {
+            ('"', true) => '\u{201C}',
+            ('"', false) => '\u{201D}',
+            ('\'', true) => '\u{2018}',
+            ('\'', false) => '\u{2019}',
+            _ => c,
+        });
+        before = Some(c);
+    }
+    out
 }
 
 fn entry_titles(root: &Path) -> Vec<(String, String)> {
@@ -112,9 +133,11 @@ fn shipped_register_builds_with_every_entry_index_and_digest() {
     );
     assert!(stdout.trim_end().ends_with(digest), "{stdout}");
     // Absent values are printed, never blank: an entry names its absent
-    // fields on its last line (KZ-UZ-2024-006 gives no place of signature,
-    // signatories, entry into force, term, languages or attachments).
-    assert!(text.contains("Issuing authority: not recorded"));
+    // fields on its last lines, the unknown ones (KZ-UZ-2024-006 gives no
+    // place of signature, signatories, entry into force, term or languages)
+    // apart from those it has none of (attachments). The cover leaves out
+    // what the register does not have (an issuing authority).
+    assert!(!text.contains("Issuing authority"));
     let sum_006 = sums
         .lines()
         .find(|l| l.ends_with("KZ-UZ-2024-006.yaml"))
@@ -122,7 +145,8 @@ fn shipped_register_builds_with_every_entry_index_and_digest() {
         .unwrap();
     let last_lines_006 = format!(
         "register/instruments/KZ-UZ-2024-006.yaml SHA-256 {sum_006} \
-         Not recorded signed at, signatories, entry into force, term, authentic languages, attachments"
+         Not recorded signed at, signatories, entry into force, term, authentic languages \
+         None attachments"
     );
     assert!(
         text.contains(&last_lines_006),
@@ -357,7 +381,7 @@ fn a_template_error_names_file_and_line_and_leaves_outputs() {
     assert_eq!(code, 2);
     assert!(
         stderr.starts_with(
-            "error: failed to render template ./templates/_summary.typ.j2:54 (undefined value: `i.titel` is undefined)\n"
+            "error: failed to render template ./templates/_summary.typ.j2:55 (undefined value: `i.titel` is undefined)\n"
         ),
         "{stderr}"
     );
@@ -439,4 +463,41 @@ fn keep_source_and_out_write_where_asked() {
         .filter(|n| n.to_string_lossy().ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_page_that_goes_on_with_an_entry_says_which() {
+    let (_out, dir) = Test::with_shipped().args(["build"]).run();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(dir.path().join("out/register.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let pages: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .split('\u{c}')
+        .map(flat)
+        .collect();
+    let mut marked = 0;
+    for (n, page) in pages.iter().enumerate() {
+        let Some(end) = page.find(" (continued)") else {
+            continue;
+        };
+        marked += 1;
+        // "Register … KZ-UZ/2024/1 No. 2 · KZ-UZ-2024-002 (continued)"
+        let entry = &page[page[..end].rfind("No. ").unwrap()..end];
+        let heading_page = pages
+            .iter()
+            .position(|p| p.contains(&format!("{entry} ")))
+            .unwrap();
+        assert!(
+            heading_page < n,
+            "page {} marks {entry} continued, which starts on it",
+            n + 1
+        );
+        // Every page between its head and this one is the same entry's.
+        assert!(!page[end..].starts_with(&format!(" {entry}")), "{page}");
+    }
+    // The shipped register has entries longer than what is left of a page.
+    assert!(marked > 0, "no page goes on with an entry");
 }

@@ -309,7 +309,9 @@ fn the_pdf_shows_participants_statements_registration_and_chronology() {
         "Index by status",
         "In force, not registered with the United Nations",
         "Chronology",
-        "1 March 2023 No. 1 (TR-1), p. 6: Kyrgyzstan: denunciation (effective 1 March 2024)",
+        // One line per entry and day; the day printed once.
+        "1 March 2023 No. 1 (TR-1), p. 5: Kyrgyzstan: denunciation (effective 1 March 2024)",
+        "1 June 2024 No. 1 (TR-1), p. 5: Azerbaijan: accession; Azerbaijan: declaration No. 5 (TR-5), p. 6: adopted",
     ] {
         assert!(text.contains(expected), "PDF lacks {expected:?}\n{text}");
     }
