@@ -124,6 +124,9 @@ pub enum Error {
         status: String,
         diagnostics: String,
         source_path: PathBuf,
+        /// Where the register value typst stopped at comes from
+        /// ("register/instruments/X.yaml:3:8"), when it was one.
+        culprit: Option<String>,
     },
 }
 
@@ -213,10 +216,21 @@ impl Error {
             ),
             Error::DestNotEmpty { what, .. } => Some(format!("name a new folder for the {what}")),
             Error::NoCacheDir => Some("set TREATY_REGISTER_CACHE to a folder for typst".into()),
-            Error::TypstFailed { source_path, .. } => Some(format!(
-                "the generated source is kept at {}; the positions above point into it",
-                source_path.display()
-            )),
+            Error::TypstFailed {
+                source_path,
+                culprit,
+                ..
+            } => Some(match culprit {
+                Some(at) => format!(
+                    "typst stopped at the value from {at}: correct it there, or the template that \
+                     uses it; the generated source is kept at {}",
+                    source_path.display()
+                ),
+                None => format!(
+                    "the generated source is kept at {}; the positions above point into it",
+                    source_path.display()
+                ),
+            }),
             Error::UnsafeFile { .. } => Some(
                 "replace the link or special file with a regular file inside the project".into(),
             ),

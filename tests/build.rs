@@ -420,6 +420,44 @@ fn a_typst_failure_shows_its_diagnostics_keeps_the_source_and_leaves_outputs() {
     assert_eq!(snapshot(&dir.path().join("out")), before, "out/ changed");
 }
 
+#[test]
+fn a_typst_failure_on_a_value_names_its_yaml_line() {
+    // A template that treats a title as a number: typst fails on the value
+    // of KZ-UZ-2024-003's title, and the error says where it was written.
+    let (_out, dir) = Test::with_shipped().args(["build"]).run();
+    let entries = dir.path().join("templates/_entries.typ.j2");
+    let text = fs::read_to_string(&entries).unwrap().replace(
+        "#open-entry.update(none)",
+        "#if {{ i.number }} == 3 { int({{ i.title }}) }\n#open-entry.update(none)",
+    );
+    fs::write(&entries, text).unwrap();
+    let (code, _, stderr) = tool(dir.path(), &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    // The title is folded (`title: >-`): its text starts on the next line.
+    let yaml =
+        fs::read_to_string(dir.path().join("register/instruments/KZ-UZ-2024-003.yaml")).unwrap();
+    let (line, text) = yaml
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("Decision of the Supreme Interstate Council"))
+        .unwrap();
+    let column = text.find("Decision").unwrap() + 1;
+    assert!(
+        stderr.contains(&format!(
+            "hint: typst stopped at the value from register/instruments/KZ-UZ-2024-003.yaml:{}:{column}: \
+             correct it there, or the template that uses it; the generated source is kept at ",
+            line + 1
+        )),
+        "{stderr}"
+    );
+    let kept = stderr
+        .rsplit("the generated source is kept at ")
+        .next()
+        .unwrap()
+        .trim();
+    fs::remove_dir_all(Path::new(kept).parent().unwrap()).unwrap();
+}
+
 #[cfg(unix)]
 #[test]
 fn the_wrong_typst_version_is_refused() {

@@ -23,6 +23,7 @@ pub mod render;
 pub mod reuse;
 pub mod settings;
 pub mod spool;
+pub mod trace;
 pub mod typeset;
 pub mod typst;
 pub mod web;

@@ -170,6 +170,26 @@ impl Sources<'_> {
     }
 }
 
+/// A typst failure with the YAML place of the value it stopped at.
+fn traced(error: crate::error::Error, source: &str, root: &Path) -> crate::error::Error {
+    match error {
+        crate::error::Error::TypstFailed {
+            document,
+            status,
+            diagnostics,
+            source_path,
+            culprit: None,
+        } => crate::error::Error::TypstFailed {
+            culprit: crate::publish::trace::culprit(&diagnostics, source, root),
+            document,
+            status,
+            diagnostics,
+            source_path,
+        },
+        other => other,
+    }
+}
+
 /// What typst made of one build's documents.
 pub(super) struct Typeset {
     /// Each PDF (its file name in `out/`, size and digest), the
@@ -232,7 +252,9 @@ pub(super) fn typeset(
                 pdf: entry,
                 warnings: String::new(),
             },
-            None => typst.compile(&source, &named, job, |pdf| spool.take(file, pdf))?,
+            None => typst
+                .compile(&source, &named, job, |pdf| spool.take(file, pdf))
+                .map_err(|e| traced(e, &source, sources.root))?,
         };
         if let Some(r) = settings.reuse {
             r.keep(file, &key, &compiled.pdf.2);

@@ -294,6 +294,7 @@ impl Typst {
                 status: status.to_string(),
                 diagnostics,
                 source_path: kept.join("register.typ"),
+                culprit: None,
             });
         }
         Ok(Compiled {
