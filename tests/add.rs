@@ -461,3 +461,22 @@ fn init_creates_the_project_under_root() {
     assert!(root.join("kz-uz-2025/register/register.yaml").is_file());
     assert!(!dir.path().join("kz-uz-2025").exists());
 }
+
+#[test]
+fn an_attachment_written_from_the_project_folder_is_corrected() {
+    let test = Test::with_shipped();
+    fs::create_dir_all(test.path().join("register/files")).unwrap();
+    fs::write(test.path().join("register/files/x.pdf"), "scan").unwrap();
+    let before = snapshot(&test.path().join("register"));
+    let args = [FLAGS, &["--file", "register/files/x.pdf"]].concat();
+    let (code, _, stderr) = tool(test.path(), &args);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "error: --file: attachment path `register/files/x.pdf` starts with `register/`\n  \
+             hint: paths are relative to register/: write `files/x.pdf`\n"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(&test.path().join("register")), before);
+}

@@ -150,6 +150,17 @@ pub fn attachments(
             );
             continue;
         }
+        if let Some(inner) = rel
+            .strip_prefix("register/")
+            .filter(|r| r.starts_with("files/"))
+        {
+            // The path from the project folder: one `register/` too many.
+            problem(
+                format!("attachment path `{rel}` starts with `register/`"),
+                &format!("paths are relative to register/: write `{inner}`"),
+            );
+            continue;
+        }
         if !rel.starts_with("files/") || rel.len() == "files/".len() {
             problem(
                 format!("attachment `{rel}` is not under register/files/"),
