@@ -291,3 +291,58 @@ fn project_flags_belong_to_the_commands_that_read_a_project() {
         "{text}"
     );
 }
+
+#[test]
+fn fish_completes_after_the_subcommand() {
+    let (out, dir) = Test::new().args(["completions", "fish"]).run();
+    let file = dir.path().join("treaty-register.fish");
+    std::fs::write(&file, stdout(&out)).unwrap();
+    // fish answers `complete -C LINE` as it would at the prompt: one
+    // candidate per line, a tab before its description.
+    let complete = |line: &str| {
+        let out = std::process::Command::new("fish")
+            .arg("--no-config")
+            .arg("-c")
+            .arg(format!("source {}; complete -C '{line}'", file.display()))
+            .output()
+            .expect("fish (installed by .ci/run)");
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| l.split('\t').next().unwrap_or("").to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(complete("treaty-register pub"), ["publish"]);
+    assert_eq!(complete("treaty-register list --fo"), ["--format"]);
+    assert_eq!(
+        complete("treaty-register list --format "),
+        ["csv", "json", "table"]
+    );
+    assert!(complete("treaty-register build --").contains(&"--as-of".to_owned()));
+    assert!(complete("treaty-register record TR-1 --par").contains(&"--party".to_owned()));
+}
+
+#[test]
+fn zsh_loads_the_completion_function() {
+    let (out, dir) = Test::new().args(["completions", "zsh"]).run();
+    std::fs::write(dir.path().join("_treaty-register"), stdout(&out)).unwrap();
+    // Loaded the way zsh loads completions: from $fpath by compinit.
+    let script = format!(
+        "fpath=({} $fpath); autoload -U compinit; compinit -u -D; \
+         autoload -U _treaty-register; whence -w _treaty-register; \
+         print -r -- ${{_comps[treaty-register]}}",
+        dir.path().display()
+    );
+    let run = std::process::Command::new("zsh")
+        .args(["-f", "-c", &script])
+        .output()
+        .expect("zsh (installed by .ci/run)");
+    let text = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "{run:?}");
+    assert_eq!(
+        text,
+        "_treaty-register: function\n_treaty-register\n",
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
