@@ -231,7 +231,8 @@ relation-to-entry = { $relation } the { $title } ({ $entry }) of { $date }.
 relation-to-id = { $relation } { $entry }.
 relation-external = { $relation } the { $title } of { $date }.
 entry-in-volume = { $id }, vol. { $volume }
-entry-ref-volume = No. { $number } ({ $id }), vol. { $volume }
+entry-ref = No. { $number } ({ $id })
+index-volume = vol. { $volume }:
 
 ## Lifecycle: participants, statements, registration, chronology.
 

@@ -223,7 +223,8 @@ relation-to-entry = { $relation } «{ $title }» ({ $entry }), { $date }.
 relation-to-id = { $relation } { $entry }.
 relation-external = { $relation } «{ $title }», { $date }.
 entry-in-volume = { $id }, { $volume }-т.
-entry-ref-volume = № { $number } ({ $id }), { $volume }-т.
+entry-ref = № { $number } ({ $id })
+index-volume = { $volume }-т.:
 
 ## Lifecycle: participants, statements, registration, chronology.
 

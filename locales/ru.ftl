@@ -230,7 +230,8 @@ relation-to-entry = { $relation } документ «{ $title }» ({ $entry }) �
 relation-to-id = { $relation } { $entry }.
 relation-external = { $relation } документ «{ $title }» от { $date }
 entry-in-volume = { $id }, т. { $volume }
-entry-ref-volume = № { $number } ({ $id }), т. { $volume }
+entry-ref = № { $number } ({ $id })
+index-volume = т. { $volume }:
 
 ## Lifecycle: participants, statements, registration, chronology.
 

@@ -224,7 +224,8 @@ relation-to-entry = { $relation } “{ $title }” ({ $entry }), { $date }.
 relation-to-id = { $relation } { $entry }.
 relation-external = { $relation } “{ $title }”, { $date }.
 entry-in-volume = { $id }, { $volume }-j.
-entry-ref-volume = № { $number } ({ $id }), { $volume }-j.
+entry-ref = № { $number } ({ $id })
+index-volume = { $volume }-j.:
 
 ## Lifecycle: participants, statements, registration, chronology.
 

@@ -383,10 +383,17 @@ pub struct StateContext {
 pub struct Group {
     pub heading: String,
     pub entries: Vec<EntryRef>,
-    /// In a register in volumes: the references as one text ("No. 4
-    /// (KZ-UZ-2024-004), vol. 1; …"), and `entries` is empty. Typst sets
-    /// one string far faster than a hundred thousand small pieces.
-    pub text: Option<String>,
+    /// In a register in volumes: the references, one text per volume, and
+    /// `entries` is empty.
+    pub volumes: Vec<VolumeRefs>,
+}
+
+/// The references of an index group to the entries of one volume, as one
+/// text: "No. 4 (KZ-UZ-2024-004); No. 9 (KZ-UZ-2024-009)".
+#[derive(Debug, Serialize)]
+pub struct VolumeRefs {
+    pub volume: usize,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -412,8 +419,8 @@ pub struct PartyIndex {
 pub struct BodyGroup {
     pub body: Option<String>,
     pub entries: Vec<EntryRef>,
-    /// As in [`Group::text`].
-    pub text: Option<String>,
+    /// As in [`Group::volumes`].
+    pub volumes: Vec<VolumeRefs>,
 }
 
 #[derive(Debug, Serialize)]

@@ -9,7 +9,9 @@ use crate::publish::locale::Locale;
 use crate::register::lifecycle;
 use crate::register::model::{Register, Status};
 
-use super::context::{BodyGroup, EntryRef, Group, Numbering, PartyIndex, StateContext, flat};
+use super::context::{
+    BodyGroup, EntryRef, Group, Numbering, PartyIndex, StateContext, VolumeRefs, flat,
+};
 
 /// The indexes of one register, ready for the context.
 pub(super) struct Indexes {
@@ -114,11 +116,11 @@ fn party_index((state, bodies): (&str, Bodies), loc: &Locale) -> PartyIndex {
     let mut bodies: Vec<BodyGroup> = bodies
         .into_iter()
         .map(|(body, entries)| {
-            let (entries, text) = by_volume(entries, loc);
+            let (entries, volumes) = by_volume(entries, loc);
             BodyGroup {
                 body,
                 entries,
-                text,
+                volumes,
             }
         })
         .collect();
@@ -135,32 +137,36 @@ fn party_index((state, bodies): (&str, Bodies), loc: &Locale) -> PartyIndex {
 }
 
 fn group((heading, entries): (String, Vec<EntryRef>), loc: &Locale) -> Group {
-    let (entries, text) = by_volume(entries, loc);
+    let (entries, volumes) = by_volume(entries, loc);
     Group {
         heading,
         entries,
-        text,
+        volumes,
     }
 }
 
-/// For a register in volumes, index references become one text.
-fn by_volume(entries: Vec<EntryRef>, loc: &Locale) -> (Vec<EntryRef>, Option<String>) {
+/// For a register in volumes, index references become one text per
+/// volume ("No. 4 (KZ-UZ-2024-004); No. 9 (…)"), each a paragraph of its
+/// own: typst sets a string far faster than thousands of small pieces, and
+/// a paragraph of a hundred thousand references would take it gigabytes.
+fn by_volume(entries: Vec<EntryRef>, loc: &Locale) -> (Vec<EntryRef>, Vec<VolumeRefs>) {
     if entries.first().is_none_or(|e| e.volume.is_none()) {
-        return (entries, None);
+        return (entries, Vec::new());
     }
-    let mut text = String::with_capacity(entries.len() * 32);
-    for (n, e) in entries.iter().enumerate() {
-        if n > 0 {
-            text.push_str("; ");
+    let mut volumes: Vec<VolumeRefs> = Vec::new();
+    for e in &entries {
+        let volume = e.volume.unwrap_or(0);
+        let reference = loc.fill("entry-ref", &args!(number = e.number, id = e.id.clone()));
+        match volumes.last_mut() {
+            Some(last) if last.volume == volume => {
+                last.text.push_str("; ");
+                last.text.push_str(&reference);
+            }
+            _ => volumes.push(VolumeRefs {
+                volume,
+                text: reference,
+            }),
         }
-        text.push_str(&loc.fill(
-            "entry-ref-volume",
-            &args!(
-                number = e.number,
-                id = e.id.clone(),
-                volume = e.volume.unwrap_or(0)
-            ),
-        ));
     }
-    (Vec::new(), Some(text))
+    (Vec::new(), volumes)
 }
