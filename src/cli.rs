@@ -18,6 +18,12 @@ Exit codes:
 #[derive(Debug, Parser)]
 #[command(name = "treaty-register", version, after_help = EXIT_CODES, max_term_width = 100)]
 pub struct Cli {
+    /// The project folder given before the subcommand (`treaty-register
+    /// --root DIR check`), as many tools take it; after it is the form the
+    /// help shows.
+    #[arg(long = "root", value_name = "DIR", hide = true)]
+    pub root_before: Option<PathBuf>,
+
     /// Print only problems and requested output, no summaries
     #[arg(long, short, global = true)]
     pub quiet: bool,
@@ -34,9 +40,9 @@ pub struct Cli {
 /// of `schema` or `completions`, where they would mean nothing).
 #[derive(Debug, Clone, Args)]
 pub struct Project {
-    /// Project folder: the one that holds `register/`
-    #[arg(long, value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
+    /// Project folder: the one that holds `register/` [default: .]
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 
     /// Refuse registers with more instrument files than this
     #[arg(long, value_name = "N", default_value_t = crate::register::load::DEFAULT_MAX_INSTRUMENTS)]
@@ -46,7 +52,7 @@ pub struct Project {
 impl Default for Project {
     fn default() -> Project {
         Project {
-            root: PathBuf::from("."),
+            root: None,
             max_instruments: crate::register::load::DEFAULT_MAX_INSTRUMENTS,
         }
     }
@@ -262,9 +268,9 @@ pub struct InitArgs {
     #[arg(long)]
     pub no_input: bool,
 
-    /// The folder DIR is relative to
-    #[arg(long, value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
+    /// The folder DIR is relative to [default: .]
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 /// Check the register and publish it as a PDF in out/
@@ -545,23 +551,38 @@ impl Command {
 }
 
 impl Cli {
-    pub fn into_parts(self) -> (Config, Command) {
+    /// The validated configuration and the command to run; `--root`
+    /// before a command that reads no project is a usage error.
+    pub fn into_parts(self) -> Result<(Config, Command), crate::error::Error> {
         let choice = match self.color {
             Color::Auto => anstream::ColorChoice::Auto,
             Color::Always => anstream::ColorChoice::Always,
             Color::Never => anstream::ColorChoice::Never,
         };
         choice.write_global();
+        if self.root_before.is_some()
+            && matches!(self.command, Command::Schema(_) | Command::Completions(_))
+        {
+            return Err(crate::error::Error::Usage {
+                message: "--root means nothing to `schema` or `completions`: they read no project"
+                    .into(),
+                hint: Some("leave --root out".into()),
+            });
+        }
         let project = self.command.project();
-        (
+        let root = project
+            .root
+            .or(self.root_before)
+            .unwrap_or_else(|| PathBuf::from("."));
+        Ok((
             Config {
-                root: project.root,
+                root,
                 quiet: self.quiet,
                 limits: crate::register::load::Limits {
                     max_instruments: project.max_instruments,
                 },
             },
             self.command,
-        )
+        ))
     }
 }

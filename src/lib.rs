@@ -48,8 +48,8 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
             });
         }
     };
-    let (config, command) = cli.into_parts();
-    match cmd::run(&config, command) {
+    let parts = cli.into_parts();
+    match parts.and_then(|(config, command)| cmd::run(&config, command)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             report(&e);

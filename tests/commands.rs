@@ -290,6 +290,18 @@ fn project_flags_belong_to_the_commands_that_read_a_project() {
         text.contains("--root <DIR>") && text.contains("--max-instruments <N>"),
         "{text}"
     );
+    // --root before the subcommand, as many tools take it, works too, but
+    // not for a command that reads no project.
+    let (_, dir) = Test::with_shipped().args(["check"]).run();
+    let root = dir.path().to_str().unwrap();
+    Test::new()
+        .args(["--root", root, "list", "--format", "csv"])
+        .run();
+    let (out, _dir) = Test::new().args(["--root", root, "schema"]).status(2).run();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: --root means nothing to `schema` or `completions`: they read no project\n  hint: leave --root out\n"
+    );
 }
 
 #[test]
