@@ -20,8 +20,9 @@ fuzz_target!(|data: &[u8]| {
     for d in &diagnostics {
         assert_eq!(d.path, path);
         if let Some(span) = d.span {
+            let line = span.line as usize;
             assert!(
-                span.line >= 1 && span.line <= lines + 1,
+                line >= 1 && line <= lines + 1,
                 "line {} of {lines}",
                 span.line
             );
