@@ -190,54 +190,66 @@ fn traced(error: crate::error::Error, source: &str, root: &Path) -> crate::error
     }
 }
 
-/// What typst made of one build's documents.
+/// What typst made of one language edition's documents.
 pub(super) struct Typeset {
-    /// Each PDF (its file name in `out/`, size and digest), the
-    /// register's first; the files are in the spool.
+    /// Each PDF (its file name in `out/`, size and digest) in the
+    /// manifest's order: the register (or general volume), its indexes, its
+    /// volumes; the files are in the spool.
     pub(super) outputs: Vec<Entry>,
     pub(super) unchanged: usize,
+    /// The register's (or general volume's) Typst source, for --keep-source.
     pub(super) register_source: String,
     pub(super) warnings: String,
 }
 
-/// Renders and typesets every document: the register (or general volume)
-/// and each volume, on up to `settings.jobs` typst processes, each PDF
-/// into `spool` as it is made.
+/// Everything typesetting needs besides the edition: the templates, typst
+/// and how it runs, what each PDF embeds, and the spool the PDFs go into.
+pub(super) struct Press<'a> {
+    pub(super) templates: &'a render::Templates,
+    pub(super) typst: &'a Typst,
+    pub(super) job: &'a Job<'a>,
+    pub(super) settings: &'a Settings<'a>,
+    pub(super) sources: &'a Sources<'a>,
+    pub(super) spool: &'a Spool,
+}
+
+/// Renders and typesets every document of one language edition (`context`;
+/// `translation` when it is not the register's own language): the
+/// register (or general volume), its indexes and volumes, on up to
+/// `settings.jobs` typst processes, each PDF into the spool as it is made.
 pub(super) fn typeset(
-    contexts: &[render::Context],
-    templates: &render::Templates,
-    typst: &Typst,
-    job: &Job,
-    settings: &Settings,
-    sources: &Sources,
-    spool: &Spool,
+    context: &render::Context,
+    translation: bool,
+    press: &Press,
 ) -> Result<Typeset> {
-    // Document (k, doc) of language k. The general volumes and indexes go
-    // first: at scale the indexes take longest (they name every entry), and
-    // the volumes fill the other cores meanwhile.
-    let mut order: Vec<(usize, Doc)> = contexts
-        .iter()
-        .enumerate()
-        .flat_map(|(k, c)| Doc::all(c).into_iter().map(move |d| (k, d)))
-        .collect();
-    order.sort_by_key(|(k, d)| (matches!(d, Doc::Volume(_)), *k, *d));
+    let Press {
+        templates,
+        typst,
+        job,
+        settings,
+        sources,
+        spool,
+    } = *press;
+    // The general volume and the indexes go first: at scale the indexes
+    // take longest (they name every entry), and the volumes fill the other
+    // cores meanwhile.
+    let order = Doc::all(context);
     let documents = order.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     // Documents whose PDF of the last build was taken unchanged.
     let reused = std::sync::atomic::AtomicUsize::new(0);
-    // The register's source is kept, for --keep-source.
     let register_source = std::sync::OnceLock::new();
     // Each document is rendered by the worker that typesets it, so that
     // the first typst starts as soon as possible and the sources of a
     // hundred volumes never sit in memory together.
-    let compile = |(k, doc): &(usize, Doc)| -> Result<Compiled<Entry>> {
-        let context = &contexts[*k];
+    let compile = |doc: &Doc| -> Result<Compiled<Entry>> {
         let mut source = doc.render(context, templates)?;
         let document = doc.name(context);
         source.push_str(&sources.attachments(context, *doc, &document)?);
-        let named = match *k {
-            0 => document,
-            _ => format!("{document} in `{}`", context.register.language),
+        let named = if translation {
+            format!("{document} in `{}`", context.register.language)
+        } else {
+            document
         };
         let file = doc.file(context);
         let key = document_key(&sources.fingerprint, &source);
@@ -259,50 +271,52 @@ pub(super) fn typeset(
         if let Some(r) = settings.reuse {
             r.keep(file, &key, &compiled.pdf.2);
         }
-        if (*k, *doc) == (0, Doc::General) {
+        if *doc == Doc::General {
             let _ = register_source.set(source);
         }
         let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         if documents > 1 {
             let reused = reused.load(std::sync::atomic::Ordering::Relaxed);
             (settings.progress)(&format!(
-                "typesetting: {finished} of {documents} documents done ({reused} unchanged)"
+                "typesetting{}: {finished} of {documents} documents done ({reused} unchanged)",
+                in_language(context, translation)
             ));
         } else {
             (settings.progress)("typesetting done");
         }
         Ok(compiled)
     };
-    (settings.progress)(&if contexts.len() > 1 {
+    (settings.progress)(&if documents > 1 {
         format!(
-            "typesetting {documents} documents in {} languages",
-            contexts.len()
-        )
-    } else if documents > 1 {
-        format!(
-            "typesetting {} volumes, the indexes and the general volume",
-            contexts[0].volumes.len()
+            "typesetting {} volumes, the indexes and the general volume{}",
+            context.volumes.len(),
+            in_language(context, translation)
         )
     } else {
-        "typesetting".to_owned()
+        format!("typesetting{}", in_language(context, translation))
     });
     let compiled = crate::support::parallel::try_map_with(&order, settings.jobs.max(1), compile)?;
-    let mut named: Vec<((usize, Doc), Entry)> = Vec::with_capacity(documents);
     let mut warnings = String::new();
-    for (key, c) in order.into_iter().zip(compiled) {
+    let mut outputs = Vec::with_capacity(documents);
+    for c in compiled {
         warnings.push_str(&c.warnings);
-        named.push((key, c.pdf));
+        outputs.push(c.pdf);
     }
-    // In the manifest's order: each language's PDF, its indexes, its volumes.
-    named.sort_by_key(|(key, _)| *key);
-    let outputs = named.into_iter().map(|(_, entry)| entry).collect();
-
     Ok(Typeset {
         outputs,
         unchanged: reused.into_inner(),
         register_source: register_source
             .into_inner()
-            .expect("document 0 is the register"),
+            .expect("every edition has its register"),
         warnings,
     })
+}
+
+/// " in `ru`" for a translation, for progress messages.
+fn in_language(context: &render::Context, translation: bool) -> String {
+    if translation {
+        format!(" in `{}`", context.register.language)
+    } else {
+        String::new()
+    }
 }
