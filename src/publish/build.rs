@@ -254,32 +254,58 @@ struct Editions {
     register_source: String,
 }
 
-/// Typesets one language edition at a time, each from its own render
-/// context (about 0.7 GB at 100,000 entries with acts): the translations
-/// first, each context dropped once typeset, then the register's own
-/// language, whose context stays for the web edition and the manifest.
+/// Entries whose render contexts may be held at once: the language
+/// editions of a small register are typeset together on the worker pool;
+/// those of a large one one after the other, each context (about 0.7 GB at
+/// 100,000 entries with acts) dropped once its edition is typeset.
+const ENTRIES_AT_ONCE: usize = 50_000;
+
+/// The language editions (0 the register's own, then its translations) in
+/// batches whose contexts hold at most [`ENTRIES_AT_ONCE`] entries (one
+/// edition at least), the register's own language last.
+fn batches(entries: usize, languages: usize) -> Vec<Vec<usize>> {
+    let per_batch = (ENTRIES_AT_ONCE / entries.max(1)).clamp(1, languages);
+    let order: Vec<usize> = (1..languages).chain([0]).collect();
+    order.chunks(per_batch).map(<[usize]>::to_vec).collect()
+}
+
+/// Typesets the language editions in batches of at most
+/// [`ENTRIES_AT_ONCE`] entries' contexts: the translations first, then the
+/// register's own language, whose context stays for the web edition and
+/// the manifest.
 fn typeset_editions(
     shown: &Register,
     files: &[InputFile],
     volume_size: Option<usize>,
     press: &Press,
 ) -> Result<Editions> {
-    let translations = shown.meta.translations.len();
-    let mut done: Vec<Option<(Edition, Typeset)>> = (0..=translations).map(|_| None).collect();
+    let languages = shown.meta.translations.len() + 1;
+    let mut done: Vec<Option<(Edition, Typeset)>> = (0..languages).map(|_| None).collect();
     let mut own = None;
-    for k in (1..=translations).chain([0]) {
+    for batch in batches(shown.instruments.len(), languages) {
         (press.settings.progress)("preparing the documents");
-        let context = language_context(
-            shown,
-            k,
-            files,
-            &press.typst.version,
-            volume_size,
-            press.settings,
-        );
-        done[k] = Some((Edition::of(&context), typeset(&context, k > 0, press)?));
-        if k == 0 {
-            own = Some(context);
+        let contexts: Vec<(usize, render::Context)> = batch
+            .into_iter()
+            .map(|k| {
+                let c = language_context(
+                    shown,
+                    k,
+                    files,
+                    &press.typst.version,
+                    volume_size,
+                    press.settings,
+                );
+                (k, c)
+            })
+            .collect();
+        let editions: Vec<(usize, &render::Context)> =
+            contexts.iter().map(|(k, c)| (*k, c)).collect();
+        let typeset = typeset(&editions, press)?;
+        for ((k, context), typeset) in contexts.into_iter().zip(typeset) {
+            done[k] = Some((Edition::of(&context), typeset));
+            if k == 0 {
+                own = Some(context);
+            }
         }
     }
     let mut all = Editions {
@@ -531,4 +557,17 @@ pub fn up_to_date(
             .is_ok_and(|d| d == f.sha256)
     });
     Ok(intact.into_iter().all(|ok| ok))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::batches;
+
+    #[test]
+    fn large_registers_typeset_one_language_at_a_time() {
+        assert_eq!(batches(16, 1), [[0]]);
+        assert_eq!(batches(10_000, 3), [[1, 2, 0]]);
+        assert_eq!(batches(20_000, 3), [vec![1, 2], vec![0]]);
+        assert_eq!(batches(100_000, 3), [[1], [2], [0]]);
+    }
 }

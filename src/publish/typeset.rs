@@ -213,15 +213,19 @@ pub(super) struct Press<'a> {
     pub(super) spool: &'a Spool,
 }
 
-/// Renders and typesets every document of one language edition (`context`;
-/// `translation` when it is not the register's own language): the
-/// register (or general volume), its indexes and volumes, on up to
-/// `settings.jobs` typst processes, each PDF into the spool as it is made.
+/// A typeset document, and its source when it is a register's (kept for
+/// --keep-source).
+type Made = (Compiled<Entry>, Option<String>);
+
+/// Renders and typesets every document of the language editions given
+/// (`k` 0 for the register's own language, then its translations, with
+/// their render contexts): each register (or general volume), its indexes
+/// and volumes, on up to `settings.jobs` typst processes together, each PDF
+/// into the spool as it is made. One [`Typeset`] per edition, in order.
 pub(super) fn typeset(
-    context: &render::Context,
-    translation: bool,
+    editions: &[(usize, &render::Context)],
     press: &Press,
-) -> Result<Typeset> {
+) -> Result<Vec<Typeset>> {
     let Press {
         templates,
         typst,
@@ -230,26 +234,31 @@ pub(super) fn typeset(
         sources,
         spool,
     } = *press;
-    // The general volume and the indexes go first: at scale the indexes
-    // take longest (they name every entry), and the volumes fill the other
-    // cores meanwhile.
-    let order = Doc::all(context);
+    // Document `doc` of edition `e`. The general volumes and indexes go
+    // first: at scale the indexes take longest (they name every entry), and
+    // the volumes fill the other cores meanwhile.
+    let mut order: Vec<(usize, Doc)> = editions
+        .iter()
+        .enumerate()
+        .flat_map(|(e, (_, c))| Doc::all(c).into_iter().map(move |d| (e, d)))
+        .collect();
+    order.sort_by_key(|(e, d)| (matches!(d, Doc::Volume(_)), *e, *d));
     let documents = order.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     // Documents whose PDF of the last build was taken unchanged.
     let reused = std::sync::atomic::AtomicUsize::new(0);
-    let register_source = std::sync::OnceLock::new();
+    let label = progress_label(editions);
     // Each document is rendered by the worker that typesets it, so that
     // the first typst starts as soon as possible and the sources of a
     // hundred volumes never sit in memory together.
-    let compile = |doc: &Doc| -> Result<Compiled<Entry>> {
+    let compile = |(e, doc): &(usize, Doc)| -> Result<Made> {
+        let (k, context) = editions[*e];
         let mut source = doc.render(context, templates)?;
         let document = doc.name(context);
         source.push_str(&sources.attachments(context, *doc, &document)?);
-        let named = if translation {
-            format!("{document} in `{}`", context.register.language)
-        } else {
-            document
+        let named = match k {
+            0 => document,
+            _ => format!("{document} in `{}`", context.register.language),
         };
         let file = doc.file(context);
         let key = document_key(&sources.fingerprint, &source);
@@ -271,52 +280,58 @@ pub(super) fn typeset(
         if let Some(r) = settings.reuse {
             r.keep(file, &key, &compiled.pdf.2);
         }
-        if *doc == Doc::General {
-            let _ = register_source.set(source);
-        }
         let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         if documents > 1 {
             let reused = reused.load(std::sync::atomic::Ordering::Relaxed);
             (settings.progress)(&format!(
-                "typesetting{}: {finished} of {documents} documents done ({reused} unchanged)",
-                in_language(context, translation)
+                "typesetting{label}: {finished} of {documents} documents done ({reused} unchanged)"
             ));
         } else {
             (settings.progress)("typesetting done");
         }
-        Ok(compiled)
+        // The register's source is kept, for --keep-source.
+        Ok((compiled, (*doc == Doc::General).then_some(source)))
     };
-    (settings.progress)(&if documents > 1 {
-        format!(
-            "typesetting {} volumes, the indexes and the general volume{}",
-            context.volumes.len(),
-            in_language(context, translation)
-        )
-    } else {
-        format!("typesetting{}", in_language(context, translation))
+    (settings.progress)(&match editions {
+        [(_, c)] if documents > 1 => format!(
+            "typesetting {} volumes, the indexes and the general volume{label}",
+            c.volumes.len()
+        ),
+        [_] => format!("typesetting{label}"),
+        _ => format!("typesetting {documents} documents{label}"),
     });
     let compiled = crate::support::parallel::try_map_with(&order, settings.jobs.max(1), compile)?;
-    let mut warnings = String::new();
-    let mut outputs = Vec::with_capacity(documents);
-    for c in compiled {
-        warnings.push_str(&c.warnings);
-        outputs.push(c.pdf);
+    let mut named: Vec<((usize, Doc), Made)> = order.into_iter().zip(compiled).collect();
+    // In the manifest's order: each edition's PDF, its indexes, its volumes.
+    named.sort_by_key(|(key, _)| *key);
+    let mut out: Vec<Typeset> = editions
+        .iter()
+        .map(|_| Typeset {
+            outputs: Vec::new(),
+            unchanged: 0,
+            register_source: String::new(),
+            warnings: String::new(),
+        })
+        .collect();
+    for ((e, _), (compiled, source)) in named {
+        let t = &mut out[e];
+        t.warnings.push_str(&compiled.warnings);
+        t.outputs.push(compiled.pdf);
+        if let Some(source) = source {
+            t.register_source = source;
+        }
     }
-    Ok(Typeset {
-        outputs,
-        unchanged: reused.into_inner(),
-        register_source: register_source
-            .into_inner()
-            .expect("every edition has its register"),
-        warnings,
-    })
+    if let Some(first) = out.first_mut() {
+        first.unchanged = reused.into_inner();
+    }
+    Ok(out)
 }
 
-/// " in `ru`" for a translation, for progress messages.
-fn in_language(context: &render::Context, translation: bool) -> String {
-    if translation {
-        format!(" in `{}`", context.register.language)
-    } else {
-        String::new()
+/// " in 3 languages", " in `ru`" or nothing, for progress messages.
+fn progress_label(editions: &[(usize, &render::Context)]) -> String {
+    match editions {
+        [(0, _)] => String::new(),
+        [(_, c)] => format!(" in `{}`", c.register.language),
+        _ => format!(" in {} languages", editions.len()),
     }
 }
