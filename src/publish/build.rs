@@ -126,12 +126,7 @@ pub fn build(
 ) -> Result<Built> {
     let root = &layout.root;
     (settings.progress)("hashing the inputs");
-    let mut files = inputs::register_files(root, register, settings.stat)?;
-    files.extend(inputs::template_files(
-        root,
-        &layout.templates_dir(),
-        settings.stat,
-    )?);
+    let mut files = input_files(register, layout, settings.stat)?;
     // Every file read is listed, even those of entries an --as-of build
     // leaves out: the register digest is of the register, not the view.
     let shown = settings.shown(register);
@@ -484,6 +479,21 @@ fn index_count(context: &render::Context) -> usize {
     if context.volumes.is_empty() { 0 } else { 2 }
 }
 
+/// The register's files and the template set's, with their digests.
+fn input_files(
+    register: &Register,
+    layout: &Layout,
+    stat: &crate::support::statcache::StatCache,
+) -> Result<Vec<InputFile>> {
+    let mut files = inputs::register_files(&layout.root, register, stat)?;
+    files.extend(inputs::template_files(
+        &layout.root,
+        &layout.templates_dir(),
+        stat,
+    )?);
+    Ok(files)
+}
+
 /// Whether `out/` already holds what a build would publish: the same tool,
 /// typst and settings, every input with the digest the manifest gives,
 /// and every output in place. Then a build has nothing to do.
@@ -524,12 +534,7 @@ pub fn up_to_date(
         return Ok(false);
     }
     let root = &layout.root;
-    let mut inputs = inputs::register_files(root, register, settings.stat)?;
-    inputs.extend(inputs::template_files(
-        root,
-        &layout.templates_dir(),
-        settings.stat,
-    )?);
+    let inputs = input_files(register, layout, settings.stat)?;
     let mut now: Vec<(&str, &str)> = inputs
         .iter()
         .map(|f| (f.path.as_str(), f.sha256.as_str()))

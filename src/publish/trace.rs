@@ -7,6 +7,28 @@
 
 use std::path::Path;
 
+use crate::error::Error;
+
+/// A typst failure with the YAML place of the value it stopped at.
+pub fn traced(error: Error, source: &str, root: &Path) -> Error {
+    match error {
+        Error::TypstFailed {
+            document,
+            status,
+            diagnostics,
+            source_path,
+            culprit: None,
+        } => Error::TypstFailed {
+            culprit: culprit(&diagnostics, source, root),
+            document,
+            status,
+            diagnostics,
+            source_path,
+        },
+        other => other,
+    }
+}
+
 /// "register/instruments/KZ-UZ-2024-001.yaml:3:8" for the value at the
 /// first position of `diagnostics` in `source`, if it is one.
 pub fn culprit(diagnostics: &str, source: &str, root: &Path) -> Option<String> {

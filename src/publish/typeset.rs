@@ -170,26 +170,6 @@ impl Sources<'_> {
     }
 }
 
-/// A typst failure with the YAML place of the value it stopped at.
-fn traced(error: crate::error::Error, source: &str, root: &Path) -> crate::error::Error {
-    match error {
-        crate::error::Error::TypstFailed {
-            document,
-            status,
-            diagnostics,
-            source_path,
-            culprit: None,
-        } => crate::error::Error::TypstFailed {
-            culprit: crate::publish::trace::culprit(&diagnostics, source, root),
-            document,
-            status,
-            diagnostics,
-            source_path,
-        },
-        other => other,
-    }
-}
-
 /// What typst made of one language edition's documents.
 pub(super) struct Typeset {
     /// Each PDF (its file name in `out/`, size and digest) in the
@@ -213,9 +193,14 @@ pub(super) struct Press<'a> {
     pub(super) spool: &'a Spool,
 }
 
-/// A typeset document, and its source when it is a register's (kept for
+/// A typeset document: its PDF, whether it was taken unchanged from the
+/// last build, and its source when it is the register's (for
 /// --keep-source).
-type Made = (Compiled<Entry>, Option<String>);
+struct Made {
+    compiled: Compiled<Entry>,
+    taken: bool,
+    source: Option<String>,
+}
 
 /// Renders and typesets every document of the language editions given
 /// (`k` 0 for the register's own language, then its translations, with
@@ -262,20 +247,21 @@ pub(super) fn typeset(
         };
         let file = doc.file(context);
         let key = document_key(&sources.fingerprint, &source);
-        let taken = settings
+        let entry = settings
             .reuse
             .and_then(|r| r.take(file, &key, settings.stat, spool));
-        if taken.is_some() {
+        let taken = entry.is_some();
+        if taken {
             reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
-        let compiled = match taken {
+        let compiled = match entry {
             Some(entry) => Compiled {
                 pdf: entry,
                 warnings: String::new(),
             },
             None => typst
                 .compile(&source, &named, job, |pdf| spool.take(file, pdf))
-                .map_err(|e| traced(e, &source, sources.root))?,
+                .map_err(|e| crate::publish::trace::traced(e, &source, sources.root))?,
         };
         if let Some(r) = settings.reuse {
             r.keep(file, &key, &compiled.pdf.2);
@@ -290,7 +276,11 @@ pub(super) fn typeset(
             (settings.progress)("typesetting done");
         }
         // The register's source is kept, for --keep-source.
-        Ok((compiled, (*doc == Doc::General).then_some(source)))
+        Ok(Made {
+            compiled,
+            taken,
+            source: (k == 0 && *doc == Doc::General).then_some(source),
+        })
     };
     (settings.progress)(&match editions {
         [(_, c)] if documents > 1 => format!(
@@ -313,16 +303,14 @@ pub(super) fn typeset(
             warnings: String::new(),
         })
         .collect();
-    for ((e, _), (compiled, source)) in named {
+    for ((e, _), made) in named {
         let t = &mut out[e];
-        t.warnings.push_str(&compiled.warnings);
-        t.outputs.push(compiled.pdf);
-        if let Some(source) = source {
+        t.warnings.push_str(&made.compiled.warnings);
+        t.outputs.push(made.compiled.pdf);
+        t.unchanged += usize::from(made.taken);
+        if let Some(source) = made.source {
             t.register_source = source;
         }
-    }
-    if let Some(first) = out.first_mut() {
-        first.unchanged = reused.into_inner();
     }
     Ok(out)
 }
