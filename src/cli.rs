@@ -62,6 +62,7 @@ impl Default for Project {
 pub enum Command {
     Add(Box<AddArgs>),
     Record(Box<RecordArgs>),
+    Correct(Box<CorrectArgs>),
     Init(InitArgs),
     Build(BuildArgs),
     Publish(PublishArgs),
@@ -234,6 +235,10 @@ pub struct RecordArgs {
     #[arg(long, value_name = "TEXT")]
     pub citation: Option<String>,
 
+    /// Remove act N (as `show ID` numbers them) instead of recording one
+    #[arg(long, value_name = "N", conflicts_with = "action", value_parser = clap::value_parser!(u32).range(1..))]
+    pub remove: Option<u32>,
+
     /// Print the changed entry and write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -241,6 +246,61 @@ pub struct RecordArgs {
     /// Never ask, even at a terminal
     #[arg(long)]
     pub no_input: bool,
+
+    #[command(flatten)]
+    pub project: Project,
+}
+
+/// Correct act N of an instrument (as `show ID` numbers them): change the fields given, keep
+/// the rest of the file as it was; an empty value ('') leaves an optional field out
+#[derive(Debug, Args)]
+pub struct CorrectArgs {
+    /// The instrument's id, e.g. KZ-UZ-2024-004
+    pub id: String,
+
+    /// The act to correct: its number in `treaty-register show ID`
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub act: u32,
+
+    /// The acting state, ISO 3166-1 alpha-3 (one of the instrument's parties)
+    #[arg(long, value_name = "STATE")]
+    pub party: Option<String>,
+
+    /// Date of the act: YYYY-MM-DD, YYYY-MM or YYYY
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// When the act takes effect for that party
+    #[arg(long, value_name = "DATE")]
+    pub effective: Option<String>,
+
+    /// A reference, e.g. the ratifying law
+    #[arg(long, value_name = "TEXT")]
+    pub reference: Option<String>,
+
+    /// Names a reservation or declaration, e.g. R1
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+
+    /// For an objection or a withdrawal of a reservation: the label it answers
+    #[arg(long, value_name = "LABEL")]
+    pub regarding: Option<String>,
+
+    /// Wording of a reservation, declaration or objection
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+
+    /// The `key` of the entry's source for this act
+    #[arg(long, value_name = "KEY")]
+    pub source: Option<String>,
+
+    /// A note on the act
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    /// Print the changed entry and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 
     #[command(flatten)]
     pub project: Project,
@@ -534,6 +594,7 @@ impl Command {
         match self {
             Command::Add(a) => a.project.clone(),
             Command::Record(a) => a.project.clone(),
+            Command::Correct(a) => a.project.clone(),
             Command::Init(a) => Project {
                 root: a.root.clone(),
                 ..Project::default()

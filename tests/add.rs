@@ -291,7 +291,7 @@ fn prompts_in_a_terminal_re_ask_and_confirm() {
         ["Source 1, date (optional): ", ""],
         ["Source 2, title (empty when all are given)", ""],
         [
-            "Write register/instruments/KZ-UZ-2024-017.yaml? [y/N]: ",
+            "Write register/instruments/KZ-UZ-2024-017.yaml? [y/n]: ",
             "y"
         ],
     ]);

@@ -94,9 +94,18 @@ fn json(i: &Instrument, as_of: PartialDate) -> serde_json::Value {
         i.status.as_ref().map(|s| s.value.as_str()).into(),
     );
     object.insert("as_of".into(), as_of.to_string().into());
-    object
-        .entry("actions")
-        .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+    let actions: Vec<serde_json::Value> = i
+        .actions
+        .iter()
+        .map(|a| {
+            let mut act = serde_json::to_value(a).expect("an act serializes");
+            if let Some(fields) = act.as_object_mut() {
+                fields.insert("n".into(), a.number.into());
+            }
+            act
+        })
+        .collect();
+    object.insert("actions".into(), actions.into());
     value
 }
 
@@ -266,9 +275,17 @@ fn depositary(d: &str) -> String {
     }
 }
 
-/// "2024-11-20  KAZ ratification, effective 2025-01-15 — reference [R1] text (source)"
+/// "#3  2024-11-20  KAZ ratification, effective 2025-01-15 — reference [R1] text (source)":
+/// `#3` is the act's place in the file, which `correct --act` and
+/// `record --remove` take.
 fn action(a: &Action) -> String {
-    let mut line = format!("{}  {} {}", a.date.value, a.party.value, a.action.label());
+    let mut line = format!(
+        "#{}  {}  {} {}",
+        a.number,
+        a.date.value,
+        a.party.value,
+        a.action.label()
+    );
     if let Some(e) = &a.effective {
         let _ = write!(line, ", effective {}", e.value);
     }

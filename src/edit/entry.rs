@@ -23,6 +23,23 @@ use crate::register::load;
 /// `as_of`; returns its problems.
 pub fn validate(root: &Path, rel: &Path, text: &str, as_of: PartialDate) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
+    // Every limit `check` applies to a file, a writer applies before it
+    // writes one: no command leaves a file that `check` refuses.
+    if text.len() as u64 > load::MAX_FILE_SIZE {
+        diags.push(
+            Diagnostic::new(
+                rel,
+                None,
+                format!(
+                    "the entry would be {} bytes, over the limit of {} bytes (1 MiB)",
+                    text.len(),
+                    load::MAX_FILE_SIZE
+                ),
+            )
+            .hint("an entry is a few kilobytes of YAML: keep long texts under register/files/"),
+        );
+        return diags;
+    }
     let Some(instrument) = load::parse_instrument(rel, text, &mut diags) else {
         return diags;
     };
@@ -39,6 +56,42 @@ pub fn validate(root: &Path, rel: &Path, text: &str, as_of: PartialDate) -> Vec<
     crate::register::treaty_law::rules(&instrument, as_of, &mut diags);
     crate::register::diagnostic::sort(&mut diags);
     diags
+}
+
+/// An entry's text, read as `check` reads it: a plain file (never a pipe,
+/// device or link, which could hang or lead out of the project), at most
+/// [`load::MAX_FILE_SIZE`] bytes (refused unread), UTF-8.
+pub fn read_entry(path: &Path) -> Result<String> {
+    use std::io::Read;
+    let refuse = |message: String| Error::Usage {
+        message: format!("{}: {message}", path.display()),
+        hint: Some("run `treaty-register check`, correct the file, then try again".into()),
+    };
+    let meta = fs::symlink_metadata(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if !meta.is_file() {
+        return Err(refuse("not a regular file".into()));
+    }
+    if meta.len() > load::MAX_FILE_SIZE {
+        return Err(refuse(format!(
+            "file is {} bytes, over the limit of {} bytes (1 MiB)",
+            meta.len(),
+            load::MAX_FILE_SIZE
+        )));
+    }
+    let io = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .map_err(io)?
+        .take(load::MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    String::from_utf8(bytes).map_err(|_| refuse("not UTF-8".into()))
 }
 
 /// Takes the writers' lock on `dir`, waiting for another writer, and

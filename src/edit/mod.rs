@@ -4,12 +4,14 @@
 //! [`add`] drafts a new instrument file from flags or answers, validates it
 //! with the very rules `check` applies, and writes it without ever
 //! overwriting; [`record`] adds one act (or the UN registration) to an
-//! entry, leaving every other byte of the file as it was; [`entry`] is
+//! entry, leaving every other byte of the file as it was, and [`acts`]
+//! corrects or removes one; [`entry`] is
 //! how both check and write an entry's text; [`init`] creates a new project with the default templates;
 //! [`prompt`] asks at a terminal; [`synth`] generates valid synthetic
 //! registers of any size for benchmarks and scale tests. Depends only on
 //! [`crate::register`] and [`crate::support`].
 
+pub mod acts;
 pub mod add;
 pub mod entry;
 pub mod init;

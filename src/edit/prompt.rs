@@ -64,16 +64,20 @@ impl<R: BufRead, W: Write> Prompter<R, W> {
         }
     }
 
-    /// Asks a yes/no question; the default is no.
+    /// Asks a yes/no question until it is answered. There is no default:
+    /// an Enter too many (typed ahead after the last answer) must not throw
+    /// away everything answered so far, so an empty line asks again.
     pub fn confirm(&mut self, question: &str) -> Result<bool> {
-        let answer = self.ask(&format!("{question} [y/N]"), true, |a| {
-            match a.to_lowercase().as_str() {
-                "y" | "yes" => Ok(true),
-                "n" | "no" => Ok(false),
-                _ => Err("answer y or n".into()),
+        loop {
+            let Some(answer) = self.line(&format!("{question} [y/n]"))? else {
+                return Err(Error::InputEnded);
+            };
+            match answer.to_lowercase().as_str() {
+                "y" | "yes" => return Ok(true),
+                "n" | "no" => return Ok(false),
+                _ => self.say("  answer y to write it, or n to write nothing")?,
             }
-        })?;
-        Ok(answer.unwrap_or(false))
+        }
     }
 }
 
@@ -99,6 +103,15 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "Number:   a value is needed here\nNumber:   `13` is not below 10\nNumber: "
         );
+    }
+
+    #[test]
+    fn an_empty_confirmation_asks_again() {
+        let mut out = Vec::new();
+        let mut p = Prompter::new(b"\n\ny\n" as &[u8], &mut out);
+        assert!(p.confirm("Write it?").unwrap());
+        let mut p = Prompter::new(b"\n" as &[u8], &mut out);
+        assert!(matches!(p.confirm("Write it?"), Err(Error::InputEnded)));
     }
 
     #[test]

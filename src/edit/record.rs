@@ -12,8 +12,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::edit::entry;
-use crate::error::{Error, Result};
+use crate::edit::{acts, entry};
+use crate::error::Result;
 use crate::register::diagnostic::Diagnostic;
 use crate::register::load::INSTRUMENTS_DIR;
 use crate::register::yaml::{self, Value};
@@ -47,6 +47,21 @@ pub struct RegistrationDraft {
 pub enum Change {
     Act(ActDraft),
     Registration(RegistrationDraft),
+    /// `correct --act N`: fields of act N changed.
+    Correct(usize, acts::Corrections),
+    /// `record --remove N`: act N taken out.
+    Remove(usize),
+}
+
+/// The entry as the change leaves it.
+#[derive(Debug, Clone)]
+pub struct Edited {
+    /// The file as it was.
+    pub before: String,
+    pub text: String,
+    /// The stated `status` the change made redundant and took out:
+    /// `(status, line)`.
+    pub dropped_status: Option<(String, u32)>,
 }
 
 /// Why the change cannot be made.
@@ -80,6 +95,8 @@ pub fn apply(text: &str, change: &Change) -> std::result::Result<String, Refusal
             opt_field(&mut block, "  ", "citation", &r.citation, eol);
             Ok(append(text, &block, eol))
         }
+        Change::Correct(n, fields) => acts::correct(text, *n, fields),
+        Change::Remove(n) => acts::remove(text, *n),
     }
 }
 
@@ -91,7 +108,7 @@ pub fn record(
     change: &Change,
     as_of: crate::register::date::PartialDate,
     dry_run: bool,
-) -> Result<std::result::Result<String, Refusal>> {
+) -> Result<std::result::Result<Edited, Refusal>> {
     let dir = root.join(INSTRUMENTS_DIR);
     let rel = Path::new(INSTRUMENTS_DIR).join(format!("{id}.yaml"));
     let dest = root.join(&rel);
@@ -102,22 +119,56 @@ pub fn record(
     } else {
         Some(entry::lock_folder(&dir)?)
     };
-    let text = std::fs::read_to_string(&dest).map_err(|source| Error::Read {
-        path: dest.clone(),
-        source,
-    })?;
-    let new = match apply(&text, change) {
-        Ok(new) => new,
+    let text = entry::read_entry(&dest)?;
+    let edited = match edit(&rel, text, change) {
+        Ok(edited) => edited,
         Err(refusal) => return Ok(Err(refusal)),
     };
-    let problems = entry::validate(root, &rel, &new, as_of);
+    let problems = entry::validate(root, &rel, &edited.text, as_of);
     if !problems.is_empty() {
-        return Ok(Err(Refusal::Problems(new, problems)));
+        return Ok(Err(Refusal::Problems(edited.text, problems)));
     }
     if !dry_run {
-        entry::replace(&dir, &dest, &new)?;
+        entry::replace(&dir, &dest, &edited.text)?;
     }
-    Ok(Ok(new))
+    Ok(Ok(edited))
+}
+
+/// The change made to `text`, read back where acts were corrected or
+/// removed, and with a stated `status` dropped once acts decide it.
+fn edit(rel: &Path, before: String, change: &Change) -> std::result::Result<Edited, Refusal> {
+    let text = before.as_str();
+    let new = apply(text, change)?;
+    let mut diags = Vec::new();
+    let read = |t: &str, d: &mut Vec<Diagnostic>| crate::register::load::parse_instrument(rel, t, d);
+    let (changed, removed) = match change {
+        Change::Correct(n, _) => (Some(*n), None),
+        Change::Remove(n) => (None, Some(*n)),
+        _ => (None, None),
+    };
+    if (changed.is_some() || removed.is_some())
+        && let Some(old) = read(text, &mut diags)
+        && let Some(refusal) = acts::confirm_acts(&old, &new, rel, changed, removed)
+    {
+        return Err(refusal);
+    }
+    let dropped = read(&new, &mut diags).and_then(|i| {
+        let (text, line) = acts::drop_redundant_status(&new, &i)?;
+        let stated = i.status.as_ref()?.value.as_str().to_owned();
+        Some((text, (stated, line)))
+    });
+    Ok(match dropped {
+        Some((text, dropped)) => Edited {
+            text,
+            dropped_status: Some(dropped),
+            before,
+        },
+        None => Edited {
+            text: new,
+            dropped_status: None,
+            before,
+        },
+    })
 }
 
 /// Top-level keys of the entry with their lines (1-based), in file order.
@@ -279,7 +330,7 @@ fn opt_field(out: &mut String, indent: &str, name: &str, value: &Option<String>,
 
 /// A value as a YAML scalar: plain where that reads back as the same text,
 /// else double-quoted (JSON's escaping is YAML's).
-fn scalar(value: &str) -> String {
+pub(crate) fn scalar(value: &str) -> String {
     let value = value.trim();
     let plain_char = |c: char| c.is_alphanumeric() || " .,;()/'’-–—_".contains(c);
     let special_word = matches!(

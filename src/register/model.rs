@@ -273,6 +273,11 @@ pub struct Action {
     /// The `action` keyword, where rules about the act as a whole point.
     #[serde(skip)]
     pub span: Span,
+    /// Its place in the file's `actions`, from 1: the number `show` prints
+    /// and `correct --act` / `record --remove` take. Kept in views as of
+    /// earlier dates, which leave later acts out.
+    #[serde(skip)]
+    pub number: u32,
 }
 
 impl Action {

@@ -7,15 +7,26 @@
 //! Reduced-precision dates are compared with
 //! [`PartialDate::surely_before`], so that a date known only to the month
 //! is never wrongly called too early.
+//!
+//! An entry may hold thousands of acts (hostile files hold 14,000), so the
+//! acts are indexed once ([`Index`]) and no rule scans them per act:
+//! `check` stays linear in the number of acts.
+
+use std::collections::{HashMap, HashSet};
 
 use crate::register::date::PartialDate;
 use crate::register::diagnostic::{Diagnostic, Span};
 use crate::register::lifecycle;
-use crate::register::model::{ActionKind, Instrument, Status};
+use crate::register::model::{Action, ActionKind, Instrument, Status};
 
 /// Applies every rule to `i`, whose register is dated `as_of`.
 pub fn rules(i: &Instrument, as_of: PartialDate, diags: &mut Vec<Diagnostic>) {
-    let mut out = Rules { i, diags };
+    let index = Index::new(i);
+    let mut out = Rules {
+        i,
+        index: &index,
+        diags,
+    };
     out.parties();
     out.order_of_acts();
     out.no_future(as_of);
@@ -24,11 +35,101 @@ pub fn rules(i: &Instrument, as_of: PartialDate, diags: &mut Vec<Diagnostic>) {
     out.registration();
     out.sources();
     out.stated_status(as_of);
+    out.repeated_acts();
+    out.signature_dates();
+}
+
+/// What the rules ask of the acts again and again, gathered in one pass.
+struct Index<'a> {
+    parties: HashSet<&'a str>,
+    /// Each party's acts, as indexes into `actions`, in file order.
+    by_party: HashMap<&'a str, Vec<usize>>,
+    firsts: HashMap<&'a str, Firsts>,
+    /// The first reservation or declaration with each label.
+    labels: HashMap<&'a str, usize>,
+}
+
+impl<'a> Index<'a> {
+    fn new(i: &'a Instrument) -> Self {
+        let mut by_party: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut labels = HashMap::new();
+        for (n, a) in i.actions.iter().enumerate() {
+            by_party.entry(a.party.value.as_str()).or_default().push(n);
+            if a.action.is_labelled()
+                && let Some(l) = &a.label
+            {
+                labels.entry(l.value.as_str()).or_insert(n);
+            }
+        }
+        Index {
+            parties: i.parties.iter().map(|p| p.state.as_str()).collect(),
+            by_party,
+            firsts: Firsts::of(i),
+            labels,
+        }
+    }
+
+    /// The acts of `party`, in file order.
+    fn acts_of(&self, i: &'a Instrument, party: &str) -> Vec<(usize, &'a Action)> {
+        let own = self.by_party.get(party).map_or(&[][..], Vec::as_slice);
+        own.iter().map(|&n| (n, &i.actions[n])).collect()
+    }
+}
+
+/// A party's earliest entry into force and consent, each counted as its
+/// last day: all that "had it entered into force by a date?" needs.
+#[derive(Default, Clone, Copy)]
+struct Firsts {
+    entry_into_force: Option<PartialDate>,
+    consent: Option<PartialDate>,
+}
+
+impl Firsts {
+    fn of(i: &Instrument) -> HashMap<&str, Firsts> {
+        let earlier = |slot: &mut Option<PartialDate>, d: PartialDate| {
+            if slot.is_none_or(|s| d.last_day() < s.last_day()) {
+                *slot = Some(d);
+            }
+        };
+        let mut firsts: HashMap<&str, Firsts> = HashMap::new();
+        for a in &i.actions {
+            let f = firsts.entry(a.party.value.as_str()).or_default();
+            if a.action == ActionKind::EntryIntoForce {
+                earlier(&mut f.entry_into_force, a.date.value);
+            } else if a.action.is_consent() {
+                earlier(&mut f.consent, a.date.value);
+            }
+        }
+        firsts
+    }
+}
+
+/// Whether a party's exit (`exits`: when each took effect, by last day)
+/// took effect on or after `before` and on or before `after`. The first
+/// exit not surely before `before` is the one that can fall in between
+/// (binary search: a party may hold thousands of acts).
+fn exit_between(exits: &[PartialDate], before: PartialDate, after: PartialDate) -> bool {
+    let from = exits.partition_point(|e| e.surely_before(before));
+    exits[from..]
+        .first()
+        .is_some_and(|e| !after.surely_before(*e))
 }
 
 struct Rules<'a> {
     i: &'a Instrument,
+    index: &'a Index<'a>,
     diags: &'a mut Vec<Diagnostic>,
+}
+
+/// The classes of acts a party performs once (rule 13), with their names
+/// in messages.
+fn once_only(kind: ActionKind) -> Option<&'static str> {
+    match kind {
+        k if k.is_consent() => Some("consent to be bound"),
+        ActionKind::Signature => Some("signature"),
+        ActionKind::EntryIntoForce => Some("entry into force"),
+        _ => None,
+    }
 }
 
 impl Rules<'_> {
@@ -38,13 +139,128 @@ impl Rules<'_> {
     }
 
     fn is_party(&self, state: &str) -> bool {
-        self.i.parties.iter().any(|p| p.state == state)
+        self.index.parties.contains(state)
+    }
+
+    /// [`lifecycle::in_force_for`] from the index: whether the instrument
+    /// had entered into force for `party` by `d`.
+    fn in_force_for(&self, party: &str, d: PartialDate) -> bool {
+        let f = self.index.firsts.get(party).copied().unwrap_or_default();
+        if f.entry_into_force.is_some_and(|e| e.is_by(d)) {
+            return true;
+        }
+        let general = lifecycle::general_entry_into_force(self.i).filter(|g| g.is_by(d));
+        match (general, f.consent) {
+            (Some(g), Some(c)) => c.is_by(d) && c.is_by(g),
+            _ => false,
+        }
+    }
+
+    /// Rule 13: a party consents, signs and sees the instrument enter into
+    /// force once, unless its denunciation or withdrawal took effect in
+    /// between. The later act in the file is the one reported, so that
+    /// `record` names the act it was about to add.
+    fn repeated_acts(&mut self) {
+        let i = self.i;
+        let mut parties: Vec<&str> = self.index.by_party.keys().copied().collect();
+        parties.sort_unstable();
+        for party in parties {
+            let acts = self.index.acts_of(i, party);
+            let mut exits: Vec<PartialDate> = acts
+                .iter()
+                .filter(|(_, a)| a.action.is_exit())
+                .map(|(_, a)| a.takes_effect())
+                .collect();
+            exits.sort_unstable_by_key(PartialDate::last_day);
+            let mut classes: HashMap<&str, Vec<(usize, &Action)>> = HashMap::new();
+            for &(n, a) in &acts {
+                if let Some(class) = once_only(a.action) {
+                    classes.entry(class).or_default().push((n, a));
+                }
+            }
+            let mut classes: Vec<_> = classes.into_iter().collect();
+            classes.sort_unstable_by_key(|(class, _)| *class);
+            for (class, mut acts) in classes {
+                acts.sort_by_key(|(_, a)| a.date.value.first_day());
+                // Each repeat names the act it repeats: the first since the
+                // party's last exit.
+                let mut kept = acts[0];
+                for pair in acts.windows(2) {
+                    let (before, after) = (pair[0], pair[1]);
+                    if exit_between(&exits, before.1.date.value, after.1.date.value) {
+                        kept = after;
+                    } else {
+                        self.repeated(class, kept, after);
+                    }
+                }
+            }
+        }
+    }
+
+    fn repeated(&mut self, class: &str, a: (usize, &Action), b: (usize, &Action)) {
+        let ((_, kept), (_, extra)) = if a.0 < b.0 { (a, b) } else { (b, a) };
+        let (first, second) = (kept.number, extra.number);
+        let id = &self.i.id.value;
+        self.error(
+            extra.span,
+            format!(
+                "{}'s {class} is recorded twice: the {} of {} (act #{}) repeats the {} of {} \
+                 (act #{}, line {})",
+                extra.party.value,
+                extra.action.label(),
+                extra.date.value,
+                second,
+                kept.action.label(),
+                kept.date.value,
+                first,
+                kept.span.line,
+            ),
+            format!(
+                "a party does this once (unless it denounced or withdrew in between): correct \
+                 the act already recorded with `treaty-register correct {id} --act {} --date …`, \
+                 or remove this one with `treaty-register record {id} --remove {}`",
+                first, second
+            ),
+        );
+    }
+
+    /// Rule 14: no state signs before the instrument was adopted or opened
+    /// for signature (`signed.date`).
+    fn signature_dates(&mut self) {
+        let i = self.i;
+        for a in &i.actions {
+            let signs = matches!(
+                a.action,
+                ActionKind::Signature | ActionKind::DefinitiveSignature
+            );
+            if signs && a.date.value.surely_before(i.signed.date) {
+                self.error(
+                    a.date.span,
+                    format!(
+                        "the {} by {} ({}) is dated before the instrument's `signed.date` ({})",
+                        a.action.label(),
+                        a.party.value,
+                        a.date.value,
+                        i.signed.date
+                    ),
+                    format!(
+                        "a state signs on or after the day the instrument was adopted or opened \
+                         for signature: `treaty-register correct {} --act {} --date …`, or \
+                         correct `signed.date`",
+                        i.id.value, a.number
+                    ),
+                );
+            }
+        }
     }
 
     /// Rules 1 and 2: every actor is a party, and every party is listed once.
     fn parties(&mut self) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
         for (n, p) in self.i.parties.iter().enumerate() {
-            if let Some(first) = self.i.parties[..n].iter().find(|q| q.state == p.state) {
+            let first = *seen.entry(p.state.as_str()).or_insert(n);
+            if first != n {
+                let first = &self.i.parties[first];
                 self.error(
                     p.span,
                     format!("`{}` is listed twice in `parties`", p.state),
@@ -92,6 +308,14 @@ impl Rules<'_> {
     /// entry into force after signature.
     fn order_of_acts(&mut self) {
         let i = self.i;
+        // Each party's first signature, by the first day it can mean.
+        let mut signatures: HashMap<&str, PartialDate> = HashMap::new();
+        for a in i.actions.iter().filter(|a| a.action == ActionKind::Signature) {
+            let first = signatures.entry(&a.party.value).or_insert(a.date.value);
+            if a.date.value.first_day() < first.first_day() {
+                *first = a.date.value;
+            }
+        }
         for a in &i.actions {
             if let Some(e) = &a.effective
                 && e.value.surely_before(a.date.value)
@@ -111,14 +335,8 @@ impl Rules<'_> {
                 a.action,
                 ActionKind::Ratification | ActionKind::Acceptance | ActionKind::Approval
             );
-            let signature = i
-                .actions
-                .iter()
-                .filter(|s| s.party.value == a.party.value && s.action == ActionKind::Signature)
-                .map(|s| s.date.value)
-                .min_by_key(|d| d.first_day());
             if consent
-                && let Some(signed) = signature
+                && let Some(signed) = signatures.get(a.party.value.as_str()).copied()
                 && a.date.value.surely_before(signed)
             {
                 self.error(
@@ -204,22 +422,33 @@ impl Rules<'_> {
                 continue;
             };
             let objection = a.action == ActionKind::Objection;
-            let answered = i.actions.iter().find(|r| {
-                r.action.is_labelled()
-                    && r.label.as_ref().is_some_and(|l| l.value == regarding.value)
-            });
-            let labels: Vec<&str> = i
-                .actions
-                .iter()
-                .filter(|r| {
-                    r.action.is_labelled() && (!objection || r.party.value != a.party.value)
-                })
-                .filter_map(|r| r.label.as_ref().map(|l| l.value.as_str()))
-                .collect();
-            let hint = if labels.is_empty() {
-                "record the reservation or declaration first, with a `label:`".to_owned()
-            } else {
-                format!("labels it may answer: {}", labels.join(", "))
+            let answered = self
+                .index
+                .labels
+                .get(regarding.value.as_str())
+                .map(|&n| &i.actions[n]);
+            let hint = || {
+                // A few labels are a hint; thousands would be noise (and,
+                // for every bad objection, quadratic).
+                const SHOWN: usize = 8;
+                let mut labels: Vec<&str> = i
+                    .actions
+                    .iter()
+                    .filter(|r| {
+                        r.action.is_labelled() && (!objection || r.party.value != a.party.value)
+                    })
+                    .filter_map(|r| r.label.as_ref().map(|l| l.value.as_str()))
+                    .take(SHOWN + 1)
+                    .collect();
+                let more = labels.len() > SHOWN;
+                labels.truncate(SHOWN);
+                match (labels.is_empty(), more) {
+                    (true, _) => {
+                        "record the reservation or declaration first, with a `label:`".to_owned()
+                    }
+                    (false, false) => format!("labels it may answer: {}", labels.join(", ")),
+                    (false, true) => format!("labels it may answer: {}, …", labels.join(", ")),
+                }
             };
             match answered {
                 None => self.error(
@@ -229,7 +458,7 @@ impl Rules<'_> {
                         a.action.label(),
                         regarding.value
                     ),
-                    hint,
+                    hint(),
                 ),
                 Some(r) if objection && r.party.value == a.party.value => self.error(
                     regarding.span,
@@ -256,7 +485,7 @@ impl Rules<'_> {
             .iter()
             .filter(|a| a.action == ActionKind::Denunciation)
         {
-            if lifecycle::in_force_for(i, &a.party.value, a.date.value).is_none() {
+            if !self.in_force_for(&a.party.value, a.date.value) {
                 self.error(
                     a.span,
                     format!(

@@ -34,23 +34,23 @@ impl Decoder<'_> {
         let items = self.list(node, "actions");
         // Exactly as many as listed: a register holds hundreds of thousands.
         let mut actions: Vec<Action> = Vec::with_capacity(items.len());
-        for item in items {
-            let Some(action) = self.action(item) else {
+        // The first line of each label, found without a scan per act.
+        let mut labels: std::collections::HashMap<String, u32> = Default::default();
+        for (n, item) in items.iter().enumerate() {
+            let Some(mut action) = self.action(item) else {
                 continue;
             };
-            if let Some(label) = &action.label
-                && let Some(first) = actions
-                    .iter()
-                    .filter_map(|a| a.label.as_ref())
-                    .find(|l| l.value == label.value)
-            {
-                let line = first.span.line;
-                self.error(label.span, format!("label `{}` is used twice", label.value))
-                    .hints
-                    .push(format!(
-                        "line {line} has it already; give each reservation or declaration its own label"
-                    ));
-                continue;
+            action.number = u32::try_from(n + 1).unwrap_or(u32::MAX);
+            if let Some(label) = &action.label {
+                if let Some(&line) = labels.get(&label.value) {
+                    self.error(label.span, format!("label `{}` is used twice", label.value))
+                        .hints
+                        .push(format!(
+                            "line {line} has it already; give each reservation or declaration its own label"
+                        ));
+                    continue;
+                }
+                labels.insert(label.value.clone(), label.span.line);
             }
             actions.push(action);
         }
@@ -116,6 +116,7 @@ impl Decoder<'_> {
             source,
             note,
             span: f_key(&af, "action"),
+            number: 0,
         })
     }
 
