@@ -62,6 +62,7 @@ impl Default for Project {
 pub enum Command {
     Add(Box<AddArgs>),
     Record(Box<RecordArgs>),
+    Edit(Box<EditArgs>),
     Init(InitArgs),
     Build(BuildArgs),
     Publish(PublishArgs),
@@ -239,6 +240,41 @@ pub struct RecordArgs {
     pub dry_run: bool,
 
     /// Never ask, even at a terminal
+    #[arg(long)]
+    pub no_input: bool,
+
+    #[command(flatten)]
+    pub project: Project,
+}
+
+/// Change fields of an instrument's file by name (`--set signed.place=Astana`), leaving the rest
+/// of the file as it was
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The instrument's id, e.g. KZ-UZ-2024-004
+    pub id: String,
+
+    /// Set a field, FIELD=VALUE (repeatable): title, titles.LANG (an ISO 639-1 code), type,
+    /// level, signed.date, signed.place, status, in_force.date, in_force.note, term.from,
+    /// term.to, notes, depositary, registration.number, registration.date, registration.by,
+    /// registration.citation
+    #[arg(long = "set", value_name = "FIELD=VALUE")]
+    pub set: Vec<String>,
+
+    /// Remove an optional field (repeatable); required ones cannot be removed
+    #[arg(long = "unset", value_name = "FIELD")]
+    pub unset: Vec<String>,
+
+    /// Add a party, STATE or STATE=BODY (repeatable), e.g. TUR="Government of the Republic of
+    /// Türkiye"
+    #[arg(long = "add-party", value_name = "STATE[=BODY]")]
+    pub add_party: Vec<String>,
+
+    /// Print the changed entry and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Never ask, even at a terminal (with no change given, `edit` asks for one)
     #[arg(long)]
     pub no_input: bool,
 
@@ -534,6 +570,7 @@ impl Command {
         match self {
             Command::Add(a) => a.project.clone(),
             Command::Record(a) => a.project.clone(),
+            Command::Edit(a) => a.project.clone(),
             Command::Init(a) => Project {
                 root: a.root.clone(),
                 ..Project::default()

@@ -5,6 +5,7 @@ mod bag;
 mod build;
 mod check;
 mod completions;
+mod edit;
 mod init;
 mod list;
 mod publish;
@@ -28,6 +29,7 @@ pub fn run(config: &Config, command: Command) -> Result<()> {
     match command {
         Command::Add(args) => add::run(config, *args),
         Command::Record(args) => record::run(config, *args),
+        Command::Edit(args) => edit::run(config, *args),
         Command::Init(args) => init::run(config, args),
         Command::Build(args) => build::run(config, args),
         Command::Publish(args) => publish::run(config, args),

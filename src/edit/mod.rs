@@ -6,12 +6,14 @@
 //! overwriting; [`record`] adds one act (or the UN registration) to an
 //! entry, leaving every other byte of the file as it was; [`entry`] is
 //! how both check and write an entry's text; [`fields`] changes
-//! values of an entry as text, by path (`edit`); [`init`] creates a new project with the default templates;
+//! values of an entry as text, by path, and [`amend`] is what `edit`
+//! may change with it; [`init`] creates a new project with the default templates;
 //! [`prompt`] asks at a terminal; [`synth`] generates valid synthetic
 //! registers of any size for benchmarks and scale tests. Depends only on
 //! [`crate::register`] and [`crate::support`].
 
 pub mod add;
+pub mod amend;
 pub mod entry;
 pub mod fields;
 pub mod init;
