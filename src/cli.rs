@@ -148,6 +148,15 @@ pub struct AddArgs {
     #[arg(long = "source", value_name = "TITLE;DATE;…")]
     pub sources: Vec<String>,
 
+    /// The key of a source, lower-case, by which acts cite it (`record --source KEY`); keys pair
+    /// with sources in order: the first --source-key is the first --source's (repeatable)
+    #[arg(long = "source-key", value_name = "KEY")]
+    pub source_keys: Vec<String>,
+
+    /// The depositary: an ISO 3166-1 alpha-3 code of a state, or the name of an organisation
+    #[arg(long, value_name = "TEXT")]
+    pub depositary: Option<String>,
+
     /// Discrepancies between sources, caveats
     #[arg(long, value_name = "TEXT")]
     pub notes: Option<String>,
