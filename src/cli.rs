@@ -472,7 +472,53 @@ pub struct ListArgs {
     pub as_of: Option<PartialDate>,
 
     #[command(flatten)]
+    pub filters: ListFilters,
+
+    #[command(flatten)]
     pub project: Project,
+}
+
+/// Which instruments `list` shows; every filter given must hold (AND).
+#[derive(Debug, Clone, Default, Args)]
+pub struct ListFilters {
+    /// Only instruments this state is a party to (ISO 3166-1 alpha-3, e.g. KAZ)
+    #[arg(long, value_name = "STATE")]
+    pub party: Option<String>,
+
+    /// Only instruments with this status as of the register's date (or --as-of): signed,
+    /// adopted, in-force, provisionally-applied, expired, terminated or superseded
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+
+    /// Only instruments of this type, e.g. agreement, memorandum
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+
+    /// Only instruments with this subject term
+    #[arg(long, value_name = "TERM")]
+    pub subject: Option<String>,
+
+    /// Only instruments signed on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long = "signed-from", value_name = "DATE", value_parser = any_date)]
+    pub signed_from: Option<PartialDate>,
+
+    /// Only instruments signed on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long = "signed-to", value_name = "DATE", value_parser = any_date)]
+    pub signed_to: Option<PartialDate>,
+
+    /// Only instruments registered with the UN Secretariat
+    #[arg(long, conflicts_with = "unregistered")]
+    pub registered: bool,
+
+    /// Only instruments not registered with the UN Secretariat
+    #[arg(long)]
+    pub unregistered: bool,
+
+    /// Only instruments whose id, titles (in every language), parties' bodies, place, subjects,
+    /// act references or UN registration number contain every one of WORDS, regardless of case
+    /// and diacritics
+    #[arg(long, value_name = "WORDS")]
+    pub search: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -556,6 +602,12 @@ fn full_date(text: &str) -> Result<PartialDate, String> {
         Ok(_) => Err("expected a full date, YYYY-MM-DD".into()),
         Err(e) => Err(format!("{e}; expected YYYY-MM-DD")),
     }
+}
+
+/// A date of any precision, YYYY-MM-DD, YYYY-MM or YYYY.
+fn any_date(text: &str) -> Result<PartialDate, String> {
+    PartialDate::parse(text.trim())
+        .map_err(|e| format!("{e}; expected YYYY-MM-DD, YYYY-MM or YYYY"))
 }
 
 fn at_least_one(text: &str) -> Result<usize, String> {
