@@ -63,6 +63,7 @@ pub enum Command {
     Add(Box<AddArgs>),
     Record(Box<RecordArgs>),
     Correct(Box<CorrectArgs>),
+    Edit(Box<EditArgs>),
     Init(InitArgs),
     Build(BuildArgs),
     Publish(PublishArgs),
@@ -147,6 +148,15 @@ pub struct AddArgs {
     /// A source, TITLE[;DATE[;PUBLISHER[;URL[;NOTE]]]] (repeatable; at least one)
     #[arg(long = "source", value_name = "TITLE;DATE;…")]
     pub sources: Vec<String>,
+
+    /// The key of a source, lower-case, by which acts cite it (`record --source KEY`); keys pair
+    /// with sources in order: the first --source-key is the first --source's (repeatable)
+    #[arg(long = "source-key", value_name = "KEY")]
+    pub source_keys: Vec<String>,
+
+    /// The depositary: an ISO 3166-1 alpha-3 code of a state, or the name of an organisation
+    #[arg(long, value_name = "TEXT")]
+    pub depositary: Option<String>,
 
     /// Discrepancies between sources, caveats
     #[arg(long, value_name = "TEXT")]
@@ -301,6 +311,41 @@ pub struct CorrectArgs {
     /// Print the changed entry and write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    #[command(flatten)]
+    pub project: Project,
+}
+
+/// Change fields of an instrument's file by name (`--set signed.place=Astana`), leaving the rest
+/// of the file as it was
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The instrument's id, e.g. KZ-UZ-2024-004
+    pub id: String,
+
+    /// Set a field, FIELD=VALUE (repeatable): title, titles.LANG (an ISO 639-1 code), type,
+    /// level, signed.date, signed.place, status, in_force.date, in_force.note, term.from,
+    /// term.to, notes, depositary, registration.number, registration.date, registration.by,
+    /// registration.citation
+    #[arg(long = "set", value_name = "FIELD=VALUE")]
+    pub set: Vec<String>,
+
+    /// Remove an optional field (repeatable); required ones cannot be removed
+    #[arg(long = "unset", value_name = "FIELD")]
+    pub unset: Vec<String>,
+
+    /// Add a party, STATE or STATE=BODY (repeatable), e.g. TUR="Government of the Republic of
+    /// Türkiye"
+    #[arg(long = "add-party", value_name = "STATE[=BODY]")]
+    pub add_party: Vec<String>,
+
+    /// Print the changed entry and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Never ask, even at a terminal (with no change given, `edit` asks for one)
+    #[arg(long)]
+    pub no_input: bool,
 
     #[command(flatten)]
     pub project: Project,
@@ -487,7 +532,53 @@ pub struct ListArgs {
     pub as_of: Option<PartialDate>,
 
     #[command(flatten)]
+    pub filters: ListFilters,
+
+    #[command(flatten)]
     pub project: Project,
+}
+
+/// Which instruments `list` shows; every filter given must hold (AND).
+#[derive(Debug, Clone, Default, Args)]
+pub struct ListFilters {
+    /// Only instruments this state is a party to (ISO 3166-1 alpha-3, e.g. KAZ)
+    #[arg(long, value_name = "STATE")]
+    pub party: Option<String>,
+
+    /// Only instruments with this status as of the register's date (or --as-of): signed,
+    /// adopted, in-force, provisionally-applied, expired, terminated or superseded
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+
+    /// Only instruments of this type, e.g. agreement, memorandum
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+
+    /// Only instruments with this subject term
+    #[arg(long, value_name = "TERM")]
+    pub subject: Option<String>,
+
+    /// Only instruments signed on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long = "signed-from", value_name = "DATE", value_parser = any_date)]
+    pub signed_from: Option<PartialDate>,
+
+    /// Only instruments signed on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long = "signed-to", value_name = "DATE", value_parser = any_date)]
+    pub signed_to: Option<PartialDate>,
+
+    /// Only instruments registered with the UN Secretariat
+    #[arg(long, conflicts_with = "unregistered")]
+    pub registered: bool,
+
+    /// Only instruments not registered with the UN Secretariat
+    #[arg(long)]
+    pub unregistered: bool,
+
+    /// Only instruments whose id, titles (in every language), parties' bodies, place, subjects,
+    /// act references or UN registration number contain every one of WORDS, regardless of case
+    /// and diacritics
+    #[arg(long, value_name = "WORDS")]
+    pub search: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -573,6 +664,12 @@ fn full_date(text: &str) -> Result<PartialDate, String> {
     }
 }
 
+/// A date of any precision, YYYY-MM-DD, YYYY-MM or YYYY.
+fn any_date(text: &str) -> Result<PartialDate, String> {
+    PartialDate::parse(text.trim())
+        .map_err(|e| format!("{e}; expected YYYY-MM-DD, YYYY-MM or YYYY"))
+}
+
 fn at_least_one(text: &str) -> Result<usize, String> {
     match text.parse::<usize>() {
         Ok(n) if n >= 1 => Ok(n),
@@ -595,6 +692,7 @@ impl Command {
             Command::Add(a) => a.project.clone(),
             Command::Record(a) => a.project.clone(),
             Command::Correct(a) => a.project.clone(),
+            Command::Edit(a) => a.project.clone(),
             Command::Init(a) => Project {
                 root: a.root.clone(),
                 ..Project::default()

@@ -274,6 +274,10 @@ fn prompts_in_a_terminal_re_ask_and_confirm() {
         ["Type [", "memo"],
         ["did you mean `memorandum`?", "memorandum"],
         ["Level (optional) [", "interagency"],
+        [
+            "Depositary (optional: a state code, e.g. KAZ, or an organisation): ",
+            ""
+        ],
         ["Party 1, state code", "KZ"],
         ["did you mean `KAZ` (Kazakhstan)?", "KAZ"],
         [
@@ -289,6 +293,10 @@ fn prompts_in_a_terminal_re_ask_and_confirm() {
         ["Status [", "signed"],
         ["Source 1, title", "Report on the visit"],
         ["Source 1, date (optional): ", ""],
+        [
+            "Source 1, key for acts to cite it by (optional, lower-case): ",
+            "visit"
+        ],
         ["Source 2, title (empty when all are given)", ""],
         [
             "Write register/instruments/KZ-UZ-2024-017.yaml? [y/n]: ",
@@ -336,6 +344,11 @@ fn prompts_in_a_terminal_re_ask_and_confirm() {
         "{text}"
     );
     assert!(text.contains("subjects:\n- tourism\n"), "{text}");
+    assert!(
+        text.contains("sources:\n- key: visit\n  title: Report on the visit\n"),
+        "{text}"
+    );
+    assert!(!text.contains("depositary"), "{text}");
     assert_eq!(
         tool(test.path(), &["check"]),
         (0, "17 instruments, 0 problems\n".into(), String::new())
@@ -476,6 +489,83 @@ fn an_attachment_written_from_the_project_folder_is_corrected() {
             "error: --file: attachment path `register/files/x.pdf` starts with `register/`\n  \
              hint: paths are relative to register/: write `files/x.pdf`\n"
         ),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(&test.path().join("register")), before);
+}
+
+/// `--source-key` names the `--source` at the same place, and an act
+/// recorded later cites it; `--depositary` is written as given.
+#[test]
+fn source_keys_pair_with_sources_in_order_and_acts_cite_them() {
+    let test = Test::with_shipped();
+    // Signed, not in force: a signature recorded below agrees with it.
+    let mut args: Vec<&str> = FLAGS
+        .iter()
+        .map(|f| if *f == "in-force" { "signed" } else { *f })
+        .collect();
+    let at = args.iter().position(|f| *f == "--in-force").unwrap();
+    args.drain(at..at + 2);
+    args.extend([
+        "--source",
+        "Second report",
+        "--source-key",
+        "mfa",
+        "--depositary",
+        "UZB",
+    ]);
+    let (code, _, stderr) = tool(test.path(), &args);
+    assert_eq!(code, 0, "{stderr}");
+    let text =
+        fs::read_to_string(test.path().join("register/instruments/KZ-UZ-2024-017.yaml")).unwrap();
+    assert!(
+        text.contains(
+            "sources:\n- key: mfa\n  title: Report of the signing\n  publisher: Ministry of \
+             Foreign Affairs\n  date: 2024-06-05\n- title: Second report\n"
+        ),
+        "{text}"
+    );
+    assert!(text.ends_with("depositary: UZB\n"), "{text}");
+    let (code, _, stderr) = tool(
+        test.path(),
+        &[
+            "record",
+            "KZ-UZ-2024-017",
+            "signature",
+            "--party",
+            "UZB",
+            "--date",
+            "2024-06-05",
+            "--source",
+            "mfa",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn a_source_key_without_its_source_is_refused() {
+    let test = Test::with_shipped();
+    let before = snapshot(&test.path().join("register"));
+    let mut args = FLAGS.to_vec();
+    args.extend(["--source-key", "mfa", "--source-key", "extra"]);
+    let (code, stdout, stderr) = tool(test.path(), &args);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            2,
+            "",
+            "error: invalid --source-key `extra`: there is no --source for it\n  hint: each \
+             --source-key names the --source at the same place: the first key the first source, \
+             the second the second\n"
+        )
+    );
+    let mut args = FLAGS.to_vec();
+    args.extend(["--source-key", "MFA"]);
+    let (code, _, stderr) = tool(test.path(), &args);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with("error: --source-key: source key `MFA` is not a lower-case word\n"),
         "{stderr}"
     );
     assert_eq!(snapshot(&test.path().join("register")), before);

@@ -51,6 +51,8 @@ fn draft_from(config: &Config, args: &AddArgs) -> Result<Draft> {
         .iter()
         .map(|s| add::source(s))
         .collect::<Result<_>>()?;
+    add::source_keys(&mut draft.sources, &args.source_keys)?;
+    draft.depositary = args.depositary.clone();
     draft.files = args
         .files
         .iter()
@@ -86,9 +88,11 @@ fn flag_for(text: &str, line: usize) -> Option<&'static str> {
         "relations" => "--relation",
         "subjects" => "--subject",
         "languages" => "--language",
+        "sources" if field("key") => "--source-key",
         "sources" => "--source",
         "notes" => "--notes",
         "files" => "--file",
+        "depositary" => "--depositary",
         "id" => "--id",
         _ => return None,
     })

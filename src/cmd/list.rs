@@ -2,11 +2,12 @@
 
 use serde::Serialize;
 
-use crate::cli::{Config, ListArgs, ListFormat};
+use crate::cli::{Config, ListArgs, ListFilters, ListFormat};
 use crate::error::{Error, Result};
 use crate::register::date::PartialDate;
+use crate::register::find::Filter;
 use crate::register::lifecycle;
-use crate::register::model::Instrument;
+use crate::register::model::{Instrument, InstrumentType, Status};
 
 /// Titles at a terminal are cut to what is left of its width, but never to
 /// fewer characters than this.
@@ -37,6 +38,8 @@ impl<'a> Row<'a> {
 }
 
 pub fn run(config: &Config, args: ListArgs) -> Result<()> {
+    // The filters are checked before the register is read: a typo costs nothing.
+    let filter = filter(&args.filters)?;
     let mut loaded = crate::register::load::load(&config.root, &config.limits)?;
     let register = match loaded.register.take() {
         Some(register) => Some(super::as_of(register, args.as_of)?),
@@ -45,6 +48,7 @@ pub fn run(config: &Config, args: ListArgs) -> Result<()> {
     let rows: Vec<Row> = register.as_ref().map_or_else(Vec::new, |r| {
         r.instruments
             .iter()
+            .filter(|i| filter.matches(i, r.meta.as_of))
             .map(|i| Row::new(i, r.meta.as_of))
             .collect()
     });
@@ -69,6 +73,59 @@ pub fn run(config: &Config, args: ListArgs) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// The filter the flags describe; unknown keywords and codes are usage
+/// errors with "did you mean".
+fn filter(flags: &ListFilters) -> Result<Filter> {
+    let mut filter = Filter {
+        party: flags.party.as_deref().map(party).transpose()?,
+        status: flags
+            .status
+            .as_deref()
+            .map(|s| keyword("--status", s, Status::parse, Status::NAMES))
+            .transpose()?,
+        kind: flags
+            .kind
+            .as_deref()
+            .map(|t| keyword("--type", t, InstrumentType::parse, InstrumentType::NAMES))
+            .transpose()?,
+        subject: flags.subject.clone(),
+        signed_from: flags.signed_from,
+        signed_to: flags.signed_to,
+        registered: match (flags.registered, flags.unregistered) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        },
+        ..Filter::default()
+    };
+    if let Some(words) = &flags.search {
+        filter.search(words);
+    }
+    Ok(filter)
+}
+
+fn party(code: &str) -> Result<String> {
+    crate::edit::add::state_answer(code).map_err(|why| Error::Usage {
+        message: format!("invalid --party: {why}"),
+        hint: None,
+    })
+}
+
+fn keyword<K>(
+    flag: &str,
+    value: &str,
+    parse: fn(&str) -> Option<K>,
+    names: &'static [&'static str],
+) -> Result<K> {
+    parse(value).ok_or_else(|| Error::Usage {
+        message: format!("invalid {flag} `{value}`"),
+        hint: Some(match crate::register::suggest::closest(value, names) {
+            Some(near) => format!("did you mean `{near}`? (one of: {})", names.join(", ")),
+            None => format!("one of: {}", names.join(", ")),
+        }),
+    })
 }
 
 /// The title on one line, cut with "…" to `limit` characters if given.

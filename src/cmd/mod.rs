@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod completions;
 mod correct;
+mod edit;
 mod init;
 mod list;
 mod publish;
@@ -30,6 +31,7 @@ pub fn run(config: &Config, command: Command) -> Result<()> {
         Command::Add(args) => add::run(config, *args),
         Command::Record(args) => record::run(config, *args),
         Command::Correct(args) => correct::run(config, *args),
+        Command::Edit(args) => edit::run(config, *args),
         Command::Init(args) => init::run(config, args),
         Command::Build(args) => build::run(config, args),
         Command::Publish(args) => publish::run(config, args),

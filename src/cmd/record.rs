@@ -61,7 +61,11 @@ pub(crate) fn write_change(
     existing(config, id)?;
     let rel = Path::new(INSTRUMENTS_DIR).join(format!("{id}.yaml"));
     if confirm {
-        let edited = refused(root, &rel, record::record(root, id, change, meta.as_of, true)?)?;
+        let edited = refused(
+            root,
+            &rel,
+            record::record(root, id, change, meta.as_of, true)?,
+        )?;
         let mut prompter = Prompter::new(std::io::stdin().lock(), std::io::stderr());
         prompter.say(&format!("\n{}", added_lines(&edited.before, &edited.text)))?;
         if !prompter.confirm(&format!("Write {}?", rel.display()))? {
@@ -69,7 +73,11 @@ pub(crate) fn write_change(
             return Ok(());
         }
     }
-    let edited = refused(root, &rel, record::record(root, id, change, meta.as_of, dry_run)?)?;
+    let edited = refused(
+        root,
+        &rel,
+        record::record(root, id, change, meta.as_of, dry_run)?,
+    )?;
     if dry_run {
         return super::print(&edited.text);
     }
@@ -151,7 +159,10 @@ fn summary(
             a.date
         ),
         Change::Registration(r) => {
-            format!("recorded the UN registration No. {} ({}) in", r.number, r.date)
+            format!(
+                "recorded the UN registration No. {} ({}) in",
+                r.number, r.date
+            )
         }
         Change::Correct(n, fields) => {
             let fields: Vec<String> = fields

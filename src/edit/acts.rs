@@ -10,7 +10,8 @@
 //! at; and every edit is read back ([`confirm_acts`]) so that a text
 //! surgery that went wrong is refused rather than written.
 
-use crate::edit::record::{Refusal, scalar};
+use crate::edit::fields::scalar;
+use crate::edit::record::Refusal;
 use crate::register::diagnostic::Diagnostic;
 use crate::register::load;
 use crate::register::model::{Action, Instrument};
@@ -300,9 +301,8 @@ pub fn confirm_acts(
         })
         .map(key)
         .collect();
-    (before != after).then(|| {
-        layout("the file's layout of `actions` could not be edited safely".to_owned())
-    })
+    (before != after)
+        .then(|| layout("the file's layout of `actions` could not be edited safely".to_owned()))
 }
 
 #[cfg(test)]
@@ -342,7 +342,10 @@ mod tests {
             "id: A-1\nstatus: signed\nactions:\n  - party: KAZ   # first\n    action: signature\n    date: 2024-08-08\n\n  # the second\n  - party: UZB\n    action: signature\n    date: 2024-08-09\n    reference: Note No. 5\nnotes: n\n"
         );
         let new = correct(TEXT, 1, &vec![("party", "TKM".into())]).unwrap();
-        assert!(new.contains("  - party: TKM\n    action: signature\n"), "{new}");
+        assert!(
+            new.contains("  - party: TKM\n    action: signature\n"),
+            "{new}"
+        );
     }
 
     #[test]
@@ -352,7 +355,10 @@ mod tests {
             new,
             "id: A-1\nstatus: signed\nactions:\n\n  # the second\n  - party: UZB\n    action: signature\n    date: 2024-08-08\n    note: >-\n      two\n      lines\nnotes: n\n"
         );
-        assert_eq!(remove(&new, 1).unwrap(), "id: A-1\nstatus: signed\nnotes: n\n");
+        assert_eq!(
+            remove(&new, 1).unwrap(),
+            "id: A-1\nstatus: signed\nnotes: n\n"
+        );
         assert!(matches!(remove(TEXT, 3), Err(Refusal::Layout(..))));
         assert!(matches!(remove(TEXT, 0), Err(Refusal::Layout(..))));
     }

@@ -56,6 +56,8 @@ pub struct Draft {
     pub notes: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<DraftFile>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub depositary: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -114,6 +116,9 @@ pub enum DraftTarget {
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct DraftSource {
+    /// What acts cite the source by (`record --source KEY`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     pub title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
@@ -234,12 +239,31 @@ pub fn source(value: &str) -> Result<DraftSource> {
         )
     })?;
     Ok(DraftSource {
+        key: None,
         title,
         date: nonempty(parts.next()),
         publisher: nonempty(parts.next()),
         url: nonempty(parts.next()),
         note: nonempty(parts.next()),
     })
+}
+
+/// Gives the sources their `--source-key`s, paired in order: the first key
+/// to the first source, and so on; sources after the last key have none.
+pub fn source_keys(sources: &mut [DraftSource], keys: &[String]) -> Result<()> {
+    if keys.len() > sources.len() {
+        return Err(usage(
+            "--source-key",
+            &keys[sources.len()],
+            "there is no --source for it",
+            "each --source-key names the --source at the same place: the first key the \
+             first source, the second the second",
+        ));
+    }
+    for (source, key) in sources.iter_mut().zip(keys) {
+        source.key = nonempty(Some(key));
+    }
+    Ok(())
 }
 
 /// `LANG=TITLE`.
@@ -373,6 +397,13 @@ pub fn ask_missing<R: BufRead, W: Write>(draft: &mut Draft, p: &mut Prompter<R, 
         let q = format!("Level (optional) [{}]", Level::NAMES.join(", "));
         draft.level = p.ask(&q, true, choice(Level::parse, Level::NAMES))?;
     }
+    if draft.depositary.is_none() {
+        draft.depositary = p.ask(
+            "Depositary (optional: a state code, e.g. KAZ, or an organisation)",
+            true,
+            |a| Ok::<_, String>(a.to_owned()),
+        )?;
+    }
     let asking_parties = draft.parties.len() < 2;
     while asking_parties && draft.parties.len() < 64 {
         let n = draft.parties.len() + 1;
@@ -425,7 +456,13 @@ pub fn ask_missing<R: BufRead, W: Write>(draft: &mut Draft, p: &mut Prompter<R, 
             break;
         };
         let date = p.ask(&format!("Source {n}, date (optional)"), true, date_answer)?;
+        let key = p.ask(
+            &format!("Source {n}, key for acts to cite it by (optional, lower-case)"),
+            true,
+            |a| Ok::<_, String>(a.to_owned()),
+        )?;
         draft.sources.push(DraftSource {
+            key,
             title,
             date,
             ..DraftSource::default()

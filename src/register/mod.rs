@@ -10,13 +10,15 @@
 //! of any date from the recorded acts. Problems are collected as [`diagnostic`]s, so one run
 //! reports them all. [`date`] and [`codes`] are the value types and code
 //! lists the rules rely on; [`schema`] is the same format as JSON Schema,
-//! for editors.
+//! for editors. [`find`] selects instruments by party, status, dates and
+//! words (`list`'s filters).
 
 pub mod check;
 pub mod codes;
 pub mod date;
 pub mod decode;
 pub mod diagnostic;
+pub mod find;
 pub mod glyphs;
 pub mod lifecycle;
 pub mod load;

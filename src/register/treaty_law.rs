@@ -310,7 +310,11 @@ impl Rules<'_> {
         let i = self.i;
         // Each party's first signature, by the first day it can mean.
         let mut signatures: HashMap<&str, PartialDate> = HashMap::new();
-        for a in i.actions.iter().filter(|a| a.action == ActionKind::Signature) {
+        for a in i
+            .actions
+            .iter()
+            .filter(|a| a.action == ActionKind::Signature)
+        {
             let first = signatures.entry(&a.party.value).or_insert(a.date.value);
             if a.date.value.first_day() < first.first_day() {
                 *first = a.date.value;
