@@ -307,6 +307,7 @@ fn missing_values_are_asked_at_a_terminal_and_named_elsewhere() {
             ["Party", "tjk"],
             ["Date of the act", "2024-02-30"],
             ["not a valid date", "2024-02-29"],
+            ["Write register/instruments/TR-1.yaml? [y/n]", "y"],
         ]),
         &["record".as_ref(), "TR-1".as_ref()],
     );

@@ -10,11 +10,12 @@
 //! at; and every edit is read back ([`confirm_acts`]) so that a text
 //! surgery that went wrong is refused rather than written.
 
+use crate::edit::entry::Refusal;
 use crate::edit::fields::scalar;
-use crate::edit::record::Refusal;
 use crate::register::diagnostic::Diagnostic;
 use crate::register::load;
 use crate::register::model::{Action, Instrument};
+use crate::register::yaml::{Node, Value};
 
 /// The fields `correct` may change, in the format's order.
 pub const CORRECTABLE: &[&str] = &[
@@ -33,12 +34,14 @@ pub const CORRECTABLE: &[&str] = &[
 const REQUIRED: &[&str] = &["party", "action", "date"];
 
 /// One act's lines: bytes `start..end` (whole lines, the last one's line
-/// break included) and the column its keys start at.
+/// break included), the column its keys start at, and whether it is a
+/// flow mapping (`- {party: KAZ, …}`).
 #[derive(Debug, Clone, Copy)]
 struct Item {
     start: usize,
     end: usize,
     keys_at: usize,
+    flow: bool,
 }
 
 /// A line of the text: its byte range (line break included) and content.
@@ -110,9 +113,9 @@ fn items(text: &str) -> Result<(Vec<Item>, Option<(usize, usize)>), Refusal> {
         if is_item {
             item_indent = Some(indent);
             let after_dash = line.body()[1..].trim_start();
-            if after_dash.starts_with('{') || after_dash.starts_with('[') {
+            if after_dash.starts_with('[') {
                 return Err(layout(format!(
-                    "act #{} (line {}) is written as a flow collection",
+                    "act #{} (line {}) is written as a list",
                     items.len() + 1,
                     n + 1
                 )));
@@ -126,6 +129,7 @@ fn items(text: &str) -> Result<(Vec<Item>, Option<(usize, usize)>), Refusal> {
                 start: line.start,
                 end: line.end,
                 keys_at,
+                flow: after_dash.starts_with('{'),
             });
         } else if let Some(item) = items.last_mut() {
             item.end = line.end;
@@ -176,7 +180,7 @@ pub type Corrections = Vec<(&'static str, String)>;
 /// The entry's text with act `number` (from 1) corrected.
 pub fn correct(text: &str, number: usize, changes: &Corrections) -> Result<String, Refusal> {
     let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let mut new = text.to_owned();
+    let mut new = unflow(text, number, eol)?;
     for (name, value) in changes {
         let item = nth(&new, number)?;
         match (field(&new, item, name), value.trim().is_empty()) {
@@ -216,6 +220,59 @@ pub fn correct(text: &str, number: usize, changes: &Corrections) -> Result<Strin
             }
         }
     }
+    Ok(new)
+}
+
+/// The text with act `number`, if written as a flow mapping
+/// (`- {party: KAZ, action: signature, date: 2024-08-08}`), rewritten as a
+/// block mapping with the same fields in the same order, so that its
+/// fields can be corrected one a line. Other acts keep their layout.
+fn unflow(text: &str, number: usize, eol: &str) -> Result<String, Refusal> {
+    let item = nth(text, number)?;
+    if !item.flow {
+        return Ok(text.to_owned());
+    }
+    let source = &text[item.start..item.end];
+    let cannot = || {
+        layout(format!(
+            "act #{number} is a flow mapping this tool cannot rewrite"
+        ))
+    };
+    let node = crate::register::yaml::parse(source)
+        .ok()
+        .flatten()
+        .ok_or_else(cannot)?;
+    let Value::Seq(seq) = &node.value else {
+        return Err(cannot());
+    };
+    let Some(Node {
+        value: Value::Map(fields),
+        ..
+    }) = seq.first()
+    else {
+        return Err(cannot());
+    };
+    if source.contains('#') && !source.trim_end().ends_with('}') {
+        // A comment after the mapping would be lost in the rewrite.
+        return Err(cannot());
+    }
+    let indent = " ".repeat(item.keys_at - 2);
+    let mut block = String::new();
+    for (n, (key, value)) in fields.iter().enumerate() {
+        let (Value::Scalar { text: k, .. }, Value::Scalar { text: v, .. }) =
+            (&key.value, &value.value)
+        else {
+            return Err(cannot());
+        };
+        let lead = if n == 0 {
+            format!("{indent}- ")
+        } else {
+            format!("{indent}  ")
+        };
+        block.push_str(&format!("{lead}{k}: {}{eol}", scalar(v)));
+    }
+    let mut new = text.to_owned();
+    new.replace_range(item.start..item.end, &block);
     Ok(new)
 }
 
@@ -364,9 +421,18 @@ mod tests {
     }
 
     #[test]
-    fn flow_items_are_refused() {
-        let text = "actions:\n  - {party: KAZ, action: signature, date: 2024-08-08}\n";
-        assert!(matches!(remove(text, 1), Err(Refusal::Layout(..))));
+    fn flow_items_are_removed_or_rewritten_as_blocks() {
+        let text = "actions:\n  - {party: KAZ, action: signature, date: 2024-08-08}\n  - {party: UZB, action: signature, date: 2024-08-08}\nnotes: n\n";
+        assert_eq!(
+            remove(text, 1).unwrap(),
+            "actions:\n  - {party: UZB, action: signature, date: 2024-08-08}\nnotes: n\n"
+        );
+        assert_eq!(
+            correct(text, 2, &vec![("note", "Law: No. 5".into())]).unwrap(),
+            "actions:\n  - {party: KAZ, action: signature, date: 2024-08-08}\n  - party: UZB\n    action: signature\n    date: 2024-08-08\n    note: \"Law: No. 5\"\nnotes: n\n"
+        );
+        let list = "actions:\n  - [KAZ, signature]\n";
+        assert!(matches!(remove(list, 1), Err(Refusal::Layout(..))));
     }
 
     #[test]

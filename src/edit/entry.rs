@@ -19,6 +19,15 @@ use crate::register::date::PartialDate;
 use crate::register::diagnostic::Diagnostic;
 use crate::register::load;
 
+/// Why the change cannot be made.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The file's layout does not allow a textual insertion.
+    Layout(String, String),
+    /// The changed entry breaks rules; nothing was written.
+    Problems(String, Vec<Diagnostic>),
+}
+
 /// Checks the entry with the rules of `check`, for a register dated
 /// `as_of`; returns its problems.
 pub fn validate(root: &Path, rel: &Path, text: &str, as_of: PartialDate) -> Vec<Diagnostic> {

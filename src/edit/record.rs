@@ -65,14 +65,7 @@ pub struct Edited {
     pub dropped_status: Option<(String, u32)>,
 }
 
-/// Why the change cannot be made.
-#[derive(Debug)]
-pub enum Refusal {
-    /// The file's layout does not allow a textual insertion.
-    Layout(String, String),
-    /// The changed entry breaks rules; nothing was written.
-    Problems(String, Vec<Diagnostic>),
-}
+pub use crate::edit::entry::Refusal;
 
 /// The entry's text with `change` made, or why not. `rel` names the file
 /// in messages.

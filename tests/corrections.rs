@@ -1,0 +1,441 @@
+//! Correcting the record through the real binary: `correct --act N`,
+//! `record --remove N`, rules 13 (an act repeated) and 14 (a signature
+//! before `signed.date`) refused by `record` and reported by `check`, a
+//! stated status dropped once acts decide it, and the confirmation of an
+//! interactive `record`.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{BASE_REGISTER, Test, at_terminal, tool, valid_instrument};
+
+const TR1: &str = "register/instruments/TR-1.yaml";
+
+fn read(dir: &Path, rel: &str) -> String {
+    fs::read_to_string(dir.join(rel)).unwrap()
+}
+
+/// `before` with the one occurrence of `from` replaced by `to`.
+fn with(before: &str, from: &str, to: &str) -> String {
+    assert_eq!(before.matches(from).count(), 1, "{from}");
+    before.replacen(from, to, 1)
+}
+
+#[test]
+fn correct_changes_the_fields_given_and_nothing_else() {
+    let test = Test::fixture("lifecycle");
+    let before = read(test.path(), TR1);
+    let (_, dir) = test
+        .args([
+            "correct",
+            "TR-1",
+            "--act",
+            "5",
+            "--date",
+            "2021-03-02",
+            "--reference",
+            "Law No. 1-VII of 2 March 2021",
+        ])
+        .stdout(
+            "corrected act #5 (the ratification by KAZ of 2021-03-01) (date 2021-03-02, \
+             reference Law No. 1-VII of 2 March 2021) in register/instruments/TR-1.yaml\n\
+             status as of 31 December 2024: in force\n",
+        )
+        .stderr("")
+        .run();
+    let expected = with(
+        &before,
+        "    date: 2021-03-01\n    reference: Law No. 1-VII\n",
+        "    date: 2021-03-02\n    reference: Law No. 1-VII of 2 March 2021\n",
+    );
+    assert_eq!(read(dir.path(), TR1), expected);
+    assert_eq!(tool(dir.path(), &["check"]).0, 0);
+}
+
+#[test]
+fn a_flow_mapping_act_is_rewritten_as_a_block_to_be_corrected() {
+    let test = Test::fixture("lifecycle");
+    let before = read(test.path(), TR1);
+    let (_, dir) = test
+        .args([
+            "correct",
+            "TR-1",
+            "--act",
+            "7",
+            "--note",
+            "Deposited: 15 April",
+        ])
+        .status(0)
+        .run();
+    let expected = with(
+        &before,
+        "  - {party: UZB, action: ratification, date: 2021-04-15, source: depositary}\n",
+        "  - party: UZB\n    action: ratification\n    date: 2021-04-15\n    source: depositary\n    \
+         note: \"Deposited: 15 April\"\n",
+    );
+    assert_eq!(read(dir.path(), TR1), expected);
+    let (_, json, _) = tool(dir.path(), &["show", "TR-1", "--format", "json"]);
+    let entry: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(entry["actions"][6]["n"], 7);
+    assert_eq!(entry["actions"][6]["note"], "Deposited: 15 April");
+}
+
+#[test]
+fn an_optional_field_is_left_out_with_an_empty_value_a_required_one_is_not() {
+    let test = Test::fixture("lifecycle");
+    let before = read(test.path(), TR1);
+    let (_, dir) = test
+        .args(["correct", "TR-1", "--act", "5", "--reference", ""])
+        .status(0)
+        .run();
+    assert_eq!(
+        read(dir.path(), TR1),
+        with(&before, "    reference: Law No. 1-VII\n", "")
+    );
+    let (code, _, err) = tool(dir.path(), &["correct", "TR-1", "--act", "5", "--date", ""]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`date` cannot be left out of an act"), "{err}");
+}
+
+#[test]
+fn remove_takes_out_one_act_and_numbers_follow() {
+    let test = Test::fixture("lifecycle");
+    let before = read(test.path(), TR1);
+    let (_, dir) = test
+        .args(["record", "TR-1", "--remove", "14"])
+        .stdout(
+            "removed act #14 (the denunciation by KGZ of 2023-03-01) from \
+             register/instruments/TR-1.yaml\nstatus as of 31 December 2024: in force\n",
+        )
+        .run();
+    assert_eq!(
+        read(dir.path(), TR1),
+        with(
+            &before,
+            "  - {party: KGZ, action: denunciation, date: 2023-03-01, effective: 2024-03-01}\n",
+            ""
+        )
+    );
+    let (_, shown, _) = tool(dir.path(), &["show", "TR-1"]);
+    assert!(shown.contains("#13 2024-06-01 AZE declaration"), "{shown}");
+    assert!(!shown.contains("#14"), "{shown}");
+}
+
+#[test]
+fn removing_what_others_answer_is_refused_and_nothing_is_written() {
+    // Act #6 is the reservation R1 that UZB's objection (#9) answers.
+    let test = Test::fixture("lifecycle");
+    let before = read(test.path(), TR1);
+    let (_, dir) = test
+        .args(["record", "TR-1", "--remove", "6"])
+        .status(1)
+        .run();
+    assert_eq!(read(dir.path(), TR1), before);
+    let (code, _, err) = tool(dir.path(), &["record", "TR-1", "--remove", "15"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: there is no act #15: the entry records acts #1 to #14; nothing was written\n  \
+         hint: `treaty-register show ID` numbers the acts\n"
+    );
+    let (code, _, err) = tool(
+        dir.path(),
+        &["record", "TR-1", "--remove", "3", "--date", "2020-01-01"],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("use `treaty-register correct TR-1 --act N --date …`"),
+        "{err}"
+    );
+    assert_eq!(read(dir.path(), TR1), before);
+}
+
+#[test]
+fn dry_runs_print_the_new_entry_and_write_nothing() {
+    let test = Test::fixture("lifecycle");
+    let before = read(test.path(), TR1);
+    let (out, dir) = test
+        .args([
+            "correct",
+            "TR-1",
+            "--act",
+            "1",
+            "--date",
+            "2020-05-11",
+            "--dry-run",
+        ])
+        .run();
+    let printed = common::stdout(&out);
+    assert!(printed.contains("  - party: KAZ\n    action: signature\n    date: 2020-05-11\n"));
+    assert_eq!(read(dir.path(), TR1), before);
+    let (code, printed, _) = tool(
+        dir.path(),
+        &["record", "TR-1", "--remove", "1", "--dry-run"],
+    );
+    assert_eq!(code, 0);
+    assert!(
+        !printed.contains("{party: KAZ, action: signature"),
+        "{printed}"
+    );
+    assert_eq!(read(dir.path(), TR1), before);
+}
+
+#[test]
+fn a_second_consent_is_refused_naming_the_act_and_the_correction() {
+    let test = Test::fixture("lifecycle");
+    let before = read(test.path(), TR1);
+    let (out, dir) = test
+        .args([
+            "record",
+            "TR-1",
+            "accession",
+            "--party",
+            "UZB",
+            "--date",
+            "2021-05-01",
+        ])
+        .status(1)
+        .run();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "error: UZB's consent to be bound is recorded twice: the accession of 2021-05-01 \
+             (act #15) repeats the ratification of 2021-04-15 (act #7, line 46)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "`treaty-register correct TR-1 --act 7 --date …`, or remove this one with \
+             `treaty-register record TR-1 --remove 15`"
+        ),
+        "{err}"
+    );
+    assert!(err.ends_with("error: the entry would have 1 problem; nothing was written\n"));
+    assert_eq!(read(dir.path(), TR1), before);
+}
+
+#[test]
+fn a_consent_after_a_denunciation_took_effect_is_not_a_repeat() {
+    // KGZ ratified in 2021 and its denunciation took effect on 2024-03-01.
+    let (_, dir) = Test::fixture("lifecycle")
+        .args([
+            "record",
+            "TR-1",
+            "accession",
+            "--party",
+            "KGZ",
+            "--date",
+            "2024-06-01",
+        ])
+        .status(0)
+        .run();
+    assert_eq!(tool(dir.path(), &["check"]).0, 0);
+    // But not before it took effect.
+    let (code, _, err) = tool(
+        dir.path(),
+        &[
+            "record",
+            "TR-1",
+            "accession",
+            "--party",
+            "KGZ",
+            "--date",
+            "2024-01-01",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+}
+
+#[test]
+fn check_reports_repeats_and_early_signatures_written_by_hand() {
+    let entry = valid_instrument("A-1").replace("status: signed\n", "")
+        + "actions:\n  - {party: KAZ, action: signature, date: 2024-08-08}\n  \
+           - {party: KAZ, action: signature, date: 2024-08-08}\n  \
+           - {party: UZB, action: signature, date: 2024-08-01}\n";
+    Test::new()
+        .file("register/register.yaml", BASE_REGISTER)
+        .file("register/instruments/A-1.yaml", &entry)
+        .args(["check"])
+        .stderr(
+            "register/instruments/A-1.yaml:15:26: error: KAZ's signature is recorded twice: the \
+             signature of 2024-08-08 (act #2) repeats the signature of 2024-08-08 (act #1, line 14)\n   \
+             |\n15 |   - {party: KAZ, action: signature, date: 2024-08-08}\n   \
+             |                          ^^^^^^^^^\n   \
+             = hint: a party does this once (unless it denounced or withdrew in between): correct \
+             the act already recorded with `treaty-register correct A-1 --act 1 --date …`, or \
+             remove this one with `treaty-register record A-1 --remove 2`\n\
+             register/instruments/A-1.yaml:16:43: error: the signature by UZB (2024-08-01) is \
+             dated before the instrument's `signed.date` (2024-08-08)\n   \
+             |\n16 |   - {party: UZB, action: signature, date: 2024-08-01}\n   \
+             |                                           ^^^^^^^^^^\n   \
+             = hint: a state signs on or after the day the instrument was adopted or opened for \
+             signature: `treaty-register correct A-1 --act 3 --date …`, or correct `signed.date`\n\
+             error: 1 instrument, 2 problems\n",
+        )
+        .status(1)
+        .run();
+}
+
+#[test]
+fn thousands_of_repeats_are_each_reported() {
+    let mut entry = valid_instrument("A-1").replace("status: signed\n", "") + "actions:\n";
+    for _ in 0..3000 {
+        entry.push_str("  - {party: KAZ, action: signature, date: 2024-08-08}\n");
+    }
+    let (out, _) = Test::new()
+        .file("register/register.yaml", BASE_REGISTER)
+        .file("register/instruments/A-1.yaml", &entry)
+        .args(["check"])
+        .status(1)
+        .run();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.ends_with("error: 1 instrument, 2999 problems\n"),
+        "{}",
+        &err[err.len() - 200..]
+    );
+    assert!(err.contains("(act #3000) repeats the signature of 2024-08-08 (act #1, line 14)"));
+}
+
+#[test]
+fn a_stated_status_the_acts_decide_is_dropped_and_said() {
+    let entry = valid_instrument("A-1");
+    let (_, dir) = Test::new()
+        .file(
+            "register/register.yaml",
+            "title: T\nas_of: 2025-01-01\nid_prefix: A\n",
+        )
+        .file("register/instruments/A-1.yaml", &entry)
+        .args([
+            "record",
+            "A-1",
+            "entry-into-force",
+            "--party",
+            "KAZ",
+            "--date",
+            "2024-12-01",
+        ])
+        .stdout(
+            "recorded the entry into force by KAZ (2024-12-01) in register/instruments/A-1.yaml\n\
+             removed `status: signed` (line 11): with acts recorded, the status is derived from \
+             them\nstatus as of 1 January 2025: in force\n",
+        )
+        .run();
+    let after = read(dir.path(), "register/instruments/A-1.yaml");
+    assert_eq!(
+        after,
+        entry.replace("status: signed\n", "")
+            + "actions:\n  - party: KAZ\n    action: entry-into-force\n    date: 2024-12-01\n"
+    );
+    assert_eq!(tool(dir.path(), &["check"]).0, 0);
+}
+
+#[test]
+fn a_stated_status_that_is_never_derived_stays() {
+    // TR-5 states `adopted`, which acts never derive: it is kept.
+    let (_, dir) = Test::fixture("lifecycle")
+        .args([
+            "record",
+            "TR-5",
+            "signature",
+            "--party",
+            "KAZ",
+            "--date",
+            "2024-06-01",
+        ])
+        .status(0)
+        .run();
+    assert!(read(dir.path(), "register/instruments/TR-5.yaml").contains("status: adopted\n"));
+}
+
+#[test]
+fn record_over_the_size_limit_is_refused_unread() {
+    let big = valid_instrument("A-1") + &format!("notes: {}\n", "x".repeat(1_100_000));
+    let (out, dir) = Test::new()
+        .file("register/register.yaml", BASE_REGISTER)
+        .file("register/instruments/A-1.yaml", &big)
+        .args([
+            "record",
+            "A-1",
+            "signature",
+            "--party",
+            "KAZ",
+            "--date",
+            "2024-08-08",
+        ])
+        .status(2)
+        .run();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("over the limit of 1048576 bytes (1 MiB)"),
+        "{err}"
+    );
+    assert_eq!(read(dir.path(), "register/instruments/A-1.yaml"), big);
+}
+
+#[test]
+fn record_never_writes_a_file_over_the_size_limit() {
+    let near = valid_instrument("A-1") + &format!("notes: {}\n", "x".repeat(1_048_000));
+    let (out, dir) = Test::new()
+        .file("register/register.yaml", BASE_REGISTER)
+        .file("register/instruments/A-1.yaml", &near)
+        .args([
+            "record",
+            "A-1",
+            "signature",
+            "--party",
+            "KAZ",
+            "--date",
+            "2024-08-08",
+            "--note",
+            &"y".repeat(2000),
+        ])
+        .status(1)
+        .run();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the entry would be"), "{err}");
+    assert_eq!(read(dir.path(), "register/instruments/A-1.yaml"), near);
+}
+
+#[test]
+fn an_interactive_record_shows_the_act_and_asks_again_on_an_empty_answer() {
+    let test = Test::fixture("lifecycle");
+    let before = read(test.path(), TR1);
+    // Refused: nothing is written.
+    let (ok, screen) = at_terminal(
+        test.path(),
+        serde_json::json!([
+            ["Party", "TJK"],
+            ["Date of the act", "2024-10-01"],
+            ["Write register/instruments/TR-1.yaml? [y/n]", "n"],
+        ]),
+        &["record".as_ref(), "TR-1".as_ref(), "ratification".as_ref()],
+    );
+    assert!(ok, "{screen}");
+    assert!(
+        screen.contains("  - party: TJK\n    action: ratification\n    date: 2024-10-01"),
+        "{screen}"
+    );
+    assert!(screen.contains("Nothing was written."), "{screen}");
+    assert_eq!(read(test.path(), TR1), before);
+    // An Enter too many keeps the answers: the question is asked again.
+    let (ok, screen) = at_terminal(
+        test.path(),
+        serde_json::json!([
+            ["Party", "TJK"],
+            ["Date of the act", "2024-10-01"],
+            ["[y/n]", ""],
+            ["answer y to write it", "y"],
+        ]),
+        &["record".as_ref(), "TR-1".as_ref(), "ratification".as_ref()],
+    );
+    assert!(ok, "{screen}");
+    assert!(
+        screen.contains("recorded the ratification by TJK (2024-10-01)"),
+        "{screen}"
+    );
+    assert!(read(test.path(), TR1).contains("  - party: TJK\n    action: ratification\n"));
+}
