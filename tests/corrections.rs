@@ -439,3 +439,173 @@ fn an_interactive_record_shows_the_act_and_asks_again_on_an_empty_answer() {
     );
     assert!(read(test.path(), TR1).contains("  - party: TJK\n    action: ratification\n"));
 }
+
+#[test]
+fn a_correction_or_removal_killed_at_any_step_leaves_the_old_or_the_new_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let commands: [&[&str]; 2] = [
+        &["correct", "TR-1", "--act", "5", "--date", "2021-03-02"],
+        &["record", "TR-1", "--remove", "14"],
+    ];
+    for args in commands {
+        for (point, lands) in [("record:written", false), ("record:renamed", true)] {
+            let test = Test::fixture("lifecycle");
+            let before = read(test.path(), TR1);
+            let status = std::process::Command::new(common::BIN)
+                .args(args)
+                .current_dir(test.path())
+                .env("TMPDIR", tmp.path())
+                .env("TREATY_REGISTER_FAULT", point)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+                .unwrap();
+            assert!(
+                !status.success(),
+                "{args:?} {point}: the fault point was not reached"
+            );
+            let after = read(test.path(), TR1);
+            assert_eq!(after != before, lands, "{args:?} {point}");
+            let (code, out, _) = tool(test.path(), &["check"]);
+            assert_eq!((code, out.as_str()), (0, "5 instruments, 0 problems\n"));
+            let leftovers = common::hidden(&test.path().join("register/instruments"));
+            assert_eq!(leftovers.len(), usize::from(!lands), "{args:?} {point}");
+        }
+    }
+}
+
+/// One archivist's command, drawn at random.
+#[derive(Debug, Clone)]
+enum Op {
+    Add,
+    Record {
+        entry: usize,
+        party: usize,
+        action: usize,
+        day: u32,
+    },
+    Correct {
+        entry: usize,
+        act: usize,
+        day: u32,
+    },
+    Remove {
+        entry: usize,
+        act: usize,
+    },
+}
+
+fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just(Op::Add),
+        (0usize..4, 0usize..2, 0usize..6, 0u32..60).prop_map(|(entry, party, action, day)| {
+            Op::Record {
+                entry,
+                party,
+                action,
+                day,
+            }
+        }),
+        (0usize..4, 1usize..4, 0u32..60).prop_map(|(entry, act, day)| Op::Correct {
+            entry,
+            act,
+            day
+        }),
+        (0usize..4, 1usize..4).prop_map(|(entry, act)| Op::Remove { entry, act }),
+    ]
+}
+
+/// A day from 2024-08-01 on: some before the entries' signature (rule 14).
+fn day(n: u32) -> String {
+    let (month, d) = if n < 31 { (8, n + 1) } else { (9, n - 30) };
+    format!("2024-{month:02}-{d:02}")
+}
+
+fn args_of(op: &Op, ids: &[String]) -> Option<Vec<String>> {
+    const ACTIONS: [&str; 6] = [
+        "signature",
+        "ratification",
+        "accession",
+        "entry-into-force",
+        "notification",
+        "denunciation",
+    ];
+    let id = |n: usize| ids.get(n % ids.len().max(1)).cloned();
+    let v = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    Some(match op {
+        Op::Add => v(&[
+            "add",
+            "--title",
+            "Agreement on testing",
+            "--type",
+            "agreement",
+            "--party",
+            "KAZ",
+            "--party",
+            "UZB",
+            "--signed",
+            "2024-08-08",
+            "--status",
+            "signed",
+            "--source",
+            "A report",
+            "--no-input",
+        ]),
+        Op::Record {
+            entry,
+            party,
+            action,
+            day: d,
+        } => {
+            let mut a = v(&["record", &id(*entry)?, ACTIONS[*action]]);
+            a.extend(v(&["--party", ["KAZ", "UZB"][*party], "--date", &day(*d)]));
+            a
+        }
+        Op::Correct { entry, act, day: d } => v(&[
+            "correct",
+            &id(*entry)?,
+            "--act",
+            &act.to_string(),
+            "--date",
+            &day(*d),
+        ]),
+        Op::Remove { entry, act } => v(&["record", &id(*entry)?, "--remove", &act.to_string()]),
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 16, ..Default::default() })]
+
+    /// Whatever an archivist does with `add`, `record`, `correct` and
+    /// `record --remove`, in any order and whether each is accepted or
+    /// refused, `check` finds nothing wrong afterwards and no id is ever
+    /// given twice.
+    #[test]
+    fn any_sequence_of_commands_keeps_the_register_clean(ops in proptest::collection::vec(op(), 1..14)) {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("register/instruments")).unwrap();
+        fs::write(
+            dir.path().join("register/register.yaml"),
+            "title: T\nas_of: 2024-12-31\nid_prefix: A\n",
+        )
+        .unwrap();
+        let mut ids: Vec<String> = Vec::new();
+        for op in &ops {
+            let Some(args) = args_of(op, &ids) else { continue };
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let (code, out, err) = tool(dir.path(), &args);
+            proptest::prop_assert!(code <= 2, "{args:?}: {err}");
+            if matches!(op, Op::Add) {
+                proptest::prop_assert_eq!(code, 0, "{}", err);
+                let id = out.trim_start_matches("wrote register/instruments/")
+                    .split(".yaml").next().unwrap().to_owned();
+                proptest::prop_assert!(!ids.contains(&id), "{} given twice", id);
+                ids.push(id);
+            }
+            let (code, _, err) = tool(dir.path(), &["check"]);
+            proptest::prop_assert_eq!(code, 0, "after {:?}: {}", args, err);
+        }
+    }
+}
