@@ -247,6 +247,25 @@ pub struct Instrument {
     pub registration: Option<Registration>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
+    /// Set when the entry was withdrawn from the register (entered by
+    /// mistake, a duplicate): its file stays, and so does its id, for ever.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<Withdrawn>,
+}
+
+impl Instrument {
+    /// Whether the entry was withdrawn: it is still read, checked and
+    /// hashed, but leaves the register's body, indexes and statuses.
+    pub fn is_withdrawn(&self) -> bool {
+        self.withdrawn.is_some()
+    }
+}
+
+/// The `withdrawn` block: when and why an entry left the register.
+#[derive(Debug, Clone, Serialize)]
+pub struct Withdrawn {
+    pub date: PartialDate,
+    pub reason: String,
 }
 
 /// One act of one party.
