@@ -62,6 +62,7 @@ impl Default for Project {
 pub enum Command {
     Add(Box<AddArgs>),
     Record(Box<RecordArgs>),
+    Withdraw(WithdrawArgs),
     Init(InitArgs),
     Build(BuildArgs),
     Publish(PublishArgs),
@@ -241,6 +242,29 @@ pub struct RecordArgs {
     /// Never ask, even at a terminal
     #[arg(long)]
     pub no_input: bool,
+
+    #[command(flatten)]
+    pub project: Project,
+}
+
+/// Withdraw an entry from the register (entered by mistake, a duplicate): its file stays, with a
+/// `withdrawn:` block, it leaves the register's body and indexes, and its id is never reused
+#[derive(Debug, Args)]
+pub struct WithdrawArgs {
+    /// The instrument's id, e.g. KZ-UZ-2024-003
+    pub id: String,
+
+    /// Why, e.g. 'Entered by mistake; duplicate of KZ-UZ-2024-002'
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+
+    /// The day it is withdrawn, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// Print the changed entry and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 
     #[command(flatten)]
     pub project: Project,
@@ -534,6 +558,7 @@ impl Command {
         match self {
             Command::Add(a) => a.project.clone(),
             Command::Record(a) => a.project.clone(),
+            Command::Withdraw(a) => a.project.clone(),
             Command::Init(a) => Project {
                 root: a.root.clone(),
                 ..Project::default()

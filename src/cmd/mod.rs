@@ -13,6 +13,7 @@ mod schema;
 mod show;
 mod verify;
 mod verify_pdf;
+mod withdraw;
 
 use std::io::Write;
 
@@ -28,6 +29,7 @@ pub fn run(config: &Config, command: Command) -> Result<()> {
     match command {
         Command::Add(args) => add::run(config, *args),
         Command::Record(args) => record::run(config, *args),
+        Command::Withdraw(args) => withdraw::run(config, args),
         Command::Init(args) => init::run(config, args),
         Command::Build(args) => build::run(config, args),
         Command::Publish(args) => publish::run(config, args),

@@ -92,6 +92,20 @@ pub fn record(
     as_of: crate::register::date::PartialDate,
     dry_run: bool,
 ) -> Result<std::result::Result<String, Refusal>> {
+    rewrite(root, id, as_of, dry_run, |text| apply(text, change))
+}
+
+/// Entry `id`'s file changed by `edit` (its text in, the new text out),
+/// checked with `check`'s rules and written in one rename under the
+/// folder's lock; returns the new text. With `dry_run`, nothing is
+/// written. Every command that changes an entry goes through here.
+pub fn rewrite(
+    root: &Path,
+    id: &str,
+    as_of: crate::register::date::PartialDate,
+    dry_run: bool,
+    edit: impl FnOnce(&str) -> std::result::Result<String, Refusal>,
+) -> Result<std::result::Result<String, Refusal>> {
     let dir = root.join(INSTRUMENTS_DIR);
     let rel = Path::new(INSTRUMENTS_DIR).join(format!("{id}.yaml"));
     let dest = root.join(&rel);
@@ -106,7 +120,7 @@ pub fn record(
         path: dest.clone(),
         source,
     })?;
-    let new = match apply(&text, change) {
+    let new = match edit(&text) {
         Ok(new) => new,
         Err(refusal) => return Ok(Err(refusal)),
     };
@@ -121,7 +135,7 @@ pub fn record(
 }
 
 /// Top-level keys of the entry with their lines (1-based), in file order.
-fn top_level_keys(text: &str) -> std::result::Result<Vec<(usize, String)>, Refusal> {
+pub(super) fn top_level_keys(text: &str) -> std::result::Result<Vec<(usize, String)>, Refusal> {
     let unreadable = |why: String| {
         Refusal::Layout(
             format!("the entry cannot be read as YAML ({why})"),
@@ -236,7 +250,7 @@ fn end_of_block(text: &str, lines: &[usize], key_line: usize) -> (usize, String)
 }
 
 /// `text` with `block` appended on lines of its own.
-fn append(text: &str, block: &str, eol: &str) -> String {
+pub(super) fn append(text: &str, block: &str, eol: &str) -> String {
     let mut new = String::with_capacity(text.len() + block.len() + 2);
     new.push_str(text);
     if !text.is_empty() && !text.ends_with('\n') {
@@ -267,7 +281,7 @@ fn act_item(act: &ActDraft, indent: &str, eol: &str) -> String {
     item
 }
 
-fn field(out: &mut String, indent: &str, name: &str, value: &str, eol: &str) {
+pub(super) fn field(out: &mut String, indent: &str, name: &str, value: &str, eol: &str) {
     let _ = write!(out, "{indent}{name}: {}{eol}", scalar(value));
 }
 
