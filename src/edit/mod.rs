@@ -4,15 +4,20 @@
 //! [`add`] drafts a new instrument file from flags or answers, validates it
 //! with the very rules `check` applies, and writes it without ever
 //! overwriting; [`record`] adds one act (or the UN registration) to an
-//! entry, leaving every other byte of the file as it was; [`entry`] is
+//! entry, leaving every other byte of the file as it was; [`withdraw`]
+//! marks an entry withdrawn the same way; [`ids`] knows every id ever
+//! used, so that none is given out twice; [`entry`] is
 //! how both check and write an entry's text; [`init`] creates a new project with the default templates;
 //! [`prompt`] asks at a terminal; [`synth`] generates valid synthetic
-//! registers of any size for benchmarks and scale tests. Depends only on
-//! [`crate::register`] and [`crate::support`].
+//! registers of any size for benchmarks and scale tests. Depends on
+//! [`crate::register`], [`crate::support`] and, for the ids archived
+//! editions published, [`crate::audit`].
 
 pub mod add;
 pub mod entry;
+pub mod ids;
 pub mod init;
 pub mod prompt;
 pub mod record;
 pub mod synth;
+pub mod withdraw;
