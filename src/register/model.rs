@@ -414,6 +414,29 @@ pub struct Register {
 }
 
 impl Register {
+    /// The register without its withdrawn entries: what its body, indexes,
+    /// statuses and lists show. (Borrowed when none is withdrawn.)
+    pub fn live(&self) -> std::borrow::Cow<'_, Register> {
+        if !self.instruments.iter().any(Instrument::is_withdrawn) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        std::borrow::Cow::Owned(Register {
+            meta: self.meta.clone(),
+            meta_sha256: self.meta_sha256.clone(),
+            instruments: self
+                .instruments
+                .iter()
+                .filter(|i| !i.is_withdrawn())
+                .cloned()
+                .collect(),
+        })
+    }
+
+    /// The withdrawn entries, in id order.
+    pub fn withdrawn(&self) -> impl Iterator<Item = &Instrument> {
+        self.instruments.iter().filter(|i| i.is_withdrawn())
+    }
+
     pub fn get(&self, id: &str) -> Option<&Instrument> {
         self.instruments
             .binary_search_by(|i| i.id.value.as_str().cmp(id))
