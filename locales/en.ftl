@@ -85,6 +85,7 @@ change-added = Added
 change-changed = Changed
 change-removed = Removed
 change-withdrawn = Withdrawn
+change-withdrawn-reason = { $date }: { $reason }
 change-general = Also changed
 change-nothing = No instrument was added, changed or removed.
 change-field = { $field ->

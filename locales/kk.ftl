@@ -77,6 +77,7 @@ change-added = Қосылды
 change-changed = Өзгертілді
 change-removed = Алып тасталды
 change-withdrawn = Алып тасталды (жазба сақталды)
+change-withdrawn-reason = { $date }: { $reason }
 change-general = Сондай-ақ өзгертілді
 change-nothing = Бірде-бір құжат қосылған, өзгертілген немесе алып тасталған жоқ.
 change-field = { $field ->

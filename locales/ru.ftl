@@ -84,6 +84,7 @@ change-added = Добавлено
 change-changed = Изменено
 change-removed = Исключено
 change-withdrawn = Исключено (запись сохранена)
+change-withdrawn-reason = { $date }: { $reason }
 change-general = Изменено также
 change-nothing = Ни один документ не был добавлен, изменён или исключён.
 change-field = { $field ->

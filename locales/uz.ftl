@@ -78,6 +78,7 @@ change-added = Qoʻshildi
 change-changed = Oʻzgartirildi
 change-removed = Chiqarildi
 change-withdrawn = Chiqarildi (yozuv saqlanadi)
+change-withdrawn-reason = { $date }: { $reason }
 change-general = Shuningdek oʻzgartirildi
 change-nothing = Birorta hujjat qoʻshilmadi, oʻzgartirilmadi yoki chiqarilmadi.
 change-field = { $field ->

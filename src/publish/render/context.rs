@@ -85,7 +85,7 @@ pub struct PreviousContext {
 
 #[derive(Debug, Serialize)]
 pub struct ChangeContext {
-    /// `added`, `removed`, `changed` or `general`.
+    /// `added`, `removed`, `withdrawn`, `changed` or `general`.
     pub kind: String,
     pub id: String,
     pub title: String,
