@@ -16,6 +16,8 @@ pub fn today() -> String {
 /// library, which knows the machine's zone (`TZ`, `/etc/localtime`).
 #[cfg(unix)]
 fn local(seconds: i64) -> Option<(i64, i64, i64)> {
+    // `time_t` is 32 bits on some platforms: a conversion there.
+    #[allow(clippy::useless_conversion)]
     let t: libc::time_t = seconds.try_into().ok()?;
     // SAFETY: `localtime_r` writes only into the `tm` we own and reads only
     // `t`; a zeroed `tm` is a valid value of that plain C struct.
