@@ -47,10 +47,6 @@ pub static TEMPLATES: &[(&str, &[u8])] = &[
         include_bytes!("../../templates/_volumes.typ.j2"),
     ),
     (
-        "_withdrawn.typ.j2",
-        include_bytes!("../../templates/_withdrawn.typ.j2"),
-    ),
-    (
         "fonts/DejaVuSansMono.ttf",
         include_bytes!("../../templates/fonts/DejaVuSansMono.ttf"),
     ),
