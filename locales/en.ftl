@@ -84,6 +84,8 @@ changes-chain = which this edition's manifest records, so that the editions form
 change-added = Added
 change-changed = Changed
 change-removed = Removed
+change-withdrawn = Withdrawn
+change-withdrawn-reason = { $date }: { $reason }
 change-general = Also changed
 change-nothing = No instrument was added, changed or removed.
 change-field = { $field ->
@@ -288,6 +290,12 @@ chronology = Chronology
 chronology-intro = Every signature or adoption, entry into force, act of a party and registration recorded in the register, in date order. A date known only to the month or the year stands before the days of that month or year.
 volume-chronology = Chronology of this volume
 volume-chronology-intro = The signatures, entries into force, acts and registrations of this volume's instruments, in date order; the general volume lists the register by status.
+
+## The entries withdrawn from the register (`withdraw`).
+withdrawn-heading = Withdrawn entries
+withdrawn-intro = These entries were withdrawn from the register: entered by mistake, duplicates of other entries and the like. They are no part of the register, and its summary, entries, indexes and chronology leave them out; their files are kept and accounted for by their digests, and their ids are never given to another instrument.
+col-withdrawn-on = Withdrawn on
+col-reason = Reason
 
 ## Volumes and checksums.
 

@@ -77,6 +77,8 @@ changes-chain = ushbu nashr manifestida yozilgan, shuning uchun nashrlar zanjir 
 change-added = Qoʻshildi
 change-changed = Oʻzgartirildi
 change-removed = Chiqarildi
+change-withdrawn = Chiqarildi (yozuv saqlanadi)
+change-withdrawn-reason = { $date }: { $reason }
 change-general = Shuningdek oʻzgartirildi
 change-nothing = Birorta hujjat qoʻshilmadi, oʻzgartirilmadi yoki chiqarilmadi.
 change-field = { $field ->
@@ -281,6 +283,12 @@ chronology = Xronologiya
 chronology-intro = Reyestrda koʻrsatilgan har bir imzolash yoki qabul qilish, kuchga kirish, ishtirokchining harakati va roʻyxatga olish, sanalar tartibida. Faqat oyi yoki yili maʼlum sana oʻsha oy yoki yil kunlaridan oldin turadi.
 volume-chronology = Ushbu jild xronologiyasi
 volume-chronology-intro = Ushbu jilddagi hujjatlarning imzolanishi, kuchga kirishi, harakatlari va roʻyxatga olinishi, sanalar tartibida; hujjatlarning maqomi umumiy jildda berilgan.
+
+## The entries withdrawn from the register (`withdraw`).
+withdrawn-heading = Chiqarilgan yozuvlar
+withdrawn-intro = Ushbu yozuvlar reyestrdan chiqarilgan: xato kiritilgan, boshqa yozuvlarni takrorlaydigan va hokazo. Ular reyestrga kirmaydi, shu sababli reyestrning jamlanma roʻyxati, yozuvlari, koʻrsatkichlari va xronologiyasida berilmaydi; ularning fayllari saqlanadi va daydjestlari boʻyicha hisobga olinadi, identifikatorlari esa hech qachon boshqa hujjatga berilmaydi.
+col-withdrawn-on = Chiqarilgan sana
+col-reason = Sababi
 
 ## Volumes and checksums.
 

@@ -64,6 +64,7 @@ pub enum Command {
     Record(Box<RecordArgs>),
     Correct(Box<CorrectArgs>),
     Edit(Box<EditArgs>),
+    Withdraw(WithdrawArgs),
     Init(InitArgs),
     Build(BuildArgs),
     Publish(PublishArgs),
@@ -307,6 +308,29 @@ pub struct CorrectArgs {
     /// A note on the act
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+
+    /// Print the changed entry and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    #[command(flatten)]
+    pub project: Project,
+}
+
+/// Withdraw an entry from the register (entered by mistake, a duplicate): its file stays, with a
+/// `withdrawn:` block, it leaves the register's body and indexes, and its id is never reused
+#[derive(Debug, Args)]
+pub struct WithdrawArgs {
+    /// The instrument's id, e.g. KZ-UZ-2024-003
+    pub id: String,
+
+    /// Why, e.g. 'Entered by mistake; duplicate of KZ-UZ-2024-002'
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+
+    /// The day it is withdrawn, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
 
     /// Print the changed entry and write nothing
     #[arg(long)]
@@ -579,6 +603,10 @@ pub struct ListFilters {
     /// and diacritics
     #[arg(long, value_name = "WORDS")]
     pub search: Option<String>,
+
+    /// Only withdrawn entries (which are otherwise never listed), with the date and reason
+    #[arg(long)]
+    pub withdrawn: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -693,6 +721,7 @@ impl Command {
             Command::Record(a) => a.project.clone(),
             Command::Correct(a) => a.project.clone(),
             Command::Edit(a) => a.project.clone(),
+            Command::Withdraw(a) => a.project.clone(),
             Command::Init(a) => Project {
                 root: a.root.clone(),
                 ..Project::default()

@@ -14,7 +14,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("register", &["error", "support"]),
     ("audit", &["error", "support", "register"]),
     ("publish", &["error", "support", "register", "audit"]),
-    ("edit", &["error", "support", "register"]),
+    ("edit", &["error", "support", "register", "audit"]),
     (
         "cli",
         &["error", "support", "register", "audit", "publish", "edit"],

@@ -494,6 +494,9 @@ enum Op {
         entry: usize,
         act: usize,
     },
+    Withdraw {
+        entry: usize,
+    },
 }
 
 fn op() -> impl proptest::strategy::Strategy<Value = Op> {
@@ -514,6 +517,7 @@ fn op() -> impl proptest::strategy::Strategy<Value = Op> {
             day
         }),
         (0usize..4, 1usize..4).prop_map(|(entry, act)| Op::Remove { entry, act }),
+        (0usize..4).prop_map(|entry| Op::Withdraw { entry }),
     ]
 }
 
@@ -572,14 +576,22 @@ fn args_of(op: &Op, ids: &[String]) -> Option<Vec<String>> {
             &day(*d),
         ]),
         Op::Remove { entry, act } => v(&["record", &id(*entry)?, "--remove", &act.to_string()]),
+        Op::Withdraw { entry } => v(&[
+            "withdraw",
+            &id(*entry)?,
+            "--reason",
+            "Entered by mistake",
+            "--date",
+            "2024-12-01",
+        ]),
     })
 }
 
 proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config { cases: 16, ..Default::default() })]
 
-    /// Whatever an archivist does with `add`, `record`, `correct` and
-    /// `record --remove`, in any order and whether each is accepted or
+    /// Whatever an archivist does with `add`, `record`, `correct`,
+    /// `record --remove` and `withdraw`, in any order and whether each is accepted or
     /// refused, `check` finds nothing wrong afterwards and no id is ever
     /// given twice.
     #[test]
@@ -608,4 +620,30 @@ proptest::proptest! {
             proptest::prop_assert_eq!(code, 0, "after {:?}: {}", args, err);
         }
     }
+}
+
+#[test]
+fn list_withdrawn_shows_only_withdrawn_entries_with_when_and_why() {
+    let (_, dir) = Test::fixture("lifecycle")
+        .args([
+            "withdraw",
+            "TR-4",
+            "--reason",
+            "Duplicate of TR-3",
+            "--date",
+            "2024-12-01",
+        ])
+        .status(0)
+        .run();
+    let (code, out, _) = tool(dir.path(), &["list", "--withdrawn", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.lines().nth(1).unwrap().starts_with("TR-4,"), "{out}");
+    assert!(out.contains(",withdrawn,"), "{out}");
+    let (_, json, _) = tool(dir.path(), &["list", "--withdrawn", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows[0]["withdrawn"]["reason"], "Duplicate of TR-3");
+    let (_, all, _) = tool(dir.path(), &["list", "--format", "csv"]);
+    assert!(!all.contains("TR-4,"), "{all}");
+    assert_eq!(all.lines().count(), 5, "{all}");
 }

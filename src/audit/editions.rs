@@ -88,6 +88,30 @@ pub fn read(root: &Path, number: u32) -> Result<Archived, String> {
     })
 }
 
+/// Every instrument id an archived edition published, with the latest
+/// edition that did: ids are never given out again, even when the file is
+/// gone. Editions whose `manifest.json` cannot be read are passed over
+/// here; `verify` reports them.
+pub fn published_ids(root: &Path) -> std::collections::BTreeMap<String, u32> {
+    let mut ids = std::collections::BTreeMap::new();
+    for n in numbers(root).unwrap_or_default() {
+        let Ok(text) = std::fs::read_to_string(folder(root, n).join(manifest::JSON_FILE)) else {
+            continue;
+        };
+        let Ok((m, _)) = manifest::parse_json(&text) else {
+            continue;
+        };
+        for f in m.files {
+            if f.role == crate::audit::inputs::Role::Instrument
+                && let Some(id) = f.id
+            {
+                ids.insert(id, n);
+            }
+        }
+    }
+    ids
+}
+
 /// The date of an edition, from its manifest.
 pub fn date(m: &Manifest) -> Option<PartialDate> {
     m.edition

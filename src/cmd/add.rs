@@ -144,6 +144,18 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
         if root.join(add::path_for(id)).exists() {
             return Err(Error::IdTaken { id: id.clone() });
         }
+        if let Some(edition) = crate::edit::ids::retired(root, id) {
+            return Err(Error::Usage {
+                message: format!(
+                    "{id} was published in edition {edition} and is retired; ids are never reused"
+                ),
+                hint: Some(
+                    "leave out --id to take the next free number; to take the entry back, \
+                     restore its file from the archive (editions/NNNN/sources/)"
+                        .into(),
+                ),
+            });
+        }
     }
     let mut draft = draft_from(config, &args)?;
     let interactive = !args.no_input && std::io::stdin().is_terminal();

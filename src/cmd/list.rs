@@ -22,6 +22,9 @@ struct Row<'a> {
     status: &'a str,
     title: &'a str,
     path: String,
+    /// For a withdrawn entry: when and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    withdrawn: Option<&'a crate::register::model::Withdrawn>,
 }
 
 impl<'a> Row<'a> {
@@ -30,9 +33,13 @@ impl<'a> Row<'a> {
             id: &i.id.value,
             kind: i.kind.as_str(),
             signed: i.signed.date.to_string(),
-            status: lifecycle::status(i, as_of).as_str(),
+            status: match i.withdrawn {
+                Some(_) => "withdrawn",
+                None => lifecycle::status(i, as_of).as_str(),
+            },
             title: &i.title,
             path: i.path.to_string_lossy().replace('\\', "/"),
+            withdrawn: i.withdrawn.as_ref(),
         }
     }
 }
@@ -42,6 +49,11 @@ pub fn run(config: &Config, args: ListArgs) -> Result<()> {
     let filter = filter(&args.filters)?;
     let mut loaded = crate::register::load::load(&config.root, &config.limits)?;
     let register = match loaded.register.take() {
+        // Withdrawn entries are left out of the register, so a listing of
+        // them starts from the register with them.
+        Some(register) if args.filters.withdrawn => {
+            Some(super::with_withdrawn_as_of(register, args.as_of)?)
+        }
         Some(register) => Some(super::as_of(register, args.as_of)?),
         None => None,
     };
@@ -98,6 +110,7 @@ fn filter(flags: &ListFilters) -> Result<Filter> {
             (_, true) => Some(false),
             _ => None,
         },
+        withdrawn: flags.withdrawn,
         ..Filter::default()
     };
     if let Some(words) = &flags.search {

@@ -15,6 +15,7 @@ mod schema;
 mod show;
 mod verify;
 mod verify_pdf;
+mod withdraw;
 
 use std::io::Write;
 
@@ -32,6 +33,7 @@ pub fn run(config: &Config, command: Command) -> Result<()> {
         Command::Record(args) => record::run(config, *args),
         Command::Correct(args) => correct::run(config, *args),
         Command::Edit(args) => edit::run(config, *args),
+        Command::Withdraw(args) => withdraw::run(config, args),
         Command::Init(args) => init::run(config, args),
         Command::Build(args) => build::run(config, args),
         Command::Publish(args) => publish::run(config, args),
@@ -89,10 +91,24 @@ pub(crate) fn refuse_entry(
     }
 }
 
-/// The register as it stood on `as_of` (the register itself without one).
-/// A date after the register's own `as_of` is refused: the register knows
-/// nothing later.
+/// The register as lists show it: withdrawn entries left out (a
+/// `--withdrawn` listing starts from [`with_withdrawn_as_of`] instead), as
+/// it stood on `as_of` (the register itself without one). A date after the
+/// register's own `as_of` is refused: the register knows nothing later.
 pub(crate) fn as_of(register: Register, as_of: Option<PartialDate>) -> Result<Register> {
+    let register = match register.live() {
+        std::borrow::Cow::Borrowed(_) => register,
+        std::borrow::Cow::Owned(live) => live,
+    };
+    with_withdrawn_as_of(register, as_of)
+}
+
+/// The register as it stood on `as_of`, withdrawn entries included (`show`
+/// of a withdrawn id prints it with its `withdrawn` block).
+pub(crate) fn with_withdrawn_as_of(
+    register: Register,
+    as_of: Option<PartialDate>,
+) -> Result<Register> {
     validate_as_of(&register, as_of)?;
     Ok(match as_of {
         Some(d) => lifecycle::as_of(&register, d),

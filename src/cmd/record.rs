@@ -190,7 +190,7 @@ fn summary(
     out
 }
 
-fn unknown_id(root: &Path, id: &str) -> Error {
+pub(super) fn unknown_id(root: &Path, id: &str) -> Error {
     let ids = load::instrument_stems(root);
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     Error::UnknownId {

@@ -18,7 +18,7 @@ pub fn run(config: &Config, mut args: ShowArgs) -> Result<()> {
         args.id = full;
     }
     let register = match loaded.register.take() {
-        Some(register) => Some(super::as_of(register, args.as_of)?),
+        Some(register) => Some(super::with_withdrawn_as_of(register, args.as_of)?),
         None => None,
     };
     let Some(instrument) = register.as_ref().and_then(|r| r.get(&args.id)) else {
@@ -172,7 +172,14 @@ fn flat(s: &str) -> String {
 
 /// The entry as labelled, wrapped lines.
 fn text(i: &Instrument, as_of: PartialDate) -> String {
-    let fields = fields(i, as_of);
+    let mut fields = fields(i, as_of);
+    if let Some(w) = &i.withdrawn {
+        // First, so that no one reads the entry as part of the register.
+        fields.insert(
+            0,
+            ("Withdrawn", format!("{} – {}", w.date, flat(&w.reason))),
+        );
+    }
     let width = fields.iter().map(|(k, _)| k.len()).max().unwrap_or(0) + 2;
     let mut out = format!("{}\n", i.id.value);
     for (label, value) in fields {

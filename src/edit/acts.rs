@@ -89,8 +89,11 @@ fn layout(message: String) -> Refusal {
     )
 }
 
+/// The bytes of the whole `actions` field, its key line to its last item.
+type Block = Option<(usize, usize)>;
+
 /// The items of the top-level `actions` list, in file order.
-fn items(text: &str) -> Result<(Vec<Item>, Option<(usize, usize)>), Refusal> {
+fn items(text: &str) -> Result<(Vec<Item>, Block), Refusal> {
     let all = lines(text);
     let Some(key) = all.iter().position(|l| {
         l.indent() == 0 && (l.body().starts_with("actions:") || l.body() == "actions")

@@ -481,26 +481,10 @@ pub fn to_yaml(draft: &Draft) -> String {
 /// existing ones (three digits when there are none), starting the search
 /// after `after`.
 pub fn next_id(root: &Path, prefix: &str, after: u64) -> (u64, usize) {
-    let mut highest = after;
-    let mut width = 3;
-    if let Ok(entries) = fs::read_dir(root.join(INSTRUMENTS_DIR)) {
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".yaml")) else {
-                continue;
-            };
-            let Some(number) = stem.strip_prefix(prefix).and_then(|r| r.strip_prefix('-')) else {
-                continue;
-            };
-            if let Ok(n) = number.parse::<u64>()
-                && number.bytes().all(|b| b.is_ascii_digit())
-            {
-                highest = highest.max(n);
-                width = width.max(number.len());
-            }
-        }
-    }
-    (highest + 1, width)
+    // After every id ever used, not only the files there now: a withdrawn
+    // entry keeps its file, a deleted one its place in the editions.
+    let used = crate::edit::ids::ever_used(root);
+    crate::edit::ids::next_number(used.keys().map(String::as_str), prefix, after)
 }
 
 /// Writes `text` to `dir/<id>.yaml` only if no such file exists; `false`

@@ -103,6 +103,44 @@ pub fn read_entry(path: &Path) -> Result<String> {
     String::from_utf8(bytes).map_err(|_| refuse("not UTF-8".into()))
 }
 
+/// Entry `id`'s file changed by `edit` (the text in; the new text and
+/// whatever the edit has to say out), checked with `check`'s rules and
+/// written in one rename under the folder's lock. Returns the old text,
+/// the new and the edit's word. With `dry_run`, or when nothing changed,
+/// nothing is written. Every command that changes an entry goes through
+/// here.
+pub fn rewrite<X>(
+    root: &Path,
+    id: &str,
+    as_of: PartialDate,
+    dry_run: bool,
+    edit: impl FnOnce(&str) -> std::result::Result<(String, X), Refusal>,
+) -> Result<std::result::Result<(String, String, X), Refusal>> {
+    let dir = root.join(load::INSTRUMENTS_DIR);
+    let rel = Path::new(load::INSTRUMENTS_DIR).join(format!("{id}.yaml"));
+    let dest = root.join(&rel);
+    // The lock before reading: another writer may be changing the file
+    // right now, and this one must see what it wrote.
+    let _lock = if dry_run {
+        None
+    } else {
+        Some(lock_folder(&dir)?)
+    };
+    let old = read_entry(&dest)?;
+    let (new, word) = match edit(&old) {
+        Ok(edited) => edited,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    let problems = validate(root, &rel, &new, as_of);
+    if !problems.is_empty() {
+        return Ok(Err(Refusal::Problems(new, problems)));
+    }
+    if !dry_run && new != old {
+        replace(&dir, &dest, &new)?;
+    }
+    Ok(Ok((old, new, word)))
+}
+
 /// Takes the writers' lock on `dir`, waiting for another writer, and
 /// removes what killed writers left behind.
 pub fn lock_folder(dir: &Path) -> Result<fs::File> {

@@ -103,29 +103,12 @@ pub fn record(
     as_of: crate::register::date::PartialDate,
     dry_run: bool,
 ) -> Result<std::result::Result<Edited, Refusal>> {
-    let dir = root.join(INSTRUMENTS_DIR);
     let rel = Path::new(INSTRUMENTS_DIR).join(format!("{id}.yaml"));
-    let dest = root.join(&rel);
-    // The lock first: another `record` may be changing the file right now,
-    // and this one must see what it wrote.
-    let _lock = if dry_run {
-        None
-    } else {
-        Some(entry::lock_folder(&dir)?)
-    };
-    let text = entry::read_entry(&dest)?;
-    let edited = match edit(&rel, text, change) {
-        Ok(edited) => edited,
-        Err(refusal) => return Ok(Err(refusal)),
-    };
-    let problems = entry::validate(root, &rel, &edited.text, as_of);
-    if !problems.is_empty() {
-        return Ok(Err(Refusal::Problems(edited.text, problems)));
-    }
-    if !dry_run {
-        entry::replace(&dir, &dest, &edited.text)?;
-    }
-    Ok(Ok(edited))
+    let outcome = entry::rewrite(root, id, as_of, dry_run, |text| {
+        let edited = edit(&rel, text.to_owned(), change)?;
+        Ok((edited.text.clone(), edited))
+    })?;
+    Ok(outcome.map(|(_, _, edited)| edited))
 }
 
 /// The change made to `text`, read back where acts were corrected or
@@ -167,7 +150,7 @@ fn edit(rel: &Path, before: String, change: &Change) -> std::result::Result<Edit
 }
 
 /// Top-level keys of the entry with their lines (1-based), in file order.
-fn top_level_keys(text: &str) -> std::result::Result<Vec<(usize, String)>, Refusal> {
+pub(super) fn top_level_keys(text: &str) -> std::result::Result<Vec<(usize, String)>, Refusal> {
     let unreadable = |why: String| {
         Refusal::Layout(
             format!("the entry cannot be read as YAML ({why})"),
@@ -282,7 +265,7 @@ fn end_of_block(text: &str, lines: &[usize], key_line: usize) -> (usize, String)
 }
 
 /// `text` with `block` appended on lines of its own.
-fn append(text: &str, block: &str, eol: &str) -> String {
+pub(super) fn append(text: &str, block: &str, eol: &str) -> String {
     let mut new = String::with_capacity(text.len() + block.len() + 2);
     new.push_str(text);
     if !text.is_empty() && !text.ends_with('\n') {
@@ -313,7 +296,7 @@ fn act_item(act: &ActDraft, indent: &str, eol: &str) -> String {
     item
 }
 
-fn field(out: &mut String, indent: &str, name: &str, value: &str, eol: &str) {
+pub(super) fn field(out: &mut String, indent: &str, name: &str, value: &str, eol: &str) {
     let _ = write!(out, "{indent}{name}: {}{eol}", scalar(value));
 }
 

@@ -18,7 +18,7 @@ use crate::publish::spool::{Entry, Spool};
 use crate::publish::typeset::{Press, Sources, Typeset, fingerprint, typeset};
 use crate::publish::typst::{Job, Typst};
 use crate::publish::{locale, render, web};
-use crate::register::model::Register;
+use crate::register::model::{Instrument, Register};
 
 /// Where a build reads templates and writes outputs, both relative to the
 /// project root (the manifest can only name files inside it).
@@ -170,7 +170,11 @@ pub fn build(
         sources: &sources,
         spool: &spool,
     };
-    let editions = typeset_editions(&shown, &files, volume_size, &press)?;
+    // Withdrawn entries are not shown but listed apart, whatever the date
+    // shown: a withdrawal corrects the register, it is not an event in
+    // the instruments' lives.
+    let withdrawn: Vec<&Instrument> = register.withdrawn().collect();
+    let editions = typeset_editions(&shown, &withdrawn, &files, volume_size, &press)?;
     if settings.html {
         spool = web_edition(
             spool,
@@ -270,6 +274,7 @@ fn batches(entries: usize, languages: usize) -> Vec<Vec<usize>> {
 /// the manifest.
 fn typeset_editions(
     shown: &Register,
+    withdrawn: &[&Instrument],
     files: &[InputFile],
     volume_size: Option<usize>,
     press: &Press,
@@ -284,6 +289,7 @@ fn typeset_editions(
             .map(|k| {
                 let c = language_context(
                     shown,
+                    withdrawn,
                     k,
                     files,
                     &press.typst.version,
@@ -328,6 +334,7 @@ fn typeset_editions(
 /// file names (`register.ru.pdf`, `register.ru-vol-01.pdf`).
 fn language_context(
     shown: &Register,
+    withdrawn: &[&Instrument],
     k: usize,
     files: &[InputFile],
     typst_version: &str,
@@ -341,6 +348,7 @@ fn language_context(
     let loc = locale::get(language).expect("check admits only languages with a catalogue");
     let mut context = render::context(shown, files, typst_version, volume_size, loc);
     context.edition = settings.edition.map(|p| edition_context(p, &context, loc));
+    context.withdrawn = render::withdrawn(shown, withdrawn.iter().copied(), files, loc);
     context
 }
 
@@ -386,7 +394,7 @@ fn edition_context(
                 id: c.id.clone(),
                 title: c.title.clone(),
                 details: c.details.iter().map(|d| d.words(loc)).collect(),
-                anchor: (in_one_pdf && c.kind != "removed" && c.kind != "general")
+                anchor: (in_one_pdf && matches!(c.kind.as_str(), "added" | "changed"))
                     .then(|| format!("entry-{}", c.id)),
             })
             .collect(),

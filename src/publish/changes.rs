@@ -1,6 +1,6 @@
 //! What changed since the previous edition: instruments added, removed,
-//! and changed with the fields and acts that changed, for the PDF's
-//! "Changes since edition N−1".
+//! withdrawn (with the reason), and changed with the fields and acts that
+//! changed, for the PDF's "Changes since edition N−1".
 //!
 //! The previous edition's instrument files are known by their digests in
 //! its manifest; the text of a changed one is recovered from the archive
@@ -24,8 +24,8 @@ use crate::register::model::{Action, Instrument, Register};
 /// One instrument's change.
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Change {
-    /// `added`, `removed`, `changed`, or `general` for what is not an
-    /// instrument (metadata, templates, attachments, signers).
+    /// `added`, `removed`, `withdrawn`, `changed`, or `general` for what
+    /// is not an instrument (metadata, templates, attachments, signers).
     pub kind: String,
     pub id: String,
     pub title: String,
@@ -44,6 +44,11 @@ pub enum Detail {
     },
     NewAct(ActRef),
     ActRemoved(ActRef),
+    /// Why and when a newly withdrawn entry was withdrawn.
+    Withdrawn {
+        date: String,
+        reason: String,
+    },
     /// The file changed, no field did (layout, comments).
     TextOnly,
     /// The entry's earlier text is not in the archive.
@@ -83,6 +88,13 @@ impl Detail {
             }
             Detail::NewAct(a) => act("change-new-act", a),
             Detail::ActRemoved(a) => act("change-act-removed", a),
+            Detail::Withdrawn { date, reason } => {
+                let date = PartialDate::parse(date).map_or_else(|_| date.clone(), |d| loc.date(d));
+                loc.fill(
+                    "change-withdrawn-reason",
+                    &args!(date = date, reason = reason.clone()),
+                )
+            }
             Detail::TextOnly => loc.text("change-text-only"),
             Detail::NotArchived => loc.text("change-not-archived"),
             Detail::Metadata => loc.text("change-metadata"),
@@ -116,6 +128,9 @@ pub fn since(
         .collect();
     for i in &register.instruments {
         let change = match before.get(i.id.value.as_str()) {
+            _ if i.is_withdrawn() => {
+                withdrawn(root, previous.number, before.get(i.id.value.as_str()), i)
+            }
             None => Some(change("added", i, Vec::new())),
             Some((_, sha)) if *sha == i.sha256 => None,
             Some((path, _)) => Some(change(
@@ -153,6 +168,34 @@ fn change(kind: &'static str, i: &Instrument, details: Vec<Detail>) -> Change {
         title: flat(&i.title),
         details,
     }
+}
+
+/// A withdrawn entry's change: `withdrawn` (with the day and the reason)
+/// when the previous edition did not have it withdrawn, else none — it is
+/// in no body to show a change in. `before` is its file in that edition.
+fn withdrawn(
+    root: &Path,
+    previous: u32,
+    before: Option<&(&str, &str)>,
+    i: &Instrument,
+) -> Option<Change> {
+    let w = i.withdrawn.as_ref()?;
+    let was_withdrawn = before.is_some_and(|(path, sha)| {
+        *sha == i.sha256
+            || editions::source_text(root, previous, path)
+                .and_then(|t| decode(path, &t))
+                .is_some_and(|old| old.is_withdrawn())
+    });
+    (!was_withdrawn).then(|| {
+        change(
+            "withdrawn",
+            i,
+            vec![Detail::Withdrawn {
+                date: w.date.to_string(),
+                reason: flat(&w.reason),
+            }],
+        )
+    })
 }
 
 /// Whether anything but the instruments changed: `register.yaml`, the

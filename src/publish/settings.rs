@@ -54,11 +54,13 @@ pub enum SpoolIn {
 }
 
 impl Settings<'_> {
-    /// The register as the documents show it: as of `as_of` when given.
+    /// The register as the documents show it: without its withdrawn
+    /// entries (listed apart), as of `as_of` when given.
     pub(super) fn shown<'r>(&self, register: &'r Register) -> std::borrow::Cow<'r, Register> {
+        let live = register.live();
         match self.as_of {
-            Some(d) => std::borrow::Cow::Owned(lifecycle::as_of(register, d)),
-            None => std::borrow::Cow::Borrowed(register),
+            Some(d) => std::borrow::Cow::Owned(lifecycle::as_of(&live, d)),
+            None => live,
         }
     }
 

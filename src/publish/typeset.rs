@@ -127,12 +127,17 @@ impl Sources<'_> {
         if !embed::allowed(self.settings.pdf_standard) {
             return Ok(String::new());
         }
+        // The register (or general volume) also shows the withdrawn
+        // entries' list, and carries their files.
+        let withdrawn = context.withdrawn.iter().map(|w| w.path.as_str());
         let shown: std::collections::HashSet<&str> = match doc {
             Doc::General if context.volumes.is_empty() => context
                 .instruments
                 .iter()
                 .map(|i| i.path.as_str())
+                .chain(withdrawn)
                 .collect(),
+            Doc::General => withdrawn.collect(),
             Doc::Volume(n) => context
                 .volume(n)
                 .instruments

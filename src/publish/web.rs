@@ -9,7 +9,8 @@
 //! pages of [`PAGE`] rows, `index-2.html` …, for large registers),
 //! `instruments/<ID>.html` (every field, participants, acts, relations as
 //! links, JSON-LD), `by-party.html`, `by-type.html`, `by-subject.html`,
-//! `by-status.html`, `about.html` (metadata, foreword, digest, downloads),
+//! `by-status.html`, `about.html` (metadata, foreword, withdrawn entries,
+//! digest, downloads),
 //! `register.csv` and `register.json`, `style.css`, `search.js` and
 //! `search-index.js`. All of them are outputs of the build: listed in the
 //! manifest and published with the PDF as one unit.
@@ -121,6 +122,7 @@ fn render_page<E: Serialize>(
         },
         tool: &context.tool,
         edition: context.edition.as_ref(),
+        withdrawn: &context.withdrawn,
         root,
         extra,
     };
@@ -183,6 +185,9 @@ struct Page<'a, E: Serialize> {
     checksums: Digest<'a>,
     tool: &'a render::Tool,
     edition: Option<&'a render::EditionContext>,
+    /// The withdrawn entries: listed on the about page, linked from the
+    /// index (few, so every page may carry them).
+    withdrawn: &'a [render::WithdrawnContext],
     /// The way back to `out/html/`: "" or "../".
     root: &'a str,
     #[serde(flatten)]

@@ -35,8 +35,8 @@ pub struct Filter {
     pub registered: Option<bool>,
     /// Every word must occur in the instrument's searchable text, [`fold`]ed.
     pub words: Vec<String>,
-    // Withdrawn entries (`list --withdrawn`, corrections.md) are selected
-    // here too when the model has them.
+    /// Withdrawn entries instead of the register's own (`list --withdrawn`).
+    pub withdrawn: bool,
 }
 
 impl Filter {
@@ -51,9 +51,11 @@ impl Filter {
 
     /// Whether `i` passes every filter, its status taken as of `as_of`.
     pub fn matches(&self, i: &Instrument, as_of: PartialDate) -> bool {
-        self.party
-            .as_ref()
-            .is_none_or(|p| i.parties.iter().any(|x| &x.state == p))
+        i.is_withdrawn() == self.withdrawn
+            && self
+                .party
+                .as_ref()
+                .is_none_or(|p| i.parties.iter().any(|x| &x.state == p))
             && self.status.is_none_or(|s| lifecycle::status(i, as_of) == s)
             && self.kind.is_none_or(|k| i.kind == k)
             && self

@@ -247,6 +247,25 @@ pub struct Instrument {
     pub registration: Option<Registration>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
+    /// Set when the entry was withdrawn from the register (entered by
+    /// mistake, a duplicate): its file stays, and so does its id, for ever.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<Withdrawn>,
+}
+
+impl Instrument {
+    /// Whether the entry was withdrawn: it is still read, checked and
+    /// hashed, but leaves the register's body, indexes and statuses.
+    pub fn is_withdrawn(&self) -> bool {
+        self.withdrawn.is_some()
+    }
+}
+
+/// The `withdrawn` block: when and why an entry left the register.
+#[derive(Debug, Clone, Serialize)]
+pub struct Withdrawn {
+    pub date: PartialDate,
+    pub reason: String,
 }
 
 /// One act of one party.
@@ -400,6 +419,29 @@ pub struct Register {
 }
 
 impl Register {
+    /// The register without its withdrawn entries: what its body, indexes,
+    /// statuses and lists show. (Borrowed when none is withdrawn.)
+    pub fn live(&self) -> std::borrow::Cow<'_, Register> {
+        if !self.instruments.iter().any(Instrument::is_withdrawn) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        std::borrow::Cow::Owned(Register {
+            meta: self.meta.clone(),
+            meta_sha256: self.meta_sha256.clone(),
+            instruments: self
+                .instruments
+                .iter()
+                .filter(|i| !i.is_withdrawn())
+                .cloned()
+                .collect(),
+        })
+    }
+
+    /// The withdrawn entries, in id order.
+    pub fn withdrawn(&self) -> impl Iterator<Item = &Instrument> {
+        self.instruments.iter().filter(|i| i.is_withdrawn())
+    }
+
     pub fn get(&self, id: &str) -> Option<&Instrument> {
         self.instruments
             .binary_search_by(|i| i.id.value.as_str().cmp(id))

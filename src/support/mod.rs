@@ -1,11 +1,13 @@
 //! Plumbing that every layer shares and that knows nothing of registers:
 //! running work on every core ([`parallel`]), hashing ([`digest`]),
 //! recovering from killed runs ([`stale`]), the fault points that the
-//! crash tests stop a run at ([`fault`]), and the default template set
-//! built into the binary ([`templates`]).
+//! crash tests stop a run at ([`fault`]), the default template set
+//! built into the binary ([`templates`]), and today's local date
+//! ([`clock`]).
 //!
 //! Nothing here imports from the layers above, so any of them may use it.
 
+pub mod clock;
 pub mod digest;
 pub mod fault;
 pub mod parallel;

@@ -42,6 +42,25 @@ pub struct Context {
     pub tool: Tool,
     /// Set when the build publishes an edition.
     pub edition: Option<EditionContext>,
+    /// The entries withdrawn from the register, in id order: listed apart,
+    /// never in the body, indexes or chronology. Empty for none.
+    pub withdrawn: Vec<WithdrawnContext>,
+}
+
+/// A withdrawn entry, as "Withdrawn entries" lists it.
+#[derive(Debug, Serialize)]
+pub struct WithdrawnContext {
+    pub id: String,
+    /// In the edition's language where the entry has a title in it.
+    pub title: String,
+    pub title_language: String,
+    /// The day it was withdrawn, worded: "5 December 2026".
+    pub date: String,
+    pub date_iso: String,
+    pub reason: String,
+    /// Its file and the file's SHA-256: it is still published and hashed.
+    pub path: String,
+    pub sha256: String,
 }
 
 /// A published edition, as the title page and "Changes since edition
@@ -66,7 +85,7 @@ pub struct PreviousContext {
 
 #[derive(Debug, Serialize)]
 pub struct ChangeContext {
-    /// `added`, `removed`, `changed` or `general`.
+    /// `added`, `removed`, `withdrawn`, `changed` or `general`.
     pub kind: String,
     pub id: String,
     pub title: String,
@@ -179,6 +198,7 @@ pub struct PartContext<'a> {
     pub checksums: PartChecksums<'a>,
     pub tool: &'a Tool,
     pub edition: Option<&'a EditionContext>,
+    pub withdrawn: &'a [WithdrawnContext],
 }
 
 /// The register digest and the digest of `register.yaml`.
@@ -216,6 +236,7 @@ impl Context {
             },
             tool: &self.tool,
             edition: self.edition.as_ref(),
+            withdrawn: &self.withdrawn,
         }
     }
 }
@@ -559,12 +580,51 @@ pub fn context(
         chronology,
         checksums: checksums(files),
         edition: None,
+        withdrawn: Vec::new(),
         tool: Tool {
             name: env!("CARGO_PKG_NAME"),
             version: env!("CARGO_PKG_VERSION"),
             typst_version: typst_version.to_owned(),
         },
     }
+}
+
+/// The "Withdrawn entries" list of edition `loc`: each of `withdrawn`
+/// (entries of `register`, whose files `files` lists) with its title, the
+/// day and the reason.
+pub fn withdrawn<'r>(
+    register: &Register,
+    withdrawn: impl IntoIterator<Item = &'r Instrument>,
+    files: &[InputFile],
+    loc: &Locale,
+) -> Vec<WithdrawnContext> {
+    let source_language = register.meta.language.as_str();
+    withdrawn
+        .into_iter()
+        .filter_map(|i| {
+            let w = i.withdrawn.as_ref()?;
+            let path = i.path.to_string_lossy().replace('\\', "/");
+            let translated = (loc.code() != source_language)
+                .then(|| i.titles.get(loc.code()))
+                .flatten();
+            Some(WithdrawnContext {
+                id: i.id.value.clone(),
+                title: flat(translated.unwrap_or(&i.title)),
+                title_language: match translated {
+                    Some(_) => loc.code().to_owned(),
+                    None => source_language.to_owned(),
+                },
+                date: loc.date(w.date),
+                date_iso: w.date.to_string(),
+                reason: flat(&w.reason),
+                sha256: files
+                    .iter()
+                    .find(|f| f.path == path)
+                    .map_or_else(|| i.sha256.clone(), |f| f.sha256.clone()),
+                path,
+            })
+        })
+        .collect()
 }
 
 fn register_context(meta: &Meta, loc: &Locale) -> RegisterContext {

@@ -223,7 +223,10 @@ fn relation(
                 // volume, links to entries make typst lay the whole
                 // volume out again, for about a fifth of its time
                 // (docs/performance.md).
-                anchor: own_volume.is_none().then(|| anchor(&id.value)),
+                // Nor to an entry the view leaves out (withdrawn, or
+                // signed after an --as-of date): it has no block to link to.
+                anchor: (own_volume.is_none() && register.get(&id.value).is_some())
+                    .then(|| anchor(&id.value)),
             }
         }
         Target::External { title, date } => RelationContext {

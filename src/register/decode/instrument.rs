@@ -31,6 +31,7 @@ pub const INSTRUMENT_FIELDS: &[&str] = &[
     "depositary",
     "registration",
     "actions",
+    "withdrawn",
 ];
 
 impl Decoder<'_> {
@@ -98,6 +99,9 @@ impl Decoder<'_> {
             .get("actions")
             .map(|n| self.actions(n))
             .unwrap_or_default();
+        let withdrawn = f
+            .get("withdrawn")
+            .and_then(|n| self.withdrawn(n, f_key(&f, "withdrawn")));
 
         if self.diags.len() > errors_before {
             return None;
@@ -129,6 +133,7 @@ impl Decoder<'_> {
             files,
             registration,
             actions,
+            withdrawn,
         })
     }
 
@@ -221,6 +226,33 @@ impl Decoder<'_> {
             date: self.opt_date(&f, "date"),
             date_span: f.get("date").map_or(owner, |n| n.span),
             note: self.opt_text(&f, "note"),
+        })
+    }
+
+    /// `withdrawn: {date, reason}`: both required, nothing else.
+    pub(super) fn withdrawn(&mut self, node: &Node, owner: Span) -> Option<Withdrawn> {
+        let f = self.fields(node, owner, "`withdrawn`", &["date", "reason"])?;
+        let date = match f.get("date") {
+            Some(n) => self.date(n, "date"),
+            None => {
+                self.missing(
+                    &f,
+                    "date",
+                    "add `date:` with the day the entry was withdrawn, YYYY-MM-DD",
+                );
+                None
+            }
+        };
+        let reason = self
+            .req_text(
+                &f,
+                "reason",
+                "add `reason:` saying why, e.g. `Entered by mistake; duplicate of KZ-UZ-2024-002`",
+            )
+            .ok();
+        Some(Withdrawn {
+            date: date?,
+            reason: reason?,
         })
     }
 
