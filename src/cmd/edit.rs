@@ -5,7 +5,8 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use crate::cli::{Config, EditArgs};
-use crate::edit::amend::{self, Change, Refusal};
+use crate::edit::amend::{self, Change};
+use crate::edit::entry::Refusal;
 use crate::edit::prompt::Prompter;
 use crate::error::{Error, Result};
 use crate::register::load::{self, INSTRUMENTS_DIR};
@@ -32,10 +33,10 @@ pub fn run(config: &Config, args: EditArgs) -> Result<()> {
     }
     let (old, new) = match amend::edit(root, &args.id, &changes, meta.as_of, args.dry_run)? {
         Ok(texts) => texts,
-        Err(Refusal::Layout(layout)) => {
+        Err(Refusal::Layout(message, hint)) => {
             return Err(Error::Usage {
-                message: format!("{}; nothing was written", layout.message),
-                hint: Some(layout.hint).filter(|h| !h.is_empty()),
+                message: format!("{message}; nothing was written"),
+                hint: Some(hint).filter(|h| !h.is_empty()),
             });
         }
         Err(Refusal::Problems(text, problems)) => {

@@ -10,13 +10,11 @@
 use std::path::Path;
 
 use crate::edit::add::{choice, date_answer, state_answer};
-use crate::edit::entry;
+use crate::edit::entry::{self, Refusal};
 use crate::edit::fields::{Doc, Layout, Step};
 use crate::error::{Error, Result};
 use crate::register::codes;
 use crate::register::date::PartialDate;
-use crate::register::diagnostic::Diagnostic;
-use crate::register::load::INSTRUMENTS_DIR;
 use crate::register::model::{InstrumentType, Level, Status};
 use crate::register::suggest;
 
@@ -293,18 +291,9 @@ pub fn apply(text: &str, changes: &[Change]) -> std::result::Result<String, Layo
     Ok(text)
 }
 
-/// Why an edit was not made.
-#[derive(Debug)]
-pub enum Refusal {
-    /// The file's layout does not allow the change as text.
-    Layout(Layout),
-    /// The changed entry breaks rules; nothing was written.
-    Problems(String, Vec<Diagnostic>),
-}
-
 /// The entry `id` with `changes` made, checked and (unless `dry_run`)
-/// written under the folder's lock in one rename. Returns the old and the
-/// new text.
+/// written under the folder's lock in one rename ([`entry::rewrite`]).
+/// Returns the old and the new text.
 pub fn edit(
     root: &Path,
     id: &str,
@@ -312,31 +301,12 @@ pub fn edit(
     as_of: PartialDate,
     dry_run: bool,
 ) -> Result<std::result::Result<(String, String), Refusal>> {
-    let dir = root.join(INSTRUMENTS_DIR);
-    let rel = Path::new(INSTRUMENTS_DIR).join(format!("{id}.yaml"));
-    let dest = root.join(&rel);
-    // The lock before reading: a `record` may be writing the file now.
-    let _lock = if dry_run {
-        None
-    } else {
-        Some(entry::lock_folder(&dir)?)
-    };
-    let old = std::fs::read_to_string(&dest).map_err(|source| Error::Read {
-        path: dest.clone(),
-        source,
+    let outcome = entry::rewrite(root, id, as_of, dry_run, |old| {
+        apply(old, changes)
+            .map(|new| (new, ()))
+            .map_err(|l| Refusal::Layout(l.message, l.hint))
     })?;
-    let new = match apply(&old, changes) {
-        Ok(new) => new,
-        Err(layout) => return Ok(Err(Refusal::Layout(layout))),
-    };
-    let problems = entry::validate(root, &rel, &new, as_of);
-    if !problems.is_empty() {
-        return Ok(Err(Refusal::Problems(new, problems)));
-    }
-    if !dry_run && new != old {
-        entry::replace(&dir, &dest, &new)?;
-    }
-    Ok(Ok((old, new)))
+    Ok(outcome.map(|(old, new, ())| (old, new)))
 }
 
 #[cfg(test)]
