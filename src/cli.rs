@@ -197,6 +197,40 @@ pub struct RecordArgs {
     /// suspension, termination; or `registration` to record the UN registration
     pub action: Option<String>,
 
+    #[command(flatten)]
+    pub fields: ActFields,
+
+    /// registration: the UNTS number, I-… (registered) or II-… (filed and recorded)
+    #[arg(long, value_name = "NUMBER")]
+    pub number: Option<String>,
+
+    /// registration: who registered it: a party, the depositary, or `ex-officio`
+    #[arg(long, value_name = "WHO")]
+    pub by: Option<String>,
+
+    /// registration: the UNTS citation, e.g. 'UNTS vol. 3100, p. 1'
+    #[arg(long, value_name = "TEXT")]
+    pub citation: Option<String>,
+
+    /// Remove act N (as `show ID` numbers them) instead of recording one
+    #[arg(long, value_name = "N", conflicts_with = "action", value_parser = clap::value_parser!(u32).range(1..))]
+    pub remove: Option<u32>,
+
+    /// Print the changed entry and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Never ask, even at a terminal
+    #[arg(long)]
+    pub no_input: bool,
+
+    #[command(flatten)]
+    pub project: Project,
+}
+
+/// The fields of one act, as `record` takes them and `correct` changes them.
+#[derive(Debug, Args)]
+pub struct ActFields {
     /// The acting state, ISO 3166-1 alpha-3 (one of the instrument's parties)
     #[arg(long, value_name = "STATE")]
     pub party: Option<String>,
@@ -233,33 +267,23 @@ pub struct RecordArgs {
     /// A note on the act
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+}
 
-    /// registration: the UNTS number, I-… (registered) or II-… (filed and recorded)
-    #[arg(long, value_name = "NUMBER")]
-    pub number: Option<String>,
-
-    /// registration: who registered it: a party, the depositary, or `ex-officio`
-    #[arg(long, value_name = "WHO")]
-    pub by: Option<String>,
-
-    /// registration: the UNTS citation, e.g. 'UNTS vol. 3100, p. 1'
-    #[arg(long, value_name = "TEXT")]
-    pub citation: Option<String>,
-
-    /// Remove act N (as `show ID` numbers them) instead of recording one
-    #[arg(long, value_name = "N", conflicts_with = "action", value_parser = clap::value_parser!(u32).range(1..))]
-    pub remove: Option<u32>,
-
-    /// Print the changed entry and write nothing
-    #[arg(long)]
-    pub dry_run: bool,
-
-    /// Never ask, even at a terminal
-    #[arg(long)]
-    pub no_input: bool,
-
-    #[command(flatten)]
-    pub project: Project,
+impl ActFields {
+    /// Each field with its name in the format (and, after `--`, its flag).
+    pub fn named(&self) -> [(&'static str, &Option<String>); 9] {
+        [
+            ("party", &self.party),
+            ("date", &self.date),
+            ("effective", &self.effective),
+            ("reference", &self.reference),
+            ("label", &self.label),
+            ("regarding", &self.regarding),
+            ("text", &self.text),
+            ("source", &self.source),
+            ("note", &self.note),
+        ]
+    }
 }
 
 /// Correct act N of an instrument (as `show ID` numbers them): change the fields given, keep
@@ -273,41 +297,8 @@ pub struct CorrectArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub act: u32,
 
-    /// The acting state, ISO 3166-1 alpha-3 (one of the instrument's parties)
-    #[arg(long, value_name = "STATE")]
-    pub party: Option<String>,
-
-    /// Date of the act: YYYY-MM-DD, YYYY-MM or YYYY
-    #[arg(long, value_name = "DATE")]
-    pub date: Option<String>,
-
-    /// When the act takes effect for that party
-    #[arg(long, value_name = "DATE")]
-    pub effective: Option<String>,
-
-    /// A reference, e.g. the ratifying law
-    #[arg(long, value_name = "TEXT")]
-    pub reference: Option<String>,
-
-    /// Names a reservation or declaration, e.g. R1
-    #[arg(long, value_name = "LABEL")]
-    pub label: Option<String>,
-
-    /// For an objection or a withdrawal of a reservation: the label it answers
-    #[arg(long, value_name = "LABEL")]
-    pub regarding: Option<String>,
-
-    /// Wording of a reservation, declaration or objection
-    #[arg(long, value_name = "TEXT")]
-    pub text: Option<String>,
-
-    /// The `key` of the entry's source for this act
-    #[arg(long, value_name = "KEY")]
-    pub source: Option<String>,
-
-    /// A note on the act
-    #[arg(long, value_name = "TEXT")]
-    pub note: Option<String>,
+    #[command(flatten)]
+    pub fields: ActFields,
 
     /// Print the changed entry and write nothing
     #[arg(long)]

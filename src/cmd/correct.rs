@@ -14,19 +14,8 @@ pub fn run(config: &Config, args: CorrectArgs) -> Result<()> {
 
 /// The fields given, each checked as `record` checks it; at least one.
 fn corrections(args: &CorrectArgs) -> Result<crate::edit::acts::Corrections> {
-    let given: [(&'static str, &Option<String>); 9] = [
-        ("party", &args.party),
-        ("date", &args.date),
-        ("effective", &args.effective),
-        ("reference", &args.reference),
-        ("label", &args.label),
-        ("regarding", &args.regarding),
-        ("text", &args.text),
-        ("source", &args.source),
-        ("note", &args.note),
-    ];
     let mut fields = Vec::new();
-    for (name, value) in given {
+    for (name, value) in args.fields.named() {
         let Some(value) = value else { continue };
         let value = value.trim();
         let checked = match name {

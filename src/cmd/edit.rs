@@ -6,7 +6,6 @@ use std::path::Path;
 
 use crate::cli::{Config, EditArgs};
 use crate::edit::amend::{self, Change};
-use crate::edit::entry::Refusal;
 use crate::edit::prompt::Prompter;
 use crate::error::{Error, Result};
 use crate::register::load::{self, INSTRUMENTS_DIR};
@@ -31,24 +30,8 @@ pub fn run(config: &Config, args: EditArgs) -> Result<()> {
         }
         changes.push(ask()?);
     }
-    let (old, new) = match amend::edit(root, &args.id, &changes, meta.as_of, args.dry_run)? {
-        Ok(texts) => texts,
-        Err(Refusal::Layout(message, hint)) => {
-            return Err(Error::Usage {
-                message: format!("{message}; nothing was written"),
-                hint: Some(hint).filter(|h| !h.is_empty()),
-            });
-        }
-        Err(Refusal::Problems(text, problems)) => {
-            return Err(super::refuse_entry(
-                root,
-                &rel,
-                &text,
-                &problems,
-                "the entry would have",
-            ));
-        }
-    };
+    let outcome = amend::edit(root, &args.id, &changes, meta.as_of, args.dry_run)?;
+    let (old, new) = super::or_refused(root, &rel, outcome)?;
     if args.dry_run {
         return super::print(&new);
     }

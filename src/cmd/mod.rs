@@ -69,6 +69,30 @@ pub(crate) fn typeset_settings<'a>(
     }
 }
 
+/// The edit's outcome, or the error that says why it was refused (its
+/// problems printed against the text that was not written).
+pub(crate) fn or_refused<T>(
+    root: &std::path::Path,
+    rel: &std::path::Path,
+    outcome: std::result::Result<T, crate::edit::entry::Refusal>,
+) -> Result<T> {
+    use crate::edit::entry::Refusal;
+    match outcome {
+        Ok(done) => Ok(done),
+        Err(Refusal::Layout(message, hint)) => Err(Error::Usage {
+            message: format!("{message}; nothing was written"),
+            hint: Some(hint).filter(|h| !h.is_empty()),
+        }),
+        Err(Refusal::Problems(text, problems)) => Err(refuse_entry(
+            root,
+            rel,
+            &text,
+            &problems,
+            "the entry would have",
+        )),
+    }
+}
+
 /// Prints the problems of an entry that was not written (quoting its new
 /// text, which is not on disk) and returns the closing error:
 /// "<what> 2 problems; nothing was written".

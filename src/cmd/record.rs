@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::cli::{Config, RecordArgs};
 use crate::edit::add::{choice, date_answer, state_answer};
 use crate::edit::prompt::Prompter;
-use crate::edit::record::{self, ActDraft, Change, Edited, Refusal, RegistrationDraft};
+use crate::edit::record::{self, ActDraft, Change, Edited, RegistrationDraft};
 use crate::error::{Error, Result};
 use crate::register::lifecycle;
 use crate::register::load::{self, INSTRUMENTS_DIR};
@@ -61,7 +61,7 @@ pub(crate) fn write_change(
     existing(config, id)?;
     let rel = Path::new(INSTRUMENTS_DIR).join(format!("{id}.yaml"));
     if confirm {
-        let edited = refused(
+        let edited = super::or_refused(
             root,
             &rel,
             record::record(root, id, change, meta.as_of, true)?,
@@ -73,7 +73,7 @@ pub(crate) fn write_change(
             return Ok(());
         }
     }
-    let edited = refused(
+    let edited = super::or_refused(
         root,
         &rel,
         record::record(root, id, change, meta.as_of, dry_run)?,
@@ -85,28 +85,6 @@ pub(crate) fn write_change(
         super::print(&format!("{}\n", summary(&rel, &edited, change, meta.as_of)))?;
     }
     Ok(())
-}
-
-/// The edit, or the error that says why it was refused.
-fn refused(
-    root: &Path,
-    rel: &Path,
-    outcome: std::result::Result<Edited, Refusal>,
-) -> Result<Edited> {
-    match outcome {
-        Ok(edited) => Ok(edited),
-        Err(Refusal::Layout(message, hint)) => Err(Error::Usage {
-            message: format!("{message}; nothing was written"),
-            hint: Some(hint),
-        }),
-        Err(Refusal::Problems(text, problems)) => Err(super::refuse_entry(
-            root,
-            rel,
-            &text,
-            &problems,
-            "the entry would have",
-        )),
-    }
 }
 
 /// The lines `after` has that `before` has not, between what both share
@@ -240,14 +218,14 @@ fn change_from(
         refuse_flags(
             "registration",
             &[
-                ("--party", &args.party),
-                ("--effective", &args.effective),
-                ("--reference", &args.reference),
-                ("--label", &args.label),
-                ("--regarding", &args.regarding),
-                ("--text", &args.text),
-                ("--source", &args.source),
-                ("--note", &args.note),
+                ("--party", &args.fields.party),
+                ("--effective", &args.fields.effective),
+                ("--reference", &args.fields.reference),
+                ("--label", &args.fields.label),
+                ("--regarding", &args.fields.regarding),
+                ("--text", &args.fields.text),
+                ("--source", &args.fields.source),
+                ("--note", &args.fields.note),
             ],
         )?;
         return Ok(Change::Registration(RegistrationDraft {
@@ -260,7 +238,7 @@ fn change_from(
             date: ask(
                 "--date",
                 "Date of registration (YYYY-MM-DD)",
-                args.date.clone(),
+                args.fields.date.clone(),
                 &date_answer,
             )?,
             by: args.by.clone(),
@@ -279,47 +257,40 @@ fn change_from(
         party: ask(
             "--party",
             "Party (ISO 3166-1 alpha-3, e.g. KAZ)",
-            args.party.clone(),
+            args.fields.party.clone(),
             &state_answer,
         )?,
         date: ask(
             "--date",
             "Date of the act (YYYY-MM-DD, YYYY-MM or YYYY)",
-            args.date.clone(),
+            args.fields.date.clone(),
             &date_answer,
         )?,
         action,
-        effective: args.effective.clone(),
-        reference: args.reference.clone(),
-        label: args.label.clone(),
-        regarding: args.regarding.clone(),
-        text: args.text.clone(),
-        source: args.source.clone(),
-        note: args.note.clone(),
+        effective: args.fields.effective.clone(),
+        reference: args.fields.reference.clone(),
+        label: args.fields.label.clone(),
+        regarding: args.fields.regarding.clone(),
+        text: args.fields.text.clone(),
+        source: args.fields.source.clone(),
+        note: args.fields.note.clone(),
     }))
 }
 
 /// `--remove N` takes no act's fields.
 fn refuse_with_remove(args: &RecordArgs) -> Result<()> {
-    let fields = [
-        ("--party", &args.party),
-        ("--date", &args.date),
-        ("--effective", &args.effective),
-        ("--reference", &args.reference),
-        ("--label", &args.label),
-        ("--regarding", &args.regarding),
-        ("--text", &args.text),
-        ("--source", &args.source),
-        ("--note", &args.note),
-        ("--number", &args.number),
-        ("--by", &args.by),
-        ("--citation", &args.citation),
-    ];
-    let given: Vec<&str> = fields
-        .iter()
-        .filter(|(_, v)| v.is_some())
-        .map(|(f, _)| *f)
+    let flags: Vec<(String, &Option<String>)> = args
+        .fields
+        .named()
+        .into_iter()
+        .map(|(name, v)| (format!("--{name}"), v))
+        .chain([
+            ("--number".into(), &args.number),
+            ("--by".into(), &args.by),
+            ("--citation".into(), &args.citation),
+        ])
         .collect();
+    let given = given(flags.iter().map(|(f, v)| (f.as_str(), *v)));
     if given.is_empty() {
         return Ok(());
     }
@@ -332,13 +303,14 @@ fn refuse_with_remove(args: &RecordArgs) -> Result<()> {
     })
 }
 
+/// The flags given, of `flags`.
+fn given<'a>(flags: impl Iterator<Item = (&'a str, &'a Option<String>)>) -> Vec<&'a str> {
+    flags.filter(|(_, v)| v.is_some()).map(|(f, _)| f).collect()
+}
+
 /// Flags that mean nothing for what is being recorded are a usage error.
 fn refuse_flags(what: &str, flags: &[(&str, &Option<String>)]) -> Result<()> {
-    let given: Vec<&str> = flags
-        .iter()
-        .filter(|(_, v)| v.is_some())
-        .map(|(f, _)| *f)
-        .collect();
+    let given = given(flags.iter().copied());
     if given.is_empty() {
         return Ok(());
     }

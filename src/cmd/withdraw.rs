@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use crate::cli::{Config, WithdrawArgs};
-use crate::edit::record::Refusal;
 use crate::edit::withdraw;
 use crate::error::{Error, Result};
 use crate::register::date::PartialDate;
@@ -31,24 +30,7 @@ pub fn run(config: &Config, args: WithdrawArgs) -> Result<()> {
         });
     }
     let result = withdraw::withdraw(root, &args.id, &date, reason, meta.as_of, args.dry_run)?;
-    let text = match result {
-        Ok(text) => text,
-        Err(Refusal::Layout(message, hint)) => {
-            return Err(Error::Usage {
-                message: format!("{message}; nothing was written"),
-                hint: Some(hint),
-            });
-        }
-        Err(Refusal::Problems(text, problems)) => {
-            return Err(super::refuse_entry(
-                root,
-                &rel,
-                &text,
-                &problems,
-                "the entry would have",
-            ));
-        }
-    };
+    let text = super::or_refused(root, &rel, result)?;
     if args.dry_run {
         return super::print(&text);
     }

@@ -17,19 +17,6 @@ use crate::register::load;
 use crate::register::model::{Action, Instrument};
 use crate::register::yaml::{Node, Value};
 
-/// The fields `correct` may change, in the format's order.
-pub const CORRECTABLE: &[&str] = &[
-    "party",
-    "date",
-    "effective",
-    "reference",
-    "label",
-    "regarding",
-    "text",
-    "source",
-    "note",
-];
-
 /// Fields an act cannot do without: `correct` changes but never removes them.
 const REQUIRED: &[&str] = &["party", "action", "date"];
 

@@ -12,6 +12,16 @@ pub fn today() -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// Today's date in UTC as `YYYY-MM-DD`: for dates that must not depend on
+/// where the machine stands (a bag's `Bagging-Date`).
+pub fn today_utc() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let (year, month, day) = civil(seconds);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 /// The local calendar date of `seconds` since the epoch, from the C
 /// library, which knows the machine's zone (`TZ`, `/etc/localtime`).
 #[cfg(unix)]
