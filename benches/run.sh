@@ -89,6 +89,24 @@ t=$(measure "$bin" --root "$LA" check); la_peak=$(cat "$peak_file")
 row "check, $large instruments with 5 acts each (s)" "$t" "<= 3" "$(ratio "$t" 3)"
 row "  peak memory, check with acts (MiB)" "$((la_peak / 1024))" "<= 1536" "$(ratio "$((la_peak / 1024))" 1536)"
 
+# One entry whose acts repeat a signature thousands of times (as a hostile
+# file does): every act is a problem, and check must stay linear in them.
+acts_entry() { # N -> a project with one entry of N signatures of one party
+  local dir="$BENCH_DIR/acts-$1"
+  mkdir -p "$dir/register/instruments"
+  printf 'title: T\nas_of: 2024-08-08\nid_prefix: A\n' > "$dir/register/register.yaml"
+  { printf 'id: A-001\ntitle: T\ntype: agreement\nparties:\n  - state: KAZ\n  - state: UZB\n'
+    printf 'signed:\n  date: 2024-08-08\nsources:\n  - title: R\nactions:\n'
+    for _ in $(seq "$1"); do printf '  - {party: KAZ, action: signature, date: 2024-08-08}\n'; done
+  } > "$dir/register/instruments/A-001.yaml"
+  echo "$dir"
+}
+few=$((large / 50 < 7000 ? large / 50 : 7000)); many=$((few * 2))
+t_few=$(measure "$bin" --root "$(acts_entry "$few")" check)
+t_many=$(measure "$bin" --root "$(acts_entry "$many")" check)
+row "check, one entry of $few repeated acts (s)" "$t_few" "anchor" "1.00"
+row "check, one entry of $many repeated acts (s)" "$t_many" "linear: ~2 x" "$(ratio "$t_many" "$t_few") x"
+
 t_small=$(measure "$bin" --root "$S" build --force --quiet)
 t_medium=$(measure "$bin" --root "$M" build --force --quiet); m_peak=$(cat "$peak_file")
 row "build, $small instruments (s)" "$t_small" "anchor" "1.00"
