@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Regenerate src/register/codes/data.rs from Debian's iso-codes.
+"""Regenerate src/register/generated/codes.rs from Debian's iso-codes.
 
-Run: python3 scripts/gen-codes.py > src/register/codes/data.rs
+Run: python3 scripts/gen-codes.py > src/register/generated/codes.rs
 (optional arguments: the JSON folder, default /usr/share/iso-codes/json, and
 the locale folder of the translations, default /usr/share/locale).
 

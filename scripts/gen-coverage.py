@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Regenerate src/register/noto.rs: the characters the pinned Noto fonts map.
+"""Regenerate src/register/generated/noto.rs: the characters the pinned Noto fonts map.
 
-Run: python3 scripts/gen-coverage.py FOLDER > src/register/noto.rs
+Run: python3 scripts/gen-coverage.py FOLDER > src/register/generated/noto.rs
 where FOLDER holds the files of src/publish/fonts.rs (NOTO), e.g. the
 cache's fonts-noto-… folder. Needs fontTools (pip install fonttools).
 

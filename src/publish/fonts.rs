@@ -34,7 +34,7 @@ const CORE: &str = "fonts-noto-core=20201225-1";
 const CJK: &str = "fonts-noto-cjk=1:20220127+repack1-1";
 
 /// The pinned files. `scripts/gen-coverage.py` derives from them the table
-/// of characters `check` accepts (src/register/noto.rs).
+/// of characters `check` accepts (src/register/generated/noto.rs).
 pub const NOTO: &[FontFile] = &[
     FontFile {
         file: "NotoNaskhArabic-Regular.ttf",

@@ -2,7 +2,7 @@
 //! languages. Embedded (not read from the system) so that `check` gives the
 //! same answer on every machine; regenerate with `scripts/gen-codes.py`.
 
-mod data;
+use super::generated::codes as data;
 
 /// Every ISO 3166-1 alpha-3 code with its short English name, by code.
 pub fn countries() -> impl Iterator<Item = (&'static str, &'static str)> {

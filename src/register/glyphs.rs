@@ -56,7 +56,7 @@ pub fn printable(c: char) -> bool {
         return true;
     }
     let cp = u32::from(c);
-    in_ranges(covered(), cp) || in_ranges(super::noto::RANGES, cp)
+    in_ranges(covered(), cp) || in_ranges(super::generated::noto::RANGES, cp)
 }
 
 fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {

@@ -11,7 +11,8 @@
 //! reports them all. [`date`] and [`codes`] are the value types and code
 //! lists the rules rely on; [`schema`] is the same format as JSON Schema,
 //! for editors. [`find`] selects instruments by party, status, dates and
-//! words (`list`'s filters).
+//! words (`list`'s filters). `generated/` holds the tables that scripts
+//! make (ISO codes and names, the fonts' coverage): data, not code.
 
 pub mod check;
 pub mod codes;
@@ -19,11 +20,11 @@ pub mod date;
 pub mod decode;
 pub mod diagnostic;
 pub mod find;
+mod generated;
 pub mod glyphs;
 pub mod lifecycle;
 pub mod load;
 pub mod model;
-mod noto;
 pub mod schema;
 pub mod suggest;
 pub mod treaty_law;

@@ -3,7 +3,7 @@
 
 /// Code point ranges the Noto families map in regular and bold:
 /// Noto Naskh Arabic, Noto Serif Georgian, Noto Serif Armenian, Noto Serif CJK SC.
-pub(super) static RANGES: &[(u32, u32)] = &[
+pub(in crate::register) static RANGES: &[(u32, u32)] = &[
     (0x00A0, 0x0103),
     (0x0110, 0x0113),
     (0x011A, 0x011B),
