@@ -3,7 +3,8 @@
 //! [`inputs`] lists the files a build reads with their digests and
 //! condenses them into the *register digest*; [`manifest`] writes and reads
 //! the `sha256sum` and JSON manifests; [`verify`] re-hashes published files
-//! against a manifest without letting the manifest steer it; [`bag`]
+//! against a manifest without letting the manifest steer it, and [`unit`]
+//! audits the whole published unit that way (manifests, files, editions); [`bag`]
 //! exports the unit as a BagIt bag for archives. Depends only on
 //! [`crate::register`] and [`crate::support`], so the publishing layer can
 //! use these formats and `verify` can audit without building.
@@ -15,4 +16,5 @@ pub mod manifest;
 pub mod pdf;
 pub mod signature;
 pub mod signers;
+pub mod unit;
 pub mod verify;
