@@ -4,41 +4,15 @@
 # src/publish/locale.rs tests. Fluent syntax: https://projectfluent.org/
 #
 # A message with `{ $name }` placeables is filled in by the tool or by a
-# template, `t("id", name=value)`. Dates come from date-day, date-month and
-# date-year; state names from Debian's iso-codes (state-XXX here overrides a
-# missing or unwanted one).
+# template, `t("id", name=value)`. Dates are worded by CLDR (through ICU4X)
+# for the locale `date-locale` names: a language tag, e.g. `en-GB` for
+# "8 August 2024" where plain `en` would give "August 8, 2024"; state names
+# come from Debian's iso-codes (state-XXX here overrides a missing or
+# unwanted one).
 
-## Dates: a full date, a month, a year.
+## Dates: the CLDR locale whose long date forms the edition uses.
 
-date-day = { $day } { $month ->
-    [1] January
-    [2] February
-    [3] March
-    [4] April
-    [5] May
-    [6] June
-    [7] July
-    [8] August
-    [9] September
-    [10] October
-    [11] November
-   *[12] December
-} { $year }
-date-month = { $month ->
-    [1] January
-    [2] February
-    [3] March
-    [4] April
-    [5] May
-    [6] June
-    [7] July
-    [8] August
-    [9] September
-    [10] October
-    [11] November
-   *[12] December
-} { $year }
-date-year = { $year }
+date-locale = en-GB
 
 ## Words used everywhere.
 

@@ -4,39 +4,11 @@
 # Республикасының халықаралық шарттары туралы» Заңы: қол қою, ратификациялау,
 # бекіту, қабылдау, қосылу, күшіне ену, ескертпе, денонсациялау, уақытша
 # қолдану, тоқтата тұру) as the Ministry of Foreign Affairs publishes it.
-# Dates as Kazakh official documents write them: «2024 жылғы 8 тамыз».
+# Dates are CLDR's Kazakh long forms: «2024 ж. 8 тамыз».
 
-## Dates: a full date, a month, a year.
+## Dates: the CLDR locale whose long date forms the edition uses (ICU4X).
 
-date-day = { $year } жылғы { $day } { $month ->
-    [1] қаңтар
-    [2] ақпан
-    [3] наурыз
-    [4] сәуір
-    [5] мамыр
-    [6] маусым
-    [7] шілде
-    [8] тамыз
-    [9] қыркүйек
-    [10] қазан
-    [11] қараша
-   *[12] желтоқсан
-}
-date-month = { $year } жылғы { $month ->
-    [1] қаңтар
-    [2] ақпан
-    [3] наурыз
-    [4] сәуір
-    [5] мамыр
-    [6] маусым
-    [7] шілде
-    [8] тамыз
-    [9] қыркүйек
-    [10] қазан
-    [11] қараша
-   *[12] желтоқсан
-}
-date-year = { $year } жыл
+date-locale = kk
 
 ## Words used everywhere.
 

@@ -2,40 +2,12 @@
 # of the Vienna Convention on the Law of Treaties (1969) and the UN Treaty
 # Handbook (Справочник по договорам, Секция договоров Управления по правовым
 # вопросам ООН); "filed and recorded" is the UNTS wording "сданы на хранение
-# и внесены в список". Dates in the genitive, as in Russian official
+# и внесены в список". Dates (CLDR, through ICU4X) in the genitive, as in Russian official
 # documents: «8 августа 2024 г.».
 
-## Dates: a full date, a month, a year.
+## Dates: the CLDR locale whose long date forms the edition uses (ICU4X).
 
-date-day = { $day } { $month ->
-    [1] января
-    [2] февраля
-    [3] марта
-    [4] апреля
-    [5] мая
-    [6] июня
-    [7] июля
-    [8] августа
-    [9] сентября
-    [10] октября
-    [11] ноября
-   *[12] декабря
-} { $year } г.
-date-month = { $month ->
-    [1] январь
-    [2] февраль
-    [3] март
-    [4] апрель
-    [5] май
-    [6] июнь
-    [7] июль
-    [8] август
-    [9] сентябрь
-    [10] октябрь
-    [11] ноябрь
-   *[12] декабрь
-} { $year } г.
-date-year = { $year } г.
+date-locale = ru
 
 ## Words used everywhere.
 

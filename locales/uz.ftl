@@ -5,39 +5,11 @@
 # Uzbekistan" («Oʻzbekiston Respublikasining xalqaro shartnomalari
 # toʻgʻrisida»: imzolash, ratifikatsiya qilish, tasdiqlash, qabul qilish,
 # qoʻshilish, kuchga kirish, qoʻshimcha shart (izoh), denonsatsiya qilish).
-# Dates as Uzbek official documents write them: «2024-yil 8-avgust».
+# Dates are CLDR's Uzbek long forms: «8-avgust, 2024».
 
-## Dates: a full date, a month, a year.
+## Dates: the CLDR locale whose long date forms the edition uses (ICU4X).
 
-date-day = { $year }-yil { $day }-{ $month ->
-    [1] yanvar
-    [2] fevral
-    [3] mart
-    [4] aprel
-    [5] may
-    [6] iyun
-    [7] iyul
-    [8] avgust
-    [9] sentabr
-    [10] oktabr
-    [11] noyabr
-   *[12] dekabr
-}
-date-month = { $year }-yil { $month ->
-    [1] yanvar
-    [2] fevral
-    [3] mart
-    [4] aprel
-    [5] may
-    [6] iyun
-    [7] iyul
-    [8] avgust
-    [9] sentabr
-    [10] oktabr
-    [11] noyabr
-   *[12] dekabr
-}
-date-year = { $year }-yil
+date-locale = uz
 
 ## Words used everywhere.
 

@@ -6,16 +6,22 @@
 //! Fluent (Mozilla's, used by Firefox) was chosen over gettext-style crates
 //! because its messages carry their own grammar: plural categories from
 //! CLDR (Russian "1 документ / 2 документа / 5 документов"), and selectors,
-//! which the Russian genitive month of a full date needs. Collation is
-//! ICU4X's `icu_collator` with CLDR's tailorings (Kazakh ә after а, ғ after
-//! г, …), punctuation and quotes ignored at the first levels.
+//! which the Russian genitive month of a full date needs. Dates are
+//! CLDR's long forms through ICU4X's `icu_datetime` for the locale the
+//! catalogue's `date-locale` names ("8 августа 2024 г.", "2024 ж. 8 тамыз"),
+//! so no language needs month tables or date grammar of its own. Collation
+//! is ICU4X's `icu_collator` with CLDR's tailorings (Kazakh ә after а, ғ
+//! after г, …), punctuation and quotes ignored at the first levels.
 
 use std::cmp::Ordering;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
+use icu_calendar::{Date, Gregorian};
 use icu_collator::options::{AlternateHandling, CollatorOptions, Strength};
 use icu_collator::{Collator, CollatorBorrowed};
+use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_datetime::fieldsets::{Y, YM, YMD};
 
 use crate::register::codes;
 use crate::register::date::PartialDate;
@@ -33,6 +39,7 @@ pub struct Locale {
     code: &'static str,
     bundle: FluentBundle<FluentResource>,
     collator: CollatorBorrowed<'static>,
+    dates: Dates,
     /// Every message without placeables, formatted once: templates ask for
     /// labels hundreds of thousands of times in a large register.
     plain: std::collections::HashMap<String, String>,
@@ -94,8 +101,12 @@ impl Locale {
             code,
             bundle,
             collator,
+            dates: Dates::new(code)?,
             plain: std::collections::HashMap::new(),
         };
+        if locale.has("date-locale") {
+            locale.dates = Dates::new(&locale.format("date-locale", None))?;
+        }
         locale.plain = message_ids(source)
             .filter(|id| !message_has_placeables(source, id))
             .map(|id| (id.to_owned(), locale.format(id, None)))
@@ -144,9 +155,10 @@ impl Locale {
         self.text(&format!("{kind}-{word}"))
     }
 
-    /// A date written out: "8 August 2024", "8 августа 2024 г.", "2024
-    /// жылғы 8 тамыз", "2024-yil 8-avgust"; a month or a year alone as the
-    /// language writes those.
+    /// A date written out in CLDR's long form: "8 August 2024", "8 августа
+    /// 2024 г.", "2024 ж. 8 тамыз", "8-avgust, 2024"; a month or a year
+    /// alone likewise. Its spaces are no-break spaces: a date never wraps
+    /// ("2024 г." never starts a line, a date column never breaks a date).
     pub fn date(&self, date: PartialDate) -> String {
         // A register's dates repeat (a state visit, its acts): each is
         // worded once per thread, not once per use.
@@ -163,14 +175,20 @@ impl Locale {
     }
 
     fn word_date(&self, date: PartialDate) -> String {
-        let year = date.year.to_string();
-        match (date.month, date.day) {
-            (Some(month), Some(day)) => {
-                self.fill("date-day", &args!(year = year, month = month, day = day))
-            }
-            (Some(month), None) => self.fill("date-month", &args!(year = year, month = month)),
-            _ => self.fill("date-year", &args!(year = year)),
-        }
+        let year = i32::from(date.year);
+        let (month, day) = (date.month.unwrap_or(1), date.day.unwrap_or(1));
+        let Ok(d) = Date::try_new_gregorian(year, month, day) else {
+            return date.to_string(); // dates are valid once loaded
+        };
+        let text = match (date.month, date.day) {
+            (Some(_), Some(_)) => self.dates.day.format(&d).to_string(),
+            (Some(_), None) => self.dates.month.format(&d).to_string(),
+            _ => self.dates.year.format(&d).to_string(),
+        };
+        // CLDR puts a narrow no-break space in some forms (kk "2024 ж.");
+        // pdftotext and a reader's search see no space in it at all, so a
+        // date gets the plain no-break space throughout.
+        text.replace([' ', '\u{202f}'], "\u{a0}")
     }
 
     /// A state's name: the catalogue's `state-XXX` where it has one, else
@@ -203,6 +221,28 @@ impl Locale {
     /// only to break ties.
     pub fn compare(&self, a: &str, b: &str) -> Ordering {
         self.collator.compare(a, b).then_with(|| a.cmp(b))
+    }
+}
+
+/// CLDR's long date forms of one locale: a full date, a month, a year.
+struct Dates {
+    day: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
+    month: FixedCalendarDateTimeFormatter<Gregorian, YM>,
+    year: FixedCalendarDateTimeFormatter<Gregorian, Y>,
+}
+
+impl Dates {
+    /// The forms of `tag` (a BCP 47 language tag), CLDR's fallback
+    /// included (`ka-GE` → `ka`, an unknown language → root).
+    fn new(tag: &str) -> Option<Dates> {
+        let locale: icu_locale_core::Locale = tag.trim().parse().ok()?;
+        Some(Dates {
+            day: FixedCalendarDateTimeFormatter::try_new(locale.clone().into(), YMD::long())
+                .ok()?,
+            month: FixedCalendarDateTimeFormatter::try_new(locale.clone().into(), YM::long())
+                .ok()?,
+            year: FixedCalendarDateTimeFormatter::try_new(locale.into(), Y::long()).ok()?,
+        })
     }
 }
 
@@ -267,15 +307,18 @@ mod tests {
         let full = date(2024, Some(8), Some(8));
         let cases = [
             ("en", "8 August 2024", "August 2024", "2024"),
-            ("ru", "8 августа 2024 г.", "август 2024 г.", "2024 г."),
-            ("kk", "2024 жылғы 8 тамыз", "2024 жылғы тамыз", "2024 жыл"),
-            ("uz", "2024-yil 8-avgust", "2024-yil avgust", "2024-yil"),
+            ("ru", "8 августа 2024 г.", "август 2024 г.", "2024"),
+            ("kk", "2024 ж. 8 тамыз", "2024 ж. тамыз", "2024"),
+            ("uz", "8-avgust, 2024", "avgust, 2024", "2024"),
         ];
+        let spaced = |t: String| t.replace(['\u{a0}', '\u{202f}'], " ");
         for (code, day, month, year) in cases {
             let l = Locale::new(code).unwrap();
-            assert_eq!(l.date(full), day);
-            assert_eq!(l.date(date(2024, Some(8), None)), month);
-            assert_eq!(l.date(date(2024, None, None)), year);
+            assert_eq!(spaced(l.date(full)), day);
+            assert_eq!(spaced(l.date(date(2024, Some(8), None))), month);
+            assert_eq!(spaced(l.date(date(2024, None, None))), year);
+            assert!(!l.date(full).contains(' '), "no space a line may break at");
+            assert!(!l.date(full).contains('\u{202f}'), "no space search misses");
         }
     }
 
