@@ -86,7 +86,9 @@ fn openssh_verify(dir: &Path, edition: &str) -> std::process::Output {
             "-Y",
             "verify",
             "-f",
-            "register/allowed_signers",
+            // As docs/auditing.md says: the file the edition published
+            // (edition 1 archived it; later ones only if it changed).
+            "editions/0001/sources/register/allowed_signers",
             "-I",
             PRINCIPAL,
             "-n",
@@ -500,4 +502,107 @@ fn nothing_to_publish_writes_nothing_even_over_a_draft() {
     );
     assert_eq!(common::snapshot(&dir.join("out")), before);
     assert!(!dir.join("editions/0002").exists());
+}
+
+#[test]
+fn a_register_without_signers_is_told_the_exact_line_and_publish_counts_what_changed() {
+    let keys = tempfile::tempdir().unwrap();
+    let (test, key) = project(keys.path(), "");
+    let dir = test.path();
+    fs::remove_file(dir.join("register/allowed_signers")).unwrap();
+    let (code, _, err) = tool(
+        dir,
+        &[
+            "publish",
+            "--key",
+            key.to_str().unwrap(),
+            "--principal",
+            PRINCIPAL,
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("register/allowed_signers does not exist, so no key may sign editions yet"),
+        "{err}"
+    );
+    // The hint's last line is the line to write, exactly.
+    let line = err.trim_end().lines().last().unwrap().trim();
+    assert_eq!(
+        line,
+        format!(
+            "{PRINCIPAL} namespaces=\"treaty-register\" {}",
+            public(&key)
+        )
+    );
+    assert!(!dir.join("editions").exists());
+    fs::write(dir.join("register/allowed_signers"), format!("{line}\n")).unwrap();
+    let (code, out, err) = publish(dir, &key);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(": the first edition\n"), "{out}");
+    let (code, _, err) = tool(
+        dir,
+        &[
+            "record",
+            "KZ-UZ-2024-004",
+            "notification",
+            "--party",
+            "KAZ",
+            "--date",
+            "2024-08-08",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = publish(dir, &key);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(": 1 instrument changed since edition 1\n"),
+        "{out}"
+    );
+    // A new entry is counted as added, apart from the changed ones.
+    let text = fs::read_to_string(dir.join("register/instruments/KZ-UZ-2024-004.yaml")).unwrap();
+    fs::write(
+        dir.join("register/instruments/KZ-UZ-2024-017.yaml"),
+        text.replace("id: KZ-UZ-2024-004", "id: KZ-UZ-2024-017"),
+    )
+    .unwrap();
+    let (code, out, err) = publish(dir, &key);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(": 1 instrument added since edition 2\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn init_writes_a_commented_allowed_signers_that_check_and_publish_read() {
+    let test = Test::new();
+    let (code, _, err) = tool(
+        test.path(),
+        &[
+            "init",
+            "p",
+            "--title",
+            "Register",
+            "--as-of",
+            "2025-01-01",
+            "--id-prefix",
+            "X-2025",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let dir = test.path().join("p");
+    let text = fs::read_to_string(dir.join("register/allowed_signers")).unwrap();
+    assert!(
+        text.lines().all(|l| l.is_empty() || l.starts_with('#')),
+        "{text}"
+    );
+    assert!(text.contains("namespaces=\"treaty-register\""), "{text}");
+    let (code, _, err) = tool(&dir, &["check"]);
+    assert_eq!(code, 0, "{err}");
+    // No signer yet: the refusal names the key's exact line.
+    let keys = tempfile::tempdir().unwrap();
+    let key = keygen(keys.path(), "clerk", "");
+    let (code, _, err) = publish(&dir, &key);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(&public(&key)), "{err}");
 }

@@ -43,13 +43,60 @@ enum How {
 pub struct KeyError {
     pub message: String,
     pub hint: String,
+    /// The allowed-signers line that would let the key sign, when the key
+    /// was refused for not being listed.
+    pub line: Option<String>,
 }
 
 fn key_error(message: impl Into<String>, hint: impl Into<String>) -> KeyError {
     KeyError {
         message: message.into(),
         hint: hint.into(),
+        line: None,
     }
+}
+
+/// The key from `source`, allowed by the project's `register/allowed_signers`
+/// on `date` (see [`signing_key`]). A project without the file has no
+/// signer yet: the refusal then gives the exact line to create it with.
+pub fn project_key(
+    root: &Path,
+    source: &KeySource,
+    principal: Option<&str>,
+    date: PartialDate,
+    passphrase: &dyn Fn(&Path) -> std::io::Result<String>,
+) -> Result<SigningKey, KeyError> {
+    let text = match crate::support::safe_read::read_small(
+        &root.join(signers::FILE),
+        crate::register::load::MAX_FILE_SIZE,
+    ) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            return Err(key_error(
+                format!("cannot read {} ({e}); nothing was written", signers::FILE),
+                "it must be a regular file in OpenSSH's allowed-signers format",
+            ));
+        }
+    };
+    let allowed = match &text {
+        Some(text) => signers::parse(text)
+            .map_err(|why| key_error(why, "see ALLOWED SIGNERS in ssh-keygen(1) for the format"))?,
+        None => Vec::new(),
+    };
+    signing_key(source, &allowed, principal, date, passphrase).map_err(|mut e| {
+        if let (None, Some(line)) = (&text, &e.line) {
+            e.message = format!(
+                "{} does not exist, so no key may sign editions yet; nothing was written",
+                signers::FILE
+            );
+            e.hint = format!(
+                "create it with the line below (the register's keepers decide who may sign; \
+                 `treaty-register init` writes it with its format explained):\n        {line}"
+            );
+        }
+        e
+    })
 }
 
 /// The key from `source`, allowed by `signers` to sign as `principal` (or
@@ -131,19 +178,26 @@ fn allowed(
     signers::principal_for(signers, key, principal, date).map_err(|refusal| {
         let fingerprint = key.fingerprint(HashAlg::Sha256);
         let who = principal.map_or_else(String::new, |p| format!(" as `{p}`"));
+        let line = format!(
+            "{} namespaces=\"{NAMESPACE}\" {}",
+            principal.unwrap_or("<principal>"),
+            key.to_openssh().unwrap_or_default().trim(),
+        );
         let hint = match refusal {
             Refusal::NotListed => format!(
-                "add a line `<principal> namespaces=\"{NAMESPACE}\" {}` to {} (the register's \
-                 keepers decide who may sign), or sign with a listed key",
-                key.to_openssh().unwrap_or_default().trim(),
+                "add a line `{line}` to {} (the register's keepers decide who may sign), or \
+                 sign with a listed key",
                 signers::FILE
             ),
             _ => format!("{refusal}; the edition's date is {date}"),
         };
-        key_error(
-            format!("the key {fingerprint} may not sign editions{who} on {date}: {refusal}; nothing was written"),
-            hint,
-        )
+        KeyError {
+            line: matches!(refusal, Refusal::NotListed).then_some(line),
+            ..key_error(
+                format!("the key {fingerprint} may not sign editions{who} on {date}: {refusal}; nothing was written"),
+                hint,
+            )
+        }
     })
 }
 

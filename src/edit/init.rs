@@ -14,6 +14,23 @@ use crate::error::{Error, Result};
 
 pub use crate::support::templates::TEMPLATES;
 
+/// `register/allowed_signers` of a new project: no signer yet, the format
+/// explained where the keepers will add the first one.
+pub const ALLOWED_SIGNERS: &str = "\
+# Who may sign this register's editions: one line per key, in OpenSSH's
+# allowed-signers format (ALLOWED SIGNERS in ssh-keygen(1)):
+#
+#   PRINCIPAL namespaces=\"treaty-register\"[,valid-after=\"YYYYMMDD\"][,valid-before=\"YYYYMMDD\"] ssh-ed25519 KEY [COMMENT]
+#
+# for example
+#
+#   treaty@mfa.example namespaces=\"treaty-register\",valid-after=\"20250101\" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA... head of the treaty department
+#
+# `treaty-register publish --key FILE` prints the exact line for a key that
+# is not listed yet. This file is part of every edition's manifest: who
+# could sign is published with what was signed.
+";
+
 pub const GITIGNORE: &str = "/out/*\n!/out/.gitkeep\n/.treaty-register/\n";
 
 #[derive(Serialize)]
@@ -68,6 +85,10 @@ pub fn create(dir: &Path, register: &NewRegister) -> Result<()> {
             register_yaml(register).into_bytes(),
         ),
         ("register/instruments/.gitkeep".into(), Vec::new()),
+        (
+            crate::audit::signers::FILE.into(),
+            ALLOWED_SIGNERS.as_bytes().to_vec(),
+        ),
         ("out/.gitkeep".into(), Vec::new()),
         (".gitignore".into(), GITIGNORE.as_bytes().to_vec()),
         (

@@ -301,3 +301,27 @@ fn act(a: &Action) -> ActRef {
 fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// "1 instrument added, 2 changed": each kind of change counted apart, in
+/// the order the edition's PDF lists them, for `publish` to say; the
+/// register's own texts ("general") are not an instrument.
+pub fn counted(changes: &[Change]) -> String {
+    let counts: Vec<(usize, &str)> = ["added", "changed", "withdrawn", "removed"]
+        .into_iter()
+        .map(|kind| (changes.iter().filter(|c| c.kind == kind).count(), kind))
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    let Some(((n, kind), rest)) = counts.split_first() else {
+        return if changes.iter().any(|c| c.kind == "general") {
+            "the register's own texts changed".to_owned()
+        } else {
+            "no instrument changed (the templates did)".to_owned()
+        };
+    };
+    let noun = if *n == 1 { "instrument" } else { "instruments" };
+    let mut text = format!("{n} {noun} {kind}");
+    for (n, kind) in rest {
+        text.push_str(&format!(", {n} {kind}"));
+    }
+    text
+}

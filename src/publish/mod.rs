@@ -7,7 +7,7 @@
 //! [`build`] drives both, per volume and in parallel, and draws up the
 //! manifests; [`out`] writes the unit into `out/` atomically; [`edition`]
 //! archives a signed edition in `editions/NNNN/`, with the [`changes`]
-//! since the one before; [`web`] writes the web edition, `out/html/`;
+//! since the one before, starting from the last one ([`next`]); [`web`] writes the web edition, `out/html/`;
 //! [`rebuild`] typesets a published register again, for `verify --rebuild`. Depends on
 //! [`crate::register`] for the model and on [`crate::audit`] for the digest
 //! list and manifest formats that it publishes.
@@ -19,6 +19,7 @@ pub mod edition;
 pub mod embed;
 pub mod fonts;
 pub mod locale;
+pub mod next;
 pub mod out;
 pub mod rebuild;
 pub mod render;

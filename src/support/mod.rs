@@ -1,7 +1,8 @@
 //! Plumbing that every layer shares and that knows nothing of registers:
 //! running work on every core ([`parallel`]), hashing ([`digest`]),
 //! recovering from killed runs ([`stale`]), the fault points that the
-//! crash tests stop a run at ([`fault`]), the default template set
+//! crash tests stop a run at ([`fault`]), reading a small file that may
+//! be a link or a FIFO ([`safe_read`]), the default template set
 //! built into the binary ([`templates`]), and today's local date
 //! ([`clock`]).
 //!
@@ -11,6 +12,7 @@ pub mod clock;
 pub mod digest;
 pub mod fault;
 pub mod parallel;
+pub mod safe_read;
 pub mod stale;
 pub mod statcache;
 pub mod templates;
