@@ -534,7 +534,7 @@ pub struct CheckArgs {
     pub project: Project,
 }
 
-/// List the instruments: id, type, date signed, status and short title
+/// List the instruments: id, type, date signed, status and title (cut to the terminal's width)
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Output format
