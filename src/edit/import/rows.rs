@@ -6,10 +6,10 @@
 
 use std::collections::BTreeMap;
 
+use super::Problem;
 use super::columns::{self, Mapping};
 use super::read::{Cell, Grid, Place, Row};
 use super::values::{self, Bad};
-use super::Problem;
 use crate::edit::add::{Draft, DraftInForce, DraftParty, DraftSource};
 use crate::edit::record::ActDraft;
 use crate::register::model::{ActionKind, InstrumentType, Level, Status, is_valid_id};
@@ -59,14 +59,21 @@ impl<'g> Table<'g> {
                     }
                     _ if has_values(grid, header, i) => problems.push(Problem::error(
                         place,
-                        format!("column {} has values but no header", super::read::column_name(col)),
+                        format!(
+                            "column {} has values but no header",
+                            super::read::column_name(col)
+                        ),
                         Some("name the column in the header row, or delete it".into()),
                     )),
                     _ => {}
                 }
                 continue;
             }
-            if mapping.columns.iter().any(|(l, f)| f == "ignore" && columns::normalise(l) == columns::normalise(&text)) {
+            if mapping
+                .columns
+                .iter()
+                .any(|(l, f)| f == "ignore" && columns::normalise(l) == columns::normalise(&text))
+            {
                 last = None;
                 continue;
             }
@@ -92,17 +99,27 @@ impl<'g> Table<'g> {
                             allowed.join(", ")
                         ),
                     };
-                    problems.push(Problem::error(place, format!("unknown column \"{text}\""), Some(hint)));
+                    problems.push(Problem::error(
+                        place,
+                        format!("unknown column \"{text}\""),
+                        Some(hint),
+                    ));
                     last = None;
                 }
             }
         }
-        Some(Table { grid, header, columns })
+        Some(Table {
+            grid,
+            header,
+            columns,
+        })
     }
 
     /// The data rows: those after the header that hold anything.
     pub fn rows(&self) -> impl Iterator<Item = &'g Row> {
-        self.grid.rows[self.header + 1..].iter().filter(|r| !r.is_blank())
+        self.grid.rows[self.header + 1..]
+            .iter()
+            .filter(|r| !r.is_blank())
     }
 
     pub fn has(&self, field: &str) -> bool {
@@ -131,7 +148,11 @@ impl<'g> Table<'g> {
 
     /// The place of `field` in `row` (its first column), or of the row.
     pub fn place(&self, row: &Row, field: &str) -> Place {
-        let col = self.columns.iter().find(|(_, f)| **f == field).map_or(1, |(c, _)| *c);
+        let col = self
+            .columns
+            .iter()
+            .find(|(_, f)| **f == field)
+            .map_or(1, |(c, _)| *c);
         self.grid.place(row.number, col)
     }
 
@@ -142,7 +163,9 @@ impl<'g> Table<'g> {
 }
 
 fn has_values(grid: &Grid, header: usize, i: usize) -> bool {
-    grid.rows[header + 1..].iter().any(|r| r.cells.get(i).is_some_and(|c| !c.is_blank()))
+    grid.rows[header + 1..]
+        .iter()
+        .any(|r| r.cells.get(i).is_some_and(|c| !c.is_blank()))
 }
 
 /// One instrument row made into a draft.
@@ -187,7 +210,11 @@ pub fn entry(table: &Table, row: &Row, cx: &Context, problems: &mut Vec<Problem>
     let required = [
         ("title", e.draft.title.is_empty(), "a title"),
         ("type", e.draft.kind.is_empty(), "a type"),
-        ("signed.date", e.draft.signed.date.is_empty(), "a date of signature"),
+        (
+            "signed.date",
+            e.draft.signed.date.is_empty(),
+            "a date of signature",
+        ),
     ];
     for (field, missing, what) in required {
         if missing && !e.places.contains_key(field) {
@@ -201,7 +228,15 @@ pub fn entry(table: &Table, row: &Row, cx: &Context, problems: &mut Vec<Problem>
     if e.draft.parties.len() < 2 && problems.len() == before {
         problems.push(Problem::error(
             table.place(row, "parties"),
-            format!("{} part{} given; an instrument has two or more", e.draft.parties.len(), if e.draft.parties.len() == 1 { "y" } else { "ies" }),
+            format!(
+                "{} part{} given; an instrument has two or more",
+                e.draft.parties.len(),
+                if e.draft.parties.len() == 1 {
+                    "y"
+                } else {
+                    "ies"
+                }
+            ),
             Some("list every party in the cell, separated by `;`".into()),
         ));
     }
@@ -209,12 +244,23 @@ pub fn entry(table: &Table, row: &Row, cx: &Context, problems: &mut Vec<Problem>
 }
 
 /// Sets `field` of the draft from the cell's text.
-fn set(e: &mut Entry, table: &Table, row: &Row, field: &str, text: &str, cx: &Context) -> Result<(), Bad> {
+fn set(
+    e: &mut Entry,
+    table: &Table,
+    row: &Row,
+    field: &str,
+    text: &str,
+    cx: &Context,
+) -> Result<(), Bad> {
     let d = &mut e.draft;
     let order = cx.mapping.dates.order;
     let date = |field: &str| {
         let cells = table.cells(row, field);
-        let cell = cells.first().map(|(_, c)| *c).cloned().unwrap_or(Cell::Empty);
+        let cell = cells
+            .first()
+            .map(|(_, c)| *c)
+            .cloned()
+            .unwrap_or(Cell::Empty);
         values::date(&cell, order).map(|d| d.to_string())
     };
     match field {
@@ -231,26 +277,47 @@ fn set(e: &mut Entry, table: &Table, row: &Row, field: &str, text: &str, cx: &Co
             if !bad.is_empty() {
                 return Err(bad.remove(0));
             }
-            d.parties = parties.into_iter().map(|(state, body)| DraftParty { state, body }).collect();
+            d.parties = parties
+                .into_iter()
+                .map(|(state, body)| DraftParty { state, body })
+                .collect();
         }
         "signed.date" => d.signed.date = date(field)?,
         "signed.place" => d.signed.place = Some(one_line(text)),
         "in_force.date" => {
-            d.in_force = Some(DraftInForce { date: Some(date(field)?), note: None });
+            d.in_force = Some(DraftInForce {
+                date: Some(date(field)?),
+                note: None,
+            });
         }
-        "subjects" => d.subjects = values::list(text).iter().map(|s| s.to_lowercase()).collect(),
+        "subjects" => {
+            d.subjects = values::list(text)
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect()
+        }
         "languages" => {
-            d.languages = values::list(text).iter().map(|l| values::language(l)).collect::<Result<_, _>>()?;
+            d.languages = values::list(text)
+                .iter()
+                .map(|l| values::language(l))
+                .collect::<Result<_, _>>()?;
         }
         "notes" => d.notes = Some(text.trim().to_owned()),
         "depositary" => {
-            d.depositary = Some(values::state(text).map(str::to_owned).unwrap_or_else(|_| text.trim().to_owned()));
+            d.depositary = Some(
+                values::state(text)
+                    .map(str::to_owned)
+                    .unwrap_or_else(|_| text.trim().to_owned()),
+            );
         }
         "sources" => d.sources.extend(
-            text.split([';', '\n']).map(str::trim).filter(|s| !s.is_empty()).map(|s| DraftSource {
-                title: s.to_owned(),
-                ..DraftSource::default()
-            }),
+            text.split([';', '\n'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| DraftSource {
+                    title: s.to_owned(),
+                    ..DraftSource::default()
+                }),
         ),
         _ => {}
     }
@@ -303,7 +370,7 @@ pub fn act(table: &Table, row: &Row, cx: &Context, problems: &mut Vec<Problem>) 
     let mut act = ActDraft::default();
     let mut target = None;
     let text = |f: &str| table.text(row, f);
-    let mut need = |f: &str, v: Option<(Place, String)>, problems: &mut Vec<Problem>| {
+    let need = |f: &str, v: Option<(Place, String)>, problems: &mut Vec<Problem>| {
         if v.is_none() {
             problems.push(Problem::error(
                 table.place(row, f),
@@ -332,7 +399,13 @@ pub fn act(table: &Table, row: &Row, cx: &Context, problems: &mut Vec<Problem>) 
     if let Some((place, t)) = need("party", text("party"), problems) {
         match values::state(&t) {
             Ok(code) => act.party = code.into(),
-            Err(b) => problems.push(Problem::bad(place, Bad { message: b.message.replace(" in parties", ""), hint: b.hint })),
+            Err(b) => problems.push(Problem::bad(
+                place,
+                Bad {
+                    message: b.message.replace(" in parties", ""),
+                    hint: b.hint,
+                },
+            )),
         }
     }
     for f in ["date", "effective"] {
@@ -359,5 +432,9 @@ pub fn act(table: &Table, row: &Row, cx: &Context, problems: &mut Vec<Problem>) 
         *slot = text(f).map(|(_, t)| t.trim().to_owned());
     }
     let target = target?;
-    (problems.len() == before).then(|| ActRow { target, act, place: table.row_place(row) })
+    (problems.len() == before).then(|| ActRow {
+        target,
+        act,
+        place: table.row_place(row),
+    })
 }
