@@ -10,10 +10,16 @@ pub fn run(config: &Config, args: ImportArgs) -> Result<()> {
     if let Some(template) = &args.template {
         let written = import::template::write(template)?;
         let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-        super::say(config, &format!("wrote the template {}", names.join(" and ")));
+        super::say(
+            config,
+            &format!("wrote the template {}", names.join(" and ")),
+        );
         return Ok(());
     }
-    let file = args.file.as_deref().expect("clap requires FILE without --template");
+    let file = args
+        .file
+        .as_deref()
+        .expect("clap requires FILE without --template");
     let outcome = import::import(
         &config.root,
         &config.limits,

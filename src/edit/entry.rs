@@ -188,7 +188,10 @@ pub fn roll_back_import(dir: &Path) {
     let Ok(new) = fs::read_to_string(journal.join("new")) else {
         return;
     };
-    for id in new.lines().filter(|l| !l.is_empty() && !l.contains(['/', '.'])) {
+    for id in new
+        .lines()
+        .filter(|l| !l.is_empty() && !l.contains(['/', '.']))
+    {
         let _ = fs::remove_file(dir.join(format!("{id}.yaml")));
     }
     if let Ok(old) = fs::read_dir(journal.join("old")) {

@@ -48,17 +48,77 @@ pub const ACT_FIELDS: &[&str] = &[
 
 /// Labels recognised besides the field names (contract, "Columns").
 const LABELS: &[(&str, &[&str])] = &[
-    ("id", &["No.", "No", "Number", "№", "Номер", "Нөмірі", "Register number"]),
-    ("title", &["Title", "Name", "Наименование", "Название", "Атауы"]),
-    ("titles.ru", &["Title (ru)", "Наименование (рус.)", "Название (рус.)", "Атауы (орыс.)"]),
-    ("titles.kk", &["Title (kk)", "Наименование (каз.)", "Название (каз.)", "Атауы (қаз.)"]),
-    ("titles.uz", &["Title (uz)", "Наименование (узб.)", "Название (узб.)", "Атауы (өзб.)"]),
+    (
+        "id",
+        &[
+            "No.",
+            "No",
+            "Number",
+            "№",
+            "Номер",
+            "Нөмірі",
+            "Register number",
+        ],
+    ),
+    (
+        "title",
+        &["Title", "Name", "Наименование", "Название", "Атауы"],
+    ),
+    (
+        "titles.ru",
+        &[
+            "Title (ru)",
+            "Наименование (рус.)",
+            "Название (рус.)",
+            "Атауы (орыс.)",
+        ],
+    ),
+    (
+        "titles.kk",
+        &[
+            "Title (kk)",
+            "Наименование (каз.)",
+            "Название (каз.)",
+            "Атауы (қаз.)",
+        ],
+    ),
+    (
+        "titles.uz",
+        &[
+            "Title (uz)",
+            "Наименование (узб.)",
+            "Название (узб.)",
+            "Атауы (өзб.)",
+        ],
+    ),
     ("type", &["Type", "Kind", "Вид", "Түрі"]),
     ("level", &["Level", "Уровень", "Деңгейі"]),
     ("parties", &["Parties", "Стороны", "Тараптар"]),
-    ("signed.date", &["Date of signature", "Signed", "Дата подписания", "Қол қойылған күні"]),
-    ("signed.place", &["Place of signature", "Место подписания", "Қол қойылған жері"]),
-    ("in_force.date", &["Entry into force", "Дата вступления в силу", "Күшіне енген күні"]),
+    (
+        "signed.date",
+        &[
+            "Date of signature",
+            "Signed",
+            "Дата подписания",
+            "Қол қойылған күні",
+        ],
+    ),
+    (
+        "signed.place",
+        &[
+            "Place of signature",
+            "Место подписания",
+            "Қол қойылған жері",
+        ],
+    ),
+    (
+        "in_force.date",
+        &[
+            "Entry into force",
+            "Дата вступления в силу",
+            "Күшіне енген күні",
+        ],
+    ),
     ("status", &["Status", "Статус", "Мәртебесі"]),
     ("subjects", &["Subjects"]),
     ("languages", &["Languages"]),
@@ -199,23 +259,50 @@ pub fn all_labels(allowed: &[&'static str]) -> Vec<&'static str> {
 
 /// The template's headers and what each column means, in order.
 pub const TEMPLATE: &[(&str, &str)] = &[
-    ("id", "Register number, e.g. KZ-UZ-2024-001; empty: the next free number is given"),
+    (
+        "id",
+        "Register number, e.g. KZ-UZ-2024-001; empty: the next free number is given",
+    ),
     ("title", "Official English title as signed (required)"),
     ("titles.ru", "Title in Russian"),
     ("titles.kk", "Title in Kazakh"),
     ("titles.uz", "Title in Uzbek"),
-    ("type", "agreement, treaty, protocol, memorandum, declaration, joint-statement, decision, programme, action-plan, roadmap, exchange-of-notes or other; or the department's words through a mapping (required)"),
-    ("level", "interstate, intergovernmental, interagency, subnational or institutional"),
-    ("parties", "Two or more: STATE or STATE=BODY, separated by ; or new lines; STATE is a code (KAZ) or a name in en, ru, kk or uz (required)"),
-    ("signed.date", "Date of signature: a date cell, YYYY-MM-DD, DD.MM.YYYY, MM.YYYY, YYYY, 8 August 2024, 8 августа 2024 г. (required)"),
+    (
+        "type",
+        "agreement, treaty, protocol, memorandum, declaration, joint-statement, decision, programme, action-plan, roadmap, exchange-of-notes or other; or the department's words through a mapping (required)",
+    ),
+    (
+        "level",
+        "interstate, intergovernmental, interagency, subnational or institutional",
+    ),
+    (
+        "parties",
+        "Two or more: STATE or STATE=BODY, separated by ; or new lines; STATE is a code (KAZ) or a name in en, ru, kk or uz (required)",
+    ),
+    (
+        "signed.date",
+        "Date of signature: a date cell, YYYY-MM-DD, DD.MM.YYYY, MM.YYYY, YYYY, 8 August 2024, 8 августа 2024 г. (required)",
+    ),
     ("signed.place", "Place of signature"),
     ("in_force.date", "Date of entry into force"),
-    ("status", "signed, adopted, in-force, provisionally-applied, expired, terminated or superseded; required unless acts are imported for the row"),
+    (
+        "status",
+        "signed, adopted, in-force, provisionally-applied, expired, terminated or superseded; required unless acts are imported for the row",
+    ),
     ("subjects", "Lower-case subject terms separated by ; or ,"),
-    ("languages", "ISO 639-1 codes of the authentic languages (kk; ru; uz)"),
+    (
+        "languages",
+        "ISO 639-1 codes of the authentic languages (kk; ru; uz)",
+    ),
     ("notes", "Discrepancies between sources, caveats"),
-    ("depositary", "The depositary state's code, or an organisation"),
-    ("sources", "Where the facts come from: titles separated by ; (the list itself is recorded as a source)"),
+    (
+        "depositary",
+        "The depositary state's code, or an organisation",
+    ),
+    (
+        "sources",
+        "Where the facts come from: titles separated by ; (the list itself is recorded as a source)",
+    ),
 ];
 
 #[cfg(test)]
@@ -225,9 +312,15 @@ mod tests {
     #[test]
     fn headers_in_any_case_and_language() {
         let m = Mapping::default();
-        assert_eq!(field_of(" Дата  подписания ", &m, INSTRUMENT_FIELDS), Some("signed.date"));
+        assert_eq!(
+            field_of(" Дата  подписания ", &m, INSTRUMENT_FIELDS),
+            Some("signed.date")
+        );
         assert_eq!(field_of("NO.", &m, INSTRUMENT_FIELDS), Some("id"));
-        assert_eq!(field_of("signed.date", &m, INSTRUMENT_FIELDS), Some("signed.date"));
+        assert_eq!(
+            field_of("signed.date", &m, INSTRUMENT_FIELDS),
+            Some("signed.date")
+        );
         assert_eq!(field_of("Дата", &m, INSTRUMENT_FIELDS), None);
         assert_eq!(field_of("Дата", &m, ACT_FIELDS), Some("date"));
         let m: Mapping =

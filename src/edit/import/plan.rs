@@ -88,7 +88,17 @@ pub fn plan(root: &Path, limits: &Limits, options: Options) -> Result<Plan> {
                 plan.creates.push((id.clone(), text));
                 out.created.push(id);
             }
-            Some(old) => compare(root, &e, old, &text, &known, as_of, options, &mut plan.updates, out)?,
+            Some(old) => compare(
+                root,
+                &e,
+                old,
+                &text,
+                &known,
+                as_of,
+                options,
+                &mut plan.updates,
+                out,
+            )?,
         }
     }
     Ok(plan)
@@ -119,11 +129,19 @@ fn read_entries(grid: &read::Grid, cx: &Context, problems: &mut Vec<Problem>) ->
             Some("name a column `title` (or Title, Наименование, Атауы), or map it".into()),
         ));
     }
-    table.rows().filter_map(|row| rows::entry(&table, row, cx, problems)).collect()
+    table
+        .rows()
+        .filter_map(|row| rows::entry(&table, row, cx, problems))
+        .collect()
 }
 
 /// Gives each act to its instrument in the import, by id or title.
-fn attach_acts(grid: &read::Grid, cx: &Context, entries: &mut [Entry], problems: &mut Vec<Problem>) {
+fn attach_acts(
+    grid: &read::Grid,
+    cx: &Context,
+    entries: &mut [Entry],
+    problems: &mut Vec<Problem>,
+) {
     let Some(table) = Table::new(grid, columns::ACT_FIELDS, cx.mapping, problems) else {
         return;
     };
@@ -166,7 +184,10 @@ fn unique_ids(entries: &[Entry], problems: &mut Vec<Problem>) {
         let Some(id) = e.id.as_deref() else { continue };
         if let Some(first) = seen.insert(id, e) {
             problems.push(Problem::error(
-                e.places.get("id").cloned().unwrap_or_else(|| e.row_place.clone()),
+                e.places
+                    .get("id")
+                    .cloned()
+                    .unwrap_or_else(|| e.row_place.clone()),
                 format!("id {id} is given twice (also in row {})", first.row),
                 Some("each row is one instrument with its own id".into()),
             ));
@@ -186,7 +207,10 @@ fn drop_duplicates(entries: Vec<Entry>, register: &Register, out: &mut Outcome) 
         .iter()
         .map(|i| {
             let states = i.parties.iter().map(|p| p.state.clone()).collect();
-            (key(&i.title, i.signed.date.to_string(), states), i.id.value.as_str())
+            (
+                key(&i.title, i.signed.date.to_string(), states),
+                i.id.value.as_str(),
+            )
         })
         .collect();
     entries
@@ -196,13 +220,18 @@ fn drop_duplicates(entries: Vec<Entry>, register: &Register, out: &mut Outcome) 
                 return true;
             }
             let states = e.draft.parties.iter().map(|p| p.state.clone()).collect();
-            let Some(id) = existing.get(&key(&e.draft.title, e.draft.signed.date.clone(), states)) else {
+            let Some(id) = existing.get(&key(&e.draft.title, e.draft.signed.date.clone(), states))
+            else {
                 return true;
             };
             out.problems.push(Problem::warning(
                 e.row_place.clone(),
-                format!("the row repeats {id} (same title, date of signature and parties); not added"),
-                Some(format!("give the row the id {id} to compare it with the entry, or leave it out")),
+                format!(
+                    "the row repeats {id} (same title, date of signature and parties); not added"
+                ),
+                Some(format!(
+                    "give the row the id {id} to compare it with the entry, or leave it out"
+                )),
             ));
             out.unchanged.push((*id).to_owned());
             false
@@ -212,7 +241,12 @@ fn drop_duplicates(entries: Vec<Entry>, register: &Register, out: &mut Outcome) 
 
 /// Ids for rows without one, after the highest ever used: the mapping's
 /// `PREFIX-YYYY-NNN` by year of signature, else the register's prefix.
-fn allocate(root: &Path, mapping: &Mapping, register: &Register, mut entries: Vec<Entry>) -> Vec<Entry> {
+fn allocate(
+    root: &Path,
+    mapping: &Mapping,
+    register: &Register,
+    mut entries: Vec<Entry>,
+) -> Vec<Entry> {
     if entries.iter().all(|e| e.id.is_some()) {
         return entries;
     }
@@ -251,7 +285,12 @@ fn provenance(grid: &read::Grid, row: u32) -> DraftSource {
 
 /// The entry's text with its acts, checked with `check`'s rules; `None`
 /// (and the problems, at the row's cells) where it breaks one.
-fn entry_text(e: &Entry, known: &[&str], as_of: PartialDate, problems: &mut Vec<Problem>) -> Option<String> {
+fn entry_text(
+    e: &Entry,
+    known: &[&str],
+    as_of: PartialDate,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
     if e.draft.status.is_empty() && e.acts.is_empty() {
         problems.push(Problem::error(
             e.places.get("status").cloned().unwrap_or_else(|| e.row_place.clone()),
@@ -265,7 +304,11 @@ fn entry_text(e: &Entry, known: &[&str], as_of: PartialDate, problems: &mut Vec<
         match record::apply(&text, &Change::Act(act.clone())) {
             Ok(t) => text = t,
             Err(_) => {
-                problems.push(Problem::error(place.clone(), "the act cannot be added".into(), None));
+                problems.push(Problem::error(
+                    place.clone(),
+                    "the act cannot be added".into(),
+                    None,
+                ));
                 return None;
             }
         }
@@ -283,7 +326,12 @@ fn entry_text(e: &Entry, known: &[&str], as_of: PartialDate, problems: &mut Vec<
 }
 
 /// The entry read back as `check` reads it, and its problems.
-fn validate(id: &str, text: &str, known: &[&str], as_of: PartialDate) -> (Option<Instrument>, Vec<Diagnostic>) {
+fn validate(
+    id: &str,
+    text: &str,
+    known: &[&str],
+    as_of: PartialDate,
+) -> (Option<Instrument>, Vec<Diagnostic>) {
     let rel = PathBuf::from(INSTRUMENTS_DIR).join(format!("{id}.yaml"));
     let mut diags = Vec::new();
     let instrument = load::parse_instrument(&rel, text, &mut diags);
@@ -349,18 +397,34 @@ fn compare(
         out.unchanged.push(id);
         return Ok(());
     }
-    let lists: Vec<&str> = differ.iter().filter(|(_, v)| v.is_none()).map(|(p, _)| p.as_str()).collect();
+    let lists: Vec<&str> = differ
+        .iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(p, _)| p.as_str())
+        .collect();
     let names: Vec<&str> = differ.iter().map(|(p, _)| p.as_str()).collect();
-    let at = |p: &str| e.places.get(p).or_else(|| e.places.get(p.split('.').next().unwrap_or(p))).cloned().unwrap_or_else(|| e.row_place.clone());
+    let at = |p: &str| {
+        e.places
+            .get(p)
+            .or_else(|| e.places.get(p.split('.').next().unwrap_or(p)))
+            .cloned()
+            .unwrap_or_else(|| e.row_place.clone())
+    };
     if !options.update || !lists.is_empty() {
         let hint = if lists.is_empty() {
             "give --update to rewrite those values in the file (its other bytes are kept), or make the row agree with the entry".to_owned()
         } else {
-            format!("--update rewrites single values, not {}: change those with `treaty-register edit` or `record`, then import again", lists.join(", "))
+            format!(
+                "--update rewrites single values, not {}: change those with `treaty-register edit` or `record`, then import again",
+                lists.join(", ")
+            )
         };
         out.problems.push(Problem::error(
             at(names[0]),
-            format!("{id} exists (register/instruments/{id}.yaml) and the row differs in {}", names.join(", ")),
+            format!(
+                "{id} exists (register/instruments/{id}.yaml) and the row differs in {}",
+                names.join(", ")
+            ),
             Some(hint),
         ));
         return Ok(());
@@ -374,14 +438,22 @@ fn compare(
         match Doc::parse(&changed).and_then(|d| d.set(&steps, value, &crate::edit::amend::order)) {
             Ok(t) => changed = t,
             Err(l) => {
-                out.problems.push(Problem::error(at(field), format!("{id}: {}", l.message), Some(l.hint)));
+                out.problems.push(Problem::error(
+                    at(field),
+                    format!("{id}: {}", l.message),
+                    Some(l.hint),
+                ));
                 return Ok(());
             }
         }
     }
     let diags = validate(&id, &changed, known, as_of).1;
     for d in &diags {
-        out.problems.push(Problem::error(at(names[0]), format!("{id} after --update: {}", d.message), None));
+        out.problems.push(Problem::error(
+            at(names[0]),
+            format!("{id} after --update: {}", d.message),
+            None,
+        ));
     }
     if diags.is_empty() {
         updates.push((id.clone(), before, changed));

@@ -242,11 +242,18 @@ fn spreadsheet(path: &Path, file: String, sheet: Option<&str>) -> Result<Grid> {
     let mut book = calamine::open_workbook_auto(path).map_err(|e| unreadable(e.to_string()))?;
     let names = book.sheet_names();
     let name = match sheet {
-        Some(s) => names.iter().find(|n| *n == s).cloned().ok_or_else(|| Error::Usage {
-            message: format!("{}: no sheet `{s}`", path.display()),
-            hint: Some(format!("the sheets are: {}", names.join(", "))),
-        })?,
-        None => names.first().cloned().ok_or_else(|| unreadable("no sheets".into()))?,
+        Some(s) => names
+            .iter()
+            .find(|n| *n == s)
+            .cloned()
+            .ok_or_else(|| Error::Usage {
+                message: format!("{}: no sheet `{s}`", path.display()),
+                hint: Some(format!("the sheets are: {}", names.join(", "))),
+            })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| unreadable("no sheets".into()))?,
     };
     let range = book
         .worksheet_range(&name)
@@ -303,7 +310,8 @@ mod tests {
 
     #[test]
     fn csv_as_excel_writes_it() {
-        let text = decode(b"\xEF\xBB\xBFNo.;Title\r\n1;\"A; b\"\r\n\r\n2;\"multi\r\nline\"\r\n3;c\r\n");
+        let text =
+            decode(b"\xEF\xBB\xBFNo.;Title\r\n1;\"A; b\"\r\n\r\n2;\"multi\r\nline\"\r\n3;c\r\n");
         let rows = csv_rows(&text).unwrap();
         let numbers: Vec<u32> = rows.iter().map(|r| r.number).collect();
         assert_eq!(numbers, [1, 2, 4, 6]);

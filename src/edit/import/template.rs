@@ -10,8 +10,14 @@ use crate::error::{Error, Result};
 
 /// What each act column means.
 const ACT_TEMPLATE: &[(&str, &str)] = &[
-    ("id", "The instrument's id (or use a `title` column with its title)"),
-    ("action", "signature, ratification, notification, entry-into-force, … (the keywords of `record`)"),
+    (
+        "id",
+        "The instrument's id (or use a `title` column with its title)",
+    ),
+    (
+        "action",
+        "signature, ratification, notification, entry-into-force, … (the keywords of `record`)",
+    ),
     ("party", "The acting state: a code (KAZ) or its name"),
     ("date", "Date of the act"),
     ("effective", "When it takes effect for that party"),
@@ -51,21 +57,35 @@ fn xlsx(path: &Path) -> Result<()> {
     let mut book = Workbook::new();
     let sheets: [(&str, Vec<&str>); 2] = [
         ("Instruments", TEMPLATE.iter().map(|(h, _)| *h).collect()),
-        ("Acts", ACT_FIELDS.iter().copied().filter(|f| *f != "title").collect()),
+        (
+            "Acts",
+            ACT_FIELDS
+                .iter()
+                .copied()
+                .filter(|f| *f != "title")
+                .collect(),
+        ),
     ];
     for (name, headers) in sheets {
         let sheet = book.add_worksheet().set_name(name).map_err(fail)?;
         for (col, header) in headers.iter().enumerate() {
-            sheet.write_string_with_format(0, col as u16, *header, &bold).map_err(fail)?;
+            sheet
+                .write_string_with_format(0, col as u16, *header, &bold)
+                .map_err(fail)?;
             sheet.set_column_width(col as u16, 18).map_err(fail)?;
         }
         sheet.set_freeze_panes(1, 0).map_err(fail)?;
     }
     let sheet = book.add_worksheet().set_name("Columns").map_err(fail)?;
     for (col, header) in ["sheet", "column", "what to fill in"].iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, *header, &bold).map_err(fail)?;
+        sheet
+            .write_string_with_format(0, col as u16, *header, &bold)
+            .map_err(fail)?;
     }
-    let rows = TEMPLATE.iter().map(|r| ("Instruments", r)).chain(ACT_TEMPLATE.iter().map(|r| ("Acts", r)));
+    let rows = TEMPLATE
+        .iter()
+        .map(|r| ("Instruments", r))
+        .chain(ACT_TEMPLATE.iter().map(|r| ("Acts", r)));
     for (i, (sheet_name, (column, meaning))) in rows.enumerate() {
         let row = i as u32 + 1;
         sheet.write_string(row, 0, sheet_name).map_err(fail)?;
@@ -78,7 +98,10 @@ fn xlsx(path: &Path) -> Result<()> {
 }
 
 fn csv(path: &Path) -> Result<Vec<PathBuf>> {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let columns = path.with_file_name(format!("{stem}-columns.csv"));
     let headers: Vec<&str> = TEMPLATE.iter().map(|(h, _)| *h).collect();
     let mut explain = csv::Writer::from_writer(Vec::new());
@@ -86,7 +109,9 @@ fn csv(path: &Path) -> Result<Vec<PathBuf>> {
         path: columns.clone(),
         source: std::io::Error::other(e.to_string()),
     };
-    explain.write_record(["column", "what to fill in"]).map_err(io)?;
+    explain
+        .write_record(["column", "what to fill in"])
+        .map_err(io)?;
     for (column, meaning) in TEMPLATE {
         explain.write_record([column, meaning]).map_err(io)?;
     }
@@ -94,8 +119,17 @@ fn csv(path: &Path) -> Result<Vec<PathBuf>> {
         path: columns.clone(),
         source: std::io::Error::other(e.to_string()),
     })?;
-    for (file, bytes) in [(path.to_path_buf(), format!("{}\r\n", headers.join(",")).into_bytes()), (columns.clone(), explain)] {
-        std::fs::write(&file, bytes).map_err(|source| Error::Write { path: file.clone(), source })?;
+    for (file, bytes) in [
+        (
+            path.to_path_buf(),
+            format!("{}\r\n", headers.join(",")).into_bytes(),
+        ),
+        (columns.clone(), explain),
+    ] {
+        std::fs::write(&file, bytes).map_err(|source| Error::Write {
+            path: file.clone(),
+            source,
+        })?;
     }
     Ok(vec![path.to_path_buf(), columns])
 }

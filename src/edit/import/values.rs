@@ -27,22 +27,81 @@ fn bad(message: String, hint: Option<String>) -> Bad {
 
 /// Month names (full, genitive, abbreviated) in en, ru and kk.
 const MONTHS: &[(&str, u8)] = &[
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
-    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
-    ("august", 8), ("aug", 8), ("september", 9), ("sep", 9), ("sept", 9), ("october", 10),
-    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
-    ("январь", 1), ("января", 1), ("февраль", 2), ("февраля", 2), ("март", 3), ("марта", 3),
-    ("апрель", 4), ("апреля", 4), ("май", 5), ("мая", 5), ("июнь", 6), ("июня", 6),
-    ("июль", 7), ("июля", 7), ("август", 8), ("августа", 8), ("сентябрь", 9),
-    ("сентября", 9), ("октябрь", 10), ("октября", 10), ("ноябрь", 11), ("ноября", 11),
-    ("декабрь", 12), ("декабря", 12),
-    ("қаңтар", 1), ("ақпан", 2), ("наурыз", 3), ("сәуір", 4), ("мамыр", 5), ("маусым", 6),
-    ("шілде", 7), ("тамыз", 8), ("қыркүйек", 9), ("қазан", 10), ("қараша", 11),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("январь", 1),
+    ("января", 1),
+    ("февраль", 2),
+    ("февраля", 2),
+    ("март", 3),
+    ("марта", 3),
+    ("апрель", 4),
+    ("апреля", 4),
+    ("май", 5),
+    ("мая", 5),
+    ("июнь", 6),
+    ("июня", 6),
+    ("июль", 7),
+    ("июля", 7),
+    ("август", 8),
+    ("августа", 8),
+    ("сентябрь", 9),
+    ("сентября", 9),
+    ("октябрь", 10),
+    ("октября", 10),
+    ("ноябрь", 11),
+    ("ноября", 11),
+    ("декабрь", 12),
+    ("декабря", 12),
+    ("қаңтар", 1),
+    ("ақпан", 2),
+    ("наурыз", 3),
+    ("сәуір", 4),
+    ("мамыр", 5),
+    ("маусым", 6),
+    ("шілде", 7),
+    ("тамыз", 8),
+    ("қыркүйек", 9),
+    ("қазан", 10),
+    ("қараша", 11),
     ("желтоқсан", 12),
 ];
 
 /// Words around a date that say nothing: `г.`, `года`, `жылғы`, `ж.`.
-const NOISE: &[&str] = &["г.", "г", "года", "год", "жылғы", "жыл", "ж.", "ж", "y.", ","];
+const NOISE: &[&str] = &[
+    "г.",
+    "г",
+    "года",
+    "год",
+    "жылғы",
+    "жыл",
+    "ж.",
+    "ж",
+    "y.",
+    ",",
+];
 
 /// A date from a cell.
 pub fn date(cell: &Cell, order: Option<Order>) -> Result<PartialDate, Bad> {
@@ -66,8 +125,17 @@ pub fn text_date(text: &str, order: Option<Order>) -> Result<PartialDate, Bad> {
         .map(|w| w.trim_end_matches(',').to_lowercase())
         .filter(|w| !NOISE.contains(&w.as_str()) && !w.is_empty())
         .collect();
-    let number = |s: &str| s.parse::<u16>().ok().filter(|_| s.bytes().all(|b| b.is_ascii_digit()));
-    let month_of = |s: &str| MONTHS.iter().find(|(n, _)| *n == s.trim_end_matches('.')).map(|(_, m)| *m);
+    let number = |s: &str| {
+        s.parse::<u16>()
+            .ok()
+            .filter(|_| s.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let month_of = |s: &str| {
+        MONTHS
+            .iter()
+            .find(|(n, _)| *n == s.trim_end_matches('.'))
+            .map(|(_, m)| *m)
+    };
     let year_of = |s: &str| number(s).filter(|_| s.len() == 4);
     let not_a_date = || {
         bad(
@@ -83,15 +151,30 @@ pub fn text_date(text: &str, order: Option<Order>) -> Result<PartialDate, Bad> {
         [one] => numeric(one, text, order).unwrap_or_else(|| Err(not_a_date())),
         // 8 August 2024, 8 августа 2024
         [d, m, y] if number(d).is_some() && month_of(m).is_some() && year_of(y).is_some() => {
-            checked(year_of(y).unwrap(), month_of(m), number(d).map(|d| d as u8), text)
+            checked(
+                year_of(y).unwrap(),
+                month_of(m),
+                number(d).map(|d| d as u8),
+                text,
+            )
         }
         // August 8 2024
         [m, d, y] if number(d).is_some() && month_of(m).is_some() && year_of(y).is_some() => {
-            checked(year_of(y).unwrap(), month_of(m), number(d).map(|d| d as u8), text)
+            checked(
+                year_of(y).unwrap(),
+                month_of(m),
+                number(d).map(|d| d as u8),
+                text,
+            )
         }
         // 2024 жылғы 8 тамыз
         [y, d, m] if year_of(y).is_some() && number(d).is_some() && month_of(m).is_some() => {
-            checked(year_of(y).unwrap(), month_of(m), number(d).map(|d| d as u8), text)
+            checked(
+                year_of(y).unwrap(),
+                month_of(m),
+                number(d).map(|d| d as u8),
+                text,
+            )
         }
         // August 2024, 2024 тамыз
         [m, y] if month_of(m).is_some() && year_of(y).is_some() => {
@@ -108,7 +191,10 @@ pub fn text_date(text: &str, order: Option<Order>) -> Result<PartialDate, Bad> {
 /// text has none of these shapes.
 fn numeric(word: &str, text: &str, order: Option<Order>) -> Option<Result<PartialDate, Bad>> {
     let parts: Vec<&str> = word.split(['.', '-', '/']).collect();
-    if !parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())) {
+    if !parts
+        .iter()
+        .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let n: Vec<u16> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
@@ -166,7 +252,12 @@ fn checked(year: u16, month: Option<u8>, day: Option<u8>, text: &str) -> Result<
     if let (Some(d), Some(m)) = (day, month) {
         let days = days_in_month(year, m);
         if !(1..=days).contains(&d) {
-            let name = PartialDate { year, month: Some(m), day: None }.long();
+            let name = PartialDate {
+                year,
+                month: Some(m),
+                day: None,
+            }
+            .long();
             return Err(impossible(format!("{name} has {days} days")));
         }
     }
@@ -175,9 +266,14 @@ fn checked(year: u16, month: Option<u8>, day: Option<u8>, text: &str) -> Result<
 
 /// Every state name the tool knows (en, ru, kk, uz) and its code, by the
 /// name compared as [`normalise`] compares.
-fn names() -> &'static (HashMap<String, &'static str>, Vec<(&'static str, &'static str)>) {
-    static NAMES: OnceLock<(HashMap<String, &'static str>, Vec<(&'static str, &'static str)>)> =
-        OnceLock::new();
+fn names() -> &'static (
+    HashMap<String, &'static str>,
+    Vec<(&'static str, &'static str)>,
+) {
+    static NAMES: OnceLock<(
+        HashMap<String, &'static str>,
+        Vec<(&'static str, &'static str)>,
+    )> = OnceLock::new();
     NAMES.get_or_init(|| {
         let mut all = Vec::new();
         for (code, name) in codes::countries() {
@@ -212,7 +308,10 @@ pub fn state(text: &str) -> Result<&'static str, Bad> {
         }
         None => "write the ISO 3166-1 alpha-3 code (KAZ, UZB) or the state's short name".into(),
     };
-    Err(bad(format!("unknown state \"{trimmed}\" in parties"), Some(hint)))
+    Err(bad(
+        format!("unknown state \"{trimmed}\" in parties"),
+        Some(hint),
+    ))
 }
 
 /// The parties of a cell: items separated by `;` or new lines, each
@@ -220,7 +319,11 @@ pub fn state(text: &str) -> Result<&'static str, Bad> {
 pub fn parties(text: &str) -> (Vec<(String, Option<String>)>, Vec<Bad>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
-    for item in text.split([';', '\n']).map(str::trim).filter(|i| !i.is_empty()) {
+    for item in text
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+    {
         let (name, body) = match item.split_once('=') {
             Some((s, b)) => (s, Some(b.trim().to_owned()).filter(|b| !b.is_empty())),
             None => (item, None),
@@ -244,7 +347,11 @@ pub fn keyword(
     let word = text.trim();
     let wanted = match mapping.value(field, word) {
         Some(k) => k.to_owned(),
-        None => word.to_lowercase().split_whitespace().collect::<Vec<_>>().join("-"),
+        None => word
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("-"),
     };
     if let Some(k) = names.iter().copied().find(|n| *n == wanted) {
         return Ok(k);
@@ -275,12 +382,14 @@ pub fn language(text: &str) -> Result<String, Bad> {
     if codes::language_name(&lower).is_some() {
         return Ok(lower);
     }
-    codes::language_suggestion(text).map(str::to_owned).ok_or_else(|| {
-        bad(
-            format!("unknown language \"{}\"", text.trim()),
-            Some("write ISO 639-1 codes: kk, ru, uz, en".into()),
-        )
-    })
+    codes::language_suggestion(text)
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            bad(
+                format!("unknown language \"{}\"", text.trim()),
+                Some("write ISO 639-1 codes: kk, ru, uz, en".into()),
+            )
+        })
 }
 
 #[cfg(test)]
@@ -288,7 +397,9 @@ mod tests {
     use super::*;
 
     fn d(text: &str) -> String {
-        text_date(text, None).map(|d| d.to_string()).unwrap_or_else(|e| e.message)
+        text_date(text, None)
+            .map(|d| d.to_string())
+            .unwrap_or_else(|e| e.message)
     }
 
     #[test]
@@ -301,13 +412,27 @@ mod tests {
         assert_eq!(d("8 August 2024"), "2024-08-08");
         assert_eq!(d("8 августа 2024 г."), "2024-08-08");
         assert_eq!(d("2024 жылғы 8 тамыз"), "2024-08-08");
-        assert_eq!(d("31.02.2019"), "\"31.02.2019\" is not a date (February 2019 has 28 days)");
+        assert_eq!(
+            d("31.02.2019"),
+            "\"31.02.2019\" is not a date (February 2019 has 28 days)"
+        );
         assert!(d("03/04/2019").contains("day/month or as month/day"));
         assert_eq!(d("13/04/2019"), "2019-04-13");
-        assert_eq!(text_date("03/04/2019", Some(Order::Mdy)).unwrap().to_string(), "2019-03-04");
+        assert_eq!(
+            text_date("03/04/2019", Some(Order::Mdy))
+                .unwrap()
+                .to_string(),
+            "2019-03-04"
+        );
         assert!(d("soon").contains("is not a date"));
-        assert_eq!(date(&Cell::Date(2024, 8, 8), None).unwrap().to_string(), "2024-08-08");
-        assert_eq!(date(&Cell::Number(2019.0), None).unwrap().to_string(), "2019");
+        assert_eq!(
+            date(&Cell::Date(2024, 8, 8), None).unwrap().to_string(),
+            "2024-08-08"
+        );
+        assert_eq!(
+            date(&Cell::Number(2019.0), None).unwrap().to_string(),
+            "2019"
+        );
     }
 
     #[test]
@@ -319,9 +444,18 @@ mod tests {
         assert_eq!(state("uzbekistan"), Ok("UZB"));
         let e = state("Kazakstan").unwrap_err();
         assert_eq!(e.message, "unknown state \"Kazakstan\" in parties");
-        assert_eq!(e.hint.as_deref(), Some("did you mean \"Kazakhstan\" (KAZ)?"));
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("did you mean \"Kazakhstan\" (KAZ)?")
+        );
         let (p, bad) = parties("Казахстан=Правительство РК;\nUZB; Atlantis");
-        assert_eq!(p, [("KAZ".to_owned(), Some("Правительство РК".to_owned())), ("UZB".to_owned(), None)]);
+        assert_eq!(
+            p,
+            [
+                ("KAZ".to_owned(), Some("Правительство РК".to_owned())),
+                ("UZB".to_owned(), None)
+            ]
+        );
         assert_eq!(bad.len(), 1);
     }
 
@@ -332,6 +466,12 @@ mod tests {
         assert_eq!(keyword("type", "Agreement", names, &m), Ok("agreement"));
         assert_eq!(keyword("type", "соглашение", names, &m), Ok("agreement"));
         assert_eq!(keyword("type", "Action plan", names, &m), Ok("action-plan"));
-        assert!(keyword("type", "agrement", names, &m).unwrap_err().hint.unwrap().contains("agreement"));
+        assert!(
+            keyword("type", "agrement", names, &m)
+                .unwrap_err()
+                .hint
+                .unwrap()
+                .contains("agreement")
+        );
     }
 }

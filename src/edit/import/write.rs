@@ -24,7 +24,11 @@ use crate::register::load::INSTRUMENTS_DIR;
 use crate::support::fault;
 
 /// Writes `creates` (id, text) and `updates` (id, text read, new text).
-pub fn commit(root: &Path, creates: &[(String, String)], updates: &[(String, String, String)]) -> Result<()> {
+pub fn commit(
+    root: &Path,
+    creates: &[(String, String)],
+    updates: &[(String, String, String)],
+) -> Result<()> {
     if creates.is_empty() && updates.is_empty() {
         return Ok(());
     }
@@ -63,7 +67,10 @@ pub fn commit(root: &Path, creates: &[(String, String)], updates: &[(String, Str
         let dest = dir.join(format!("{id}.yaml"));
         if let Err(e) = temp.persist(&dest) {
             entry::roll_back_import(&dir);
-            return Err(Error::Write { path: dest, source: e.error });
+            return Err(Error::Write {
+                path: dest,
+                source: e.error,
+            });
         }
     }
     fault::point("import:linked");
@@ -73,7 +80,11 @@ pub fn commit(root: &Path, creates: &[(String, String)], updates: &[(String, Str
 
 /// Refuses when another writer created one of the new ids, or changed an
 /// entry `--update` rewrites, since the import read the register.
-fn unchanged_since_read(dir: &Path, creates: &[(String, String)], updates: &[(String, String, String)]) -> Result<()> {
+fn unchanged_since_read(
+    dir: &Path,
+    creates: &[(String, String)],
+    updates: &[(String, String, String)],
+) -> Result<()> {
     let again = |what: String| Error::Usage {
         message: format!("{what} while the import was being checked; nothing was written"),
         hint: Some("run the import again".into()),
@@ -93,7 +104,11 @@ fn unchanged_since_read(dir: &Path, creates: &[(String, String)], updates: &[(St
 
 /// The journal, put in place in one rename: `new` lists the new ids, one
 /// a line; `old/<ID>.yaml` holds the text each update replaces.
-fn journal(dir: &Path, creates: &[(String, String)], updates: &[(String, String, String)]) -> Result<()> {
+fn journal(
+    dir: &Path,
+    creates: &[(String, String)],
+    updates: &[(String, String, String)],
+) -> Result<()> {
     let io = |source| Error::Write {
         path: dir.join(IMPORT_JOURNAL),
         source,
@@ -110,7 +125,11 @@ fn journal(dir: &Path, creates: &[(String, String)], updates: &[(String, String,
     write_synced(&staging.path().join("new"), list.as_bytes()).map_err(io)?;
     fs::create_dir(staging.path().join("old")).map_err(io)?;
     for (id, before, _) in updates {
-        write_synced(&staging.path().join("old").join(format!("{id}.yaml")), before.as_bytes()).map_err(io)?;
+        write_synced(
+            &staging.path().join("old").join(format!("{id}.yaml")),
+            before.as_bytes(),
+        )
+        .map_err(io)?;
     }
     entry::sync_folder(&staging.path().join("old"));
     entry::sync_folder(staging.path());
