@@ -179,6 +179,25 @@ t=$(runs=1 measure "$bin" --root "$LA" build --force --quiet); la_peak=$(cat "$p
 row "build --force, $large with acts (s)" "$t" "<= 80" "$(ratio "$t" 80)"
 row "  peak memory of one process (MiB)" "$((la_peak / 1024))" "<= 1536" "$(ratio "$((la_peak / 1024))" 1536)"
 
+# import: a generated CSV of 2,000 and 10,000 rows into a copy of the
+# shipped register (parse, validate every row and the register, write all).
+import_rows() {
+  local n="$1" csv="$2"
+  echo 'Title,Type,Level,Parties,Date of signature,Status' > "$csv"
+  for i in $(seq 0 $((n - 1))); do
+    printf 'Agreement number %d on cooperation,agreement,intergovernmental,KAZ;UZB,%02d.%02d.%d,signed\n' \
+      "$i" $((1 + i % 28)) $((1 + i % 12)) $((2000 + i % 24))
+  done >> "$csv"
+}
+for n in 2000 10000; do
+  imp="$(mktemp -d)"
+  cp -r register templates schema "$imp"/
+  import_rows "$n" "$imp/rows.csv"
+  t=$(runs=1 measure "$bin" --root "$imp" import "$imp/rows.csv")
+  row "import of a $n-row CSV (s)" "$t" "report" ""
+  rm -rf "$imp"
+done
+
 rm -rf "$stub_dir" "$peak_file"
 if $smoke; then
   echo "smoke run: every benchmark ran; figures of tiny registers are not targets"

@@ -65,6 +65,7 @@ pub enum Command {
     Correct(Box<CorrectArgs>),
     Edit(Box<EditArgs>),
     Withdraw(WithdrawArgs),
+    Import(Box<ImportArgs>),
     Init(InitArgs),
     Build(BuildArgs),
     Publish(PublishArgs),
@@ -303,6 +304,47 @@ pub struct CorrectArgs {
     /// Print the changed entry and write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    #[command(flatten)]
+    pub project: Project,
+}
+
+/// Bring an existing list of instruments in from a spreadsheet (CSV, XLSX, XLS, ODS): every row
+/// checked, then all written at once or nothing
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The list: .csv, .xlsx, .xls or .ods; FILE#SHEET names a sheet
+    #[arg(value_name = "FILE", required_unless_present = "template")]
+    pub file: Option<PathBuf>,
+
+    /// The sheet of the instruments [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// The parties' acts, one a row (id or title, action, party, date, …): a file, or FILE#SHEET
+    #[arg(long, value_name = "FILE[#SHEET]")]
+    pub acts: Option<PathBuf>,
+
+    /// A YAML file with the department's own column labels and words (see the archivist's guide)
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+
+    /// Check everything and say what would be imported; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Rewrite the values in which a row differs from its existing entry (other bytes kept)
+    #[arg(long)]
+    pub update: bool,
+
+    /// How to print problems and the result
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+
+    /// Write an empty template (.xlsx, or .csv plus <stem>-columns.csv) with the recognised
+    /// headers and what each column means, and import nothing
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["file", "acts", "dry_run", "update"])]
+    pub template: Option<PathBuf>,
 
     #[command(flatten)]
     pub project: Project,
@@ -713,6 +755,7 @@ impl Command {
             Command::Correct(a) => a.project.clone(),
             Command::Edit(a) => a.project.clone(),
             Command::Withdraw(a) => a.project.clone(),
+            Command::Import(a) => a.project.clone(),
             Command::Init(a) => Project {
                 root: a.root.clone(),
                 ..Project::default()

@@ -7,6 +7,7 @@ mod check;
 mod completions;
 mod correct;
 mod edit;
+mod import;
 mod init;
 mod list;
 mod publish;
@@ -34,6 +35,7 @@ pub fn run(config: &Config, command: Command) -> Result<()> {
         Command::Correct(args) => correct::run(config, *args),
         Command::Edit(args) => edit::run(config, *args),
         Command::Withdraw(args) => withdraw::run(config, args),
+        Command::Import(args) => import::run(config, *args),
         Command::Init(args) => init::run(config, args),
         Command::Build(args) => build::run(config, args),
         Command::Publish(args) => publish::run(config, args),

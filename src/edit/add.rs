@@ -40,6 +40,9 @@ pub struct Draft {
     pub level: Option<String>,
     pub parties: Vec<DraftParty>,
     pub signed: DraftSigned,
+    /// Empty only in an import row whose acts decide the status (`add`
+    /// always asks for one).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub status: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub in_force: Option<DraftInForce>,

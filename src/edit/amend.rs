@@ -253,7 +253,7 @@ pub fn add_party(arg: &str) -> Result<Change> {
 }
 
 /// Where new keys go in the mapping at `path`: the format's order.
-fn order(path: &[Step]) -> &'static [&'static str] {
+pub fn order(path: &[Step]) -> &'static [&'static str] {
     match path {
         [] => crate::register::decode::INSTRUMENT_FIELDS,
         [Step::Key("signed")] => &["date", "place", "signatories"],

@@ -7,6 +7,11 @@
 //! full to a synced temporary beside its destination, then linked (a new
 //! entry, never overwriting) or renamed (a changed entry) into place: a
 //! reader or a killed run sees the old file or the new one, never half.
+//!
+//! `import` writes many files at once under a journal
+//! ([`IMPORT_JOURNAL`]); the lock rolls back an import that a kill left
+//! unfinished ([`roll_back_import`]), so that every writer starts from a
+//! register that is as before the import or fully imported.
 
 use std::fs;
 use std::io::Write;
@@ -157,8 +162,48 @@ pub fn lock_folder(dir: &Path) -> Result<fs::File> {
         if name.starts_with(".treaty-register-") && name.ends_with(".tmp") {
             let _ = fs::remove_file(entry.path());
         }
+        if name.starts_with(".treaty-register-journal-") {
+            let _ = fs::remove_dir_all(entry.path()); // a journal never put in place
+        }
     }
+    roll_back_import(dir);
     Ok(lock)
+}
+
+/// The journal of an import being written, in the instruments folder:
+/// `new` (the ids it creates, one a line) and `old/<ID>.yaml` (the text of
+/// each entry it rewrites). Hidden: `check` and `build` pass it by.
+pub const IMPORT_JOURNAL: &str = ".treaty-register-import";
+
+/// The journal of an import that is done, until it is removed.
+pub const IMPORT_DONE: &str = ".treaty-register-import-done";
+
+/// Undoes an import that was killed before it was done: removes the files
+/// it created and puts back those it rewrote, then its journal. Each step
+/// may be repeated, so a kill during the roll-back is rolled back again by
+/// the next writer. The caller holds the folder's lock.
+pub fn roll_back_import(dir: &Path) {
+    let _ = fs::remove_dir_all(dir.join(IMPORT_DONE));
+    let journal = dir.join(IMPORT_JOURNAL);
+    let Ok(new) = fs::read_to_string(journal.join("new")) else {
+        return;
+    };
+    for id in new
+        .lines()
+        .filter(|l| !l.is_empty() && !l.contains(['/', '.']))
+    {
+        let _ = fs::remove_file(dir.join(format!("{id}.yaml")));
+    }
+    if let Ok(old) = fs::read_dir(journal.join("old")) {
+        for entry in old.flatten() {
+            let _ = fs::rename(entry.path(), dir.join(entry.file_name()));
+        }
+    }
+    sync_folder(dir);
+    if fs::rename(&journal, dir.join(IMPORT_DONE)).is_ok() {
+        sync_folder(dir);
+        let _ = fs::remove_dir_all(dir.join(IMPORT_DONE));
+    }
 }
 
 /// `text` in a synced temporary file in `dir`, readable by all.

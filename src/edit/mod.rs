@@ -22,6 +22,7 @@ pub mod amend;
 pub mod entry;
 pub mod fields;
 pub mod ids;
+pub mod import;
 pub mod init;
 pub mod prompt;
 pub mod record;

@@ -1,0 +1,500 @@
+//! Checking the whole import before anything is written: each row's entry
+//! (with its acts) through the decoder and the treaty-law rules `check`
+//! applies, ids unique among the rows and never reused, rows already in
+//! the register told apart (the same → unchanged; different → an error,
+//! or with `--update` only the differing values rewritten), duplicates of
+//! entries without an id left out. The result is the set of files to
+//! write, or the problems that stop it.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use super::columns::{self, Mapping};
+use super::read::{self, Place};
+use super::rows::{self, Context, Entry, Table, Target};
+use super::{Options, Outcome, Problem};
+use crate::edit::add::{self, DraftSource};
+use crate::edit::fields::{Doc, Step};
+use crate::edit::record::{self, Change};
+use crate::error::Result;
+use crate::register::date::PartialDate;
+use crate::register::diagnostic::Diagnostic;
+use crate::register::load::{self, INSTRUMENTS_DIR, Limits};
+use crate::register::model::{Instrument, Register};
+
+/// The files to write, and what to say.
+pub struct Plan {
+    pub outcome: Outcome,
+    /// New entries: id and text.
+    pub creates: Vec<(String, String)>,
+    /// Changed entries: id, the text read, the new text.
+    pub updates: Vec<(String, String, String)>,
+}
+
+pub fn plan(root: &Path, limits: &Limits, options: Options) -> Result<Plan> {
+    let mut plan = Plan {
+        outcome: Outcome::default(),
+        creates: Vec::new(),
+        updates: Vec::new(),
+    };
+    let out = &mut plan.outcome;
+    let mapping = match options.mapping {
+        Some(p) => Mapping::read(p)?,
+        None => Mapping::default(),
+    };
+    let loaded = load::load(root, limits)?;
+    if !loaded.diagnostics.is_empty() {
+        out.problems = loaded.diagnostics.iter().map(register_problem).collect();
+        return Ok(plan);
+    }
+    let register = loaded.register.expect("a register without problems");
+    let grid = read::read(options.file, options.sheet)?;
+    out.file = grid.file.clone();
+    let cx = Context {
+        mapping: &mapping,
+        id_prefix: &register.meta.id_prefix,
+    };
+    let mut entries = read_entries(&grid, &cx, &mut out.problems);
+    if let Some(acts) = options.acts {
+        let grid = read::read(acts, None)?;
+        attach_acts(&grid, &cx, &mut entries, &mut out.problems);
+    }
+    unique_ids(&entries, &mut out.problems);
+    let existing: HashMap<&str, &Instrument> = register
+        .instruments
+        .iter()
+        .map(|i| (i.id.value.as_str(), i))
+        .collect();
+    let entries = drop_duplicates(entries, &register, out);
+    let entries = allocate(root, &mapping, &register, entries);
+    let as_of = register.meta.as_of;
+    let known: Vec<String> = existing
+        .keys()
+        .map(|k| k.to_string())
+        .chain(entries.iter().filter_map(|e| e.id.clone()))
+        .collect();
+    let mut known: Vec<&str> = known.iter().map(String::as_str).collect();
+    known.sort_unstable();
+    for mut e in entries {
+        let id = e.id.clone().expect("allocated");
+        e.draft.id = id.clone();
+        e.draft.sources.push(provenance(&grid, e.row));
+        let Some(text) = entry_text(&e, &known, as_of, &mut out.problems) else {
+            continue;
+        };
+        out.acts += e.acts.len();
+        match existing.get(id.as_str()) {
+            None => {
+                plan.creates.push((id.clone(), text));
+                out.created.push(id);
+            }
+            Some(old) => compare(
+                root,
+                &e,
+                old,
+                &text,
+                &known,
+                as_of,
+                options,
+                &mut plan.updates,
+                out,
+            )?,
+        }
+    }
+    Ok(plan)
+}
+
+/// A problem of the register itself, which must be put right first.
+fn register_problem(d: &Diagnostic) -> Problem {
+    let place = Place {
+        file: d.path.display().to_string(),
+        sheet: None,
+        cell: None,
+        line: d.span.map(|s| s.line),
+        column: d.span.map(|s| s.column),
+    };
+    let mut hints = d.hints.clone();
+    hints.push("the register has problems already: `treaty-register check` lists them; put them right, then import".into());
+    Problem::error(place, d.message.clone(), Some(hints.join("; ")))
+}
+
+fn read_entries(grid: &read::Grid, cx: &Context, problems: &mut Vec<Problem>) -> Vec<Entry> {
+    let Some(table) = Table::new(grid, columns::INSTRUMENT_FIELDS, cx.mapping, problems) else {
+        return Vec::new();
+    };
+    if !table.has("title") {
+        problems.push(Problem::error(
+            grid.place(1, 1),
+            "no column holds the title".into(),
+            Some("name a column `title` (or Title, Наименование, Атауы), or map it".into()),
+        ));
+    }
+    table
+        .rows()
+        .filter_map(|row| rows::entry(&table, row, cx, problems))
+        .collect()
+}
+
+/// Gives each act to its instrument in the import, by id or title.
+fn attach_acts(
+    grid: &read::Grid,
+    cx: &Context,
+    entries: &mut [Entry],
+    problems: &mut Vec<Problem>,
+) {
+    let Some(table) = Table::new(grid, columns::ACT_FIELDS, cx.mapping, problems) else {
+        return;
+    };
+    for row in table.rows() {
+        let Some(act) = rows::act(&table, row, cx, problems) else {
+            continue;
+        };
+        let matches: Vec<usize> = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| match &act.target {
+                Target::Id(id) => e.id.as_deref() == Some(id),
+                Target::Title(t) => e.draft.title == *t,
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let named = match &act.target {
+            Target::Id(id) => format!("id {id}"),
+            Target::Title(t) => format!("title \"{t}\""),
+        };
+        match matches.as_slice() {
+            [i] => entries[*i].acts.push((act.act, act.place)),
+            [] => problems.push(Problem::error(
+                act.place,
+                format!("no instrument with {named} among the rows imported"),
+                Some("an act belongs to an instrument of the same import; record acts of other entries with `treaty-register record`".into()),
+            )),
+            _ => problems.push(Problem::error(
+                act.place,
+                format!("{} instruments have the {named}", matches.len()),
+                Some("name the instrument by its id".into()),
+            )),
+        }
+    }
+}
+
+fn unique_ids(entries: &[Entry], problems: &mut Vec<Problem>) {
+    let mut seen: HashMap<&str, &Entry> = HashMap::new();
+    for e in entries {
+        let Some(id) = e.id.as_deref() else { continue };
+        if let Some(first) = seen.insert(id, e) {
+            problems.push(Problem::error(
+                e.places
+                    .get("id")
+                    .cloned()
+                    .unwrap_or_else(|| e.row_place.clone()),
+                format!("id {id} is given twice (also in row {})", first.row),
+                Some("each row is one instrument with its own id".into()),
+            ));
+        }
+    }
+}
+
+/// Rows without an id that repeat an entry (same title, date of
+/// signature and parties) are left out, with a warning.
+fn drop_duplicates(entries: Vec<Entry>, register: &Register, out: &mut Outcome) -> Vec<Entry> {
+    let key = |title: &str, date: String, mut states: Vec<String>| {
+        states.sort();
+        (title.to_owned(), date, states)
+    };
+    let existing: HashMap<_, &str> = register
+        .instruments
+        .iter()
+        .map(|i| {
+            let states = i.parties.iter().map(|p| p.state.clone()).collect();
+            (
+                key(&i.title, i.signed.date.to_string(), states),
+                i.id.value.as_str(),
+            )
+        })
+        .collect();
+    entries
+        .into_iter()
+        .filter(|e| {
+            if e.id.is_some() {
+                return true;
+            }
+            let states = e.draft.parties.iter().map(|p| p.state.clone()).collect();
+            let Some(id) = existing.get(&key(&e.draft.title, e.draft.signed.date.clone(), states))
+            else {
+                return true;
+            };
+            out.problems.push(Problem::warning(
+                e.row_place.clone(),
+                format!(
+                    "the row repeats {id} (same title, date of signature and parties); not added"
+                ),
+                Some(format!(
+                    "give the row the id {id} to compare it with the entry, or leave it out"
+                )),
+            ));
+            out.unchanged.push((*id).to_owned());
+            false
+        })
+        .collect()
+}
+
+/// Ids for rows without one, after the highest ever used: the mapping's
+/// `PREFIX-YYYY-NNN` by year of signature, else the register's prefix.
+fn allocate(
+    root: &Path,
+    mapping: &Mapping,
+    register: &Register,
+    mut entries: Vec<Entry>,
+) -> Vec<Entry> {
+    if entries.iter().all(|e| e.id.is_some()) {
+        return entries;
+    }
+    let mut used: Vec<String> = crate::edit::ids::ever_used(root).into_keys().collect();
+    used.extend(entries.iter().filter_map(|e| e.id.clone()));
+    let mut next: BTreeMap<String, (u64, usize)> = BTreeMap::new();
+    for e in entries.iter_mut().filter(|e| e.id.is_none()) {
+        let (prefix, after) = match &mapping.ids {
+            Some(ids) => {
+                let year = e.draft.signed.date.get(..4).unwrap_or("0000");
+                (format!("{}-{year}", ids.prefix), ids.from.saturating_sub(1))
+            }
+            None => (register.meta.id_prefix.clone(), 0),
+        };
+        let slot = next.entry(prefix.clone()).or_insert_with(|| {
+            crate::edit::ids::next_number(used.iter().map(String::as_str), &prefix, after)
+        });
+        e.id = Some(format!("{prefix}-{:0width$}", slot.0, width = slot.1));
+        slot.0 += 1;
+    }
+    entries
+}
+
+/// Where the entry comes from: the list itself, row by row.
+fn provenance(grid: &read::Grid, row: u32) -> DraftSource {
+    let note = match &grid.sheet {
+        Some(sheet) => format!("imported from {sheet} row {row}"),
+        None => format!("imported from line {row}"),
+    };
+    DraftSource {
+        title: grid.file.clone(),
+        note: Some(note),
+        ..DraftSource::default()
+    }
+}
+
+/// The entry's text with its acts, checked with `check`'s rules; `None`
+/// (and the problems, at the row's cells) where it breaks one.
+fn entry_text(
+    e: &Entry,
+    known: &[&str],
+    as_of: PartialDate,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
+    if e.draft.status.is_empty() && e.acts.is_empty() {
+        problems.push(Problem::error(
+            e.places.get("status").cloned().unwrap_or_else(|| e.row_place.clone()),
+            "the row gives no status and no acts; the register needs one of them".into(),
+            Some("fill in the status (signed, in-force, …), or give the parties' acts with --acts; import does not invent a status".into()),
+        ));
+        return None;
+    }
+    let mut text = add::to_yaml(&e.draft);
+    for (act, place) in &e.acts {
+        match record::apply(&text, &Change::Act(act.clone())) {
+            Ok(t) => text = t,
+            Err(_) => {
+                problems.push(Problem::error(
+                    place.clone(),
+                    "the act cannot be added".into(),
+                    None,
+                ));
+                return None;
+            }
+        }
+    }
+    let diags = validate(&e.draft.id, &text, known, as_of).1;
+    if diags.is_empty() {
+        return Some(text);
+    }
+    for d in diags {
+        let place = place_of(e, &text, d.span.map_or(0, |s| s.line as usize));
+        let hint = (!d.hints.is_empty()).then(|| d.hints.join("; "));
+        problems.push(Problem::error(place, d.message, hint));
+    }
+    None
+}
+
+/// The entry read back as `check` reads it, and its problems.
+fn validate(
+    id: &str,
+    text: &str,
+    known: &[&str],
+    as_of: PartialDate,
+) -> (Option<Instrument>, Vec<Diagnostic>) {
+    let rel = PathBuf::from(INSTRUMENTS_DIR).join(format!("{id}.yaml"));
+    let mut diags = Vec::new();
+    let instrument = load::parse_instrument(&rel, text, &mut diags);
+    if let Some(i) = &instrument {
+        crate::register::check::relation_rules(i, known, &mut diags);
+        crate::register::treaty_law::rules(i, as_of, &mut diags);
+    }
+    (instrument, diags)
+}
+
+/// The cell a problem on `line` of the entry's text came from: the act's
+/// row for a line under `actions`, else the cell of the field.
+fn place_of(e: &Entry, text: &str, line: usize) -> Place {
+    let mut key = "";
+    let mut sub = "";
+    let mut act = 0usize;
+    for l in text.lines().take(line) {
+        let body = l.trim_start();
+        if body.starts_with('#') || body.is_empty() {
+            continue;
+        }
+        if !l.starts_with([' ', '-']) {
+            key = l.split(':').next().unwrap_or("");
+            sub = "";
+            act = 0;
+        } else if key == "actions" && body.starts_with("- ") {
+            act += 1;
+        } else if !body.starts_with('-') {
+            sub = body.split(':').next().unwrap_or("");
+        }
+    }
+    if key == "actions" && act > 0 {
+        return e.acts[act.min(e.acts.len()) - 1].1.clone();
+    }
+    let field = format!("{key}.{sub}");
+    e.places
+        .iter()
+        .find(|(f, _)| **f == field || **f == key)
+        .map_or_else(|| e.row_place.clone(), |(_, p)| p.clone())
+}
+
+/// The row's values of an entry that exists: all the same → unchanged;
+/// some differ → an error, or with `--update` those values rewritten.
+#[allow(clippy::too_many_arguments)]
+fn compare(
+    root: &Path,
+    e: &Entry,
+    old: &Instrument,
+    text: &str,
+    known: &[&str],
+    as_of: PartialDate,
+    options: Options,
+    updates: &mut Vec<(String, String, String)>,
+    out: &mut Outcome,
+) -> Result<()> {
+    let id = e.draft.id.clone();
+    let (Some(new), _) = validate(&id, text, known, as_of) else {
+        return Ok(());
+    };
+    let differ = differences(old, &new);
+    if differ.is_empty() {
+        out.acts -= e.acts.len();
+        out.unchanged.push(id);
+        return Ok(());
+    }
+    let lists: Vec<&str> = differ
+        .iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(p, _)| p.as_str())
+        .collect();
+    let names: Vec<&str> = differ.iter().map(|(p, _)| p.as_str()).collect();
+    let at = |p: &str| {
+        e.places
+            .get(p)
+            .or_else(|| e.places.get(p.split('.').next().unwrap_or(p)))
+            .cloned()
+            .unwrap_or_else(|| e.row_place.clone())
+    };
+    if !options.update || !lists.is_empty() {
+        let hint = if lists.is_empty() {
+            "give --update to rewrite those values in the file (its other bytes are kept), or make the row agree with the entry".to_owned()
+        } else {
+            format!(
+                "--update rewrites single values, not {}: change those with `treaty-register edit` or `record`, then import again",
+                lists.join(", ")
+            )
+        };
+        out.problems.push(Problem::error(
+            at(names[0]),
+            format!(
+                "{id} exists (register/instruments/{id}.yaml) and the row differs in {}",
+                names.join(", ")
+            ),
+            Some(hint),
+        ));
+        return Ok(());
+    }
+    let path = root.join(INSTRUMENTS_DIR).join(format!("{id}.yaml"));
+    let before = crate::edit::entry::read_entry(&path)?;
+    let mut changed = before.clone();
+    for (field, value) in &differ {
+        let steps: Vec<Step> = field.split('.').map(Step::Key).collect();
+        let value = value.as_deref().unwrap_or("");
+        match Doc::parse(&changed).and_then(|d| d.set(&steps, value, &crate::edit::amend::order)) {
+            Ok(t) => changed = t,
+            Err(l) => {
+                out.problems.push(Problem::error(
+                    at(field),
+                    format!("{id}: {}", l.message),
+                    Some(l.hint),
+                ));
+                return Ok(());
+            }
+        }
+    }
+    let diags = validate(&id, &changed, known, as_of).1;
+    for d in &diags {
+        out.problems.push(Problem::error(
+            at(names[0]),
+            format!("{id} after --update: {}", d.message),
+            None,
+        ));
+    }
+    if diags.is_empty() {
+        updates.push((id.clone(), before, changed));
+        out.updated.push(id);
+    }
+    Ok(())
+}
+
+/// The values of `new` that `old` does not have as they are: a path and
+/// the new value (`None` for a list, which --update does not rewrite).
+/// Values `new` leaves out are not compared (the row did not give them),
+/// nor sources (the list's own provenance is not a fact of the entry).
+fn differences(old: &Instrument, new: &Instrument) -> Vec<(String, Option<String>)> {
+    let old = serde_json::to_value(old).unwrap_or_default();
+    let new = serde_json::to_value(new).unwrap_or_default();
+    let mut out = Vec::new();
+    let (Some(old), Some(new)) = (old.as_object(), new.as_object()) else {
+        return out;
+    };
+    let text = |v: &serde_json::Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+    for (key, value) in new {
+        if key == "sources" || old.get(key) == Some(value) {
+            continue;
+        }
+        match value {
+            serde_json::Value::Object(inner) => {
+                for (k, v) in inner {
+                    if old.get(key).and_then(|o| o.get(k)) != Some(v) {
+                        let scalar = !v.is_array() && !v.is_object();
+                        out.push((format!("{key}.{k}"), scalar.then(|| text(v))));
+                    }
+                }
+            }
+            serde_json::Value::Array(_) => out.push((key.clone(), None)),
+            v => out.push((key.clone(), Some(text(v)))),
+        }
+    }
+    out
+}
+
+/// The file name a row's entry would have, for messages.
+pub fn rel(id: &str) -> PathBuf {
+    PathBuf::from(INSTRUMENTS_DIR).join(format!("{id}.yaml"))
+}
