@@ -221,7 +221,10 @@ fn csv_rows(text: &str) -> Result<Vec<Row>> {
             message: format!("the CSV cannot be read: {e}"),
             hint: Some("save the list again from the spreadsheet as CSV".into()),
         })?;
-        let number = record.position().map_or(0, |p| p.line() as u32);
+        // The reader's position stands just after the previous record's
+        // `\r` (its line count lags on CRLF and blank lines), so the line is
+        // counted from the record's first byte past the line breaks.
+        let number = record.position().map_or(0, |p| line_at(text, p.byte()));
         let cells = record
             .iter()
             .map(|f| match f.trim() {
@@ -232,6 +235,17 @@ fn csv_rows(text: &str) -> Result<Vec<Row>> {
         rows.push(Row { number, cells });
     }
     Ok(rows)
+}
+
+/// The 1-based line of the first byte at or after `offset` that is not a
+/// line break.
+fn line_at(text: &str, offset: u64) -> u32 {
+    let bytes = text.as_bytes();
+    let mut end = (offset as usize).min(bytes.len());
+    while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
+        end += 1;
+    }
+    1 + bytes[..end].iter().filter(|&&b| b == b'\n').count() as u32
 }
 
 fn spreadsheet(path: &Path, file: String, sheet: Option<&str>) -> Result<Grid> {
