@@ -137,7 +137,7 @@ fn removing_what_others_answer_is_refused_and_nothing_is_written() {
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "error: there is no act #15: the entry records acts #1 to #14; nothing was written\n  \
+        "error: register/instruments/TR-1.yaml: there is no act #15: the entry records acts #1 to #14; nothing was written\n  \
          hint: `treaty-register show ID` numbers the acts\n"
     );
     let (code, _, err) = tool(
@@ -331,6 +331,32 @@ fn a_stated_status_the_acts_decide_is_dropped_and_said() {
             + "actions:\n  - party: KAZ\n    action: entry-into-force\n    date: 2024-12-01\n"
     );
     assert_eq!(tool(dir.path(), &["check"]).0, 0);
+}
+
+#[test]
+fn a_refused_correction_that_would_drop_the_status_names_the_lines_on_disk() {
+    // The correction would also take out `status: signed` (line 11); the
+    // problem must still point at the act's date where the file has it.
+    let entry = valid_instrument("A-1")
+        + "actions:\n  - party: KAZ\n    action: signature\n    date: 2024-08-08\n";
+    let line_on_disk = 1 + entry
+        .lines()
+        .position(|l| l == "    date: 2024-08-08")
+        .unwrap();
+    let (out, dir) = Test::new()
+        .file(
+            "register/register.yaml",
+            "title: T\nas_of: 2025-01-01\nid_prefix: A\n",
+        )
+        .file("register/instruments/A-1.yaml", &entry)
+        .args(["correct", "A-1", "--act", "1", "--date", "1990-01-01"])
+        .status(1)
+        .run();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let at = format!("register/instruments/A-1.yaml:{line_on_disk}:");
+    assert!(stderr.contains(&at), "expected {at} in:\n{stderr}");
+    assert!(stderr.contains("1990-01-01"), "{stderr}");
+    assert_eq!(read(dir.path(), "register/instruments/A-1.yaml"), entry);
 }
 
 #[test]

@@ -240,7 +240,7 @@ fn the_un_registration_is_recorded_once() {
     assert_eq!(code, 2);
     assert!(
         stderr.starts_with(
-            "error: the entry already has a `registration` (line 21); nothing was written"
+            "error: register/instruments/TR-2.yaml: the entry already has a `registration` (line 21); nothing was written"
         ),
         "{stderr}"
     );

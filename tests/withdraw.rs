@@ -123,7 +123,7 @@ fn twice_an_unknown_id_or_a_bad_date_is_refused_and_nothing_written() {
         (
             2,
             String::new(),
-            "error: the entry is already withdrawn (`withdrawn:` on line 14); nothing was \
+            "error: register/instruments/A-1.yaml: the entry is already withdrawn (`withdrawn:` on line 14); nothing was \
              written\n  hint: an entry is withdrawn once; correct the block in the file by hand\n"
                 .into()
         )

@@ -82,7 +82,7 @@ pub(crate) fn or_refused<T>(
     match outcome {
         Ok(done) => Ok(done),
         Err(Refusal::Layout(message, hint)) => Err(Error::Usage {
-            message: format!("{message}; nothing was written"),
+            message: format!("{}: {message}; nothing was written", rel.display()),
             hint: Some(hint).filter(|h| !h.is_empty()),
         }),
         Err(Refusal::Problems(text, problems)) => Err(refuse_entry(

@@ -104,16 +104,55 @@ pub fn record(
     dry_run: bool,
 ) -> Result<std::result::Result<Edited, Refusal>> {
     let rel = Path::new(INSTRUMENTS_DIR).join(format!("{id}.yaml"));
+    let mut kept = None;
     let outcome = entry::rewrite(root, id, as_of, dry_run, |text| {
-        let edited = edit(&rel, text.to_owned(), change)?;
+        let (edited, with_status) = edit(&rel, text.to_owned(), change)?;
+        kept = with_status;
         Ok((edited.text.clone(), edited))
     })?;
-    Ok(outcome.map(|(_, _, edited)| edited))
+    Ok(match (outcome, kept) {
+        (Err(Refusal::Problems(text, problems)), Some(with_status)) => Err(Refusal::Problems(
+            with_status.clone(),
+            on_status_lines(&text, &with_status, problems),
+        )),
+        (outcome, _) => outcome.map(|(_, _, edited)| edited),
+    })
+}
+
+/// The problems of a text whose `status:` line was dropped, with their
+/// lines moved to the text that keeps it — the layout of the file on
+/// disk, where the archivist will look (the dropped lines come before
+/// every line that follows them, so a shift by their count is exact).
+fn on_status_lines(dropped: &str, with_status: &str, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let count = |t: &str| t.split('\n').count();
+    let removed = count(with_status).saturating_sub(count(dropped));
+    let first = first_difference(dropped, with_status);
+    problems
+        .into_iter()
+        .map(|mut d| {
+            if let Some(span) = d.span.as_mut()
+                && span.line as usize >= first
+            {
+                span.line += removed as u32;
+            }
+            d
+        })
+        .collect()
+}
+
+/// The first line (1-based) where the two texts differ.
+fn first_difference(a: &str, b: &str) -> usize {
+    1 + a.lines().zip(b.lines()).take_while(|(x, y)| x == y).count()
 }
 
 /// The change made to `text`, read back where acts were corrected or
-/// removed, and with a stated `status` dropped once acts decide it.
-fn edit(rel: &Path, before: String, change: &Change) -> std::result::Result<Edited, Refusal> {
+/// removed, and with a stated `status` dropped once acts decide it (then
+/// also the text that keeps it, for messages).
+fn edit(
+    rel: &Path,
+    before: String,
+    change: &Change,
+) -> std::result::Result<(Edited, Option<String>), Refusal> {
     let text = before.as_str();
     let new = apply(text, change)?;
     let mut diags = Vec::new();
@@ -136,16 +175,22 @@ fn edit(rel: &Path, before: String, change: &Change) -> std::result::Result<Edit
         Some((text, (stated, line)))
     });
     Ok(match dropped {
-        Some((text, dropped)) => Edited {
-            text,
-            dropped_status: Some(dropped),
-            before,
-        },
-        None => Edited {
-            text: new,
-            dropped_status: None,
-            before,
-        },
+        Some((text, dropped)) => (
+            Edited {
+                text,
+                dropped_status: Some(dropped),
+                before,
+            },
+            Some(new),
+        ),
+        None => (
+            Edited {
+                text: new,
+                dropped_status: None,
+                before,
+            },
+            None,
+        ),
     })
 }
 
