@@ -119,3 +119,231 @@ fn new_ids_follow_every_id_in_use() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.ends_with("KZ-UZ-2024-019\n"), "{out}");
 }
+
+/// Imports `workbook/input.EXT` with its second sheet as the acts into a
+/// copy of the shipped register; the instruments folder, the file's name
+/// made neutral so the three formats can be compared.
+fn import_workbook(ext: &str) -> (tempfile::TempDir, Vec<(String, String)>) {
+    let name = format!("input.{ext}");
+    let (_, dir) = Test::with_shipped()
+        .file(&name, fixture("workbook", &name))
+        .args([
+            "--quiet",
+            "import",
+            &name,
+            "--acts",
+            &format!("{name}#Acts"),
+        ])
+        .stdout(&format!(
+            "imported 300 instruments (200 acts) from {name}; unchanged 0\n"
+        ))
+        .run();
+    let mut entries = Vec::new();
+    for e in fs::read_dir(dir.path().join("register/instruments")).unwrap() {
+        let path = e.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap().replace(&name, "input");
+        entries.push((path.file_name().unwrap().to_string_lossy().into(), text));
+    }
+    entries.sort();
+    (dir, entries)
+}
+
+/// A workbook as departments keep one (`workbook/make-fods.py`, converted
+/// by LibreOffice): 300 rows, numbers and dates stored as text, a formula
+/// number and a formula date, "Parties" merged over two columns, hidden
+/// rows, trailing empty rows and a row of spaces, acts on a second sheet.
+#[test]
+fn a_real_workbook_imports_alike_from_xlsx_ods_and_xls() {
+    let (dir, xlsx) = import_workbook("xlsx");
+    let entry = |id: &str| {
+        xlsx.iter()
+            .find(|(name, _)| name == &format!("{id}.yaml"))
+            .unwrap_or_else(|| panic!("{id} was not imported"))
+            .1
+            .clone()
+    };
+    // Numbers stored as text are the list's own numbers.
+    assert_eq!(xlsx.len(), 16 + 300);
+    assert!(xlsx.iter().any(|(n, _)| n == "KZ-UZ-2024-400.yaml"));
+    // Formulas give their values: a number (an id) and a date.
+    assert!(entry("KZ-UZ-2024-105").contains("title: Agreement on cooperation in area 4\n"));
+    assert!(entry("KZ-UZ-2024-106").contains("  date: 2021-03-04\n"));
+    // A date stored as text.
+    assert!(entry("KZ-UZ-2024-104").contains("  date: 2003-04-04\n"));
+    // Both columns under the merged header are the parties.
+    assert!(entry("KZ-UZ-2024-101").contains("- state: KAZ\n- state: UZB\n"));
+    // Hidden rows are data all the same; their provenance names the row.
+    assert!(entry("KZ-UZ-2024-108").contains("note: imported from Treaties row 9\n"));
+    // The acts of the second sheet, by the list's numbers.
+    assert_eq!(
+        entry("KZ-UZ-2024-101").matches("action: signature").count(),
+        2
+    );
+    assert!(!entry("KZ-UZ-2024-300").contains("actions:"));
+    let (code, out, err) = tool(dir.path(), &["check"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("316 instruments, 0 problems"), "{out}");
+    for ext in ["ods", "xls"] {
+        let (_, other) = import_workbook(ext);
+        assert!(other == xlsx, "{ext} imports differently from xlsx");
+    }
+}
+
+/// A row that changed is refused naming the file; `--update` rewrites only
+/// the fields that differ and keeps every other byte of the entry.
+#[test]
+fn update_rewrites_only_the_changed_fields() {
+    let first = "No.,Title,Type,Level,Parties,Date of signature,Status\n\
+                 17,Agreement on roads,agreement,intergovernmental,KAZ;UZB,08.08.2024,signed\n";
+    let (_, dir) = Test::with_shipped()
+        .file("list.csv", first)
+        .args(["import", "list.csv"])
+        .run();
+    let path = dir.path().join("register/instruments/KZ-UZ-2024-017.yaml");
+    // The archivist's own comment must survive an update.
+    let hand = fs::read_to_string(&path).unwrap().replace(
+        "type: agreement\n",
+        "type: agreement # checked 2024-08-09\n",
+    );
+    fs::write(&path, &hand).unwrap();
+    let second = first.replace("Agreement on roads", "Agreement on motor roads");
+    fs::write(dir.path().join("list.csv"), &second).unwrap();
+    let before = snapshot(dir.path());
+    let (code, _, err) = tool(dir.path(), &["import", "list.csv"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("KZ-UZ-2024-017") && err.contains("--update"),
+        "{err}"
+    );
+    assert_eq!(snapshot(dir.path()), before);
+    let (code, out, err) = tool(dir.path(), &["import", "list.csv", "--update"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "imported 0 instruments (0 acts) from list.csv; unchanged 0; updated 1\nKZ-UZ-2024-017\n"
+    );
+    let after = fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        after,
+        hand.replace(
+            "title: Agreement on roads",
+            "title: Agreement on motor roads"
+        )
+    );
+}
+
+/// `03/04/2019` is refused as ambiguous until the mapping gives the
+/// order; the mapping's `ids` number rows by their year of signature.
+#[test]
+fn ambiguous_dates_need_an_order_and_ids_follow_the_mapping() {
+    let list = "Title,Type,Level,Parties,Date of signature,Status\n\
+                Agreement on rails,agreement,intergovernmental,KAZ;UZB,03/04/2019,signed\n";
+    let (_, dir) = Test::with_shipped()
+        .file("list.csv", list)
+        .args(["import", "list.csv"])
+        .status(1)
+        .run();
+    let (_, _, err) = tool(dir.path(), &["import", "list.csv"]);
+    assert!(
+        err.contains("list.csv:2:5: error:") && err.contains("03/04/2019"),
+        "{err}"
+    );
+    assert!(err.contains("dates: {order: DMY}"), "{err}");
+    fs::write(
+        dir.path().join("map.yaml"),
+        "dates: { order: DMY }\nids: { prefix: GE-MFA, from: 7 }\n",
+    )
+    .unwrap();
+    let (code, out, err) = tool(dir.path(), &["import", "list.csv", "--mapping", "map.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.ends_with("GE-MFA-2019-007\n"), "{out}");
+    let entry =
+        fs::read_to_string(dir.path().join("register/instruments/GE-MFA-2019-007.yaml")).unwrap();
+    assert!(entry.contains("  date: 2019-04-03\n"), "{entry}");
+}
+
+/// A row without an id that repeats an entry of the register is reported
+/// and not added again.
+#[test]
+fn a_row_repeating_an_entry_is_not_added_twice() {
+    let list = "Title,Type,Level,Parties,Date of signature,Status\n\
+                Agreement on roads,agreement,intergovernmental,KAZ;UZB,08.08.2024,signed\n";
+    let (_, dir) = Test::with_shipped()
+        .file("list.csv", list)
+        .args(["import", "list.csv"])
+        .run();
+    let before = snapshot(dir.path());
+    let (code, out, err) = tool(dir.path(), &["import", "list.csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("list.csv:2:1: warning: the row repeats KZ-UZ-2024-017"),
+        "{err}"
+    );
+    assert!(out.starts_with("imported 0 instruments"), "{out}");
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+/// The template opens in LibreOffice: its first sheet holds the headers
+/// `import` recognises, its second explains each column; imported as it
+/// is, it adds nothing.
+#[test]
+fn the_template_is_a_spreadsheet_that_imports() {
+    let (_, dir) = Test::with_shipped()
+        .args(["import", "--template", "list.xlsx"])
+        .run();
+    let sheet = |n: u32| {
+        let out = dir.path().join(format!("sheet{n}"));
+        let filter = format!(
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,{n}"
+        );
+        let status = std::process::Command::new("soffice")
+            .args(["--headless", "--convert-to", &filter, "--outdir"])
+            .arg(&out)
+            .arg(dir.path().join("list.xlsx"))
+            .output()
+            .expect("soffice (libreoffice-calc) runs");
+        assert!(status.status.success(), "{status:?}");
+        let csv = fs::read_dir(&out).unwrap().next().unwrap().unwrap().path();
+        fs::read_to_string(csv).unwrap()
+    };
+    let headers = sheet(1);
+    for field in ["title", "parties", "signed.date", "status"] {
+        assert!(headers.lines().next().unwrap().contains(field), "{headers}");
+    }
+    assert!(sheet(2).starts_with("id,action,party,date"), "{}", sheet(2));
+    let help = sheet(3);
+    assert!(help.lines().count() >= 15, "{help}");
+    assert!(help.contains("signed.date"), "{help}");
+    let (code, out, err) = tool(dir.path(), &["import", "list.xlsx"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("imported 0 instruments (0 acts)"), "{out}");
+}
+
+/// With `--format json` stdout is the problems array alone, even when the
+/// import succeeds; the summary goes to stderr.
+#[test]
+fn json_mode_keeps_stdout_one_document() {
+    let (out, _) = Test::with_shipped()
+        .file("input.csv", fixture("basic", "input.csv"))
+        .args(["import", "input.csv", "--format", "json"])
+        .run();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json, serde_json::json!([]));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("imported 2 instruments"), "{err}");
+}
+
+/// An imported register is published like any other: the PDF carries the
+/// imported titles.
+#[test]
+fn an_imported_register_builds() {
+    let (_, dir) = Test::with_shipped()
+        .file("input.csv", fixture("basic", "input.csv"))
+        .args(["import", "input.csv"])
+        .run();
+    let (code, out, err) = tool(dir.path(), &["build"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let text = common::pdf_text(&dir.path().join("out/register.pdf"));
+    assert!(text.contains("Agreement on roads"), "{text}");
+    assert!(text.contains("Memorandum on water"), "{text}");
+}

@@ -33,7 +33,13 @@ pub fn run(config: &Config, args: ImportArgs) -> Result<()> {
         },
     )?;
     match args.format {
-        ShowFormat::Json => super::print(&format!("{}\n", json(&outcome)))?,
+        ShowFormat::Json => {
+            super::print(&format!("{}\n", json(&outcome)))?;
+            // stdout stays one JSON document; what was done goes beside it.
+            if !outcome.has_errors() {
+                eprint!("{}", summary(config, &outcome, args.dry_run));
+            }
+        }
         ShowFormat::Text => text(config, &outcome, args.dry_run)?,
     }
     if outcome.has_errors() {
@@ -65,6 +71,12 @@ fn text(config: &Config, outcome: &Outcome, dry_run: bool) -> Result<()> {
     if outcome.has_errors() {
         return Ok(());
     }
+    super::print(&summary(config, outcome, dry_run))
+}
+
+/// `imported N instruments (M acts) from FILE; unchanged K` and the ids
+/// written, one a line (contract).
+fn summary(config: &Config, outcome: &Outcome, dry_run: bool) -> String {
     let verb = if dry_run { "would import" } else { "imported" };
     let n = outcome.created.len();
     let mut out = format!(
@@ -85,5 +97,5 @@ fn text(config: &Config, outcome: &Outcome, dry_run: bool) -> Result<()> {
             out.push('\n');
         }
     }
-    super::print(&out)
+    out
 }

@@ -208,6 +208,22 @@ pub fn roll_back_import(dir: &Path) {
 
 /// `text` in a synced temporary file in `dir`, readable by all.
 pub fn write_temp(dir: &Path, text: &str) -> Result<NamedTempFile> {
+    let temp = write_temp_open(dir, text)?;
+    temp.as_file().sync_all().map_err(|source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    Ok(temp)
+}
+
+/// As [`write_temp`], but not yet on the disk and closed: for a writer of
+/// thousands of files (one open descriptor each would run out), which
+/// makes them durable at once with [`sync_files`].
+pub fn write_temp_unsynced(dir: &Path, text: &str) -> Result<tempfile::TempPath> {
+    Ok(write_temp_open(dir, text)?.into_temp_path())
+}
+
+fn write_temp_open(dir: &Path, text: &str) -> Result<NamedTempFile> {
     let io = |source| Error::Write {
         path: dir.to_path_buf(),
         source,
@@ -218,7 +234,6 @@ pub fn write_temp(dir: &Path, text: &str) -> Result<NamedTempFile> {
         .tempfile_in(dir)
         .map_err(io)?;
     temp.write_all(text.as_bytes()).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
     #[cfg(unix)]
     fs::set_permissions(
         temp.path(),
@@ -226,6 +241,30 @@ pub fn write_temp(dir: &Path, text: &str) -> Result<NamedTempFile> {
     )
     .map_err(io)?;
     Ok(temp)
+}
+
+/// Makes `files` (all in `dir`) durable. On Linux one `syncfs` of the
+/// folder's file system does it: a `fsync` each costs milliseconds, which
+/// for an import of 10,000 entries was 35 of its 40 seconds.
+pub fn sync_files(dir: &Path, files: &[&tempfile::TempPath]) -> Result<()> {
+    let io = |source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    };
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        let folder = fs::File::open(dir).map_err(io)?;
+        // SAFETY: `syncfs` takes an open descriptor, which `folder` holds
+        // for the length of the call.
+        if unsafe { libc::syncfs(folder.as_raw_fd()) } == 0 {
+            return Ok(());
+        }
+    }
+    for f in files {
+        fs::File::open(f).and_then(|f| f.sync_all()).map_err(io)?;
+    }
+    Ok(())
 }
 
 /// Makes a rename or link in `dir` durable.

@@ -325,13 +325,13 @@ fn set(
 }
 
 /// A cell's text on one line (titles are one line in the register).
-fn one_line(text: &str) -> String {
+pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The id a number column gives: a register id as it stands, or a bare
 /// number under the register's prefix (`17` → `PREFIX-017`).
-fn id(text: &str, prefix: &str) -> Result<String, Bad> {
+pub fn id(text: &str, prefix: &str) -> Result<String, Bad> {
     let text = text.trim();
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
         let n: u64 = text.parse().unwrap_or(0);

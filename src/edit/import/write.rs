@@ -1,8 +1,9 @@
 //! Writing the whole import at once, or nothing.
 //!
 //! Under the writers' lock of `register/instruments/` ([`entry::lock_folder`]):
-//! every new text goes to a synced temporary beside its destination; then
-//! a journal ([`entry::IMPORT_JOURNAL`]) is put in place in one rename,
+//! every new text goes to a temporary beside its destination, all made
+//! durable at once ([`entry::sync_files`]: one `syncfs`, not a `fsync` a
+//! file); then a journal ([`entry::IMPORT_JOURNAL`]) is put in place in one rename,
 //! naming each new file and holding the old text of each file `--update`
 //! rewrites; then the new files are linked into place (never overwriting)
 //! and the changed ones renamed over the old; last, the journal is renamed
@@ -37,18 +38,20 @@ pub fn commit(
     unchanged_since_read(&dir, creates, updates)?;
     let new: Vec<_> = creates
         .iter()
-        .map(|(id, text)| Ok((id, entry::write_temp(&dir, text)?)))
+        .map(|(id, text)| Ok((id, entry::write_temp_unsynced(&dir, text)?)))
         .collect::<Result<_>>()?;
     let changed: Vec<_> = updates
         .iter()
-        .map(|(id, _, text)| Ok((id, entry::write_temp(&dir, text)?)))
+        .map(|(id, _, text)| Ok((id, entry::write_temp_unsynced(&dir, text)?)))
         .collect::<Result<_>>()?;
+    let temps: Vec<_> = new.iter().chain(&changed).map(|(_, t)| t).collect();
+    entry::sync_files(&dir, &temps)?;
     journal(&dir, creates, updates)?;
     fault::point("import:staged");
     let mut linked = 0;
     for (id, temp) in &new {
         let dest = dir.join(format!("{id}.yaml"));
-        if let Err(source) = fs::hard_link(temp.path(), &dest) {
+        if let Err(source) = fs::hard_link(temp, &dest) {
             // Only what this import linked goes: the name that failed may
             // be a file someone put there by hand.
             for (id, _) in &new[..linked] {
