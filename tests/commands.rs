@@ -56,9 +56,9 @@ fn list_csv_quotes_what_needs_quoting() {
         )
         .args(["list", "--format", "csv"])
         .stdout(
-            "id,type,signed,status,title,path\r\n\
-             A-1,agreement,2024-08-08,signed,Agreement on testing,register/instruments/A-1.yaml\r\n\
-             A-2,agreement,2024-08-08,signed,\"Agreement on \"\"testing\"\", first part\",register/instruments/A-2.yaml\r\n",
+            "id,type,signed,status,title,path,level,parties,signed.place,in_force.date,subjects,languages,depositary,notes,titles.ru,titles.kk,titles.uz\r\n\
+             A-1,agreement,2024-08-08,signed,Agreement on testing,register/instruments/A-1.yaml,,KAZ=Government of the Republic of Kazakhstan;UZB=Government of the Republic of Uzbekistan,,,,,,,,,\r\n\
+             A-2,agreement,2024-08-08,signed,\"Agreement on \"\"testing\"\", first part\",register/instruments/A-2.yaml,,KAZ=Government of the Republic of Kazakhstan;UZB=Government of the Republic of Uzbekistan,,,,,,,,,\r\n",
         )
         .run();
 }
@@ -69,9 +69,9 @@ fn list_with_a_broken_entry_lists_the_rest_and_fails() {
         .file("register/instruments/A-3.yaml", "id: A-3\n")
         .args(["list", "--format", "csv"])
         .stdout(
-            "id,type,signed,status,title,path\r\n\
-             A-1,agreement,2024-08-08,signed,Agreement on testing,register/instruments/A-1.yaml\r\n\
-             A-2,agreement,2024-08-08,signed,Agreement on testing,register/instruments/A-2.yaml\r\n",
+            "id,type,signed,status,title,path,level,parties,signed.place,in_force.date,subjects,languages,depositary,notes,titles.ru,titles.kk,titles.uz\r\n\
+             A-1,agreement,2024-08-08,signed,Agreement on testing,register/instruments/A-1.yaml,,KAZ=Government of the Republic of Kazakhstan;UZB=Government of the Republic of Uzbekistan,,,,,,,,,\r\n\
+             A-2,agreement,2024-08-08,signed,Agreement on testing,register/instruments/A-2.yaml,,KAZ=Government of the Republic of Kazakhstan;UZB=Government of the Republic of Uzbekistan,,,,,,,,,\r\n",
         )
         .stderr("error: the register has 6 problems; entries with problems are not listed (run `treaty-register check`)\n")
         .status(1)

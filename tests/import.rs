@@ -347,3 +347,38 @@ fn an_imported_register_builds() {
     assert!(text.contains("Agreement on roads"), "{text}");
     assert!(text.contains("Memorandum on water"), "{text}");
 }
+
+/// A formula that fails (`#DIV/0!` in a title) is a problem named by its
+/// cell, never a title "#DIV/0!". The workbook is made by LibreOffice from
+/// flat ODS, as a department's would be.
+#[test]
+fn a_cell_showing_a_spreadsheet_error_is_refused() {
+    let fods = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+<office:body><office:spreadsheet><table:table table:name="List">
+<table:table-row><table:table-cell office:value-type="string"><text:p>Title</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Type</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Parties</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Date of signature</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Status</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell table:formula="of:=1/0"/><table:table-cell office:value-type="string"><text:p>agreement</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>KAZ;UZB</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>2024-08-08</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>signed</text:p></table:table-cell></table:table-row>
+</table:table></office:spreadsheet></office:body></office:document>"#;
+    let test = Test::with_shipped().file("list.fods", fods);
+    let status = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", "xlsx", "--outdir"])
+        .arg(test.path())
+        .arg(test.path().join("list.fods"))
+        .output()
+        .expect("soffice (libreoffice-calc) runs");
+    assert!(status.status.success(), "{status:?}");
+    let before = snapshot(test.path());
+    let (_, dir) = test.args(["import", "list.xlsx"]).status(1).run();
+    let (_, _, err) = tool(dir.path(), &["import", "list.xlsx"]);
+    assert!(
+        err.starts_with(
+            "list.xlsx:List!A2: error: the cell shows the spreadsheet error #DIV/0!, not a value\n"
+        ),
+        "{err}"
+    );
+    assert_eq!(snapshot(dir.path()), before);
+}

@@ -25,6 +25,9 @@ struct Row<'a> {
     /// For a withdrawn entry: when and why.
     #[serde(skip_serializing_if = "Option::is_none")]
     withdrawn: Option<&'a crate::register::model::Withdrawn>,
+    /// The rest of the entry, for the CSV's import columns.
+    #[serde(skip)]
+    entry: &'a Instrument,
 }
 
 impl<'a> Row<'a> {
@@ -40,6 +43,7 @@ impl<'a> Row<'a> {
             title: &i.title,
             path: i.path.to_string_lossy().replace('\\', "/"),
             withdrawn: i.withdrawn.as_ref(),
+            entry: i,
         }
     }
 }
@@ -220,6 +224,12 @@ fn table(rows: &[Row], width: Option<usize>) -> String {
     out
 }
 
+/// The CSV's columns: the listing's six, then every field `import` reads
+/// back (`import.md`), so a register's list imports as the same entries.
+const CSV_HEADER: &str = "id,type,signed,status,title,path,level,parties,signed.place,\
+                          in_force.date,subjects,languages,depositary,notes,\
+                          titles.ru,titles.kk,titles.uz";
+
 fn csv(rows: &[Row]) -> String {
     fn field(s: &str) -> String {
         if s.contains([',', '"', '\r', '\n']) {
@@ -228,14 +238,53 @@ fn csv(rows: &[Row]) -> String {
             s.to_owned()
         }
     }
-    let mut out = String::from("id,type,signed,status,title,path\r\n");
+    let mut out = format!("{CSV_HEADER}\r\n");
     for r in rows {
-        let cols = [r.id, r.kind, &r.signed, r.status, r.title, &r.path];
+        let mut cols = vec![
+            r.id.to_owned(),
+            r.kind.to_owned(),
+            r.signed.clone(),
+            r.status.to_owned(),
+            r.title.to_owned(),
+            r.path.clone(),
+        ];
+        cols.extend(import_columns(r.entry));
         let line: Vec<String> = cols.iter().map(|c| field(c)).collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+/// The fields after `path`, written as `import` reads them: parties as
+/// `STATE=BODY` separated by `;`, lists by `;`.
+fn import_columns(i: &Instrument) -> Vec<String> {
+    let parties: Vec<String> = i
+        .parties
+        .iter()
+        .map(|p| match &p.body {
+            Some(body) => format!("{}={body}", p.state),
+            None => p.state.clone(),
+        })
+        .collect();
+    let title_in = |lang: &str| i.titles.get(lang).cloned().unwrap_or_default();
+    vec![
+        i.level.map(|l| l.as_str().to_owned()).unwrap_or_default(),
+        parties.join(";"),
+        i.signed.place.clone().unwrap_or_default(),
+        i.in_force
+            .as_ref()
+            .and_then(|f| f.date)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        i.subjects.join(";"),
+        i.languages.join(";"),
+        i.depositary.clone().unwrap_or_default(),
+        i.notes.clone().unwrap_or_default(),
+        title_in("ru"),
+        title_in("kk"),
+        title_in("uz"),
+    ]
 }
 
 #[cfg(test)]

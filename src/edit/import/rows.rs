@@ -69,10 +69,12 @@ impl<'g> Table<'g> {
                 }
                 continue;
             }
-            if mapping
-                .columns
-                .iter()
-                .any(|(l, f)| f == "ignore" && columns::normalise(l) == columns::normalise(&text))
+            // `path` is where `list --format csv` found the entry: a fact
+            // of the register it came from, not of the instrument.
+            if columns::normalise(&text) == "path"
+                || mapping.columns.iter().any(|(l, f)| {
+                    f == "ignore" && columns::normalise(l) == columns::normalise(&text)
+                })
             {
                 last = None;
                 continue;
@@ -190,6 +192,9 @@ pub struct Context<'a> {
 
 /// The row as a draft, or nothing where it has problems (all reported).
 pub fn entry(table: &Table, row: &Row, cx: &Context, problems: &mut Vec<Problem>) -> Option<Entry> {
+    if error_cells(table, row, columns::INSTRUMENT_FIELDS, problems) {
+        return None;
+    }
     let before = problems.len();
     let mut e = Entry {
         row: row.number,
@@ -363,8 +368,30 @@ pub enum Target {
     Title(String),
 }
 
+/// Reports the cells of `row` that show a spreadsheet error (`#REF!`,
+/// `#VALUE!`): their text is not a value, and taken as one it would put
+/// "#REF!" in a title.
+fn error_cells(table: &Table, row: &Row, fields: &[&str], problems: &mut Vec<Problem>) -> bool {
+    let before = problems.len();
+    for &field in fields {
+        for (place, cell) in table.cells(row, field) {
+            if let Cell::Error(e) = cell {
+                problems.push(Problem::error(
+                    place,
+                    format!("the cell shows the spreadsheet error {e}, not a value"),
+                    Some("correct its formula in the spreadsheet, or type the value itself".into()),
+                ));
+            }
+        }
+    }
+    problems.len() > before
+}
+
 /// The act row, or nothing where it has problems (all reported).
 pub fn act(table: &Table, row: &Row, cx: &Context, problems: &mut Vec<Problem>) -> Option<ActRow> {
+    if error_cells(table, row, columns::ACT_FIELDS, problems) {
+        return None;
+    }
     let before = problems.len();
     let order = cx.mapping.dates.order;
     let mut act = ActDraft::default();
