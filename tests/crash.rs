@@ -274,3 +274,104 @@ fn a_killed_bag_or_init_leaves_no_destination_and_is_swept() {
     assert_eq!(staging(".init-"), 0);
     assert!(!root.join("fresh/.lock").exists());
 }
+
+/// The register's instruments as `check` counts them, and the title of
+/// KZ-UZ-2024-017, which the second import updates.
+fn register_state(root: &Path) -> (String, String) {
+    let (code, out, err) = tool(root, &["check"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let e17 = fs::read_to_string(root.join("register/instruments/KZ-UZ-2024-017.yaml"))
+        .unwrap_or_default();
+    let title = e17
+        .lines()
+        .find(|l| l.starts_with("title:"))
+        .unwrap_or("")
+        .to_owned();
+    (out, title)
+}
+
+/// A list of `n` new rows and, first, row 17 with a new title.
+fn import_list(n: usize, title17: &str) -> String {
+    let mut csv = String::from("No.,Title,Type,Level,Parties,Date of signature,Status\n");
+    csv.push_str(&format!(
+        "17,{title17},agreement,intergovernmental,KAZ;UZB,2024-08-01,signed\n"
+    ));
+    for i in 0..n {
+        csv.push_str(&format!(
+            ",Agreement number {i},agreement,intergovernmental,KAZ;UZB,2023-01-02,signed\n"
+        ));
+    }
+    csv
+}
+
+/// An import stopped at each step of its write, or by SIGKILL at random
+/// moments, leaves the register as before it or fully imported — to
+/// `check` run straight after, not only to the next writer — and the next
+/// import completes.
+#[test]
+fn an_import_killed_at_any_moment_is_all_or_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let test = Test::with_shipped()
+        .file("first.csv", import_list(0, "Agreement on roads"))
+        .file("second.csv", import_list(300, "Agreement on motor roads"));
+    let root = test.path();
+    assert!(run(root, &["import", "first.csv"], None, tmp.path()).success());
+    let before = register_state(root);
+    assert_eq!(before.0, "17 instruments, 0 problems\n");
+    let args = ["import", "second.csv", "--update"];
+    for point in ["import:staged", "import:linked-one", "import:linked"] {
+        assert!(!run(root, &args, Some(point), tmp.path()).success());
+        assert_eq!(register_state(root), before, "killed at {point}");
+    }
+    for delay in [0u64, 5, 10, 20, 40, 60, 80, 120, 160, 250] {
+        let mut child = Command::new(common::BIN)
+            .args(args)
+            .current_dir(root)
+            .env("TMPDIR", tmp.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay));
+        let _ = child.kill(); // SIGKILL
+        let finished = child.wait().unwrap().success();
+        let now = register_state(root);
+        if finished || now != before {
+            assert_eq!(now.0, "317 instruments, 0 problems\n", "after {delay} ms");
+            assert_eq!(now.1, "title: Agreement on motor roads");
+            return; // fully imported: nothing further to kill
+        }
+    }
+    assert!(run(root, &args, None, tmp.path()).success());
+    let after = register_state(root);
+    assert_eq!(after.0, "317 instruments, 0 problems\n");
+    assert!(hidden_leftovers(&root.join("register/instruments")).is_empty());
+}
+
+/// Killed after its journal is done, the import stands.
+#[test]
+fn an_import_killed_once_done_stands() {
+    let tmp = tempfile::tempdir().unwrap();
+    let test = Test::with_shipped()
+        .file("list.csv", import_list(20, "Agreement on roads"))
+        .file(
+            "more.csv",
+            "Title,Type,Parties,Date of signature,Status\nAgreement on rails,agreement,KAZ;UZB,2024-01-05,signed\n",
+        );
+    let root = test.path();
+    assert!(
+        !run(
+            root,
+            &["import", "list.csv"],
+            Some("import:done"),
+            tmp.path()
+        )
+        .success()
+    );
+    assert_eq!(register_state(root).0, "37 instruments, 0 problems\n");
+    // What the killed run left (its temporaries, the done journal) goes
+    // with the next writer; the import is not undone.
+    assert!(run(root, &["import", "more.csv"], None, tmp.path()).success());
+    assert_eq!(register_state(root).0, "38 instruments, 0 problems\n");
+    assert!(hidden_leftovers(&root.join("register/instruments")).is_empty());
+}

@@ -8,10 +8,8 @@
 //! entry, never overwriting) or renamed (a changed entry) into place: a
 //! reader or a killed run sees the old file or the new one, never half.
 //!
-//! `import` writes many files at once under a journal
-//! ([`IMPORT_JOURNAL`]); the lock rolls back an import that a kill left
-//! unfinished ([`roll_back_import`]), so that every writer starts from a
-//! register that is as before the import or fully imported.
+//! The lock, and the journal under which `import` writes many files at
+//! once, live in [`crate::register::journal`]: readers take part too.
 
 use std::fs;
 use std::io::Write;
@@ -146,65 +144,9 @@ pub fn rewrite<X>(
     Ok(Ok((old, new, word)))
 }
 
-/// Takes the writers' lock on `dir`, waiting for another writer, and
-/// removes what killed writers left behind.
-pub fn lock_folder(dir: &Path) -> Result<fs::File> {
-    let io = |source| Error::Write {
-        path: dir.to_path_buf(),
-        source,
-    };
-    fs::create_dir_all(dir).map_err(io)?;
-    let lock = fs::File::open(dir).map_err(io)?;
-    lock.lock().map_err(io)?;
-    for entry in fs::read_dir(dir).map_err(io)?.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(".treaty-register-") && name.ends_with(".tmp") {
-            let _ = fs::remove_file(entry.path());
-        }
-        if name.starts_with(".treaty-register-journal-") {
-            let _ = fs::remove_dir_all(entry.path()); // a journal never put in place
-        }
-    }
-    roll_back_import(dir);
-    Ok(lock)
-}
-
-/// The journal of an import being written, in the instruments folder:
-/// `new` (the ids it creates, one a line) and `old/<ID>.yaml` (the text of
-/// each entry it rewrites). Hidden: `check` and `build` pass it by.
-pub const IMPORT_JOURNAL: &str = ".treaty-register-import";
-
-/// The journal of an import that is done, until it is removed.
-pub const IMPORT_DONE: &str = ".treaty-register-import-done";
-
-/// Undoes an import that was killed before it was done: removes the files
-/// it created and puts back those it rewrote, then its journal. Each step
-/// may be repeated, so a kill during the roll-back is rolled back again by
-/// the next writer. The caller holds the folder's lock.
-pub fn roll_back_import(dir: &Path) {
-    let _ = fs::remove_dir_all(dir.join(IMPORT_DONE));
-    let journal = dir.join(IMPORT_JOURNAL);
-    let Ok(new) = fs::read_to_string(journal.join("new")) else {
-        return;
-    };
-    for id in new
-        .lines()
-        .filter(|l| !l.is_empty() && !l.contains(['/', '.']))
-    {
-        let _ = fs::remove_file(dir.join(format!("{id}.yaml")));
-    }
-    if let Ok(old) = fs::read_dir(journal.join("old")) {
-        for entry in old.flatten() {
-            let _ = fs::rename(entry.path(), dir.join(entry.file_name()));
-        }
-    }
-    sync_folder(dir);
-    if fs::rename(&journal, dir.join(IMPORT_DONE)).is_ok() {
-        sync_folder(dir);
-        let _ = fs::remove_dir_all(dir.join(IMPORT_DONE));
-    }
-}
+pub use crate::register::journal::{
+    IMPORT_DONE, IMPORT_JOURNAL, lock_folder, roll_back_import, sync_folder,
+};
 
 /// `text` in a synced temporary file in `dir`, readable by all.
 pub fn write_temp(dir: &Path, text: &str) -> Result<NamedTempFile> {
@@ -265,13 +207,6 @@ pub fn sync_files(dir: &Path, files: &[&tempfile::TempPath]) -> Result<()> {
         fs::File::open(f).and_then(|f| f.sync_all()).map_err(io)?;
     }
     Ok(())
-}
-
-/// Makes a rename or link in `dir` durable.
-pub fn sync_folder(dir: &Path) {
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
 }
 
 /// Replaces `dest` (in `dir`) with `text` in one rename; the caller holds

@@ -65,6 +65,8 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded> {
             Some((meta, sha256))
         });
 
+    // An import under way or killed: the register is as before it.
+    super::journal::settle(&root.join(INSTRUMENTS_DIR));
     let paths = instrument_paths(root, &mut diagnostics)?;
     if paths.len() > limits.max_instruments {
         // Refuse before reading: a runaway folder must not exhaust memory.

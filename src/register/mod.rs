@@ -22,6 +22,7 @@ pub mod diagnostic;
 pub mod find;
 mod generated;
 pub mod glyphs;
+pub mod journal;
 pub mod lifecycle;
 pub mod load;
 pub mod model;
