@@ -414,6 +414,7 @@ fn audit_one(
             report
                 .problems
                 .push(format!("manifest.sha256 is malformed ({e})"));
+            bytes_signed(root, &archived, &mut report);
             return (report, Some(archived));
         }
     };
@@ -429,6 +430,18 @@ fn audit_one(
     chain(&archived, previous, &mut report);
     archived_files(root, &archived, &listed, previous, &mut report);
     (report, Some(archived))
+}
+
+/// Whether the signature matches the bytes at all, for a manifest too
+/// broken to date: a changed byte is then named as what it is.
+fn bytes_signed(root: &Path, a: &Archived, report: &mut EditionReport) {
+    if let Ok(sig) = archive::read_text(root, &rel(a.number, SIG_FILE))
+        && !signature::matches(&sig, a.sha256_text.as_bytes())
+    {
+        report
+            .problems
+            .push("bad signature: the signature does not match the manifest's bytes".into());
+    }
 }
 
 /// `manifest.json` repeats what is signed; it must say the same.
@@ -587,14 +600,20 @@ fn archived_files(
         );
     }
     for path in expected_sources(a, listed, previous) {
-        if !found.contains(path)
-            && archive::is_missing(root, &rel(a.number, &format!("{SOURCES}/{path}")))
-        {
+        let at = rel(a.number, &format!("{SOURCES}/{path}"));
+        if found.contains(path) {
+            continue;
+        }
+        if archive::is_missing(root, &at) {
             report.problems.push(format!(
                 "{SOURCES}/{path} is missing: the edition archived it (new or changed since \
                  the edition before), and the signed manifest lists it"
             ));
-        }
+        } else if archive::is_folder(root, &at) == Ok(true) {
+            report.problems.push(format!(
+                "{SOURCES}/{path} is a folder, where the archive holds only regular files"
+            ));
+        } // a link or a FIFO: reported above
     }
 }
 

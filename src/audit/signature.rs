@@ -350,3 +350,13 @@ pub fn signer_key(armored: &str) -> Option<String> {
     let key = PublicKey::from(sig.public_key().clone());
     Some(key.fingerprint(HashAlg::Sha256).to_string())
 }
+
+/// Whether `armored` is a signature of `message` by its own key, whoever
+/// that is (the allowed signers are judged apart).
+pub fn matches(armored: &str, message: &[u8]) -> bool {
+    SshSig::from_pem(armored).is_ok_and(|sig| {
+        PublicKey::from(sig.public_key().clone())
+            .verify(NAMESPACE, message, &sig)
+            .is_ok()
+    })
+}
