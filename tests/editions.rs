@@ -709,6 +709,23 @@ fn unsigned_manifest_json_cannot_redate_an_edition_or_rename_its_signer() {
         out.contains("as `minister@mfa.example`, which is not listed in register/allowed_signers"),
         "{out}"
     );
+    // Renamed to another name the key's line lists: the signed PDF (its
+    // build.json, whose digest the signature covers) still names the signer.
+    rewrite(
+        &dir.join("register/allowed_signers"),
+        PRINCIPAL,
+        &format!("{PRINCIPAL},minister@mfa.example"),
+    );
+    let out = verify_out(dir);
+    assert!(
+        out.contains("manifest.json gives the signer {\"key\""),
+        "{out}"
+    );
+    assert!(out.contains("but the signed PDF says"), "{out}");
+    assert!(
+        out.contains(&format!("\"principal\":\"{PRINCIPAL}\"")),
+        "{out}"
+    );
 }
 
 #[test]

@@ -427,8 +427,9 @@ fn audit_one(
     if let Ok(date) = signed {
         signature_of(root, &archived, allowed, date, &mut report);
     }
-    chain(&archived, previous, &mut report);
     archived_files(root, &archived, &listed, previous, &mut report);
+    pdf_facts(root, &archived, &listed, &mut report);
+    chain(&archived, previous, &mut report);
     (report, Some(archived))
 }
 
@@ -480,6 +481,64 @@ fn json_facts(
     if files != signed {
         differs("lists other files or digests than manifest.sha256".into());
     }
+}
+
+/// The edition's PDF is signed (its digest is in `manifest.sha256`) and
+/// carries `build.json`, which says the edition's number, date, link to
+/// the edition before and signer, as the PDF prints them: `manifest.json`
+/// must say the same, so that its `previous` and `signer` are as good as
+/// signed. An edition whose PDF cannot be read is reported elsewhere.
+fn pdf_facts(
+    root: &Path,
+    a: &Archived,
+    listed: &HashMap<String, String>,
+    report: &mut EditionReport,
+) {
+    let path = &a.manifest.pdf.path;
+    let file = rel(a.number, path.rsplit('/').next().unwrap_or(path));
+    let Ok(bytes) = archive::read(root, &file) else {
+        return;
+    };
+    if listed.get(path) != Some(&digest::sha256_bytes(&bytes)) {
+        return; // not the signed PDF: reported by archived_files
+    }
+    let build = crate::audit::pdf::embedded_files_in(&bytes)
+        .ok()
+        .and_then(|files| {
+            files
+                .into_iter()
+                .find(|e| e.name == crate::audit::pdf::BUILD)
+        })
+        .and_then(|e| serde_json::from_slice::<serde_json::Value>(&e.bytes).ok());
+    let Some(build) = build else {
+        return report.problems.push(format!(
+            "{file} carries no readable build.json, so manifest.json's link and signer cannot \
+             be checked against the signed PDF"
+        ));
+    };
+    let edition = &build["edition"];
+    let m = &a.manifest;
+    for (what, printed, said) in [
+        (
+            "number",
+            edition["number"].clone(),
+            value(&m.edition.as_ref().map(|e| e.number)),
+        ),
+        ("previous", edition["previous"].clone(), value(&m.previous)),
+        ("signer", edition["signer"].clone(), value(&m.signer)),
+    ] {
+        if printed != said {
+            report.problems.push(format!(
+                "manifest.json gives the {what} {said}, but the signed PDF says {printed}; \
+                 manifest.json is not signed, the PDF is"
+            ));
+        }
+    }
+}
+
+/// A field of `manifest.json` as JSON, to compare with `build.json`'s.
+fn value<T: Serialize>(field: &T) -> serde_json::Value {
+    serde_json::to_value(field).unwrap_or_default()
 }
 
 /// The signature, by a key `allowed_signers` lists for the principal
