@@ -38,18 +38,17 @@ pub fn embedded_files_in(bytes: &[u8]) -> Result<Vec<Embedded>, String> {
 }
 
 fn embedded_in(doc: &Document) -> Result<Vec<Embedded>, String> {
-    let doc = doc;
     let catalog = doc
         .catalog()
         .map_err(|e| format!("the PDF has no catalog ({e})"))?;
-    let Some(names) = dict_at(&doc, catalog, b"Names") else {
+    let Some(names) = dict_at(doc, catalog, b"Names") else {
         return Ok(Vec::new());
     };
-    let Some(tree) = dict_at(&doc, names, b"EmbeddedFiles") else {
+    let Some(tree) = dict_at(doc, names, b"EmbeddedFiles") else {
         return Ok(Vec::new());
     };
     let mut out = Vec::new();
-    walk_tree(&doc, tree, &mut out, 0)?;
+    walk_tree(doc, tree, &mut out, 0)?;
     Ok(out)
 }
 
