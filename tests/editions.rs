@@ -458,6 +458,20 @@ fn a_publish_killed_at_any_step_leaves_a_whole_edition_or_none() {
     assert!(staging.is_empty(), "{staging:?}");
     let (code, out, err) = tool(dir, &["verify"]);
     assert_eq!(code, 0, "{out}{err}");
+    // Killed after recording edition 2 in editions/latest, before out/:
+    // the archive is sound, and the next publish catches out/ up.
+    record_something(dir);
+    assert!(!run("publish:latest-recorded").success());
+    assert!(
+        fs::read_to_string(dir.join("editions/latest"))
+            .unwrap()
+            .ends_with("  editions/0002/manifest.sha256\n")
+    );
+    let (code, _, err) = publish(dir, &key);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("out/ did not hold edition 2 yet"), "{err}");
+    let (code, out, err) = tool(dir, &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
 }
 
 #[test]

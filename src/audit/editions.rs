@@ -726,3 +726,35 @@ fn check_file(
         Err(e) => report.problems.push(e),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latest_reads_back_what_publish_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(DIR)).unwrap();
+        let digest = digest::sha256_bytes(b"x");
+        let path = dir.path().join(DIR).join(LATEST);
+        std::fs::write(&path, latest_line(12, &digest)).unwrap();
+        assert_eq!(
+            read_latest(dir.path()).unwrap(),
+            Some(Latest { number: 12, digest })
+        );
+        std::fs::write(&path, "not a line\n").unwrap();
+        assert!(read_latest(dir.path()).unwrap_err().contains("malformed"));
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(read_latest(dir.path()).unwrap(), None);
+    }
+
+    #[test]
+    fn an_edition_is_dated_by_the_yaml_alone() {
+        assert_eq!(
+            as_of("title: T\nas_of: 2024-08-08\nfuture_field: 1\n").map(|d| d.to_string()),
+            Some("2024-08-08".into())
+        );
+        assert_eq!(as_of("title: T\n"), None);
+        assert_eq!(as_of("- a\n"), None);
+    }
+}

@@ -182,14 +182,20 @@ fn allowed(
             principal.unwrap_or("<principal>"),
             key.to_openssh().unwrap_or_default().trim(),
         );
-        let when: Vec<&str> = moments.iter().map(|m| m.what.as_str()).collect();
+        // Only a refusal in time is about when; the others hold at any date.
+        let when = match refusal {
+            Refusal::OutsideValidity { .. } => {
+                let when: Vec<&str> = moments.iter().map(|m| m.what.as_str()).collect();
+                format!(" at {}", when.join(" and "))
+            }
+            _ => String::new(),
+        };
         KeyError {
             line: matches!(refusal, Refusal::NotListed).then_some(line.clone()),
             ..key_error(
                 format!(
-                    "the key {fingerprint} may not sign editions{who} at {}: {refusal}; nothing \
-                     was written",
-                    when.join(" and ")
+                    "the key {fingerprint} may not sign editions{who}{when}: {refusal}; nothing \
+                     was written"
                 ),
                 refusal_hint(&refusal, &line),
             )
@@ -209,8 +215,9 @@ fn refusal_hint(refusal: &Refusal, line: &str) -> String {
             "add `{NAMESPACE}` to the line's namespaces=\"…\" option, or sign with another key"
         ),
         Refusal::OutsideValidity { .. } => "a key signs only inside its valid-after/valid-before \
-             window, both at the edition's date and on the day it signs (see \"Time\" in the \
-             design); sign with a key valid on both, or ask the register's keepers to renew it"
+             window, both at the edition's date and at the moment it signs; sign with a key \
+             valid at both, or ask the register's keepers to renew its line in \
+             register/allowed_signers"
             .into(),
         Refusal::OnlyPatterns { .. } => "name the signer with --principal NAME, an address one \
              of those patterns matches (e.g. --principal minister@mfa.example); the edition \
@@ -331,11 +338,15 @@ pub fn verify(
     let key = PublicKey::from(sig.public_key().clone());
     let fingerprint = key.fingerprint(HashAlg::Sha256).to_string();
     let moments = std::slice::from_ref(moment);
-    let principal =
-        signers::principal_for(signers, &key, Some(principal), moments).map_err(|refusal| {
-            format!("signed by {fingerprint} as `{principal}`, which {refusal}")
-                .replace("which the key is", "which is")
-        })?;
+    let principal = signers::principal_for(signers, &key, Some(principal), moments).map_err(
+        |refusal| match refusal {
+            Refusal::PatternPrincipal(p) => format!(
+                "manifest.json names the pattern `{p}` as the signer, and a pattern names no one"
+            ),
+            other => format!("signed by {fingerprint} as `{principal}`, which {other}")
+                .replace("which the key is", "which is"),
+        },
+    )?;
     key.verify(NAMESPACE, message, &sig)
         .map_err(|_| "the signature does not match the manifest's bytes".to_owned())?;
     Ok(Verified {
