@@ -489,7 +489,7 @@ pub struct PublishArgs {
     #[arg(long)]
     pub agent: bool,
 
-    /// The principal to sign as [default: the one register/allowed_signers lists for the key]
+    /// The principal to sign as: a name the key's line in register/allowed_signers matches, never a pattern [default: the first name that line lists]
     #[arg(long, value_name = "NAME")]
     pub principal: Option<String>,
 

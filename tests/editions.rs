@@ -458,6 +458,20 @@ fn a_publish_killed_at_any_step_leaves_a_whole_edition_or_none() {
     assert!(staging.is_empty(), "{staging:?}");
     let (code, out, err) = tool(dir, &["verify"]);
     assert_eq!(code, 0, "{out}{err}");
+    // Killed after recording edition 2 in editions/latest, before out/:
+    // the archive is sound, and the next publish catches out/ up.
+    record_something(dir);
+    assert!(!run("publish:latest-recorded").success());
+    assert!(
+        fs::read_to_string(dir.join("editions/latest"))
+            .unwrap()
+            .ends_with("  editions/0002/manifest.sha256\n")
+    );
+    let (code, _, err) = publish(dir, &key);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("out/ did not hold edition 2 yet"), "{err}");
+    let (code, out, err) = tool(dir, &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
 }
 
 #[test]
@@ -605,4 +619,393 @@ fn init_writes_a_commented_allowed_signers_that_check_and_publish_read() {
     let (code, _, err) = publish(&dir, &key);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains(&public(&key)), "{err}");
+}
+
+// ---- issue #23: an adversary's findings against the archive ----
+
+/// Runs the tool in `dir` and waits at most `seconds`: a run that hangs (on
+/// a FIFO, say) is killed and the test fails, instead of hanging the suite.
+fn tool_within(dir: &Path, args: &[&str], seconds: u64) -> (i32, String, String) {
+    let mut child = Command::new(common::BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("`treaty-register {}` hung for {seconds} s", args.join(" "));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().expect("an exit code"),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+fn symlink(target: &Path, link: &Path) {
+    std::os::unix::fs::symlink(target, link).unwrap();
+}
+
+/// One edition, published; the keys' folder must outlive the test.
+fn one_edition() -> (tempfile::TempDir, Test, PathBuf) {
+    let keys = tempfile::tempdir().unwrap();
+    let (test, key) = project(keys.path(), "");
+    assert_eq!(publish(test.path(), &key).0, 0);
+    (keys, test, key)
+}
+
+/// Records an act, so that there is something to publish.
+fn record_something(dir: &Path) {
+    let (code, _, err) = tool(
+        dir,
+        &[
+            "record",
+            "KZ-UZ-2024-005",
+            "notification",
+            "--party",
+            "UZB",
+            "--date",
+            "2024-08-08",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+}
+
+fn rewrite(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    fs::write(path, text.replace(from, to)).unwrap();
+}
+
+#[test]
+fn unsigned_manifest_json_cannot_redate_an_edition_or_rename_its_signer() {
+    let (_keys, test, _) = one_edition();
+    let dir = test.path();
+    // The key expires before the edition's date (2024-08-08)…
+    rewrite(
+        &dir.join("register/allowed_signers"),
+        "namespaces=\"treaty-register\"",
+        "namespaces=\"treaty-register\",valid-before=\"20240801\"",
+    );
+    // …and manifest.json, which no signature covers, is backdated.
+    let json = dir.join("editions/0001/manifest.json");
+    rewrite(&json, "\"2024-08-08\"", "\"2024-07-01\"");
+    let out = verify_out(dir);
+    assert!(out.contains("manifest.json gives the date 2024-07-01, but the signed register.yaml's as_of is 2024-08-08"), "{out}");
+    assert!(
+        out.contains("valid-before time had passed on the edition's date (2024-08-08)"),
+        "{out}"
+    );
+
+    // A signer renamed in manifest.json: the key is not listed for that name.
+    let (_keys, test, _) = one_edition();
+    let dir = test.path();
+    let json = dir.join("editions/0001/manifest.json");
+    rewrite(&json, PRINCIPAL, "minister@mfa.example");
+    let out = verify_out(dir);
+    assert!(
+        out.contains("as `minister@mfa.example`, which is not listed in register/allowed_signers"),
+        "{out}"
+    );
+    // Renamed to another name the key's line lists: the signed PDF (its
+    // build.json, whose digest the signature covers) still names the signer.
+    rewrite(
+        &dir.join("register/allowed_signers"),
+        PRINCIPAL,
+        &format!("{PRINCIPAL},minister@mfa.example"),
+    );
+    let out = verify_out(dir);
+    assert!(
+        out.contains("manifest.json gives the signer {\"key\""),
+        "{out}"
+    );
+    assert!(out.contains("but the signed PDF says"), "{out}");
+    assert!(
+        out.contains(&format!("\"principal\":\"{PRINCIPAL}\"")),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_pattern_is_never_the_signer() {
+    let keys = tempfile::tempdir().unwrap();
+    let key = keygen(keys.path(), "clerk", "");
+    let test = Test::with_shipped().file(
+        "register/allowed_signers",
+        format!(
+            "*@mfa.example,!intern@mfa.example namespaces=\"treaty-register\" {}\n",
+            public(&key)
+        ),
+    );
+    let dir = test.path();
+    let k = key.to_str().unwrap();
+    // Only patterns and no --principal: refused, with the way out.
+    let (code, _, err) = tool(dir, &["publish", "--key", k]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("only under the patterns `*@mfa.example,!intern@mfa.example`"),
+        "{err}"
+    );
+    assert!(err.contains("--principal NAME"), "{err}");
+    assert!(!dir.join("editions/0001").exists());
+    // A pattern given as the principal, or a name the line negates: refused.
+    for wrong in ["*@mfa.example", "intern@mfa.example"] {
+        let (code, _, err) = tool(dir, &["publish", "--key", k, "--principal", wrong]);
+        assert_eq!(code, 2, "{wrong}: {err}");
+        assert!(!dir.join("editions/0001").exists());
+    }
+    // A name the pattern matches: signed, printed and verified as that name.
+    let (code, out, err) = tool(
+        dir,
+        &["publish", "--key", k, "--principal", "minister@mfa.example"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("signed by minister@mfa.example"), "{out}");
+    assert!(pdf_text(&dir.join("editions/0001/register.pdf")).contains("minister@mfa.example"));
+    let (code, out, err) = tool(dir, &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("signed by minister@mfa.example\n"), "{out}");
+}
+
+#[test]
+fn a_fifo_in_the_archive_hangs_neither_verify_nor_publish() {
+    let (_keys, test, key) = one_edition();
+    let dir = test.path();
+    record_something(dir);
+    for name in [
+        "0001/manifest.sha256.sig",
+        "0001/manifest.sha256",
+        "0001/manifest.json",
+        "latest",
+    ] {
+        let path = dir.join("editions").join(name);
+        let saved = fs::read(&path).unwrap();
+        fs::remove_file(&path).unwrap();
+        mkfifo(&path);
+        let (code, out, _) = tool_within(dir, &["verify"], 60);
+        assert_eq!(code, 1, "{name}: {out}");
+        assert!(
+            out.contains("a FIFO, not a regular file; not read"),
+            "{name}: {out}"
+        );
+        let (code, _, err) = tool_within(dir, &["publish", "--key", key.to_str().unwrap()], 120);
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(!dir.join("editions/0002").exists(), "{name}");
+        fs::remove_file(&path).unwrap();
+        fs::write(&path, saved).unwrap();
+    }
+    // The lock itself a FIFO: refused at once.
+    fs::remove_file(dir.join("editions/.lock")).unwrap();
+    mkfifo(&dir.join("editions/.lock"));
+    let (code, _, err) = tool_within(dir, &["publish", "--key", key.to_str().unwrap()], 120);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("editions/.lock"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn links_in_the_archive_are_reported_not_followed_nor_written_through() {
+    let (_keys, test, key) = one_edition();
+    let dir = test.path();
+    let outside = tempfile::tempdir().unwrap();
+    // The archived PDF a link to a copy of itself outside the project.
+    let pdf = dir.join("editions/0001/register.pdf");
+    fs::copy(&pdf, outside.path().join("register.pdf")).unwrap();
+    fs::remove_file(&pdf).unwrap();
+    symlink(&outside.path().join("register.pdf"), &pdf);
+    let out = verify_out(dir);
+    assert!(
+        out.contains(
+            "cannot read editions/0001/register.pdf (a symbolic link, not a regular file; not read)"
+        ),
+        "{out}"
+    );
+    fs::remove_file(&pdf).unwrap();
+    fs::copy(outside.path().join("register.pdf"), &pdf).unwrap();
+    assert_eq!(tool(dir, &["verify"]).0, 0);
+
+    // editions/0001 a link to a faithful copy elsewhere.
+    let copy = outside.path().join("0001");
+    common::copy_dir(&dir.join("editions/0001"), &copy);
+    fs::rename(dir.join("editions/0001"), outside.path().join("kept")).unwrap();
+    symlink(&copy, &dir.join("editions/0001"));
+    let out = verify_out(dir);
+    assert!(
+        out.contains("editions/0001 is a symbolic link, not a folder"),
+        "{out}"
+    );
+    fs::remove_file(dir.join("editions/0001")).unwrap();
+    fs::rename(outside.path().join("kept"), dir.join("editions/0001")).unwrap();
+
+    // editions/ itself a link: verify says so, publish writes nothing there.
+    let elsewhere = outside.path().join("editions");
+    common::copy_dir(&dir.join("editions"), &elsewhere);
+    fs::rename(dir.join("editions"), outside.path().join("archive")).unwrap();
+    symlink(&elsewhere, &dir.join("editions"));
+    let out = verify_out(dir);
+    assert!(
+        out.contains("EDITION editions (editions is a symbolic link, not a folder"),
+        "{out}"
+    );
+    record_something(dir);
+    let before = common::snapshot(&elsewhere);
+    let (code, _, err) = publish(dir, &key);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("editions is a symbolic link, not a folder"),
+        "{err}"
+    );
+    assert_eq!(
+        common::snapshot(&elsewhere),
+        before,
+        "nothing written through the link"
+    );
+}
+
+#[test]
+fn a_vanished_latest_edition_is_named_and_its_number_never_reissued() {
+    let (_keys, test, key) = one_edition();
+    let dir = test.path();
+    change_and_publish_again(dir, &key);
+    // editions/latest is a sha256sum line that coreutils checks.
+    let sums = Command::new("sha256sum")
+        .args(["-c", "editions/latest"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        sums.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sums.stdout)
+    );
+    assert!(String::from_utf8_lossy(&sums.stdout).contains("editions/0002/manifest.sha256: OK"));
+
+    fs::remove_dir_all(dir.join("editions/0002")).unwrap();
+    let out = verify_out(dir);
+    assert!(out.contains("EDITION editions/0002 (edition 2 is missing from editions/: editions/latest records edition 2 as the latest"), "{out}");
+    record_something(dir);
+    let (code, _, err) = publish(dir, &key);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("edition 2 is missing"), "{err}");
+    assert!(
+        !dir.join("editions/0002").exists(),
+        "edition 2 is never issued twice"
+    );
+
+    // With editions/latest gone too, out/ still publishes edition 2.
+    fs::remove_file(dir.join("editions/latest")).unwrap();
+    let out = verify_out(dir);
+    assert!(
+        out.contains(
+            "EDITION editions/0002 (edition 2 is missing from editions/: out/ publishes edition 2"
+        ),
+        "{out}"
+    );
+    let (code, _, _) = publish(dir, &key);
+    assert_eq!(code, 2);
+    assert!(!dir.join("editions/0002").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn damage_to_archived_sources_is_reported() {
+    let (_keys, test, _) = one_edition();
+    let dir = test.path();
+    let source = dir.join("editions/0001/sources/register/instruments/KZ-UZ-2024-004.yaml");
+    let saved = fs::read(&source).unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let copy = outside.path().join("copy.yaml");
+    fs::write(&copy, &saved).unwrap();
+    let name = "sources/register/instruments/KZ-UZ-2024-004.yaml";
+    let damage: [(&str, &dyn Fn()); 4] = [
+        ("is missing", &|| ()),
+        (
+            "is a symbolic link, where the archive holds only regular files",
+            &|| symlink(&copy, &source),
+        ),
+        (
+            "is a folder, where the archive holds only regular files",
+            &|| fs::create_dir(&source).unwrap(),
+        ),
+        (
+            "is a FIFO, where the archive holds only regular files",
+            &|| mkfifo(&source),
+        ),
+    ];
+    for (what, damage) in damage {
+        fs::remove_file(&source).unwrap();
+        damage();
+        let (code, out, _) = tool_within(dir, &["verify"], 60);
+        assert_eq!(code, 1, "{what}: {out}");
+        assert!(
+            out.contains(&format!("EDITION editions/0001 ({name} {what}")),
+            "{out}"
+        );
+        let _ = fs::remove_dir(&source);
+        let _ = fs::remove_file(&source);
+        fs::write(&source, &saved).unwrap();
+    }
+    assert_eq!(tool(dir, &["verify"]).0, 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn writing_into_the_working_copy_never_changes_the_signed_archive() {
+    use std::io::{Seek, SeekFrom, Write};
+    use std::os::unix::fs::MetadataExt;
+    let (_keys, test, _) = one_edition();
+    let dir = test.path();
+    let archived = dir.join("editions/0001/register.pdf");
+    let signed = sha256(&archived);
+    assert_eq!(
+        fs::metadata(&archived).unwrap().nlink(),
+        1,
+        "a copy, not a link"
+    );
+    // In place, as an editor saving over the file would.
+    let mut working = fs::OpenOptions::new()
+        .write(true)
+        .open(dir.join("out/register.pdf"))
+        .unwrap();
+    working.seek(SeekFrom::Start(200)).unwrap();
+    working.write_all(b"EDITED").unwrap();
+    drop(working);
+    assert_eq!(sha256(&archived), signed);
+    let out = verify_out(dir);
+    assert!(out.contains("MODIFIED out/register.pdf"), "{out}");
+    assert!(!out.contains("EDITION editions"), "{out}");
+}
+
+#[test]
+fn a_key_outside_its_window_on_the_day_it_signs_cannot_publish() {
+    // Valid on the edition's date (2024-08-08), expired long before today.
+    let keys = tempfile::tempdir().unwrap();
+    let (test, key) = project(
+        keys.path(),
+        ",valid-after=\"20240101\",valid-before=\"20250101\"",
+    );
+    let (code, _, err) = publish(test.path(), &key);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("valid-before time had passed on the day it signs"),
+        "{err}"
+    );
+    assert!(!test.path().join("editions/0001").exists());
+    assert!(!test.path().join("out/register.pdf").exists());
 }

@@ -27,17 +27,28 @@ pub struct Embedded {
 /// Every file embedded in the PDF at `path`, in the name tree's order.
 pub fn embedded_files(path: &Path) -> Result<Vec<Embedded>, String> {
     let doc = Document::load(path).map_err(|e| format!("not a readable PDF ({e})"))?;
+    embedded_in(&doc)
+}
+
+/// Every file embedded in the PDF `bytes` (read with care by the caller,
+/// as the archive of editions is).
+pub fn embedded_files_in(bytes: &[u8]) -> Result<Vec<Embedded>, String> {
+    let doc = Document::load_mem(bytes).map_err(|e| format!("not a readable PDF ({e})"))?;
+    embedded_in(&doc)
+}
+
+fn embedded_in(doc: &Document) -> Result<Vec<Embedded>, String> {
     let catalog = doc
         .catalog()
         .map_err(|e| format!("the PDF has no catalog ({e})"))?;
-    let Some(names) = dict_at(&doc, catalog, b"Names") else {
+    let Some(names) = dict_at(doc, catalog, b"Names") else {
         return Ok(Vec::new());
     };
-    let Some(tree) = dict_at(&doc, names, b"EmbeddedFiles") else {
+    let Some(tree) = dict_at(doc, names, b"EmbeddedFiles") else {
         return Ok(Vec::new());
     };
     let mut out = Vec::new();
-    walk_tree(&doc, tree, &mut out, 0)?;
+    walk_tree(doc, tree, &mut out, 0)?;
     Ok(out)
 }
 

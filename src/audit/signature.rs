@@ -13,8 +13,7 @@ use std::path::{Path, PathBuf};
 
 use ssh_key::{Algorithm, HashAlg, LineEnding, PrivateKey, PublicKey, SshSig};
 
-use crate::audit::signers::{self, NAMESPACE, Refusal};
-use crate::register::date::PartialDate;
+use crate::audit::signers::{self, Moment, NAMESPACE, Refusal};
 
 /// SHA-512, as `ssh-keygen -Y sign` uses by default.
 const HASH: HashAlg = HashAlg::Sha512;
@@ -57,13 +56,13 @@ fn key_error(message: impl Into<String>, hint: impl Into<String>) -> KeyError {
 }
 
 /// The key from `source`, allowed by the project's `register/allowed_signers`
-/// on `date` (see [`signing_key`]). A project without the file has no
+/// at every one of `moments` (see [`signing_key`]). A project without the file has no
 /// signer yet: the refusal then gives the exact line to create it with.
 pub fn project_key(
     root: &Path,
     source: &KeySource,
     principal: Option<&str>,
-    date: PartialDate,
+    moments: &[Moment],
     passphrase: &dyn Fn(&Path) -> std::io::Result<String>,
 ) -> Result<SigningKey, KeyError> {
     let text = match crate::support::safe_read::read_small(
@@ -84,7 +83,7 @@ pub fn project_key(
             .map_err(|why| key_error(why, "see ALLOWED SIGNERS in ssh-keygen(1) for the format"))?,
         None => Vec::new(),
     };
-    signing_key(source, &allowed, principal, date, passphrase).map_err(|mut e| {
+    signing_key(source, &allowed, principal, moments, passphrase).map_err(|mut e| {
         if let (None, Some(line)) = (&text, &e.line) {
             e.message = format!(
                 "{} does not exist, so no key may sign editions yet; nothing was written",
@@ -100,27 +99,27 @@ pub fn project_key(
 }
 
 /// The key from `source`, allowed by `signers` to sign as `principal` (or
-/// as the principal they list for it) on `date`; `passphrase` is asked for
-/// an encrypted key file.
+/// as the first name they list for it) at every one of `moments`;
+/// `passphrase` is asked for an encrypted key file.
 pub fn signing_key(
     source: &KeySource,
     signers: &[signers::Signer],
     principal: Option<&str>,
-    date: PartialDate,
+    moments: &[Moment],
     passphrase: &dyn Fn(&Path) -> std::io::Result<String>,
 ) -> Result<SigningKey, KeyError> {
     match source {
         KeySource::File(path) => {
             let key = read_key_file(path, passphrase)?;
             let public = key.public_key().clone();
-            let principal = allowed(signers, &public, principal, date)?;
+            let principal = allowed(signers, &public, principal, moments)?;
             Ok(SigningKey {
                 public,
                 principal,
                 how: How::File(Box::new(key)),
             })
         }
-        KeySource::Agent => agent_key(signers, principal, date),
+        KeySource::Agent => agent_key(signers, principal, moments),
     }
 }
 
@@ -173,9 +172,9 @@ fn allowed(
     signers: &[signers::Signer],
     key: &PublicKey,
     principal: Option<&str>,
-    date: PartialDate,
+    moments: &[Moment],
 ) -> Result<String, KeyError> {
-    signers::principal_for(signers, key, principal, date).map_err(|refusal| {
+    signers::principal_for(signers, key, principal, moments).map_err(|refusal| {
         let fingerprint = key.fingerprint(HashAlg::Sha256);
         let who = principal.map_or_else(String::new, |p| format!(" as `{p}`"));
         let line = format!(
@@ -183,29 +182,58 @@ fn allowed(
             principal.unwrap_or("<principal>"),
             key.to_openssh().unwrap_or_default().trim(),
         );
-        let hint = match refusal {
-            Refusal::NotListed => format!(
-                "add a line `{line}` to {} (the register's keepers decide who may sign), or \
-                 sign with a listed key",
-                signers::FILE
-            ),
-            _ => format!("{refusal}; the edition's date is {date}"),
+        // Only a refusal in time is about when; the others hold at any date.
+        let when = match refusal {
+            Refusal::OutsideValidity { .. } => {
+                let when: Vec<&str> = moments.iter().map(|m| m.what.as_str()).collect();
+                format!(" at {}", when.join(" and "))
+            }
+            _ => String::new(),
         };
         KeyError {
-            line: matches!(refusal, Refusal::NotListed).then_some(line),
+            line: matches!(refusal, Refusal::NotListed).then_some(line.clone()),
             ..key_error(
-                format!("the key {fingerprint} may not sign editions{who} on {date}: {refusal}; nothing was written"),
-                hint,
+                format!(
+                    "the key {fingerprint} may not sign editions{who}{when}: {refusal}; nothing \
+                     was written"
+                ),
+                refusal_hint(&refusal, &line),
             )
         }
     })
+}
+
+/// What to do about `refusal`.
+fn refusal_hint(refusal: &Refusal, line: &str) -> String {
+    match refusal {
+        Refusal::NotListed => format!(
+            "add a line `{line}` to {} (the register's keepers decide who may sign), or sign \
+             with a listed key",
+            signers::FILE
+        ),
+        Refusal::OtherNamespace(_) => format!(
+            "add `{NAMESPACE}` to the line's namespaces=\"…\" option, or sign with another key"
+        ),
+        Refusal::OutsideValidity { .. } => "a key signs only inside its valid-after/valid-before \
+             window, both at the edition's date and at the moment it signs; sign with a key \
+             valid at both, or ask the register's keepers to renew its line in \
+             register/allowed_signers"
+            .into(),
+        Refusal::OnlyPatterns { .. } => "name the signer with --principal NAME, an address one \
+             of those patterns matches (e.g. --principal minister@mfa.example); the edition \
+             prints and records that name"
+            .into(),
+        Refusal::PatternPrincipal(_) => {
+            "give --principal the signer's own address, which the key's line matches".into()
+        }
+    }
 }
 
 /// The first Ed25519 key in the agent that may sign.
 fn agent_key(
     signers: &[signers::Signer],
     principal: Option<&str>,
-    date: PartialDate,
+    moments: &[Moment],
 ) -> Result<SigningKey, KeyError> {
     let socket = std::env::var_os("SSH_AUTH_SOCK")
         .filter(|s| !s.is_empty())
@@ -235,7 +263,7 @@ fn agent_key(
     });
     let mut last = None;
     for key in keys.filter(|k| k.algorithm() == Algorithm::Ed25519) {
-        match allowed(signers, &key, principal, date) {
+        match allowed(signers, &key, principal, moments) {
             Ok(principal) => {
                 return Ok(SigningKey {
                     public: key,
@@ -280,14 +308,25 @@ impl SigningKey {
     }
 }
 
+/// What a good signature establishes: who signed, with which key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    pub principal: String,
+    /// "SHA256:…" of the signing key.
+    pub key: String,
+}
+
 /// Checks `armored` as a signature of `message` by a key `signers` allow
-/// on `date`; returns the principal.
+/// at `moment` for `principal` (a name, never a pattern: the one the
+/// edition claims). The key's fingerprint is returned even when the
+/// signature is refused, so that a claim about it can still be checked.
 pub fn verify(
     armored: &str,
     message: &[u8],
     signers: &[signers::Signer],
-    date: PartialDate,
-) -> Result<String, String> {
+    principal: &str,
+    moment: &Moment,
+) -> Result<Verified, String> {
     let sig =
         SshSig::from_pem(armored).map_err(|e| format!("the signature cannot be read ({e})"))?;
     if sig.namespace() != NAMESPACE {
@@ -297,14 +336,38 @@ pub fn verify(
         ));
     }
     let key = PublicKey::from(sig.public_key().clone());
-    let principal = signers::principal_for(signers, &key, None, date).map_err(|refusal| {
-        format!(
-            "signed by {}, which {refusal}",
-            key.fingerprint(HashAlg::Sha256)
-        )
-        .replace("which the key is", "which is")
-    })?;
+    let fingerprint = key.fingerprint(HashAlg::Sha256).to_string();
+    let moments = std::slice::from_ref(moment);
+    let principal = signers::principal_for(signers, &key, Some(principal), moments).map_err(
+        |refusal| match refusal {
+            Refusal::PatternPrincipal(p) => format!(
+                "manifest.json names the pattern `{p}` as the signer, and a pattern names no one"
+            ),
+            other => format!("signed by {fingerprint} as `{principal}`, which {other}")
+                .replace("which the key is", "which is"),
+        },
+    )?;
     key.verify(NAMESPACE, message, &sig)
         .map_err(|_| "the signature does not match the manifest's bytes".to_owned())?;
-    Ok(principal)
+    Ok(Verified {
+        principal,
+        key: fingerprint,
+    })
+}
+
+/// The fingerprint of the key that made `armored`, if it can be read.
+pub fn signer_key(armored: &str) -> Option<String> {
+    let sig = SshSig::from_pem(armored).ok()?;
+    let key = PublicKey::from(sig.public_key().clone());
+    Some(key.fingerprint(HashAlg::Sha256).to_string())
+}
+
+/// Whether `armored` is a signature of `message` by its own key, whoever
+/// that is (the allowed signers are judged apart).
+pub fn matches(armored: &str, message: &[u8]) -> bool {
+    SshSig::from_pem(armored).is_ok_and(|sig| {
+        PublicKey::from(sig.public_key().clone())
+            .verify(NAMESPACE, message, &sig)
+            .is_ok()
+    })
 }

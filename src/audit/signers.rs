@@ -41,6 +41,11 @@ pub enum Refusal {
     OtherNamespace(usize),
     /// Listed, but the date is outside the key's validity.
     OutsideValidity { line: usize, why: String },
+    /// Listed only under patterns (`*@mfa.example`), which name no one:
+    /// signing "as" a pattern would print it as the signer.
+    OnlyPatterns { line: usize, patterns: String },
+    /// The principal asked for is itself a pattern.
+    PatternPrincipal(String),
 }
 
 impl std::fmt::Display for Refusal {
@@ -52,6 +57,15 @@ impl std::fmt::Display for Refusal {
                 "{FILE}:{line} lists the key, but not for the namespace `{NAMESPACE}`"
             ),
             Refusal::OutsideValidity { line, why } => write!(f, "{FILE}:{line}: {why}"),
+            Refusal::OnlyPatterns { line, patterns } => write!(
+                f,
+                "{FILE}:{line} lists the key only under the patterns `{patterns}`, which name no \
+                 one signer"
+            ),
+            Refusal::PatternPrincipal(p) => write!(
+                f,
+                "`{p}` is a pattern, not a principal: a signer is named by one address"
+            ),
         }
     }
 }
@@ -188,12 +202,67 @@ fn matches(pattern: &str, text: &str) -> bool {
     p[pi..].iter().all(|c| *c == '*')
 }
 
+/// Whether `principal` is a pattern rather than a name: OpenSSH reads `*`
+/// and `?` as wildcards and a leading `!` as a negation.
+pub fn is_pattern(principal: &str) -> bool {
+    principal.contains(['*', '?', ',']) || principal.starts_with('!') || principal.is_empty()
+}
+
+/// A moment a key must be valid at, and what it is, for messages: the
+/// edition's date, or the day `publish` signs.
+#[derive(Debug, Clone)]
+pub struct Moment {
+    /// Seconds since 1970 (UTC).
+    pub at: i64,
+    /// "the edition's date (2024-08-08)".
+    pub what: String,
+}
+
+impl Moment {
+    /// 00:00 UTC on the edition's date.
+    pub fn edition(date: PartialDate) -> Moment {
+        Moment {
+            at: date.unix_timestamp(),
+            what: format!("the edition's date ({date})"),
+        }
+    }
+}
+
 impl Signer {
+    /// Whether the line names `principal`: one of its patterns matches it
+    /// and no negated one (`!x@y`) does, as OpenSSH's pattern lists read.
     fn names(&self, principal: &str) -> bool {
-        self.principals.iter().any(|p| matches(p, principal))
+        let negated = self
+            .principals
+            .iter()
+            .filter_map(|p| p.strip_prefix('!'))
+            .any(|p| matches(p, principal));
+        !negated
+            && self
+                .principals
+                .iter()
+                .any(|p| !p.starts_with('!') && matches(p, principal))
     }
 
-    fn check(&self, at: i64) -> Result<(), Refusal> {
+    /// The principal the line signs as without `--principal`: the first
+    /// that is a name, not a pattern.
+    fn first_name(&self) -> Result<String, Refusal> {
+        self.principals
+            .iter()
+            .find(|p| !is_pattern(p))
+            .cloned()
+            .ok_or_else(|| Refusal::OnlyPatterns {
+                line: self.line,
+                patterns: self.principals.join(","),
+            })
+    }
+
+    fn check_all(&self, moments: &[Moment]) -> Result<(), Refusal> {
+        moments.iter().try_for_each(|m| self.check(m))
+    }
+
+    fn check(&self, moment: &Moment) -> Result<(), Refusal> {
+        let at = moment.at;
         if let Some(ns) = &self.namespaces
             && !ns.iter().any(|n| matches(n, NAMESPACE))
         {
@@ -209,8 +278,9 @@ impl Signer {
             return Err(Refusal::OutsideValidity {
                 line: self.line,
                 why: format!(
-                    "the key is valid only from its valid-after time ({})",
-                    day(after)
+                    "the key is valid only from its valid-after time ({}), after {}",
+                    day(after),
+                    moment.what
                 ),
             });
         }
@@ -219,23 +289,25 @@ impl Signer {
         {
             return Err(Refusal::OutsideValidity {
                 line: self.line,
-                why: "the key's valid-before time had passed on the edition's date".into(),
+                why: format!("the key's valid-before time had passed on {}", moment.what),
             });
         }
         Ok(())
     }
 }
 
-/// The principal `key` may sign as on `date` (00:00 UTC): the one asked
-/// for, or else the first the file lists for the key. The most telling
-/// refusal otherwise.
+/// The principal `key` may sign as at every one of `moments`: the one
+/// asked for (never a pattern), or else the first name (not a pattern)
+/// the file lists for the key. The most telling refusal otherwise.
 pub fn principal_for(
     signers: &[Signer],
     key: &PublicKey,
     principal: Option<&str>,
-    date: PartialDate,
+    moments: &[Moment],
 ) -> Result<String, Refusal> {
-    let at = date.unix_timestamp();
+    if let Some(p) = principal.filter(|p| is_pattern(p)) {
+        return Err(Refusal::PatternPrincipal(p.to_owned()));
+    }
     let mut refusal = Refusal::NotListed;
     for s in signers
         .iter()
@@ -246,10 +318,12 @@ pub fn principal_for(
         {
             continue;
         }
-        match s.check(at) {
-            Ok(()) => {
-                return Ok(principal.map_or_else(|| s.principals[0].clone(), str::to_owned));
-            }
+        let named = match principal {
+            Some(p) => Ok(p.to_owned()),
+            None => s.first_name(),
+        };
+        match named.and_then(|name| s.check_all(moments).map(|()| name)) {
+            Ok(name) => return Ok(name),
             Err(why) => refusal = why,
         }
     }
@@ -272,25 +346,25 @@ mod tests {
         assert_eq!(signers.len(), 1);
         assert_eq!(signers[0].line, 3);
         let key = PublicKey::from_openssh(KEY).unwrap();
-        let on = |d: &str| PartialDate::parse(d).unwrap();
+        let on = |d: &str| [Moment::edition(PartialDate::parse(d).unwrap())];
         assert_eq!(
-            principal_for(&signers, &key, None, on("2024-08-08")).unwrap(),
+            principal_for(&signers, &key, None, &on("2024-08-08")).unwrap(),
             "treaty@mfa.kz"
         );
         assert_eq!(
-            principal_for(&signers, &key, Some("a@archive.kz"), on("2024-08-08")).unwrap(),
+            principal_for(&signers, &key, Some("a@archive.kz"), &on("2024-08-08")).unwrap(),
             "a@archive.kz"
         );
         assert_eq!(
-            principal_for(&signers, &key, Some("x@y"), on("2024-08-08")),
+            principal_for(&signers, &key, Some("x@y"), &on("2024-08-08")),
             Err(Refusal::NotListed)
         );
         assert!(matches!(
-            principal_for(&signers, &key, None, on("2023-12-31")),
+            principal_for(&signers, &key, None, &on("2023-12-31")),
             Err(Refusal::OutsideValidity { line: 3, .. })
         ));
         assert!(matches!(
-            principal_for(&signers, &key, None, on("2026-01-01")),
+            principal_for(&signers, &key, None, &on("2026-01-01")),
             Err(Refusal::OutsideValidity { .. })
         ));
     }
@@ -299,9 +373,9 @@ mod tests {
     fn other_namespaces_and_bad_lines() {
         let signers = parse(&format!("a namespaces=\"git\" {KEY}\n")).unwrap();
         let key = PublicKey::from_openssh(KEY).unwrap();
-        let date = PartialDate::parse("2024-08-08").unwrap();
+        let date = [Moment::edition(PartialDate::parse("2024-08-08").unwrap())];
         assert_eq!(
-            principal_for(&signers, &key, None, date),
+            principal_for(&signers, &key, None, &date),
             Err(Refusal::OtherNamespace(1))
         );
         assert!(
@@ -311,6 +385,26 @@ mod tests {
         );
         assert!(parse("a\n").is_err());
         assert!(matches("*@mfa.kz", "treaty@mfa.kz"));
+        // A pattern is never a principal: not signed as, not asked for.
+        let wild = parse(&format!("nobody@x,*@mfa.kz,!bad@mfa.kz {KEY}\n")).unwrap();
+        assert_eq!(principal_for(&wild, &key, None, &date).unwrap(), "nobody@x");
+        assert_eq!(
+            principal_for(&wild, &key, Some("m@mfa.kz"), &date).unwrap(),
+            "m@mfa.kz"
+        );
+        assert_eq!(
+            principal_for(&wild, &key, Some("bad@mfa.kz"), &date),
+            Err(Refusal::NotListed)
+        );
+        assert_eq!(
+            principal_for(&wild, &key, Some("*@mfa.kz"), &date),
+            Err(Refusal::PatternPrincipal("*@mfa.kz".into()))
+        );
+        let only = parse(&format!("*@mfa.kz {KEY}\n")).unwrap();
+        assert!(matches!(
+            principal_for(&only, &key, None, &date),
+            Err(Refusal::OnlyPatterns { line: 1, .. })
+        ));
         assert!(!matches("*@mfa.kz", "treaty@mfa.uz"));
     }
 }

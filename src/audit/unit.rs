@@ -62,7 +62,7 @@ pub fn audit(root: &Path, path: &Path) -> Result<Audit> {
     for e in &editions {
         for reason in &e.problems {
             findings.push(Finding::Edition {
-                path: format!("{}/{:04}", editions::DIR, e.number),
+                path: e.path(),
                 edition: e.number,
                 reason: reason.clone(),
             });

@@ -13,6 +13,7 @@ use std::path::Path;
 use crate::audit::inputs;
 use crate::audit::manifest::SignerInfo;
 use crate::audit::signature::{self, KeySource, SigningKey};
+use crate::audit::signers::Moment;
 use crate::cli::{Config, PublishArgs};
 use crate::error::{Error, Result};
 use crate::publish::build::{self, Layout};
@@ -48,6 +49,7 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
         progress.clear();
         // A publish killed after archiving left `out/` behind: catch up.
         if next::restore_out(root, &layout.out_dir(), p)? {
+            edition::write_latest(root, p.number, &p.sha256_text)?;
             super::say(
                 config,
                 &format!(
@@ -94,6 +96,7 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
         sources: edition::new_sources(previous.as_ref(), &files),
     };
     let folder = edition::archive(root, plan.number, &contents, &built.manifest.files)?;
+    edition::write_latest(root, plan.number, &sha256sum)?;
     super::build::publish_unit(&layout.out_dir(), &built, &sha256sum, Some(&sig))?;
     stat.save();
     reuse.save();
@@ -112,17 +115,29 @@ fn signing(e: signature::KeyError) -> Error {
     }
 }
 
-/// The key, allowed by `register/allowed_signers` for the edition's date.
+/// The key, allowed by `register/allowed_signers` at the edition's date and
+/// now, the moment it signs (design, seals.md "Time"): a key outside its
+/// window today signs nothing, whatever date the register gives.
 fn signing_key(root: &Path, args: &PublishArgs, register: &Register) -> Result<SigningKey> {
     let source = match &args.key {
         Some(path) => KeySource::File(path.clone()),
         None => KeySource::Agent,
     };
+    let moments = [
+        Moment::edition(register.meta.as_of),
+        Moment {
+            at: crate::support::clock::now_seconds(),
+            what: format!(
+                "the day it signs ({} UTC)",
+                crate::support::clock::today_utc()
+            ),
+        },
+    ];
     signature::project_key(
         root,
         &source,
         args.principal.as_deref(),
-        register.meta.as_of,
+        &moments,
         &|path| rpassword::prompt_password(format!("Passphrase for {}: ", path.display())),
     )
     .map_err(signing)

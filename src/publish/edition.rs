@@ -6,8 +6,14 @@
 //! manifests, signature, PDFs, and the sources new or changed since edition
 //! N−1 — every file synced, then renamed to `editions/NNNN` in one step,
 //! which fails if that edition exists: an archived edition is never
-//! rewritten. A lock on `editions/.lock` keeps two publishes apart; under
-//! it, staging folders of killed publishes are removed.
+//! rewritten. Its PDFs are copies, never links to `out/`, so that nothing
+//! written to the working copy can reach the signed archive. Then
+//! `editions/latest` records it (written beside and renamed into place), so
+//! that an edition removed later is named and its number never issued
+//! again. A lock on `editions/.lock` keeps two publishes apart; under it,
+//! staging folders of killed publishes are removed. `editions/`, the lock
+//! and everything in the archive must be what they seem: a link there is
+//! refused, never written through.
 
 use std::fs;
 use std::io::Write;
@@ -82,21 +88,24 @@ pub struct Lock {
     _file: fs::File,
 }
 
-/// Takes the archive's lock, or says who holds it.
+/// Takes the archive's lock, or says who holds it. `editions/` must be a
+/// real folder (or absent) and the lock a regular file: publish never
+/// writes through a link.
 pub fn lock(root: &Path) -> Result<Lock> {
     let dir = root.join(DIR);
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| Error::Write { path, source }
     };
+    editions::numbers(root).map_err(|message| Error::Usage {
+        message: format!("{message}; nothing was published"),
+        hint: Some(format!(
+            "{DIR}/ must be the project's own folder of editions: restore it from a copy"
+        )),
+    })?;
     fs::create_dir_all(&dir).map_err(io(&dir))?;
     let path = dir.join(".lock");
-    let file = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(io(&path))?;
+    let file = lock_file(&path).map_err(io(&path))?;
     match file.try_lock() {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => {
@@ -114,6 +123,52 @@ pub fn lock(root: &Path) -> Result<Lock> {
         }
     }
     Ok(Lock { _file: file })
+}
+
+/// `editions/.lock`, opened without following a link or blocking on a
+/// FIFO, and only if it is a regular file.
+fn lock_file(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NOFOLLOW | libc::O_NONBLOCK,
+    );
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    Ok(file)
+}
+
+/// Records edition `number` as the latest in `editions/latest`: the
+/// `sha256sum` line of its `manifest.sha256`, written beside and renamed
+/// into place (a rename replaces a link, never writes through it).
+pub fn write_latest(root: &Path, number: u32, sha256sum: &str) -> Result<()> {
+    let dir = root.join(DIR);
+    let dest = dir.join(editions::LATEST);
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Write { path, source }
+    };
+    let digest = crate::support::digest::sha256_bytes(sha256sum.as_bytes());
+    let mut temp = tempfile::Builder::new()
+        .prefix(".latest-")
+        .tempfile_in(&dir)
+        .map_err(io(&dir))?;
+    temp.write_all(editions::latest_line(number, &digest).as_bytes())
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(io(&dest))?;
+    temp.persist(&dest).map_err(|e| io(&dest)(e.error))?;
+    if let Ok(d) = fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    crate::support::fault::point("publish:latest-recorded");
+    Ok(())
 }
 
 /// The files of one edition, ready to archive.
@@ -179,21 +234,22 @@ pub fn archive(
     put(crate::audit::manifest::JSON_FILE, contents.json.as_bytes())?;
     put(SIG_FILE, contents.signature.as_bytes())?;
     for (name, _, _) in contents.pdfs {
-        // Linked, not copied, where out/ and editions/ share a file system:
-        // the PDFs of an edition are the ones published, byte for byte.
+        // Copied, never hard-linked: a link would share its bytes with the
+        // working copy in out/, and a write there would change the signed
+        // archive.
         let (from, to) = (contents.spool.path(name), staging.path().join(name));
-        if fs::hard_link(&from, &to).is_err() {
-            fs::copy(&from, &to).map_err(io(&to))?;
-            fs::File::open(&to)
-                .and_then(|f| f.sync_all())
-                .map_err(io(&to))?;
-        }
+        fs::copy(&from, &to).map_err(io(&to))?;
+        fs::File::open(&to)
+            .and_then(|f| f.sync_all())
+            .map_err(io(&to))?;
     }
     for path in &contents.sources {
-        let bytes = fs::read(root.join(path)).map_err(|source| Error::Read {
-            path: root.join(path),
-            source,
-        })?;
+        let bytes = crate::support::safe_read::open_following(&root.join(path))
+            .and_then(|f| crate::support::safe_read::read_limited(f, u64::MAX / 2))
+            .map_err(|source| Error::Read {
+                path: root.join(path),
+                source,
+            })?;
         // What is archived must be what was published: a file edited
         // during the build is refused, not archived with a wrong digest.
         let expected = files

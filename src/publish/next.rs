@@ -71,7 +71,10 @@ pub fn restore_out(root: &Path, out: &Path, p: &editions::Archived) -> Result<bo
     // Only what a killed publish leaves: `out/` empty, or holding an
     // earlier edition. A build made since (a draft) is the user's to keep:
     // then there is nothing to publish, and nothing is written.
-    let behind = match std::fs::read_to_string(out.join(manifest::JSON_FILE)) {
+    let behind = match crate::support::safe_read::open_following(&out.join(manifest::JSON_FILE))
+        .and_then(|f| crate::support::safe_read::read_limited(f, crate::audit::archive::MAX_TEXT))
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+    {
         Err(_) => true,
         Ok(text) => manifest::parse_json(&text)
             .ok()
@@ -81,11 +84,12 @@ pub fn restore_out(root: &Path, out: &Path, p: &editions::Archived) -> Result<bo
     if !behind {
         return Ok(false);
     }
-    let folder = editions::folder(root, p.number);
     let read = |name: &str| {
-        std::fs::read(folder.join(name)).map_err(|source| Error::Read {
-            path: folder.join(name),
-            source,
+        crate::audit::archive::read(root, &editions::rel(p.number, name)).map_err(|message| {
+            Error::Usage {
+                message: format!("{message}; out/ was left as it was"),
+                hint: Some("run `treaty-register verify` for the whole report".into()),
+            }
         })
     };
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();

@@ -1,6 +1,7 @@
 //! Today's date on this machine's calendar, for commands that date what
 //! the archivist does now (`withdraw`): an entry withdrawn at 01:00 in
-//! Astana is withdrawn that day, not the day before as UTC would have it.
+//! Astana is withdrawn that day, not the day before as UTC would have it;
+//! and the moment `publish` signs, which a key must be valid at.
 
 /// Today's local date as `YYYY-MM-DD` (UTC where the platform has no
 /// local time zone to ask).
@@ -10,6 +11,14 @@ pub fn today() -> String {
         .map_or(0, |d| d.as_secs() as i64);
     let (year, month, day) = local(seconds).unwrap_or_else(|| civil(seconds));
     format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Now, in seconds since 1970 (UTC): the moment `publish` signs, which a
+/// key's `valid-after`/`valid-before` window must hold.
+pub fn now_seconds() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
 }
 
 /// Today's date in UTC as `YYYY-MM-DD`: for dates that must not depend on

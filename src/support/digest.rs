@@ -22,7 +22,12 @@ pub fn sha256_bytes(bytes: &[u8]) -> String {
 }
 
 pub fn sha256_file(path: &Path) -> io::Result<String> {
-    let mut file = File::open(path)?;
+    sha256_reader(File::open(path)?)
+}
+
+/// SHA-256 of everything `file` yields, streamed (for a file opened with
+/// care, see [`crate::support::safe_read`]).
+pub fn sha256_reader(mut file: impl Read) -> io::Result<String> {
     let mut hasher = Sha256::new();
     let mut buf = vec![0; 256 * 1024];
     loop {
