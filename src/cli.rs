@@ -627,7 +627,7 @@ pub struct ListFilters {
     #[arg(long, conflicts_with = "unregistered")]
     pub registered: bool,
 
-    /// Only instruments not registered with the UN Secretariat
+    /// Only instruments with no UN registration recorded
     #[arg(long)]
     pub unregistered: bool,
 

@@ -99,7 +99,7 @@ fn shipped_register_builds_with_every_entry_index_and_digest() {
         "Index by status",
         "In force, not registered with the United Nations",
         "Chronology",
-        "UN registration not registered with the Secretariat of the United Nations",
+        "UN registration no registration with the Secretariat of the United Nations recorded",
     ] {
         assert!(text.contains(heading), "PDF lacks {heading:?}");
     }

@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{Test, pdf_text, stdout, tool};
+use common::{Test, pdf_text, repo, stdout, tool};
 use serde_json::Value;
 
 fn json(args: &[&str]) -> Value {
@@ -327,6 +327,33 @@ fn the_pdf_shows_participants_statements_registration_and_chronology() {
     assert!(
         section.contains("No. 4 (TR-4)") && !section.contains("TR-1"),
         "{section}"
+    );
+}
+
+/// Article 102 concerns treaties and agreements: a memorandum in force is
+/// listed as unregistered only where its entry says it is registrable.
+#[test]
+fn only_registrable_instruments_are_listed_as_not_registered() {
+    let fixture = repo().join("tests/fixtures/lifecycle/register/instruments/TR-4.yaml");
+    let tr4 = std::fs::read_to_string(fixture).unwrap();
+    assert!(tr4.contains("registrable: true\n"));
+    let (_, dir) = Test::fixture("lifecycle")
+        .file(
+            "register/instruments/TR-4.yaml",
+            tr4.replace("registrable: true\n", ""),
+        )
+        .args(["build"])
+        .stderr("")
+        .run();
+    let text = pdf_text(&dir.path().join("out/register.pdf"));
+    let at = text
+        .find("In force, not registered with the United Nations Article 102")
+        .unwrap();
+    let section = &text[at..text[at..].find("Chronology").map_or(text.len(), |n| at + n)];
+    assert!(!section.contains("TR-4"), "{section}");
+    assert!(
+        text.contains("no registration with the Secretariat of the United Nations recorded"),
+        "an entry without registration says the register knows of none"
     );
 }
 

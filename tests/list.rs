@@ -8,14 +8,13 @@ use common::{Test, tool};
 
 /// The ids `list` prints with `args`, after checking it succeeded.
 fn ids(test: &Test, args: &[&str]) -> Vec<String> {
-    let mut all = vec!["list", "--format", "csv"];
+    let mut all = vec!["list", "--format", "json"];
     all.extend(args);
     let (code, stdout, stderr) = tool(test.path(), &all);
     assert_eq!(code, 0, "{args:?}: {stderr}");
-    stdout
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').next().unwrap().to_owned())
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    rows.iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
         .collect()
 }
 

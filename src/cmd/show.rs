@@ -313,7 +313,7 @@ fn action(a: &Action) -> String {
 
 fn registration(i: &Instrument) -> String {
     let Some(r) = &i.registration else {
-        return "not registered".into();
+        return "no registration recorded".into();
     };
     let mut line = format!("No. {}, {}", r.number, r.date.value.long());
     if let Some(by) = &r.by {

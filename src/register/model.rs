@@ -245,6 +245,10 @@ pub struct Instrument {
     pub files: Vec<Attachment>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub registration: Option<Registration>,
+    /// Whether Article 102 of the UN Charter asks for its registration, where
+    /// the entry says so; otherwise [`Instrument::registrable`] decides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registrable: Option<bool>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
     /// Set when the entry was withdrawn from the register (entered by
@@ -254,6 +258,24 @@ pub struct Instrument {
 }
 
 impl Instrument {
+    /// Whether the instrument is one Article 102 asks to register: as the
+    /// entry says, or by default a treaty, agreement, protocol or exchange
+    /// of notes not concluded between agencies. Statements, declarations,
+    /// programmes and memoranda are political or administrative as a rule,
+    /// and a register that listed them as "not registered" would accuse
+    /// its own state of a breach it did not commit.
+    pub fn registrable(&self) -> bool {
+        self.registrable.unwrap_or_else(|| {
+            matches!(
+                self.kind,
+                InstrumentType::Treaty
+                    | InstrumentType::Agreement
+                    | InstrumentType::Protocol
+                    | InstrumentType::ExchangeOfNotes
+            ) && self.level != Some(Level::Interagency)
+        })
+    }
+
     /// Whether the entry was withdrawn: it is still read, checked and
     /// hashed, but leaves the register's body, indexes and statuses.
     pub fn is_withdrawn(&self) -> bool {

@@ -42,7 +42,7 @@ impl Indexes {
                 .entry(status)
                 .or_default()
                 .push(numbering.entry_ref(i));
-            if status == Status::InForce && i.registration.is_none() {
+            if status == Status::InForce && i.registration.is_none() && i.registrable() {
                 not_registered.push(numbering.entry_ref(i));
             }
             for p in &i.parties {

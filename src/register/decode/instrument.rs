@@ -30,6 +30,7 @@ pub const INSTRUMENT_FIELDS: &[&str] = &[
     "files",
     "depositary",
     "registration",
+    "registrable",
     "actions",
     "withdrawn",
 ];
@@ -95,6 +96,9 @@ impl Decoder<'_> {
         let registration = f
             .get("registration")
             .and_then(|n| self.registration(n, f_key(&f, "registration")));
+        let registrable = f
+            .get("registrable")
+            .and_then(|n| self.flag(n, "registrable"));
         let actions = f
             .get("actions")
             .map(|n| self.actions(n))
@@ -132,6 +136,7 @@ impl Decoder<'_> {
             notes,
             files,
             registration,
+            registrable,
             actions,
             withdrawn,
         })

@@ -64,6 +64,21 @@ impl Decoder<'_> {
         }
     }
 
+    /// `true` or `false`, as YAML writes them.
+    pub(super) fn flag(&mut self, node: &Node, name: &str) -> Option<bool> {
+        if let Value::Scalar { text, plain: true } = &node.value {
+            match text.as_str() {
+                "true" | "True" | "TRUE" => return Some(true),
+                "false" | "False" | "FALSE" => return Some(false),
+                _ => {}
+            }
+        }
+        self.error(node.span, format!("`{name}` is `true` or `false`"))
+            .hints
+            .push(format!("write `{name}: true` or `{name}: false`, unquoted"));
+        None
+    }
+
     pub(super) fn opt_text(&mut self, fields: &Fields, name: &str) -> Option<String> {
         fields.get(name).and_then(|node| self.text(node, name))
     }
