@@ -131,3 +131,22 @@ fn the_web_edition_in_a_real_browser() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The web edition's CSV download guards formula-like cells as `list`
+/// does (#23, item 11a).
+#[test]
+fn the_csv_download_never_runs_as_spreadsheet_formulas() {
+    let test = Test::with_shipped();
+    let path = test.path().join("register/instruments/KZ-UZ-2024-001.yaml");
+    let text = fs::read_to_string(&path).unwrap().replace(
+        "title: >-\n  Joint statement",
+        "title: >-\n  @SUM(1+1)*cmd|' /C calc'!A0 Joint statement",
+    );
+    fs::write(&path, text).unwrap();
+    let (_, dir) = test.args(["build", "--html"]).run();
+    let csv = html(dir.path(), "register.csv");
+    assert!(
+        csv.contains(",'@SUM(1+1)*cmd|' /C calc'!A0 Joint statement by the President"),
+        "{csv}"
+    );
+}

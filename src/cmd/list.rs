@@ -220,18 +220,14 @@ fn table(rows: &[Row], width: Option<usize>) -> String {
     out
 }
 
+/// RFC 4180, every cell through [`crate::support::csv_cell::field`]: a title that begins
+/// with `=` must not run as a formula in the archivist's spreadsheet.
 fn csv(rows: &[Row]) -> String {
-    fn field(s: &str) -> String {
-        if s.contains([',', '"', '\r', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
-    }
+    use crate::support::csv_cell;
     let mut out = String::from("id,type,signed,status,title,path\r\n");
     for r in rows {
         let cols = [r.id, r.kind, &r.signed, r.status, r.title, &r.path];
-        let line: Vec<String> = cols.iter().map(|c| field(c)).collect();
+        let line: Vec<String> = cols.iter().map(|c| csv_cell::field(c)).collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }
