@@ -165,27 +165,44 @@ pub(crate) fn validate_as_of(register: &Register, as_of: Option<PartialDate>) ->
 
 /// Prints every problem to stderr and returns the summary error when there
 /// were any, so callers can `?` their way out.
+/// Shows the register's errors and warnings, in reading order; `Err` with
+/// the summary line when there is an error.
 pub(crate) fn report(config: &Config, checked: &Checked) -> Result<()> {
     let problems = checked.diagnostics.len();
+    let warnings = checked.warnings.len();
+    if problems + warnings > 0 {
+        let mut all: Vec<&crate::register::diagnostic::Diagnostic> = checked
+            .diagnostics
+            .iter()
+            .chain(&checked.warnings)
+            .collect();
+        all.sort_by(|a, b| (&a.path, a.span).cmp(&(&b.path, b.span)));
+        let mut renderer = Renderer::new(&config.root);
+        let mut err = anstream::stderr().lock();
+        for d in all {
+            let _ = err.write_all(renderer.render(d).as_bytes());
+        }
+    }
     if problems == 0 {
         return Ok(());
     }
-    let mut renderer = Renderer::new(&config.root);
-    let mut err = anstream::stderr().lock();
-    for d in &checked.diagnostics {
-        let _ = err.write_all(renderer.render(d).as_bytes());
-    }
     Err(Error::Problems {
-        summary: summary(checked.files, problems),
+        summary: summary(checked.files, problems, warnings),
     })
 }
 
-pub(crate) fn summary(instruments: usize, problems: usize) -> String {
-    format!(
+/// `16 instruments, 0 problems`, with `, 1 warning` when there are any.
+pub(crate) fn summary(instruments: usize, problems: usize, warnings: usize) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let mut line = format!(
         "{instruments} instrument{}, {problems} problem{}",
-        if instruments == 1 { "" } else { "s" },
-        if problems == 1 { "" } else { "s" }
-    )
+        plural(instruments),
+        plural(problems)
+    );
+    if warnings > 0 {
+        line.push_str(&format!(", {warnings} warning{}", plural(warnings)));
+    }
+    line
 }
 
 /// Progress of a long run, on one line of a terminal: stage and elapsed
