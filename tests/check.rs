@@ -1118,3 +1118,54 @@ register/instruments/A-3.yaml:2:21: warning: `title` has a word of 65 characters
         ))
         .run();
 }
+
+const SIGNERS_HINT: &str = "  = hint: each line is `PRINCIPALS [OPTIONS] KEYTYPE BASE64 [COMMENT]`, \
+    e.g. `treaty@mfa.kz namespaces=\"treaty-register\" ssh-ed25519 AAAA…`; see ALLOWED SIGNERS in ssh-keygen(1)\n";
+
+/// `register/allowed_signers` is read by `check`, as `publish` and
+/// `verify` will read it: every bad line is named now, at its word, not
+/// when an edition is signed or verified (#23, item 11c).
+#[test]
+fn allowed_signers_lines_are_checked() {
+    Test::with_base()
+        .file(
+            "register/allowed_signers",
+            "# who may sign editions\n\
+             treaty@mfa.kz valid-after=\"2024\" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG\n\
+             bob bogus-option ssh-ed25519 AAAA\n",
+        )
+        .args(["check"])
+        .stderr(&format!(
+            "\
+register/allowed_signers:2:15: error: `2024` is not a time (YYYYMMDD[HHMM[SS]][Z])
+  |
+2 | treaty@mfa.kz valid-after=\"2024\" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG
+  |               ^^^^^^^^^^^^^^^^^^
+{SIGNERS_HINT}\
+register/allowed_signers:3:5: error: unknown option `bogus-option`
+  |
+3 | bob bogus-option ssh-ed25519 AAAA
+  |     ^^^^^^^^^^^^
+{SIGNERS_HINT}\
+error: 2 instruments, 2 problems
+"
+        ))
+        .status(1)
+        .run();
+}
+
+/// An oversized file is refused unread, by `build` too.
+#[test]
+fn allowed_signers_has_a_size_limit() {
+    Test::with_base()
+        .file("register/allowed_signers", "#".repeat(70_000))
+        .args(["build"])
+        .stderr(&format!(
+            "register/allowed_signers: error: the file cannot be read (over the limit of 65536 bytes)\n  \
+             = hint: it is a small text file of at most 65536 bytes, one line per key: {}\
+             error: 2 instruments, 1 problem\n",
+            SIGNERS_HINT.trim_start_matches("  = hint: ")
+        ))
+        .status(1)
+        .run();
+}

@@ -157,9 +157,10 @@ pub fn audit(root: &Path) -> Vec<EditionReport> {
             }];
         }
     };
-    let allowed = std::fs::read_to_string(root.join(signers::FILE))
-        .map_err(|e| format!("cannot read {} ({e})", signers::FILE))
-        .and_then(|text| signers::parse(&text));
+    let allowed =
+        crate::support::safe_read::read_small(&root.join(signers::FILE), signers::MAX_SIZE)
+            .map_err(|e| format!("cannot read {} ({e})", signers::FILE))
+            .and_then(|text| signers::parse(&text));
     let latest = *numbers.last().expect("not empty");
     let mut reports = Vec::new();
     let mut previous: Option<Archived> = None;

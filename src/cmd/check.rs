@@ -5,7 +5,8 @@ use crate::cli::{CheckArgs, Config};
 use crate::error::Result;
 
 pub fn run(config: &Config, _args: CheckArgs) -> Result<()> {
-    let checked = crate::register::check::run(&config.root, &config.limits)?;
+    let stat = crate::support::statcache::StatCache::none();
+    let checked = super::check_project(config, &stat)?;
     super::report(config, &checked)?;
     if !config.quiet {
         super::print(&format!(

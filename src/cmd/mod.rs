@@ -27,6 +27,7 @@ use crate::register::date::PartialDate;
 use crate::register::diagnostic::Renderer;
 use crate::register::lifecycle;
 use crate::register::model::Register;
+use crate::support::statcache::StatCache;
 
 pub fn run(config: &Config, command: Command) -> Result<()> {
     match command {
@@ -165,6 +166,19 @@ pub(crate) fn validate_as_of(register: &Register, as_of: Option<PartialDate>) ->
 
 /// Prints every problem to stderr and returns the summary error when there
 /// were any, so callers can `?` their way out.
+/// The register checked as `check`, `build` and `publish` check it: the
+/// register's own rules, and `register/allowed_signers` read as `publish`
+/// and `verify` will read it.
+pub(crate) fn check_project(config: &Config, stat: &StatCache) -> Result<Checked> {
+    let mut checked = crate::register::check::run_cached(&config.root, &config.limits, stat)?;
+    let signers = crate::audit::signers::diagnostics(&config.root);
+    if !signers.is_empty() {
+        checked.diagnostics.extend(signers);
+        crate::register::diagnostic::sort(&mut checked.diagnostics);
+    }
+    Ok(checked)
+}
+
 /// Shows the register's errors and warnings, in reading order; `Err` with
 /// the summary line when there is an error.
 pub(crate) fn report(config: &Config, checked: &Checked) -> Result<()> {
