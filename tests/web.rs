@@ -150,3 +150,26 @@ fn the_csv_download_never_runs_as_spreadsheet_formulas() {
         "{csv}"
     );
 }
+
+/// A word longer than its cell wraps in the browser too (#23, item 11b):
+/// the stylesheet the edition ships lets table cells, headings and field
+/// values break anywhere.
+#[test]
+fn long_words_may_wrap_anywhere_in_the_web_edition() {
+    let (_, dir) = Test::with_shipped().args(["build", "--html"]).run();
+    let css = fs::read_to_string(dir.path().join("out/html/style.css")).unwrap();
+    let rule = css
+        .lines()
+        .find(|l| l.contains("overflow-wrap: anywhere") && l.contains("td"))
+        .unwrap_or_else(|| panic!("no overflow-wrap for table cells in\n{css}"));
+    for selector in ["td", "h1", "dd"] {
+        assert!(
+            rule.split('{')
+                .next()
+                .unwrap()
+                .split(',')
+                .any(|s| s.trim() == selector),
+            "{selector} in {rule}"
+        );
+    }
+}

@@ -93,6 +93,12 @@ impl<'d> Decoder<'d> {
         }
     }
 
+    /// How many errors have been found so far (warnings do not keep a
+    /// value out of the model).
+    fn errors(&self) -> usize {
+        self.diags.iter().filter(|d| !d.is_warning()).count()
+    }
+
     fn warning(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
         self.diags
             .push(Diagnostic::warning(&self.path, Some(span), message));
