@@ -152,3 +152,19 @@ fn the_csv_formula_guard_is_undone_on_import() {
     assert!(out.contains(&format!(",{cell},")), "{out}");
     assert!(out.contains(",'-'quoted' title,"), "{out}");
 }
+
+/// A cell's right-to-left override is spelled out in the problem that
+/// quotes it, never printed raw (#23, item 11e).
+#[test]
+fn a_cells_bidi_control_is_never_echoed() {
+    let csv = "Title,Type,Level,Parties,Date of signature,Status\n\
+               Agreement on roads,agreement,intergovernmental,KAZ; U\u{202E}ZB,2024-08-08,signed\n";
+    let (out, _) = Test::with_shipped()
+        .file("input.csv", csv)
+        .args(["import", "input.csv"])
+        .status(1)
+        .run();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("U<U+202E>ZB"), "{err}");
+    assert!(!err.contains('\u{202E}'), "{err}");
+}
