@@ -258,7 +258,7 @@ register/instruments/A-3.yaml:12:1: error: unknown field `colour` in the instrum
    |
 12 | colour: blue
    | ^^^^^^
-   = hint: allowed fields of the instrument: id, title, titles, type, level, parties, signed, status, in_force, term, relations, subjects, languages, sources, notes, files, depositary, registration, actions, withdrawn
+   = hint: allowed fields of the instrument: id, title, titles, type, level, parties, signed, status, in_force, term, relations, subjects, languages, sources, notes, files, depositary, registration, registrable, actions, withdrawn
 error: 3 instruments, 1 problem
 ",
         )
@@ -960,7 +960,7 @@ fn colour_follows_the_flag_and_no_color() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains('\u{1b}'));
 }
 
-/// What `build` could not typeset is refused by `check`, with the line,
+/// What `build` could not typeset is refused by `check`, at the character,
 /// the character and its code point, and the scripts the fonts cover
 /// (typst would fail in a generated file, far from the YAML).
 #[test]
@@ -985,12 +985,12 @@ sources:
                 Hebrew, Arabic, Georgian, Armenian and Chinese letters: write the value in those scripts, \
                 or transliterate it\n";
     let expected = format!(
-        "register/instruments/A-3.yaml:2:8: error: `title` holds `स` (U+0938), which the register's fonts cannot print\n  |\n\
-         2 | title: Agreement on cooperation — समझौता\n  |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n{hint}\
-         register/instruments/A-3.yaml:4:7: error: `titles` holds `ข` (U+0E02), which the register's fonts cannot print\n  |\n\
-         4 |   th: \"ข้อตกลง\"\n  |       ^^^^^^^^^\n{hint}\
-         register/instruments/A-3.yaml:8:11: error: `body` holds `🇰` (U+1F1F0), which the register's fonts cannot print\n  |\n\
-         8 |     body: \"Ministry 🇰🇿\"\n  |           ^^^^^^^^^^^^^\n{hint}\
+        "register/instruments/A-3.yaml:2:35: error: `title` holds `स` (U+0938), which the register's fonts cannot print\n  |\n\
+         2 | title: Agreement on cooperation — समझौता\n  |                                   ^\n{hint}\
+         register/instruments/A-3.yaml:4:8: error: `titles` holds `ข` (U+0E02), which the register's fonts cannot print\n  |\n\
+         4 |   th: \"ข้อตกลง\"\n  |        ^\n{hint}\
+         register/instruments/A-3.yaml:8:21: error: `body` holds `🇰` (U+1F1F0), which the register's fonts cannot print\n  |\n\
+         8 |     body: \"Ministry 🇰🇿\"\n  |                     ^\n{hint}\
          error: 3 instruments, 3 problems\n"
     );
     Test::with_base()
@@ -1021,6 +1021,151 @@ fn an_unclosed_quote_is_called_one() {
              = hint: add the closing quote (`\"` or `'`) at the end of the value that starts here\n\
              error: 3 instruments, 1 problem\n",
         )
+        .status(1)
+        .run();
+}
+
+/// Invisible characters are warnings, pointed at by their own column and
+/// spelled out; `check` still passes, and its summary counts them (#23,
+/// items 11d and 11e).
+#[test]
+fn invisible_characters_are_warnings_at_their_own_column() {
+    Test::with_base()
+        .file(
+            NEW,
+            a3(
+                "title: Agreement on testing",
+                "title: >-\n  Agreement on\n  test\u{200B}ing",
+            ),
+        )
+        .args(["check"])
+        .stdout("3 instruments, 0 problems, 1 warning\n")
+        .stderr(
+            "\
+register/instruments/A-3.yaml:4:7: warning: `title` holds <U+200B> (zero width space), which prints as nothing
+  |
+4 |   test<U+200B>ing
+  |       ^^^^^^^^
+  = hint: delete it unless it is meant: it usually comes with pasted text, and breaks searching and copying
+",
+        )
+        .run();
+}
+
+/// A bidirectional control is an error, named and never echoed raw, so
+/// that the terminal showing the diagnostic is not reordered either.
+#[test]
+fn bidi_controls_are_errors_and_never_echoed() {
+    let (out, _) = Test::with_base()
+        .file(
+            NEW,
+            a3(
+                "title: Agreement on testing",
+                "title: Agreement on \u{202E}gnitset\u{202C} roads",
+            ),
+        )
+        .file(
+            "register/instruments/A-2.yaml",
+            common::valid_instrument("A-2").replace(
+                "    body: Government of the Republic of Uzbekistan",
+                "    body: \"Government \\u2067of\\u2069 Uzbekistan\"",
+            ),
+        )
+        .args(["check"])
+        .stderr(
+            "\
+register/instruments/A-2.yaml:8:11: error: `body` holds <U+2067> (right-to-left isolate), a bidirectional control that reorders how the text around it is shown
+  |
+8 |     body: \"Government \\u2067of\\u2069 Uzbekistan\"
+  |           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  = hint: delete it: the PDF and the web edition set right-to-left scripts by themselves, and a control makes what is shown differ from what is searched and copied
+register/instruments/A-3.yaml:2:21: error: `title` holds <U+202E> (right-to-left override), a bidirectional control that reorders how the text around it is shown
+  |
+2 | title: Agreement on <U+202E>gnitset<U+202C> roads
+  |                     ^^^^^^^^
+  = hint: delete it: the PDF and the web edition set right-to-left scripts by themselves, and a control makes what is shown differ from what is searched and copied
+error: 3 instruments, 2 problems
+",
+        )
+        .status(1)
+        .run();
+    assert!(out.stdout.is_empty());
+}
+
+/// A word longer than a column holds is a warning (#23, item 11b).
+#[test]
+fn words_over_64_characters_are_warnings() {
+    let word = "x".repeat(65);
+    Test::with_base()
+        .file(
+            NEW,
+            a3(
+                "title: Agreement on testing",
+                &format!("title: Agreement on {word}"),
+            ),
+        )
+        .args(["check"])
+        .stdout("3 instruments, 0 problems, 1 warning\n")
+        .stderr(&format!(
+            "\
+register/instruments/A-3.yaml:2:21: warning: `title` has a word of 65 characters, over 64: the PDF breaks it wherever the column ends
+  |
+2 | title: Agreement on {word}
+  |                     {}
+  = hint: look for a missing space or a pasted link; a long link belongs in `sources`
+",
+            "^".repeat(65)
+        ))
+        .run();
+}
+
+const SIGNERS_HINT: &str = "  = hint: each line is `PRINCIPALS [OPTIONS] KEYTYPE BASE64 [COMMENT]`, \
+    e.g. `treaty@mfa.kz namespaces=\"treaty-register\" ssh-ed25519 AAAA…`; see ALLOWED SIGNERS in ssh-keygen(1)\n";
+
+/// `register/allowed_signers` is read by `check`, as `publish` and
+/// `verify` will read it: every bad line is named now, at its word, not
+/// when an edition is signed or verified (#23, item 11c).
+#[test]
+fn allowed_signers_lines_are_checked() {
+    Test::with_base()
+        .file(
+            "register/allowed_signers",
+            "# who may sign editions\n\
+             treaty@mfa.kz valid-after=\"2024\" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG\n\
+             bob bogus-option ssh-ed25519 AAAA\n",
+        )
+        .args(["check"])
+        .stderr(&format!(
+            "\
+register/allowed_signers:2:15: error: `2024` is not a time (YYYYMMDD[HHMM[SS]][Z])
+  |
+2 | treaty@mfa.kz valid-after=\"2024\" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG
+  |               ^^^^^^^^^^^^^^^^^^
+{SIGNERS_HINT}\
+register/allowed_signers:3:5: error: unknown option `bogus-option`
+  |
+3 | bob bogus-option ssh-ed25519 AAAA
+  |     ^^^^^^^^^^^^
+{SIGNERS_HINT}\
+error: 2 instruments, 2 problems
+"
+        ))
+        .status(1)
+        .run();
+}
+
+/// An oversized file is refused unread, by `build` too.
+#[test]
+fn allowed_signers_has_a_size_limit() {
+    Test::with_base()
+        .file("register/allowed_signers", "#".repeat(70_000))
+        .args(["build"])
+        .stderr(&format!(
+            "register/allowed_signers: error: the file cannot be read (over the limit of 65536 bytes)\n  \
+             = hint: it is a small text file of at most 65536 bytes, one line per key: {}\
+             error: 2 instruments, 1 problem\n",
+            SIGNERS_HINT.trim_start_matches("  = hint: ")
+        ))
         .status(1)
         .run();
 }

@@ -283,3 +283,80 @@ fn hostile_text_is_embedded_verbatim() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("REBUILT from the embedded sources"), "{out}");
 }
+
+/// `verify --pdf` with a time limit: a decompression bomb must be refused,
+/// not inflated until the machine gives out.
+fn verify_within(dir: &Path, pdf: &str, seconds: u32) -> (i32, String) {
+    let out = Command::new("timeout")
+        .arg(seconds.to_string())
+        .args([common::BIN, "verify", "--pdf", pdf])
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let code = out.status.code().expect("an exit code");
+    assert_ne!(
+        code, 124,
+        "verify --pdf {pdf} did not finish in {seconds} s"
+    );
+    (code, String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn a_decompression_bomb_is_refused_at_its_cap() {
+    let (_, dir) = Test::with_shipped().args(["build"]).run();
+    let work = tempfile::tempdir().unwrap();
+    let name = "register/instruments/KZ-UZ-2024-004.yaml";
+    // 8 MiB of zeros: qpdf deflates them to a few kilobytes, eight times
+    // the 1 MiB a register file may have (the attack in #23 was 4 GiB).
+    let zeros = work.path().join("zeros.yaml");
+    fs::write(&zeros, vec![0u8; 8 << 20]).unwrap();
+    let source = dir.path().join("out/register.pdf");
+    run(
+        "qpdf",
+        &[
+            source.to_str().unwrap(),
+            "bomb.pdf",
+            &format!("--remove-attachment={name}"),
+            "--add-attachment",
+            zeros.to_str().unwrap(),
+            &format!("--key={name}"),
+            &format!("--filename={name}"),
+            "--",
+        ],
+        work.path(),
+    );
+    assert!(fs::metadata(work.path().join("bomb.pdf")).unwrap().len() < 1 << 20);
+    // As qpdf writes it, the file declares its size: refused unread.
+    let (code, out) = verify_within(work.path(), "bomb.pdf", 60);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!(
+            "UNREADABLE {name} (declares 8388608 bytes, over the 1048576-byte limit for an embedded source, as for a register file; not decompressed)\n"
+        )),
+        "{out}"
+    );
+    // A bomb that lies about its size (qpdf's QDF form is plain text, so
+    // the size is edited in place and the file compressed again) is
+    // stopped while inflating.
+    run("qpdf", &["--qdf", "bomb.pdf", "plain.pdf"], work.path());
+    let plain = fs::read(work.path().join("plain.pdf")).unwrap();
+    let at = plain
+        .windows(13)
+        .position(|w| w == b"/Size 8388608")
+        .expect("qpdf states the size");
+    let mut lying = plain.clone();
+    lying[at..at + 13].copy_from_slice(b"/Size 1247   ");
+    fs::write(work.path().join("lying-plain.pdf"), lying).unwrap();
+    run("qpdf", &["lying-plain.pdf", "lying.pdf"], work.path());
+    assert!(fs::metadata(work.path().join("lying.pdf")).unwrap().len() < 1 << 20);
+    let (code, out) = verify_within(work.path(), "lying.pdf", 60);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!(
+            "UNREADABLE {name} (inflates to more than 1048576 bytes, over the 1048576-byte limit for an embedded source, as for a register file; decompression stopped there)\n"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("OK register/register.yaml\n"), "{out}");
+}

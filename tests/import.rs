@@ -382,3 +382,52 @@ fn a_cell_showing_a_spreadsheet_error_is_refused() {
     );
     assert_eq!(snapshot(dir.path()), before);
 }
+
+/// The `'` that CSV output puts before a formula-like cell (#23, item 11a)
+/// is taken off on the way in: a list written by `list --format csv` and
+/// edited in a spreadsheet comes back as it went out.
+#[test]
+fn the_csv_formula_guard_is_undone_on_import() {
+    let cell = "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"";
+    let csv = format!(
+        "Title,Type,Level,Parties,Date of signature,Status\n\
+         {cell},agreement,intergovernmental,KAZ; UZB,2024-08-08,signed\n\
+         '-'quoted' title,memorandum,interagency,KAZ; UZB,2024-03-01,signed\n"
+    );
+    let (_, dir) = Test::with_shipped()
+        .file("input.csv", csv)
+        .args(["import", "input.csv"])
+        .run();
+    let entry =
+        fs::read_to_string(dir.path().join("register/instruments/KZ-UZ-2024-017.yaml")).unwrap();
+    let parsed: serde_json::Value = serde_yaml::from_str(&entry).unwrap();
+    assert_eq!(
+        parsed["title"],
+        "=HYPERLINK(\"http://evil.example\",\"click\")"
+    );
+    let entry =
+        fs::read_to_string(dir.path().join("register/instruments/KZ-UZ-2024-018.yaml")).unwrap();
+    let parsed: serde_json::Value = serde_yaml::from_str(&entry).unwrap();
+    assert_eq!(parsed["title"], "-'quoted' title");
+    // And out again as it came in.
+    let (code, out, err) = tool(dir.path(), &["list", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(&format!(",{cell},")), "{out}");
+    assert!(out.contains(",'-'quoted' title,"), "{out}");
+}
+
+/// A cell's right-to-left override is spelled out in the problem that
+/// quotes it, never printed raw (#23, item 11e).
+#[test]
+fn a_cells_bidi_control_is_never_echoed() {
+    let csv = "Title,Type,Level,Parties,Date of signature,Status\n\
+               Agreement on roads,agreement,intergovernmental,KAZ; U\u{202E}ZB,2024-08-08,signed\n";
+    let (out, _) = Test::with_shipped()
+        .file("input.csv", csv)
+        .args(["import", "input.csv"])
+        .status(1)
+        .run();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("U<U+202E>ZB"), "{err}");
+    assert!(!err.contains('\u{202E}'), "{err}");
+}

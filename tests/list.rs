@@ -141,3 +141,23 @@ fn filters_on_the_shipped_register() {
     assert!(ids(&t, &["--registered"]).is_empty());
     assert_eq!(ids(&t, &["--search", "EXPERT council"]), ["KZ-UZ-2024-013"]);
 }
+
+/// A title a spreadsheet would run as a formula (#23, item 11a): the CSV
+/// cell starts with `'`, which Excel and LibreOffice show as text.
+#[test]
+fn csv_cells_never_run_as_spreadsheet_formulas() {
+    let t = find();
+    let path = t.path().join("register/instruments/A-1.yaml");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "title: Agreement on the Agency for Water",
+        "title: '=HYPERLINK(\"http://evil.example\",\"click\")'",
+    );
+    std::fs::write(&path, text).unwrap();
+    let (code, out, err) = tool(t.path(), &["list", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\","),
+        "{out}"
+    );
+    assert!(!out.contains(",\"=HYPERLINK"), "{out}");
+}

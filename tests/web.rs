@@ -131,3 +131,45 @@ fn the_web_edition_in_a_real_browser() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The web edition's CSV download guards formula-like cells as `list`
+/// does (#23, item 11a).
+#[test]
+fn the_csv_download_never_runs_as_spreadsheet_formulas() {
+    let test = Test::with_shipped();
+    let path = test.path().join("register/instruments/KZ-UZ-2024-001.yaml");
+    let text = fs::read_to_string(&path).unwrap().replace(
+        "title: >-\n  Joint statement",
+        "title: >-\n  @SUM(1+1)*cmd|' /C calc'!A0 Joint statement",
+    );
+    fs::write(&path, text).unwrap();
+    let (_, dir) = test.args(["build", "--html"]).run();
+    let csv = html(dir.path(), "register.csv");
+    assert!(
+        csv.contains(",'@SUM(1+1)*cmd|' /C calc'!A0 Joint statement by the President"),
+        "{csv}"
+    );
+}
+
+/// A word longer than its cell wraps in the browser too (#23, item 11b):
+/// the stylesheet the edition ships lets table cells, headings and field
+/// values break anywhere.
+#[test]
+fn long_words_may_wrap_anywhere_in_the_web_edition() {
+    let (_, dir) = Test::with_shipped().args(["build", "--html"]).run();
+    let css = fs::read_to_string(dir.path().join("out/html/style.css")).unwrap();
+    let rule = css
+        .lines()
+        .find(|l| l.contains("overflow-wrap: anywhere") && l.contains("td"))
+        .unwrap_or_else(|| panic!("no overflow-wrap for table cells in\n{css}"));
+    for selector in ["td", "h1", "dd"] {
+        assert!(
+            rule.split('{')
+                .next()
+                .unwrap()
+                .split(',')
+                .any(|s| s.trim() == selector),
+            "{selector} in {rule}"
+        );
+    }
+}

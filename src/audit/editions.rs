@@ -504,8 +504,9 @@ fn pdf_facts(
     }
     let build = crate::audit::pdf::embedded_files_in(&bytes)
         .ok()
-        .and_then(|files| {
-            files
+        .and_then(|carried| {
+            carried
+                .files
                 .into_iter()
                 .find(|e| e.name == crate::audit::pdf::BUILD)
         })

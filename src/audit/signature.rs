@@ -65,19 +65,17 @@ pub fn project_key(
     moments: &[Moment],
     passphrase: &dyn Fn(&Path) -> std::io::Result<String>,
 ) -> Result<SigningKey, KeyError> {
-    let text = match crate::support::safe_read::read_small(
-        &root.join(signers::FILE),
-        crate::register::load::MAX_FILE_SIZE,
-    ) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            return Err(key_error(
-                format!("cannot read {} ({e}); nothing was written", signers::FILE),
-                "it must be a regular file in OpenSSH's allowed-signers format",
-            ));
-        }
-    };
+    let text =
+        match crate::support::safe_read::read_small(&root.join(signers::FILE), signers::MAX_SIZE) {
+            Ok(text) => Some(text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                return Err(key_error(
+                    format!("cannot read {} ({e}); nothing was written", signers::FILE),
+                    "it must be a regular file in OpenSSH's allowed-signers format",
+                ));
+            }
+        };
     let allowed = match &text {
         Some(text) => signers::parse(text)
             .map_err(|why| key_error(why, "see ALLOWED SIGNERS in ssh-keygen(1) for the format"))?,

@@ -9,9 +9,12 @@
 //! such lines are skipped). Blank lines and `#` comments are ignored, as
 //! ssh-keygen does (see `ssh-keygen(1)`, ALLOWED SIGNERS).
 
+use std::path::Path;
+
 use ssh_key::PublicKey;
 
 use crate::register::date::PartialDate;
+use crate::register::diagnostic::{Diagnostic, Span};
 
 /// The project path of the file.
 pub const FILE: &str = "register/allowed_signers";
@@ -70,24 +73,94 @@ impl std::fmt::Display for Refusal {
     }
 }
 
+/// Largest `allowed_signers` read: a line is about a hundred bytes, so
+/// room for hundreds of keys; anything larger is a mistake or an attack.
+pub const MAX_SIZE: u64 = 64 * 1024;
+
+/// The file's problems as `check` and `build` report them, so that a bad
+/// line is found when it is written, not when an edition is published or
+/// verified: a file over [`MAX_SIZE`], not a regular file or not UTF-8,
+/// and every line that cannot be read. None when there is no file: a
+/// project may have no signer yet (`publish` says how to add one).
+pub fn diagnostics(root: &Path) -> Vec<Diagnostic> {
+    const FORMAT: &str = "each line is `PRINCIPALS [OPTIONS] KEYTYPE BASE64 [COMMENT]`, \
+                          e.g. `treaty@mfa.kz namespaces=\"treaty-register\" ssh-ed25519 AAAA…`; \
+                          see ALLOWED SIGNERS in ssh-keygen(1)";
+    let text = match crate::support::safe_read::read_small(&root.join(FILE), MAX_SIZE) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            return vec![
+                Diagnostic::new(FILE, None, format!("the file cannot be read ({e})")).hint(
+                    format!(
+                        "it is a small text file of at most {MAX_SIZE} bytes, one line per key: {FORMAT}"
+                    ),
+                ),
+            ];
+        }
+    };
+    bad_lines(&text)
+        .into_iter()
+        .map(|bad| {
+            let at = Span::new(bad.line, bad.column, bad.len);
+            Diagnostic::new(FILE, Some(at), bad.why).hint(FORMAT)
+        })
+        .collect()
+}
+
+/// A line of the file that cannot be read: where, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLine {
+    pub line: usize,
+    /// 1-based, in characters: the word at fault.
+    pub column: usize,
+    pub len: usize,
+    pub why: String,
+}
+
 /// Reads the file's text; a line that cannot be read is an error naming it.
 pub fn parse(text: &str) -> Result<Vec<Signer>, String> {
     let mut signers = Vec::new();
     for (n, raw) in text.lines().enumerate() {
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        match parse_line(line, n + 1) {
-            Ok(Some(signer)) => signers.push(signer),
-            Ok(None) => {}
-            Err(why) => return Err(format!("{FILE}:{}: {why}", n + 1)),
+        match read_line(raw, n + 1) {
+            Ok(signer) => signers.extend(signer),
+            Err(bad) => return Err(format!("{FILE}:{}: {}", bad.line, bad.why)),
         }
     }
     Ok(signers)
 }
 
-fn parse_line(line: &str, number: usize) -> Result<Option<Signer>, String> {
+/// Every line of the file that cannot be read (what `check` reports).
+pub fn bad_lines(text: &str) -> Vec<BadLine> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(n, raw)| read_line(raw, n + 1).err())
+        .collect()
+}
+
+/// One line: `None` for a blank line, a comment or a certificate authority.
+fn read_line(raw: &str, number: usize) -> Result<Option<Signer>, BadLine> {
+    let line = raw.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return Ok(None);
+    }
+    parse_line(line, number).map_err(|(why, at)| {
+        // `at` is a part of `raw`: its offset is the column.
+        let offset = (at.as_ptr() as usize).saturating_sub(raw.as_ptr() as usize);
+        let offset = offset.min(raw.len());
+        BadLine {
+            line: number,
+            column: raw[..offset].chars().count() + 1,
+            len: at.chars().count().max(1),
+            why,
+        }
+    })
+}
+
+/// A reason, and the part of the line it concerns.
+type LineError<'a> = (String, &'a str);
+
+fn parse_line(line: &str, number: usize) -> Result<Option<Signer>, LineError<'_>> {
     let (principals, rest) = split_word(line);
     let mut rest = rest;
     let mut namespaces = None;
@@ -97,7 +170,7 @@ fn parse_line(line: &str, number: usize) -> Result<Option<Signer>, String> {
     loop {
         let (word, after) = split_word(rest);
         if word.is_empty() {
-            return Err("no key after the principals".into());
+            return Err(("no key after the principals".into(), principals));
         }
         if word.starts_with("ssh-") || word.starts_with("ecdsa-") || word.starts_with("sk-") {
             break;
@@ -109,16 +182,17 @@ fn parse_line(line: &str, number: usize) -> Result<Option<Signer>, String> {
                 "namespaces" => {
                     namespaces = Some(value.split(',').map(str::to_owned).collect());
                 }
-                "valid-after" => valid_after = Some(parse_time(value)?),
-                "valid-before" => valid_before = Some(parse_time(value)?),
+                "valid-after" => valid_after = Some(parse_time(value).map_err(|e| (e, word))?),
+                "valid-before" => valid_before = Some(parse_time(value).map_err(|e| (e, word))?),
                 "cert-authority" => return Ok(None),
-                other => return Err(format!("unknown option `{other}`")),
+                other => return Err((format!("unknown option `{other}`"), word)),
             }
         }
         rest = after;
     }
-    let key = PublicKey::from_openssh(rest.trim())
-        .map_err(|e| format!("the key cannot be read ({e})"))?;
+    let key_text = rest.trim();
+    let key = PublicKey::from_openssh(key_text)
+        .map_err(|e| (format!("the key cannot be read ({e})"), key_text))?;
     Ok(Some(Signer {
         line: number,
         principals: principals.split(',').map(str::to_owned).collect(),

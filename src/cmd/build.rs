@@ -32,7 +32,7 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     let progress = super::Progress::new(config);
     progress.say("checking the register");
     let stat = StatCache::open(&config.root);
-    let checked = crate::register::check::run_cached(&config.root, &config.limits, &stat)?;
+    let checked = super::check_project(config, &stat)?;
     progress.clear();
     super::report(config, &checked)?;
     let register = checked

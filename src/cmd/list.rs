@@ -230,14 +230,11 @@ const CSV_HEADER: &str = "id,type,signed,status,title,path,level,parties,signed.
                           in_force.date,subjects,languages,depositary,notes,\
                           titles.ru,titles.kk,titles.uz";
 
+///
+/// RFC 4180, every cell through [`crate::support::csv_cell::field`]: a title that begins
+/// with `=` must not run as a formula in the archivist's spreadsheet.
 fn csv(rows: &[Row]) -> String {
-    fn field(s: &str) -> String {
-        if s.contains([',', '"', '\r', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
-    }
+    use crate::support::csv_cell;
     let mut out = format!("{CSV_HEADER}\r\n");
     for r in rows {
         let mut cols = vec![
@@ -249,7 +246,7 @@ fn csv(rows: &[Row]) -> String {
             r.path.clone(),
         ];
         cols.extend(import_columns(r.entry));
-        let line: Vec<String> = cols.iter().map(|c| field(c)).collect();
+        let line: Vec<String> = cols.iter().map(|c| csv_cell::field(c)).collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }

@@ -27,6 +27,7 @@ use crate::register::date::PartialDate;
 use crate::register::diagnostic::Renderer;
 use crate::register::lifecycle;
 use crate::register::model::Register;
+use crate::support::statcache::StatCache;
 
 pub fn run(config: &Config, command: Command) -> Result<()> {
     match command {
@@ -165,27 +166,57 @@ pub(crate) fn validate_as_of(register: &Register, as_of: Option<PartialDate>) ->
 
 /// Prints every problem to stderr and returns the summary error when there
 /// were any, so callers can `?` their way out.
+/// The register checked as `check`, `build` and `publish` check it: the
+/// register's own rules, and `register/allowed_signers` read as `publish`
+/// and `verify` will read it.
+pub(crate) fn check_project(config: &Config, stat: &StatCache) -> Result<Checked> {
+    let mut checked = crate::register::check::run_cached(&config.root, &config.limits, stat)?;
+    let signers = crate::audit::signers::diagnostics(&config.root);
+    if !signers.is_empty() {
+        checked.diagnostics.extend(signers);
+        crate::register::diagnostic::sort(&mut checked.diagnostics);
+    }
+    Ok(checked)
+}
+
+/// Shows the register's errors and warnings, in reading order; `Err` with
+/// the summary line when there is an error.
 pub(crate) fn report(config: &Config, checked: &Checked) -> Result<()> {
     let problems = checked.diagnostics.len();
+    let warnings = checked.warnings.len();
+    if problems + warnings > 0 {
+        let mut all: Vec<&crate::register::diagnostic::Diagnostic> = checked
+            .diagnostics
+            .iter()
+            .chain(&checked.warnings)
+            .collect();
+        all.sort_by(|a, b| (&a.path, a.span).cmp(&(&b.path, b.span)));
+        let mut renderer = Renderer::new(&config.root);
+        let mut err = anstream::stderr().lock();
+        for d in all {
+            let _ = err.write_all(renderer.render(d).as_bytes());
+        }
+    }
     if problems == 0 {
         return Ok(());
     }
-    let mut renderer = Renderer::new(&config.root);
-    let mut err = anstream::stderr().lock();
-    for d in &checked.diagnostics {
-        let _ = err.write_all(renderer.render(d).as_bytes());
-    }
     Err(Error::Problems {
-        summary: summary(checked.files, problems),
+        summary: summary(checked.files, problems, warnings),
     })
 }
 
-pub(crate) fn summary(instruments: usize, problems: usize) -> String {
-    format!(
+/// `16 instruments, 0 problems`, with `, 1 warning` when there are any.
+pub(crate) fn summary(instruments: usize, problems: usize, warnings: usize) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let mut line = format!(
         "{instruments} instrument{}, {problems} problem{}",
-        if instruments == 1 { "" } else { "s" },
-        if problems == 1 { "" } else { "s" }
-    )
+        plural(instruments),
+        plural(problems)
+    );
+    if warnings > 0 {
+        line.push_str(&format!(", {warnings} warning{}", plural(warnings)));
+    }
+    line
 }
 
 /// Progress of a long run, on one line of a terminal: stage and elapsed

@@ -27,7 +27,7 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
     let progress = super::Progress::new(config);
     progress.say("checking the register");
     let stat = StatCache::open(root);
-    let checked = crate::register::check::run_cached(root, &config.limits, &stat)?;
+    let checked = super::check_project(config, &stat)?;
     progress.clear();
     super::report(config, &checked)?;
     let register = checked.register.expect("a register without problems");

@@ -26,16 +26,16 @@ struct JsonReport<'a> {
 }
 
 pub fn run(config: &Config, args: &VerifyArgs, path: &Path) -> Result<()> {
-    let embedded = pdf::embedded_files(path).map_err(|why| Error::Usage {
+    let carried = pdf::embedded_files(path).map_err(|why| Error::Usage {
         message: format!("{}: {why}", path.display()),
         hint: Some("name a PDF published by treaty-register".into()),
     })?;
-    let mut report = pdf::check(&embedded);
+    let mut report = pdf::check(&carried);
     let mut rebuilt = None;
     if args.rebuild && report.problem_count() == 0 {
         let timeout = std::time::Duration::from_secs(args.typst_timeout);
         let locate = || typst::locate(args.typst.as_deref(), &mut |m| super::say(config, m));
-        match rebuild::from_pdf(&embedded, path, &config.limits, locate, timeout) {
+        match rebuild::from_pdf(&carried.files, path, &config.limits, locate, timeout) {
             Ok(sha) => rebuilt = Some(sha),
             Err(why) => report.problems.push(why),
         }

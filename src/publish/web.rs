@@ -344,21 +344,18 @@ fn rows(instruments: &[InstrumentContext]) -> Vec<Row<'_>> {
         .collect()
 }
 
-/// RFC 4180: fields quoted when they hold a comma, quote or line break.
+/// RFC 4180, every cell through [`crate::support::csv_cell::field`]: fields quoted when
+/// they hold a comma, quote or line break, and a `'` before one that a
+/// spreadsheet would run as a formula.
 fn csv(instruments: &[InstrumentContext]) -> String {
-    let field = |v: &str| {
-        if v.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", v.replace('"', "\"\""))
-        } else {
-            v.to_owned()
-        }
-    };
+    use crate::support::csv_cell;
     let mut out = String::from("id,type,signed,status,title,parties,page\r\n");
     for r in rows(instruments) {
         let cols = [
             r.id, r.kind, r.signed, r.status, r.title, &r.parties, &r.page,
         ];
-        out.push_str(&cols.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
+        let line: Vec<String> = cols.iter().map(|c| csv_cell::field(c)).collect();
+        out.push_str(&line.join(","));
         out.push_str("\r\n");
     }
     out

@@ -19,7 +19,10 @@ use crate::support::statcache::StatCache;
 pub struct Checked {
     pub register: Option<Register>,
     pub files: usize,
+    /// Errors: the register is not published while there is one.
     pub diagnostics: Vec<Diagnostic>,
+    /// Warnings: shown, never counted as problems.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Loads and checks the register under `root`, reading every attachment.
@@ -35,6 +38,7 @@ pub fn run_cached(root: &Path, limits: &load::Limits, stat: &StatCache) -> Resul
         register,
         instrument_files,
         mut diagnostics,
+        mut warnings,
     } = load::load(root, limits)?;
     if let Some(register) = &register {
         let mut known: Vec<&str> = instrument_files
@@ -53,10 +57,12 @@ pub fn run_cached(root: &Path, limits: &load::Limits, stat: &StatCache) -> Resul
         diagnostics.extend(per_entry.into_iter().flatten());
     }
     diagnostic::sort(&mut diagnostics);
+    diagnostic::sort(&mut warnings);
     Ok(Checked {
         register,
         files: instrument_files.len(),
         diagnostics,
+        warnings,
     })
 }
 

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::register::decode;
-use crate::register::diagnostic::{Diagnostic, Span};
+use crate::register::diagnostic::{self, Diagnostic, Span};
 use crate::register::model::{Instrument, Meta, Register};
 use crate::register::yaml::{self, Node};
 
@@ -49,7 +49,11 @@ pub struct Loaded {
     pub register: Option<Register>,
     /// Instrument files found (relative to the root), valid or not.
     pub instrument_files: Vec<PathBuf>,
+    /// Errors: any one keeps the register from being published.
     pub diagnostics: Vec<Diagnostic>,
+    /// Warnings ([`diagnostic::Severity::Warning`]): shown by `check` and
+    /// `build`, never counted as problems.
+    pub warnings: Vec<Diagnostic>,
 }
 
 pub fn load(root: &Path, limits: &Limits) -> Result<Loaded> {
@@ -59,11 +63,12 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded> {
         });
     }
     let mut diagnostics = Vec::new();
-    let meta =
-        read_yaml(root, Path::new(REGISTER_FILE), &mut diagnostics).and_then(|(node, sha256)| {
-            let meta = decode::meta(Path::new(REGISTER_FILE), &node, &mut diagnostics)?;
-            Some((meta, sha256))
-        });
+    let meta = read_yaml(
+        root,
+        Path::new(REGISTER_FILE),
+        &mut diagnostics,
+        decode::meta,
+    );
 
     // An import under way or killed: the register is as before it.
     super::journal::settle(&root.join(INSTRUMENTS_DIR));
@@ -82,21 +87,23 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded> {
             )
             .hint("raise the limit with --max-instruments if the register is really this large"),
         );
+        let warnings = diagnostic::split_warnings(&mut diagnostics);
         return Ok(Loaded {
             register: None,
             instrument_files: paths,
             diagnostics,
+            warnings,
         });
     }
     let results = crate::support::parallel::map(&paths, |path| {
         let mut diags = Vec::new();
-        let instrument = read_yaml(root, path, &mut diags).and_then(|(node, sha256)| {
-            let instrument = decode::instrument(path, &node, &mut diags)?;
-            Some(Instrument {
-                sha256,
-                ..instrument
-            })
-        });
+        let instrument =
+            read_yaml(root, path, &mut diags, decode::instrument).map(|(instrument, sha256)| {
+                Instrument {
+                    sha256,
+                    ..instrument
+                }
+            });
         (instrument, diags)
     });
     let mut instruments = Vec::with_capacity(paths.len());
@@ -105,6 +112,7 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded> {
         diagnostics.extend(diags);
     }
     instruments.sort_by(|a, b| a.id.value.cmp(&b.id.value));
+    let warnings = diagnostic::split_warnings(&mut diagnostics);
     Ok(Loaded {
         register: meta.map(|(meta, meta_sha256)| Register {
             meta,
@@ -113,6 +121,7 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded> {
         }),
         instrument_files: paths,
         diagnostics,
+        warnings,
     })
 }
 
@@ -126,9 +135,15 @@ pub fn meta(root: &Path) -> Result<std::result::Result<Meta, Vec<Diagnostic>>> {
         });
     }
     let mut diagnostics = Vec::new();
-    let meta = read_yaml(root, Path::new(REGISTER_FILE), &mut diagnostics)
-        .and_then(|(node, _)| decode::meta(Path::new(REGISTER_FILE), &node, &mut diagnostics));
-    Ok(meta.ok_or(diagnostics))
+    let meta = read_yaml(
+        root,
+        Path::new(REGISTER_FILE),
+        &mut diagnostics,
+        decode::meta,
+    );
+    // Warnings are `check`'s to show; an editing command needs the date.
+    diagnostic::split_warnings(&mut diagnostics);
+    Ok(meta.map(|(meta, _)| meta).ok_or(diagnostics))
 }
 
 /// The ids the instrument folder's file names give (`<ID>.yaml`), in no
@@ -215,9 +230,18 @@ pub fn unsafe_path_char(name: &str) -> Option<&'static str> {
     })
 }
 
-/// Reads one file through the gate described in the module docs; returns
-/// its document and the SHA-256 of the bytes read.
-fn read_yaml(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<(Node, String)> {
+/// How a file's document becomes a value: [`decode::meta`] or
+/// [`decode::instrument`] (path, text, tree, problems).
+type Decode<T> = fn(&Path, &str, &Node, &mut Vec<Diagnostic>) -> Option<T>;
+
+/// Reads one file through the gate described in the module docs and
+/// decodes it; returns the value and the SHA-256 of the bytes read.
+fn read_yaml<T>(
+    root: &Path,
+    rel: &Path,
+    diags: &mut Vec<Diagnostic>,
+    decode: Decode<T>,
+) -> Option<(T, String)> {
     let full = root.join(rel);
     let mut problem = |message: String, hint: &str| {
         diags.push(Diagnostic::new(rel, None, message).hint(hint));
@@ -303,13 +327,21 @@ fn read_yaml(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<(No
             return None;
         }
     };
+    let text = without_bom(text);
     let node = parse_text(rel, text, diags)?;
-    Some((node, crate::support::digest::sha256_bytes(&bytes)))
+    let value = decode(rel, text, &node, diags)?;
+    Some((value, crate::support::digest::sha256_bytes(&bytes)))
 }
 
-/// Parses the text of a register file into its document, or records why not.
+/// The text after a leading byte order mark, which editors on Windows
+/// write and which is no character of the file.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{FEFF}').unwrap_or(text)
+}
+
+/// Parses the text of a register file (without its byte order mark) into
+/// its document, or records why not.
 fn parse_text(rel: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     match yaml::parse(text) {
         Ok(Some(node)) if !node.is_null() => Some(node),
         Ok(_) => {
@@ -335,10 +367,15 @@ fn parse_text(rel: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Nod
 
 /// Decodes an instrument file that is not on disk yet (`add` validates
 /// its entry this way before writing it), with the rules `check` applies
-/// to a file.
+/// to a file. Only errors are recorded: warnings are `check`'s to show.
 pub fn parse_instrument(rel: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Instrument> {
-    let node = parse_text(rel, text, diags)?;
-    let instrument = decode::instrument(rel, &node, diags)?;
+    let source = without_bom(text);
+    let node = parse_text(rel, source, diags)?;
+    let mut found = Vec::new();
+    let instrument = decode::instrument(rel, source, &node, &mut found);
+    diagnostic::split_warnings(&mut found);
+    diags.extend(found);
+    let instrument = instrument?;
     Some(Instrument {
         sha256: crate::support::digest::sha256_bytes(text.as_bytes()),
         ..instrument

@@ -8,7 +8,8 @@
 //! register, including the treaty-law rules of [`treaty_law`]).
 //! [`lifecycle`] derives the status of an instrument and of each party as
 //! of any date from the recorded acts. Problems are collected as [`diagnostic`]s, so one run
-//! reports them all. [`date`] and [`codes`] are the value types and code
+//! reports them all; [`invisible`] names the characters a diagnostic
+//! spells out. [`date`] and [`codes`] are the value types and code
 //! lists the rules rely on; [`schema`] is the same format as JSON Schema,
 //! for editors. [`find`] selects instruments by party, status, dates and
 //! words (`list`'s filters). `generated/` holds the tables that scripts
@@ -22,6 +23,7 @@ pub mod diagnostic;
 pub mod find;
 mod generated;
 pub mod glyphs;
+pub mod invisible;
 pub mod journal;
 pub mod lifecycle;
 pub mod load;

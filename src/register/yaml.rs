@@ -26,6 +26,11 @@ pub const MAX_NODES: usize = 100_000;
 pub struct Node {
     pub value: Value,
     pub span: Span,
+    /// Line and column (1-based, in characters) just past a scalar's
+    /// source text, its quotes and folded lines included; the start for
+    /// lists and mappings. What lies between is where a character of the
+    /// value is looked for ([`crate::register::decode`]).
+    pub end: (u32, u32),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -268,6 +273,7 @@ impl<'a> Builder<'a> {
                         plain: style == ScalarStyle::Plain,
                     },
                     span: at,
+                    end: end_of(span),
                 };
                 (node, anchor)
             }
@@ -284,6 +290,7 @@ impl<'a> Builder<'a> {
                     Node {
                         value: Value::Seq(items),
                         span: at,
+                        end: (at.line, at.column),
                     },
                     anchor,
                 )
@@ -304,6 +311,7 @@ impl<'a> Builder<'a> {
                     Node {
                         value: Value::Map(entries),
                         span: at,
+                        end: (at.line, at.column),
                     },
                     anchor,
                 )
@@ -338,6 +346,12 @@ fn too_deep(span: Span) -> SyntaxError {
         "values nested too deeply",
         Some("register files need only a few levels of lists and mappings"),
     )
+}
+
+/// Where a parser span ends, 1-based as [`Span`]s are.
+fn end_of(span: YamlSpan) -> (u32, u32) {
+    let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    (small(span.end.line()), small(span.end.col() + 1))
 }
 
 fn span_of(span: YamlSpan) -> Span {

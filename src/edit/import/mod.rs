@@ -62,10 +62,15 @@ impl Problem {
     }
 
     /// As `check` prints a problem: `PLACE: error: MESSAGE`, then the hint.
+    /// The problem as a line and its hint; a cell's bidirectional controls
+    /// and invisible characters are spelled out (`<U+202E>`), so that no
+    /// cell reorders the terminal that shows it.
     pub fn render(&self) -> String {
-        let mut out = format!("{}: {}: {}\n", self.place, self.severity, self.message);
+        use crate::register::invisible::spell_out;
+        let message = spell_out(&self.message);
+        let mut out = format!("{}: {}: {message}\n", self.place, self.severity);
         if let Some(hint) = &self.hint {
-            out.push_str(&format!("  = hint: {hint}\n"));
+            out.push_str(&format!("  = hint: {}\n", spell_out(hint)));
         }
         out
     }

@@ -13,6 +13,7 @@ use std::path::Path;
 use calamine::{Data, Reader};
 
 use crate::error::{Error, Result};
+use crate::support::csv_cell;
 
 /// The value of one cell, as the file gives it.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,11 +38,14 @@ impl Cell {
     }
 
     /// The cell as the text a person sees in it (numbers without a
-    /// trailing `.0`).
+    /// trailing `.0`), without the `'` that this tool's CSV puts before a
+    /// cell a spreadsheet would run as a formula ([`csv_cell::restore`]):
+    /// a list written by `list --format csv` or the web edition comes back
+    /// as it went out, also after a spreadsheet saved it again.
     pub fn text(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Text(t) => t.trim().to_owned(),
+            Cell::Text(t) => csv_cell::restore(t.trim()).trim().to_owned(),
             Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
             Cell::Number(n) => n.to_string(),
             Cell::Date(y, m, d) => format!("{y:04}-{m:02}-{d:02}"),

@@ -38,7 +38,7 @@ pub const INSTRUMENT_FIELDS: &[&str] = &[
 impl Decoder<'_> {
     pub(super) fn instrument(&mut self, node: &Node) -> Option<Instrument> {
         let f = self.fields(node, node.span, "the instrument", INSTRUMENT_FIELDS)?;
-        let errors_before = self.diags.len();
+        let errors_before = self.errors();
 
         let id = match f.get("id") {
             Some(node) => self.id(node, "id").map(|id| Spanned {
@@ -107,7 +107,7 @@ impl Decoder<'_> {
             .get("withdrawn")
             .and_then(|n| self.withdrawn(n, f_key(&f, "withdrawn")));
 
-        if self.diags.len() > errors_before {
+        if self.errors() > errors_before {
             return None;
         }
         // A file named after another id is still a sound entry: keep it, so

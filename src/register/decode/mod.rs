@@ -7,7 +7,8 @@
 //! the hint that fixes a bad one. The sections build on them:
 //! [`meta`] (`register.yaml`), [`instrument`] (the top level of an
 //! instrument file), [`parties`] (parties, signature and signatories),
-//! [`relations`], [`sources`] and [`files`] (attachments). Reading files
+//! [`relations`], [`sources`] and [`files`] (attachments); [`text`]
+//! holds the rules on the characters and words of a text value. Reading files
 //! is [`super::load`]'s job; rules that need the whole register are
 //! [`super::check`]'s.
 
@@ -18,6 +19,7 @@ mod meta;
 mod parties;
 mod relations;
 mod sources;
+mod text;
 mod values;
 
 use std::path::{Path, PathBuf};
@@ -34,15 +36,22 @@ pub use instrument::INSTRUMENT_FIELDS;
 /// hundred; longer texts belong in an attachment.
 pub const MAX_TEXT_CHARS: usize = 65_536;
 
-/// Decodes `register.yaml`; `None` when it has problems (in `diags`).
-pub fn meta(path: &Path, node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Meta> {
-    Decoder::new(path, diags).meta(node)
+/// Decodes `register.yaml` from its tree and `source` (the text it was
+/// parsed from, to point at a character inside a value); `None` when it has
+/// problems (in `diags`, warnings among them).
+pub fn meta(path: &Path, source: &str, node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Meta> {
+    Decoder::new(path, source, diags).meta(node)
 }
 
-/// Decodes an instrument file; `None` when it has problems (in `diags`).
+/// Decodes an instrument file, as [`meta`]; `None` when it has problems.
 /// The result's `sha256` is left empty for the caller, which has the bytes.
-pub fn instrument(path: &Path, node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Instrument> {
-    Decoder::new(path, diags).instrument(node)
+pub fn instrument(
+    path: &Path,
+    source: &str,
+    node: &Node,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Instrument> {
+    Decoder::new(path, source, diags).instrument(node)
 }
 
 /// The fields of one mapping, checked against the names the format allows.
@@ -70,15 +79,30 @@ impl<'n> Fields<'n> {
 /// problem and carrying on, so that one run reports them all.
 struct Decoder<'d> {
     path: PathBuf,
+    /// The file's text, as parsed (without a byte order mark).
+    source: &'d str,
     diags: &'d mut Vec<Diagnostic>,
 }
 
 impl<'d> Decoder<'d> {
-    fn new(path: impl Into<PathBuf>, diags: &'d mut Vec<Diagnostic>) -> Self {
+    fn new(path: impl Into<PathBuf>, source: &'d str, diags: &'d mut Vec<Diagnostic>) -> Self {
         Decoder {
             path: path.into(),
+            source,
             diags,
         }
+    }
+
+    /// How many errors have been found so far (warnings do not keep a
+    /// value out of the model).
+    fn errors(&self) -> usize {
+        self.diags.iter().filter(|d| !d.is_warning()).count()
+    }
+
+    fn warning(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.diags
+            .push(Diagnostic::warning(&self.path, Some(span), message));
+        self.diags.last_mut().unwrap()
     }
 
     fn error(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {

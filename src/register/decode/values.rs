@@ -33,11 +33,17 @@ impl Decoder<'_> {
                 None
             }
             Value::Scalar { text, .. } => {
+                // Bidirectional controls are refused by name, before the
+                // fonts' coverage would refuse them as unprintable.
+                if self.characters(node, field, text) {
+                    return None;
+                }
                 // What the PDF cannot print is refused here, with the line,
                 // rather than by typst in a generated file.
                 if let Some(c) = glyphs::unprintable(text) {
+                    let at = self.locate(node, &c.to_string());
                     self.error(
-                        node.span,
+                        at,
                         format!(
                             "`{field}` holds `{}` (U+{:04X}), which the register's fonts cannot print",
                             c.escape_debug(),
@@ -52,6 +58,7 @@ impl Decoder<'_> {
                     ));
                     return None;
                 }
+                self.long_words(node, field, text);
                 Some(text.clone())
             }
             _ => {
