@@ -32,6 +32,7 @@ pub const INSTRUMENT_FIELDS: &[&str] = &[
     "registration",
     "actions",
     "withdrawn",
+    "inferred",
 ];
 
 impl Decoder<'_> {
@@ -102,6 +103,13 @@ impl Decoder<'_> {
         let withdrawn = f
             .get("withdrawn")
             .and_then(|n| self.withdrawn(n, f_key(&f, "withdrawn")));
+        // Judged on what was written: a bad `signed` or `level` has its
+        // own message already, and is not also called absent.
+        let inferred = self.inferred(
+            &f,
+            signed.as_ref().is_none_or(|s| s.place.is_some()),
+            f.get("level").is_some(),
+        );
 
         if self.diags.len() > errors_before {
             return None;
@@ -134,6 +142,7 @@ impl Decoder<'_> {
             registration,
             actions,
             withdrawn,
+            inferred,
         })
     }
 
