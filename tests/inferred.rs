@@ -40,7 +40,10 @@ fn inferred_entry() -> String {
 /// The base register with the shipped templates.
 fn base() -> Test {
     let test = Test::with_base();
-    common::copy_dir(&common::repo().join("templates"), &test.path().join("templates"));
+    common::copy_dir(
+        &common::repo().join("templates"),
+        &test.path().join("templates"),
+    );
     test
 }
 
@@ -71,7 +74,10 @@ fn the_pdf_brackets_an_inferred_date_and_place_wherever_they_print() {
     assert!(text.contains("1 A-1 Agreement on testing agreement KAZ, UZB 8 August 2024 signed"));
     assert!(text.contains("3 A-3 Agreement on testing agreement KAZ, UZB [8 August 2024] signed"));
     // The entry: date, place, participants, and the reasons once each.
-    assert!(text.contains("Signed on [8 August 2024] Signed at [Astana]"), "{text}");
+    assert!(
+        text.contains("Signed on [8 August 2024] Signed at [Astana]"),
+        "{text}"
+    );
     assert!(text.contains(
         "Participants Kazakhstan: signed [8 August 2024] Uzbekistan: signed [8 August 2024]"
     ));
@@ -86,10 +92,18 @@ fn the_pdf_brackets_an_inferred_date_and_place_wherever_they_print() {
     assert_eq!(text.matches("Inferred date of signature").count(), 1);
     // The chronology: the stated day, then the inferred one, each once.
     let chronology = &text[text.rfind("Chronology").unwrap()..];
-    let stated = chronology.find("8 August 2024 No. 1 (A-1)").expect(chronology);
-    let inferred = chronology.find("[8 August 2024] No. 3 (A-3)").expect(chronology);
+    let stated = chronology
+        .find("8 August 2024 No. 1 (A-1)")
+        .expect(chronology);
+    let inferred = chronology
+        .find("[8 August 2024] No. 3 (A-3)")
+        .expect(chronology);
     assert!(stated < inferred, "{chronology}");
-    assert_eq!(chronology.matches("[8 August 2024]").count(), 1, "{chronology}");
+    assert_eq!(
+        chronology.matches("[8 August 2024]").count(),
+        1,
+        "{chronology}"
+    );
 }
 
 #[test]

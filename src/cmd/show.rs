@@ -209,7 +209,10 @@ fn fields(i: &Instrument, as_of: PartialDate) -> Vec<(&'static str, String)> {
         ("Type", i.kind.label()),
         (
             "Level",
-            or_not_recorded(i.level.map(|l| inferred(i, InferredField::Level, l.label()))),
+            or_not_recorded(
+                i.level
+                    .map(|l| inferred(i, InferredField::Level, l.label())),
+            ),
         ),
         (
             "Parties",

@@ -53,10 +53,7 @@ pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<Par
             let consent = first(&|k| k.is_consent()).map(|a| {
                 loc.fill(
                     "consent-on",
-                    &args!(
-                        action = sentence(a.action, loc),
-                        date = act_date(i, a, loc)
-                    ),
+                    &args!(action = sentence(a.action, loc), date = act_date(i, a, loc)),
                 )
             });
             let provisional = first(&|k| k == ActionKind::ProvisionalApplication);

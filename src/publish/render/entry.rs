@@ -168,7 +168,11 @@ pub(super) fn signed_on(i: &Instrument, loc: &Locale) -> String {
 /// The place of signature or adoption, "[Astana]" where inferred.
 fn signed_at(i: &Instrument, loc: &Locale) -> Option<String> {
     let place = flat(i.signed.place.as_deref()?);
-    Some(marked(place, i.is_inferred(InferredField::SignedPlace), loc))
+    Some(marked(
+        place,
+        i.is_inferred(InferredField::SignedPlace),
+        loc,
+    ))
 }
 
 /// Each inferred value as the entry explains it: what it is, as printed
@@ -178,14 +182,18 @@ fn inferred(i: &Instrument, adopted: bool, loc: &Locale) -> Vec<InferredContext>
         .iter()
         .map(|x| {
             let (id, value) = match x.field.value {
-                InferredField::SignedDate if adopted => ("inferred-adopted-date", signed_on(i, loc)),
+                InferredField::SignedDate if adopted => {
+                    ("inferred-adopted-date", signed_on(i, loc))
+                }
                 InferredField::SignedDate => ("inferred-signed-date", signed_on(i, loc)),
-                InferredField::SignedPlace if adopted => {
-                    ("inferred-adopted-place", signed_at(i, loc).unwrap_or_default())
-                }
-                InferredField::SignedPlace => {
-                    ("inferred-signed-place", signed_at(i, loc).unwrap_or_default())
-                }
+                InferredField::SignedPlace if adopted => (
+                    "inferred-adopted-place",
+                    signed_at(i, loc).unwrap_or_default(),
+                ),
+                InferredField::SignedPlace => (
+                    "inferred-signed-place",
+                    signed_at(i, loc).unwrap_or_default(),
+                ),
                 InferredField::Level => {
                     let level = i.level.map(|l| loc.keyword("level", l.as_str()));
                     let level = marked(level.unwrap_or_default(), true, loc);

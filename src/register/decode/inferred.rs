@@ -10,12 +10,7 @@ use super::{Decoder, Fields};
 impl Decoder<'_> {
     /// The items of `inferred`, checked against the values the entry has
     /// (`place` and `has_level` as decoded; `signed.date` is required).
-    pub(super) fn inferred(
-        &mut self,
-        f: &Fields,
-        place: bool,
-        has_level: bool,
-    ) -> Vec<Inference> {
+    pub(super) fn inferred(&mut self, f: &Fields, place: bool, has_level: bool) -> Vec<Inference> {
         let Some(node) = f.get("inferred") else {
             return Vec::new();
         };
@@ -37,7 +32,12 @@ impl Decoder<'_> {
         let xf = self.fields(item, item.span, "an inferred value", &["field", "reason"])?;
         let field = match xf.get("field") {
             Some(n) => self
-                .keyword(n, "inferred field", InferredField::parse, InferredField::NAMES)
+                .keyword(
+                    n,
+                    "inferred field",
+                    InferredField::parse,
+                    InferredField::NAMES,
+                )
                 .map(|value| Spanned {
                     value,
                     span: n.span,
@@ -96,11 +96,14 @@ impl Decoder<'_> {
             return false;
         };
         let (name, line) = (x.field.value.as_str(), first.field.span.line);
-        self.error(x.field.span, format!("`{name}` is marked as inferred twice"))
-            .hints
-            .push(format!(
-                "line {line} marks it already; give one item per value, with one reason"
-            ));
+        self.error(
+            x.field.span,
+            format!("`{name}` is marked as inferred twice"),
+        )
+        .hints
+        .push(format!(
+            "line {line} marks it already; give one item per value, with one reason"
+        ));
         true
     }
 }
