@@ -47,12 +47,16 @@ fn base() -> Test {
     test
 }
 
-/// The base register (A-1, A-2 stated: A-2 with its signatures) and A-3.
+/// The base register (A-1, A-2 stated: A-2 with its signatures, amending
+/// A-3) and A-3.
 fn project() -> Test {
     base()
         .file(
             "register/instruments/A-2.yaml",
-            format!("{}{SIGNATURES}", valid_instrument("A-2")),
+            format!(
+                "{}relations:\n  - kind: amends\n    target: A-3\n{SIGNATURES}",
+                valid_instrument("A-2")
+            ),
         )
         .file("register/instruments/A-3.yaml", inferred_entry())
 }
@@ -90,6 +94,8 @@ fn the_pdf_brackets_an_inferred_date_and_place_wherever_they_print() {
          says the talks were held in Astana."
     ));
     assert_eq!(text.matches("Inferred date of signature").count(), 1);
+    // A relation names its target's date as the target's entry prints it.
+    assert!(text.contains("Amends the Agreement on testing (A-3) of [8 August 2024]."));
     // The chronology: the stated day, then the inferred one, each once.
     let chronology = &text[text.rfind("Chronology").unwrap()..];
     let stated = chronology
@@ -139,8 +145,18 @@ fn the_web_edition_brackets_them_too() {
     ] {
         assert!(page.contains(marked), "A-3.html lacks {marked:?}:\n{page}");
     }
+    // A-2's own date and acts are stated; only A-3's date, in its
+    // relation, is bracketed.
     let stated = fs::read_to_string(html.join("instruments/A-2.html")).unwrap();
-    assert!(!stated.contains("[8\u{a0}August\u{a0}2024]"));
+    assert!(
+        stated.contains("<dd><time datetime=\"2024-08-08\">8\u{a0}August\u{a0}2024</time></dd>")
+    );
+    assert!(stated.contains("<td>8\u{a0}August\u{a0}2024</td>"));
+    assert!(
+        stated.contains("(A-3) of [8\u{a0}August\u{a0}2024].</a>"),
+        "{stated}"
+    );
+    assert_eq!(stated.matches("[8\u{a0}August\u{a0}2024]").count(), 1);
     assert!(!stated.contains("<dt>Inferred</dt>"));
 }
 
