@@ -50,10 +50,7 @@ pub(super) fn instrument_context(
         untranslated: loc.code() != source_language && translated.is_none(),
         titles: other_titles(i, source_language, translated.is_some(), loc),
         kind: loc.keyword("type", i.kind.as_str()),
-        level: i.level.map(|l| {
-            let level = loc.keyword("level", l.as_str());
-            marked(level, i.is_inferred(InferredField::Level), loc)
-        }),
+        level: level(i, loc),
         party_codes: i
             .parties
             .iter()
@@ -180,32 +177,31 @@ fn signed_at(i: &Instrument, loc: &Locale) -> Option<String> {
 fn inferred(i: &Instrument, adopted: bool, loc: &Locale) -> Vec<InferredContext> {
     i.inferred
         .iter()
-        .map(|x| {
-            let (id, value) = match x.field.value {
-                InferredField::SignedDate if adopted => {
-                    ("inferred-adopted-date", signed_on(i, loc))
-                }
-                InferredField::SignedDate => ("inferred-signed-date", signed_on(i, loc)),
-                InferredField::SignedPlace if adopted => (
-                    "inferred-adopted-place",
-                    signed_at(i, loc).unwrap_or_default(),
-                ),
-                InferredField::SignedPlace => (
-                    "inferred-signed-place",
-                    signed_at(i, loc).unwrap_or_default(),
-                ),
-                InferredField::Level => {
-                    let level = i.level.map(|l| loc.keyword("level", l.as_str()));
-                    let level = marked(level.unwrap_or_default(), true, loc);
-                    ("inferred-level", level)
-                }
-            };
-            InferredContext {
-                what: loc.fill(id, &args!(value = value)),
-                reason: flat(&x.reason),
-            }
+        .map(|x| InferredContext {
+            what: inferred_value(i, x.field.value, adopted, loc),
+            reason: flat(&x.reason),
         })
         .collect()
+}
+
+/// "date of signature, [8 August 2024]", "place of adoption, [Astana]",
+/// "level, [interstate]": the value named as the entry's labels name it.
+fn inferred_value(i: &Instrument, field: InferredField, adopted: bool, loc: &Locale) -> String {
+    let (id, value) = match field {
+        InferredField::SignedDate if adopted => ("inferred-adopted-date", Some(signed_on(i, loc))),
+        InferredField::SignedDate => ("inferred-signed-date", Some(signed_on(i, loc))),
+        InferredField::SignedPlace if adopted => ("inferred-adopted-place", signed_at(i, loc)),
+        InferredField::SignedPlace => ("inferred-signed-place", signed_at(i, loc)),
+        InferredField::Level => ("inferred-level", level(i, loc)),
+    };
+    // `check` refuses a mark on an absent value, so there is one.
+    loc.fill(id, &args!(value = value.unwrap_or_default()))
+}
+
+/// The level as words, "[interstate]" where inferred.
+fn level(i: &Instrument, loc: &Locale) -> Option<String> {
+    let level = loc.keyword("level", i.level?.as_str());
+    Some(marked(level, i.is_inferred(InferredField::Level), loc))
 }
 
 /// "Name, office".
