@@ -21,6 +21,7 @@ not-translated = not translated
 none = None.
 list-separator = ,{" "}
 quoted = “{ $text }”
+inferred-value = {"["}{ $value }{"]"}
 abbr-number = No.
 abbr-page = p.
 abbr-volume = vol.
@@ -100,7 +101,7 @@ abbr-sha256-means = cryptographic digest of a file (FIPS 180-4), in hexadecimal
 statuses-heading = Status of instruments
 statuses-as-of = The status is given as of { $date }.
 levels-heading = Levels
-nothing-inferred = Nothing is inferred: what the sources do not give is left out of an entry and named on its last line, “{ field-not-recorded }”, or printed as “{ not-recorded }” where it would stand within a field. Relations, notes and attachments an entry does not have are named on a line “{ field-none }”: there are none, which is known.
+nothing-inferred = Nothing is inferred silently: what the sources do not give is left out of an entry and named on its last line, “{ field-not-recorded }”, or printed as “{ not-recorded }” where it would stand within a field. A date, place or level that the editors inferred from the sources is printed in square brackets [ ] wherever it stands, and the entry gives the reason on a line “{ field-inferred }”; other inferences are explained in the entry's notes. Relations, notes and attachments an entry does not have are named on a line “{ field-none }”: there are none, which is known.
 
 ## Keywords: types, levels, statuses, acts, relations.
 
@@ -202,6 +203,12 @@ field-attachments = Attachments
 field-entry-file = Entry file
 field-not-recorded = Not recorded
 field-none = None
+field-inferred = Inferred
+inferred-signed-date = date of signature, { $value }
+inferred-adopted-date = date of adoption, { $value }
+inferred-signed-place = place of signature, { $value }
+inferred-adopted-place = place of adoption, { $value }
+inferred-level = level, { $value }
 term-from-to = { $from } to { $to }
 relation-to-entry = { $relation } the { $title } ({ $entry }) of { $date }.
 relation-to-id = { $relation } { $entry }.
@@ -246,6 +253,7 @@ event-registered = registered with the United Nations, No. { $number }
 ## Summary, indexes, chronology.
 
 summary = Summary of instruments
+summary-legend = A date, place or level in square brackets [ ] is not stated by the sources: the editors inferred it, and the entry gives the reason on its line “{ field-inferred }”.
 col-number = No.
 col-id = Id
 col-title = Title
@@ -261,7 +269,7 @@ index-by-status-intro = The status of each instrument as of { $date }, derived f
 not-registered-heading = In force, not registered with the United Nations
 not-registered-intro = Article 102 of the Charter of the United Nations requires every treaty and international agreement to be registered with the Secretariat as soon as possible after its entry into force. These instruments, of the kinds the Article concerns (treaties, agreements, protocols and exchanges of notes not concluded between agencies, unless an entry says otherwise), were in force on { $date } and the register records no registration of them.
 chronology = Chronology
-chronology-intro = Every signature or adoption, entry into force, act of a party and registration recorded in the register, in date order. A date known only to the month or the year stands before the days of that month or year.
+chronology-intro = Every signature or adoption, entry into force, act of a party and registration recorded in the register, in date order. A date known only to the month or the year stands before the days of that month or year. A date in square brackets [ ] is inferred; the entry gives the reason.
 volume-chronology = Chronology of this volume
 volume-chronology-intro = The signatures, entries into force, acts and registrations of this volume's instruments, in date order; the general volume lists the register by status.
 

@@ -18,6 +18,7 @@ not-translated = tarjimasi yoʻq
 none = Yoʻq.
 list-separator = ,{" "}
 quoted = “{ $text }”
+inferred-value = {"["}{ $value }{"]"}
 abbr-number = №
 abbr-page = b.
 abbr-volume = j.
@@ -91,7 +92,7 @@ abbr-sha256-means = faylning kriptografik daydjesti (FIPS 180-4), oʻn oltilik y
 statuses-heading = Hujjatlarning maqomi
 statuses-as-of = Maqom { $date } holatiga koʻra berilgan.
 levels-heading = Darajalar
-nothing-inferred = Hech narsa taxmin qilinmaydi: manbalarda yoʻq qiymat yozuvga kiritilmaydi va uning oxirgi satrida, “{ field-not-recorded }”, sanab oʻtiladi yoki maydon ichida “{ not-recorded }” deb koʻrsatiladi. Yozuvda boʻlmagan aloqalar, izohlar va ilovalar “{ field-none }” satrida sanab oʻtiladi: ularning yoʻqligi maʼlum.
+nothing-inferred = Hech narsa izohsiz taxmin qilinmaydi: manbalarda yoʻq qiymat yozuvga kiritilmaydi va uning oxirgi satrida, “{ field-not-recorded }”, sanab oʻtiladi yoki maydon ichida “{ not-recorded }” deb koʻrsatiladi. Tuzuvchilar manbalardan bilvosita aniqlagan sana, joy yoki daraja qayerda turmasin kvadrat qavs [ ] ichida beriladi, asosi esa yozuvning “{ field-inferred }” satrida keltiriladi; boshqa xulosalar yozuv izohlarida tushuntiriladi. Yozuvda boʻlmagan aloqalar, izohlar va ilovalar “{ field-none }” satrida sanab oʻtiladi: ularning yoʻqligi maʼlum.
 
 ## Keywords: types, levels, statuses, acts, relations.
 
@@ -193,6 +194,12 @@ field-attachments = Ilovalar
 field-entry-file = Yozuv fayli
 field-not-recorded = Koʻrsatilmagan
 field-none = Yoʻq
+field-inferred = Bilvosita aniqlangan
+inferred-signed-date = imzolangan sana, { $value }
+inferred-adopted-date = qabul qilingan sana, { $value }
+inferred-signed-place = imzolangan joy, { $value }
+inferred-adopted-place = qabul qilingan joy, { $value }
+inferred-level = darajasi, { $value }
 term-from-to = { $from }dan { $to }gacha
 relation-to-entry = { $relation } “{ $title }” ({ $entry }), { $date }.
 relation-to-id = { $relation } { $entry }.
@@ -237,6 +244,7 @@ event-registered = BMTda roʻyxatga olindi, № { $number }
 ## Summary, indexes, chronology.
 
 summary = Hujjatlarning jamlanma roʻyxati
+summary-legend = Kvadrat qavs [ ] ichidagi sana, joy yoki daraja manbalarda koʻrsatilmagan: uni tuzuvchilar bilvosita aniqlagan, asosi esa yozuvning “{ field-inferred }” satrida keltirilgan.
 col-number = №
 col-id = Identifikator
 col-title = Nomi
@@ -252,7 +260,7 @@ index-by-status-intro = Har bir hujjatning { $date } holatiga koʻra maqomi, u u
 not-registered-heading = Kuchda, Birlashgan Millatlar Tashkilotida roʻyxatga olinmagan
 not-registered-intro = Birlashgan Millatlar Tashkiloti Nizomining 102-moddasi har bir shartnoma va xalqaro bitim kuchga kirgandan soʻng imkon qadar tezroq Kotibiyatda roʻyxatga olinishini talab qiladi. Ushbu hujjatlar — mazkur modda tegishli turlardan (idoralar oʻrtasida tuzilmagan shartnomalar, bitimlar, protokollar va notalar almashinuvi, agar yozuvda boshqacha aytilmagan boʻlsa) — { $date } holatida kuchda boʻlgan va reyestrda ularning roʻyxatga olingani haqida maʼlumot yoʻq.
 chronology = Xronologiya
-chronology-intro = Reyestrda koʻrsatilgan har bir imzolash yoki qabul qilish, kuchga kirish, ishtirokchining harakati va roʻyxatga olish, sanalar tartibida. Faqat oyi yoki yili maʼlum sana oʻsha oy yoki yil kunlaridan oldin turadi.
+chronology-intro = Reyestrda koʻrsatilgan har bir imzolash yoki qabul qilish, kuchga kirish, ishtirokchining harakati va roʻyxatga olish, sanalar tartibida. Faqat oyi yoki yili maʼlum sana oʻsha oy yoki yil kunlaridan oldin turadi. Kvadrat qavs [ ] ichidagi sana bilvosita aniqlangan; asosi yozuvda keltirilgan.
 volume-chronology = Ushbu jild xronologiyasi
 volume-chronology-intro = Ushbu jilddagi hujjatlarning imzolanishi, kuchga kirishi, harakatlari va roʻyxatga olinishi, sanalar tartibida; hujjatlarning maqomi umumiy jildda berilgan.
 

@@ -258,7 +258,7 @@ register/instruments/A-3.yaml:12:1: error: unknown field `colour` in the instrum
    |
 12 | colour: blue
    | ^^^^^^
-   = hint: allowed fields of the instrument: id, title, titles, type, level, parties, signed, status, in_force, term, relations, subjects, languages, sources, notes, files, depositary, registration, registrable, actions, withdrawn
+   = hint: allowed fields of the instrument: id, title, titles, type, level, parties, signed, status, in_force, term, relations, subjects, languages, sources, notes, files, depositary, registration, registrable, actions, withdrawn, inferred
 error: 3 instruments, 1 problem
 ",
         )
@@ -641,6 +641,95 @@ register/instruments/A-3.yaml:14:5: error: subject `Border Checkpoints` is not l
    |     ^^^^^^^^^^^^^^^^^^
    = hint: write `border checkpoints`: subject terms are lower-case so that the index merges them
 error: 3 instruments, 1 problem
+",
+        )
+        .status(1)
+        .run();
+}
+
+/// A3 with an `inferred` list of `items` (YAML lines) appended.
+fn a3_inferred(items: &str) -> String {
+    format!("{}inferred:\n{items}", valid_instrument("A-3"))
+}
+
+#[test]
+fn inferred_names_a_value_the_entry_has() {
+    // A-3 gives no place of signature: a bracket around nothing tells the
+    // reader nothing, so the mark is refused, not printed.
+    Test::with_base()
+        .file(
+            NEW,
+            a3_inferred("  - field: signed.place\n    reason: The talks were held in Astana.\n"),
+        )
+        .args(["check"])
+        .stderr(
+            "\
+register/instruments/A-3.yaml:15:12: error: `signed.place` is marked as inferred, but the entry has no `signed.place`
+   |
+15 |   - field: signed.place
+   |            ^^^^^^^^^^^^
+   = hint: add `place:` under `signed:` with the inferred place, or remove this item: a place not known is left out, not marked
+error: 3 instruments, 1 problem
+",
+        )
+        .status(1)
+        .run();
+}
+
+#[test]
+fn inferred_field_unknown_lists_the_allowed() {
+    Test::with_base()
+        .file(
+            NEW,
+            a3_inferred(
+                "  - field: signed.day\n    reason: The report gives no day.\n  \
+                 - field: parties\n    reason: The report names them.\n",
+            ),
+        )
+        .args(["check"])
+        .stderr(
+            "\
+register/instruments/A-3.yaml:15:12: error: unknown inferred field `signed.day`
+   |
+15 |   - field: signed.day
+   |            ^^^^^^^^^^
+   = hint: did you mean `signed.date`? allowed: signed.date, signed.place, level
+register/instruments/A-3.yaml:17:12: error: unknown inferred field `parties`
+   |
+17 |   - field: parties
+   |            ^^^^^^^
+   = hint: allowed: signed.date, signed.place, level
+error: 3 instruments, 2 problems
+",
+        )
+        .status(1)
+        .run();
+}
+
+#[test]
+fn inferred_twice_or_without_a_reason() {
+    Test::with_base()
+        .file(
+            NEW,
+            a3_inferred(
+                "  - field: signed.date\n    reason: The talks were held that day.\n  \
+                 - field: signed.date\n    reason: Again.\n  - field: level\n",
+            ),
+        )
+        .args(["check"])
+        .stderr(
+            "\
+register/instruments/A-3.yaml:17:12: error: `signed.date` is marked as inferred twice
+   |
+17 |   - field: signed.date
+   |            ^^^^^^^^^^^
+   = hint: line 15 marks it already; give one item per value, with one reason
+register/instruments/A-3.yaml:19:5: error: missing required field `reason` in an inferred value
+   |
+19 |   - field: level
+   |     ^
+   = hint: add `reason:` saying what in the sources the value is inferred from
+error: 3 instruments, 2 problems
 ",
         )
         .status(1)

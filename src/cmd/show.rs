@@ -9,7 +9,8 @@ use crate::register::codes;
 use crate::register::date::PartialDate;
 use crate::register::lifecycle;
 use crate::register::model::{
-    Action, Attachment, Instrument, NOT_RECORDED, Relation, Signatory, Source, Target,
+    Action, Attachment, InferredField, Instrument, NOT_RECORDED, Relation, Signatory, Source,
+    Target,
 };
 
 pub fn run(config: &Config, mut args: ShowArgs) -> Result<()> {
@@ -206,7 +207,13 @@ fn fields(i: &Instrument, as_of: PartialDate) -> Vec<(&'static str, String)> {
             }),
         ),
         ("Type", i.kind.label()),
-        ("Level", or_not_recorded(i.level.map(|l| l.label()))),
+        (
+            "Level",
+            or_not_recorded(
+                i.level
+                    .map(|l| inferred(i, InferredField::Level, l.label())),
+            ),
+        ),
         (
             "Parties",
             lines(&lifecycle::parties(i, as_of), |(p, status)| {
@@ -224,8 +231,19 @@ fn fields(i: &Instrument, as_of: PartialDate) -> Vec<(&'static str, String)> {
             "Depositary",
             or_not_recorded(i.depositary.as_deref().map(depositary)),
         ),
-        ("Signed on", i.signed.date.long()),
-        ("Signed at", or_not_recorded(i.signed.place.clone())),
+        (
+            "Signed on",
+            inferred(i, InferredField::SignedDate, i.signed.date.long()),
+        ),
+        (
+            "Signed at",
+            or_not_recorded(
+                i.signed
+                    .place
+                    .as_deref()
+                    .map(|p| inferred(i, InferredField::SignedPlace, flat(p))),
+            ),
+        ),
         ("Signatories", lines(&i.signed.signatories, signatory)),
         (
             "Status",
@@ -249,9 +267,10 @@ fn fields(i: &Instrument, as_of: PartialDate) -> Vec<(&'static str, String)> {
             }),
         ),
         ("Sources", lines(&i.sources, source)),
+        ("Inferred", inferences(i)),
         ("Notes", or_not_recorded(i.notes.as_deref().map(flat))),
         ("Files", lines(&i.files, file)),
-        ("Actions", lines(&by_date(&i.actions), |a| action(a))),
+        ("Actions", lines(&by_date(&i.actions), |a| action(i, a))),
         ("Registration", registration(i)),
         ("Entry file", i.path.to_string_lossy().replace('\\', "/")),
     ]
@@ -285,7 +304,7 @@ fn depositary(d: &str) -> String {
 /// "#3  2024-11-20  KAZ ratification, effective 2025-01-15 — reference [R1] text (source)":
 /// `#3` is the act's place in the file, which `correct --act` and
 /// `record --remove` take.
-fn action(a: &Action) -> String {
+fn action(i: &Instrument, a: &Action) -> String {
     let mut line = format!(
         "#{}  {}  {} {}",
         a.number,
@@ -293,6 +312,9 @@ fn action(a: &Action) -> String {
         a.party.value,
         a.action.label()
     );
+    if i.act_date_inferred(a) {
+        line.push_str(" (date inferred)");
+    }
     if let Some(e) = &a.effective {
         let _ = write!(line, ", effective {}", e.value);
     }
@@ -309,6 +331,27 @@ fn action(a: &Action) -> String {
         let _ = write!(line, " (source: {})", s.value);
     }
     line
+}
+
+/// `value` followed by "(inferred)" where the editors inferred `field`:
+/// an archivist reading the entry sees what the PDF prints in brackets.
+fn inferred(i: &Instrument, field: InferredField, value: String) -> String {
+    if i.is_inferred(field) {
+        format!("{value} (inferred)")
+    } else {
+        value
+    }
+}
+
+/// "signed.date — reason", one a line; "none" where nothing is inferred
+/// (which is known, not unrecorded).
+fn inferences(i: &Instrument) -> String {
+    if i.inferred.is_empty() {
+        return "none".into();
+    }
+    lines(&i.inferred, |x| {
+        format!("{} — {}", x.field.value, flat(&x.reason))
+    })
 }
 
 fn registration(i: &Instrument) -> String {

@@ -158,6 +158,17 @@ keywords! {
 }
 
 keywords! {
+    /// The values an entry may mark as inferred by its editors (`field` in
+    /// an entry's `inferred`): the ones the reports of a signing most often
+    /// leave to be read from the occasion. Each prints in brackets.
+    InferredField {
+        SignedDate => "signed.date",
+        SignedPlace => "signed.place",
+        Level => "level",
+    }
+}
+
+keywords! {
     /// How an instrument relates to another.
     RelationKind {
         Amends => "amends",
@@ -255,6 +266,10 @@ pub struct Instrument {
     /// mistake, a duplicate): its file stays, and so does its id, for ever.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub withdrawn: Option<Withdrawn>,
+    /// The values the editors inferred rather than read in a source, each
+    /// with the reason: printed in brackets wherever they stand.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inferred: Vec<Inference>,
 }
 
 impl Instrument {
@@ -276,6 +291,22 @@ impl Instrument {
         })
     }
 
+    /// Whether the editors inferred `field` (and, so, print it in brackets).
+    pub fn is_inferred(&self, field: InferredField) -> bool {
+        self.inferred.iter().any(|x| x.field.value == field)
+    }
+
+    /// Whether the date of act `a` is the inferred date of signature: a
+    /// signature on the day `signed.date` gives records the same fact, so
+    /// it carries the same mark.
+    pub fn act_date_inferred(&self, a: &Action) -> bool {
+        matches!(
+            a.action,
+            ActionKind::Signature | ActionKind::DefinitiveSignature
+        ) && a.date.value == self.signed.date
+            && self.is_inferred(InferredField::SignedDate)
+    }
+
     /// Whether the entry was withdrawn: it is still read, checked and
     /// hashed, but leaves the register's body, indexes and statuses.
     pub fn is_withdrawn(&self) -> bool {
@@ -287,6 +318,13 @@ impl Instrument {
 #[derive(Debug, Clone, Serialize)]
 pub struct Withdrawn {
     pub date: PartialDate,
+    pub reason: String,
+}
+
+/// One item of `inferred`: a value the editors inferred, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Inference {
+    pub field: Spanned<InferredField>,
     pub reason: String,
 }
 

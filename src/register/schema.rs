@@ -10,7 +10,9 @@ pub const INSTRUMENT_SCHEMA: &str = include_str!("../../schema/instrument.schema
 #[cfg(test)]
 mod tests {
     use super::INSTRUMENT_SCHEMA;
-    use crate::register::model::{ActionKind, InstrumentType, Level, RelationKind, Status};
+    use crate::register::model::{
+        ActionKind, InferredField, InstrumentType, Level, RelationKind, Status,
+    };
 
     fn names(value: &serde_json::Value) -> Vec<&str> {
         value
@@ -29,6 +31,10 @@ mod tests {
         assert_eq!(names(&props["type"]["enum"]), InstrumentType::NAMES);
         assert_eq!(names(&props["level"]["enum"]), Level::NAMES);
         assert_eq!(names(&props["status"]["enum"]), Status::NAMES);
+        assert_eq!(
+            names(&props["inferred"]["items"]["properties"]["field"]["enum"]),
+            InferredField::NAMES
+        );
         assert_eq!(
             names(&props["relations"]["items"]["properties"]["kind"]["enum"]),
             RelationKind::NAMES

@@ -10,9 +10,9 @@ use crate::args;
 use crate::publish::locale::Locale;
 use crate::register::date::PartialDate;
 use crate::register::lifecycle;
-use crate::register::model::{Action, ActionKind, Instrument, PartyStatus};
+use crate::register::model::{Action, ActionKind, InferredField, Instrument, PartyStatus};
 
-use super::context::{EntryRef, flat};
+use super::context::{EntryRef, flat, marked};
 
 /// One row of an entry's participants table.
 #[derive(Debug, Serialize)]
@@ -49,14 +49,11 @@ pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<Par
                 .collect();
             let first =
                 |pred: &dyn Fn(ActionKind) -> bool| own.iter().find(|a| pred(a.action)).copied();
-            let signature = first(&|k| k == ActionKind::Signature).map(|a| loc.date(a.date.value));
+            let signature = first(&|k| k == ActionKind::Signature).map(|a| act_date(i, a, loc));
             let consent = first(&|k| k.is_consent()).map(|a| {
                 loc.fill(
                     "consent-on",
-                    &args!(
-                        action = sentence(a.action, loc),
-                        date = loc.date(a.date.value)
-                    ),
+                    &args!(action = sentence(a.action, loc), date = act_date(i, a, loc)),
                 )
             });
             let provisional = first(&|k| k == ActionKind::ProvisionalApplication);
@@ -154,7 +151,7 @@ pub fn statements(i: &Instrument, loc: &Locale) -> Vec<String> {
                 &args!(
                     action = sentence(a.action, loc),
                     state = loc.state(&a.party.value),
-                    date = loc.date(a.date.value)
+                    date = act_date(i, a, loc)
                 ),
             ));
             if let Some(r) = &a.regarding {
@@ -223,16 +220,21 @@ pub struct ChronologyLine {
     pub entry: EntryRef,
     /// "Kazakhstan: ratification (effective …)", or "signed at Astana".
     pub event: String,
+    /// Whether `date` is an inferred one, printed in brackets: sorted
+    /// after the stated dates of the same day.
+    #[serde(skip)]
+    pub inferred: bool,
 }
 
 /// The events of entry `i`: its signature (or adoption), general entry
 /// into force, each act and the UN registration.
 pub fn events(i: &Instrument, entry: &EntryRef, loc: &Locale) -> Vec<ChronologyLine> {
-    let line = |d: PartialDate, event: String| ChronologyLine {
+    let line = |d: PartialDate, inferred: bool, event: String| ChronologyLine {
         key: d.to_string(),
-        date: loc.date(d),
+        date: marked(loc.date(d), inferred, loc),
         entry: entry.clone(),
         event,
+        inferred,
     };
     let adopted = i
         .status
@@ -240,6 +242,7 @@ pub fn events(i: &Instrument, entry: &EntryRef, loc: &Locale) -> Vec<ChronologyL
         .is_some_and(|s| s.value == crate::register::model::Status::Adopted);
     let mut out = vec![line(
         i.signed.date,
+        i.is_inferred(InferredField::SignedDate),
         loc.text(if adopted {
             "event-adopted"
         } else {
@@ -247,7 +250,7 @@ pub fn events(i: &Instrument, entry: &EntryRef, loc: &Locale) -> Vec<ChronologyL
         }),
     )];
     if let Some(d) = lifecycle::general_entry_into_force(i) {
-        out.push(line(d, loc.text("event-in-force")));
+        out.push(line(d, false, loc.text("event-in-force")));
     }
     for a in &i.actions {
         let mut event = loc.fill(
@@ -263,11 +266,12 @@ pub fn events(i: &Instrument, entry: &EntryRef, loc: &Locale) -> Vec<ChronologyL
                 &args!(event = event, date = loc.date(e.value)),
             );
         }
-        out.push(line(a.date.value, event));
+        out.push(line(a.date.value, i.act_date_inferred(a), event));
     }
     if let Some(r) = &i.registration {
         out.push(line(
             r.date.value,
+            false,
             loc.fill("event-registered", &args!(number = r.number.clone())),
         ));
     }
@@ -279,7 +283,7 @@ pub fn acts(i: &Instrument, loc: &Locale) -> Vec<super::context::ActContext> {
     sorted(i)
         .into_iter()
         .map(|a| super::context::ActContext {
-            date: loc.date(a.date.value),
+            date: act_date(i, a, loc),
             date_iso: a.date.value.to_string(),
             party: loc.state(&a.party.value),
             action: loc.keyword("action", a.action.as_str()),
@@ -292,6 +296,12 @@ pub fn acts(i: &Instrument, loc: &Locale) -> Vec<super::context::ActContext> {
             note: a.note.as_deref().map(flat),
         })
         .collect()
+}
+
+/// The date of act `a` of `i` as printed: in brackets where it is the
+/// inferred date of signature.
+fn act_date(i: &Instrument, a: &Action, loc: &Locale) -> String {
+    marked(loc.date(a.date.value), i.act_date_inferred(a), loc)
 }
 
 /// The acts of `i` in date order (stable: acts of one day keep file order).

@@ -270,6 +270,9 @@ pub struct RegisterContext {
     pub translations: Vec<LanguageLink>,
     /// How many instruments the register shows.
     pub count: usize,
+    /// Whether any of them has a value the editors inferred: the summary
+    /// then explains the brackets that mark one.
+    pub inferred: bool,
     /// The foreword split into paragraphs at blank lines.
     pub foreword: Vec<String>,
 }
@@ -336,9 +339,20 @@ pub struct InstrumentContext {
     pub languages: Vec<String>,
     pub sources: Vec<String>,
     pub notes: Option<String>,
+    /// The values the editors inferred, with the reasons: one line each.
+    pub inferred: Vec<InferredContext>,
     pub files: Vec<FileContext>,
     pub path: String,
     pub sha256: String,
+}
+
+/// One inferred value as its entry explains it: "date of signature,
+/// [8 August 2024]" (in the edition's language), and the reason (in the
+/// register's).
+#[derive(Debug, Serialize)]
+pub struct InferredContext {
+    pub what: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -469,6 +483,18 @@ pub(super) fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `text` as an inferred value prints it, "[8 August 2024]", when
+/// `inferred`; else as it is. The brackets come from the catalogue
+/// (`inferred-value`), so every edition marks the same way its language
+/// does.
+pub(super) fn marked(text: String, inferred: bool, loc: &Locale) -> String {
+    if inferred {
+        loc.fill("inferred-value", &crate::args!(value = text))
+    } else {
+        text
+    }
+}
+
 /// The Typst label of an entry's block.
 pub(super) fn anchor(id: &str) -> String {
     format!("entry-{id}")
@@ -558,7 +584,11 @@ pub fn context(
         .iter()
         .flat_map(|i| acts::events(i, &numbering.entry_ref(i), loc))
         .collect();
-    chronology.sort_by(|a, b| (&a.key, a.entry.number).cmp(&(&b.key, b.entry.number)));
+    // On one day, the stated dates before the inferred: the chronology
+    // prints each date once, and "[8 August 2024]" is another date.
+    chronology.sort_by(|a, b| {
+        (&a.key, a.inferred, a.entry.number).cmp(&(&b.key, b.inferred, b.entry.number))
+    });
     Context {
         file: format!("{stem}.pdf"),
         index_files: IndexFiles {
@@ -567,6 +597,7 @@ pub fn context(
         },
         register: RegisterContext {
             count: register.instruments.len(),
+            inferred: register.instruments.iter().any(|i| !i.inferred.is_empty()),
             ..register_context(&register.meta, loc)
         },
         instruments,
@@ -634,6 +665,7 @@ fn register_context(meta: &Meta, loc: &Locale) -> RegisterContext {
         series: meta.series.clone(),
         authority: meta.authority.as_deref().map(flat),
         count: 0,
+        inferred: false,
         as_of: loc.date(meta.as_of),
         as_of_iso: meta.as_of.to_string(),
         as_of_parts: [

@@ -7,12 +7,14 @@ use crate::args;
 use crate::publish::locale::Locale;
 use crate::register::date::PartialDate;
 use crate::register::lifecycle;
-use crate::register::model::{Instrument, Register, Relation, Signatory, Source, Status, Target};
+use crate::register::model::{
+    InferredField, Instrument, Register, Relation, Signatory, Source, Status, Target,
+};
 
 use super::acts;
 use super::context::{
-    FileContext, InstrumentContext, Numbering, OtherTitle, PartyContext, RelationContext, anchor,
-    flat,
+    FileContext, InferredContext, InstrumentContext, Numbering, OtherTitle, PartyContext,
+    RelationContext, anchor, flat, marked,
 };
 
 /// The context of entry `i`; `file_sha` gives the digest of a published
@@ -48,7 +50,7 @@ pub(super) fn instrument_context(
         untranslated: loc.code() != source_language && translated.is_none(),
         titles: other_titles(i, source_language, translated.is_some(), loc),
         kind: loc.keyword("type", i.kind.as_str()),
-        level: i.level.map(|l| loc.keyword("level", l.as_str())),
+        level: level(i, loc),
         party_codes: i
             .parties
             .iter()
@@ -92,9 +94,9 @@ pub(super) fn instrument_context(
         acts: acts::acts(i, loc),
         status_keyword: status.as_str(),
         language_codes: i.languages.clone(),
-        signed_on: loc.date(i.signed.date),
+        signed_on: signed_on(i, loc),
         signed_on_iso: i.signed.date.to_string(),
-        signed_at: i.signed.place.as_deref().map(flat),
+        signed_at: signed_at(i, loc),
         signatories: i.signed.signatories.iter().map(signatory).collect(),
         status: loc.keyword("status", status.as_str()),
         in_force: in_force(i, loc),
@@ -108,6 +110,7 @@ pub(super) fn instrument_context(
         languages: i.languages.iter().map(|l| loc.language(l)).collect(),
         sources: i.sources.iter().map(|s| source(s, loc)).collect(),
         notes: i.notes.as_deref().map(flat),
+        inferred: inferred(i, adopted, loc),
         files: i
             .files
             .iter()
@@ -151,6 +154,54 @@ fn other_titles(
                 }),
         )
         .collect()
+}
+
+/// The date of signature or adoption, "[8 August 2024]" where inferred.
+pub(super) fn signed_on(i: &Instrument, loc: &Locale) -> String {
+    let date = loc.date(i.signed.date);
+    marked(date, i.is_inferred(InferredField::SignedDate), loc)
+}
+
+/// The place of signature or adoption, "[Astana]" where inferred.
+fn signed_at(i: &Instrument, loc: &Locale) -> Option<String> {
+    let place = flat(i.signed.place.as_deref()?);
+    Some(marked(
+        place,
+        i.is_inferred(InferredField::SignedPlace),
+        loc,
+    ))
+}
+
+/// Each inferred value as the entry explains it: what it is, as printed
+/// ("date of signature, [8 August 2024]"), and the editors' reason.
+fn inferred(i: &Instrument, adopted: bool, loc: &Locale) -> Vec<InferredContext> {
+    i.inferred
+        .iter()
+        .map(|x| InferredContext {
+            what: inferred_value(i, x.field.value, adopted, loc),
+            reason: flat(&x.reason),
+        })
+        .collect()
+}
+
+/// "date of signature, [8 August 2024]", "place of adoption, [Astana]",
+/// "level, [interstate]": the value named as the entry's labels name it.
+fn inferred_value(i: &Instrument, field: InferredField, adopted: bool, loc: &Locale) -> String {
+    let (id, value) = match field {
+        InferredField::SignedDate if adopted => ("inferred-adopted-date", Some(signed_on(i, loc))),
+        InferredField::SignedDate => ("inferred-signed-date", Some(signed_on(i, loc))),
+        InferredField::SignedPlace if adopted => ("inferred-adopted-place", signed_at(i, loc)),
+        InferredField::SignedPlace => ("inferred-signed-place", signed_at(i, loc)),
+        InferredField::Level => ("inferred-level", level(i, loc)),
+    };
+    // `check` refuses a mark on an absent value, so there is one.
+    loc.fill(id, &args!(value = value.unwrap_or_default()))
+}
+
+/// The level as words, "[interstate]" where inferred.
+fn level(i: &Instrument, loc: &Locale) -> Option<String> {
+    let level = loc.keyword("level", i.level?.as_str());
+    Some(marked(level, i.is_inferred(InferredField::Level), loc))
 }
 
 /// "Name, office".
@@ -211,7 +262,7 @@ fn relation(
                         relation = verb,
                         title = flat(&t.title),
                         entry = where_,
-                        date = loc.date(t.signed.date)
+                        date = signed_on(t, loc)
                     ),
                 ),
                 None => loc.fill("relation-to-id", &args!(relation = verb, entry = where_)),

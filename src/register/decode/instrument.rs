@@ -33,6 +33,7 @@ pub const INSTRUMENT_FIELDS: &[&str] = &[
     "registrable",
     "actions",
     "withdrawn",
+    "inferred",
 ];
 
 impl Decoder<'_> {
@@ -106,6 +107,13 @@ impl Decoder<'_> {
         let withdrawn = f
             .get("withdrawn")
             .and_then(|n| self.withdrawn(n, f_key(&f, "withdrawn")));
+        // Judged on what was written: a bad `signed` or `level` has its
+        // own message already, and is not also called absent.
+        let inferred = self.inferred(
+            &f,
+            signed.as_ref().is_none_or(|s| s.place.is_some()),
+            f.get("level").is_some(),
+        );
 
         if self.errors() > errors_before {
             return None;
@@ -139,6 +147,7 @@ impl Decoder<'_> {
             registrable,
             actions,
             withdrawn,
+            inferred,
         })
     }
 

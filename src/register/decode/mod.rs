@@ -7,13 +7,15 @@
 //! the hint that fixes a bad one. The sections build on them:
 //! [`meta`] (`register.yaml`), [`instrument`] (the top level of an
 //! instrument file), [`parties`] (parties, signature and signatories),
-//! [`relations`], [`sources`] and [`files`] (attachments); [`text`]
-//! holds the rules on the characters and words of a text value. Reading files
+//! [`relations`], [`sources`], [`files`] (attachments) and [`inferred`]
+//! (the values the editors inferred); [`text`] holds the rules on the
+//! characters and words of a text value. Reading files
 //! is [`super::load`]'s job; rules that need the whole register are
 //! [`super::check`]'s.
 
 mod actions;
 mod files;
+mod inferred;
 mod instrument;
 mod meta;
 mod parties;
