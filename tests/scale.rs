@@ -60,16 +60,23 @@ fn a_large_register_is_published_in_volumes() {
     assert!(!vol2.contains("No. 11 ·"));
     // Its summary: the column heads at the head of the page, then a line
     // per entry.
+    // The legend on inferred values stands between the heading and the
+    // rows (the shipped entries' dates are inferred).
     assert!(
         vol2.contains(
             "No. Title Type Parties Signed Status Summary of instruments \
-             6 KZ-UZ-2024-006 Protocol on amendments"
+             A date, place or level in square brackets"
         ),
         "{vol2}"
     );
-    // One column for the number and id; the date worded as in the entries.
     assert!(
-        vol2.contains("March 20, 2006 protocol KAZ, UZB 8 August 2024 signed 7 KZ-UZ-2024-007"),
+        vol2.contains("on its line “Inferred”. 6 KZ-UZ-2024-006 Protocol on amendments"),
+        "{vol2}"
+    );
+    // One column for the number and id; the date worded as in the entries,
+    // in brackets: inferred.
+    assert!(
+        vol2.contains("March 20, 2006 protocol KAZ, UZB [8 August 2024] signed 7 KZ-UZ-2024-007"),
         "{vol2}"
     );
     assert!(vol2.contains("Annex: Checksums of this volume"));
