@@ -431,3 +431,68 @@ fn a_cells_bidi_control_is_never_echoed() {
     assert!(err.contains("U<U+202E>ZB"), "{err}");
     assert!(!err.contains('\u{202E}'), "{err}");
 }
+
+/// `add` run while a large import writes never loses a file nor takes an
+/// id the import gives: writers take turns under the folder's lock, and
+/// each side allocates its ids under it.
+#[test]
+fn adds_during_an_import_lose_nothing() {
+    let mut csv = String::from("Title,Type,Level,Parties,Date of signature,Status\n");
+    for i in 0..1500 {
+        csv.push_str(&format!(
+            "Agreement number {i},agreement,intergovernmental,KAZ;UZB,2023-02-03,signed\n"
+        ));
+    }
+    let test = Test::with_shipped().file("list.csv", csv);
+    let root = test.path().to_path_buf();
+    let import = std::process::Command::new(common::BIN)
+        .args(["import", "list.csv", "--quiet"])
+        .current_dir(&root)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut added = Vec::new();
+    for n in 0..4 {
+        let title = format!("Protocol on testing {n}");
+        let (code, out, err) = tool(
+            &root,
+            &[
+                "add",
+                "--title",
+                &title,
+                "--type",
+                "protocol",
+                "--party",
+                "KAZ",
+                "--party",
+                "UZB",
+                "--signed",
+                "2024-08-01",
+                "--status",
+                "signed",
+                "--source",
+                "A report",
+                "--no-input",
+            ],
+        );
+        assert_eq!(code, 0, "{out}{err}");
+        added.push(title);
+    }
+    let import = import.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&import.stderr);
+    // The import either ran before or after the adds, or found that an add
+    // took one of its ids while it was checking, and said so.
+    let (code, out, check_err) = tool(&root, &["check"]);
+    assert_eq!(code, 0, "{out}{check_err}");
+    if import.status.success() {
+        assert_eq!(out, "1520 instruments, 0 problems\n", "{err}");
+    } else {
+        assert!(err.contains("run the import again"), "{err}");
+        assert_eq!(out, "20 instruments, 0 problems\n");
+    }
+    let (_, list, _) = tool(&root, &["list", "--format", "json"]);
+    for title in added {
+        assert!(list.contains(&title), "{title} was lost");
+    }
+}
