@@ -1009,3 +1009,50 @@ fn a_key_outside_its_window_on_the_day_it_signs_cannot_publish() {
     assert!(!test.path().join("editions/0001").exists());
     assert!(!test.path().join("out/register.pdf").exists());
 }
+
+/// A forged edition number in the unsigned editions/latest (99,999,999)
+/// neither hangs verify nor exhausts memory: the gap is one line, and
+/// publish refuses at once.
+#[test]
+fn a_forged_edition_number_is_one_missing_range_not_a_hang() {
+    let (_keys, test, key) = one_edition();
+    let dir = test.path();
+    let digest = sha256(&dir.join("editions/0001/manifest.sha256"));
+    fs::write(
+        dir.join("editions/latest"),
+        format!("{digest}  editions/99999999/manifest.sha256\n"),
+    )
+    .unwrap();
+    let (code, out, err) = tool_within(dir, &["verify"], 20);
+    assert_ne!(code, 0, "{out}{err}");
+    let report = format!("{out}{err}");
+    assert!(
+        report.contains("editions 2 to 99999999 are missing from editions/"),
+        "{report}"
+    );
+    assert!(report.lines().count() < 100, "{report}");
+    record_something(dir);
+    let (code, _, err) = tool_within(dir, &["publish", "--key", key.to_str().unwrap()], 20);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("are missing"), "{err}");
+    assert!(!dir.join("editions/0002").exists());
+}
+
+/// A link, FIFO or device anywhere in the archive is reported, not only
+/// among the sources: the archive holds files and folders only.
+#[test]
+fn links_and_fifos_anywhere_in_the_archive_are_reported() {
+    let (_keys, test, _) = one_edition();
+    let dir = test.path();
+    symlink(Path::new("/etc/passwd"), &dir.join("editions/0001/extra"));
+    mkfifo(&dir.join("editions/fifo"));
+    let (code, out, err) = tool_within(dir, &["verify"], 20);
+    assert_ne!(code, 0, "{out}{err}");
+    let report = format!("{out}{err}");
+    for path in ["editions/0001/extra", "editions/fifo"] {
+        assert!(
+            report.contains(&format!("{path} is a link, FIFO or device")),
+            "{report}"
+        );
+    }
+}
