@@ -496,3 +496,57 @@ fn adds_during_an_import_lose_nothing() {
         assert!(list.contains(&title), "{title} was lost");
     }
 }
+
+/// Two rows of one list that are the same instrument are imported once.
+#[test]
+fn a_row_repeating_an_earlier_row_is_imported_once() {
+    let row = "Agreement on rails,agreement,intergovernmental,KAZ;UZB,2023-05-06,signed\n";
+    let list = format!("Title,Type,Level,Parties,Date of signature,Status\n{row}{row}");
+    let (out, dir) = Test::with_shipped()
+        .file("list.csv", list)
+        .args(["import", "list.csv"])
+        .run();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("list.csv:3:1: warning: the row repeats row 2"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("imported 1 instrument "));
+    assert!(
+        !dir.path()
+            .join("register/instruments/KZ-UZ-2024-018.yaml")
+            .exists()
+    );
+}
+
+/// A CSV in Windows-1251 (Excel on a Russian system) is read; one in any
+/// other code page is refused, not imported as garbage.
+#[test]
+fn a_csv_in_another_code_page_is_refused_not_misread() {
+    let header = b"Title,Type,Level,Parties,Date of signature,Status\n".to_vec();
+    let mut cp1251 = header.clone();
+    // "Соглашение о дорогах" in Windows-1251.
+    cp1251.extend(b"\xd1\xee\xe3\xeb\xe0\xf8\xe5\xed\xe8\xe5 \xee \xe4\xee\xf0\xee\xe3\xe0\xf5");
+    cp1251.extend(b",agreement,intergovernmental,KAZ;UZB,2023-05-06,signed\n");
+    let (_, dir) = Test::with_shipped()
+        .file("ru.csv", cp1251)
+        .args(["import", "ru.csv"])
+        .run();
+    let entry =
+        fs::read_to_string(dir.path().join("register/instruments/KZ-UZ-2024-017.yaml")).unwrap();
+    assert!(entry.contains("title: Соглашение о дорогах\n"), "{entry}");
+
+    let mut cp1252 = header;
+    cp1252.extend(
+        b"Accord de coop\xe9ration,agreement,intergovernmental,KAZ;UZB,2023-05-06,signed\n",
+    );
+    let test = Test::with_shipped().file("fr.csv", cp1252);
+    let before = snapshot(test.path());
+    let (out, dir) = test.args(["import", "fr.csv"]).status(2).run();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("\"coopйration\"") && err.contains("CSV UTF-8"),
+        "{err}"
+    );
+    assert_eq!(snapshot(dir.path()), before);
+}

@@ -235,23 +235,22 @@ fn unique_ids(entries: &[Entry], problems: &mut Vec<Problem>) {
 }
 
 /// Rows without an id that repeat an entry (same title, date of
-/// signature and parties) are left out, with a warning.
+/// signature and parties), or an earlier row of the same list, are left
+/// out, with a warning.
 fn drop_duplicates(entries: Vec<Entry>, register: &Register, out: &mut Outcome) -> Vec<Entry> {
-    let key = |title: &str, date: String, mut states: Vec<String>| {
+    type Key = (String, String, Vec<String>);
+    let key = |title: &str, date: String, mut states: Vec<String>| -> Key {
         states.sort();
         (title.to_owned(), date, states)
     };
-    let existing: HashMap<_, &str> = register
-        .instruments
-        .iter()
-        .map(|i| {
-            let states = i.parties.iter().map(|p| p.state.clone()).collect();
-            (
-                key(&i.title, i.signed.date.to_string(), states),
-                i.id.value.as_str(),
-            )
-        })
-        .collect();
+    let mut existing: HashMap<Key, &str> = HashMap::new();
+    for i in &register.instruments {
+        let states = i.parties.iter().map(|p| p.state.clone()).collect();
+        existing
+            .entry(key(&i.title, i.signed.date.to_string(), states))
+            .or_insert(i.id.value.as_str());
+    }
+    let mut rows: HashMap<Key, u32> = HashMap::new();
     entries
         .into_iter()
         .filter(|e| {
@@ -259,21 +258,32 @@ fn drop_duplicates(entries: Vec<Entry>, register: &Register, out: &mut Outcome) 
                 return true;
             }
             let states = e.draft.parties.iter().map(|p| p.state.clone()).collect();
-            let Some(id) = existing.get(&key(&e.draft.title, e.draft.signed.date.clone(), states))
-            else {
-                return true;
-            };
-            out.problems.push(Problem::warning(
-                e.row_place.clone(),
-                format!(
-                    "the row repeats {id} (same title, date of signature and parties); not added"
-                ),
-                Some(format!(
-                    "give the row the id {id} to compare it with the entry, or leave it out"
-                )),
-            ));
-            out.unchanged.push((*id).to_owned());
-            false
+            let k = key(&e.draft.title, e.draft.signed.date.clone(), states);
+            if let Some(id) = existing.get(&k) {
+                out.problems.push(Problem::warning(
+                    e.row_place.clone(),
+                    format!(
+                        "the row repeats {id} (same title, date of signature and parties); not added"
+                    ),
+                    Some(format!(
+                        "give the row the id {id} to compare it with the entry, or leave it out"
+                    )),
+                ));
+                out.unchanged.push((*id).to_owned());
+                return false;
+            }
+            if let Some(first) = rows.get(&k) {
+                out.problems.push(Problem::warning(
+                    e.row_place.clone(),
+                    format!(
+                        "the row repeats row {first} (same title, date of signature and parties); not added"
+                    ),
+                    Some("delete one of the two rows, or give each its own id if they are two instruments".into()),
+                ));
+                return false;
+            }
+            rows.insert(k, e.row);
+            true
         })
         .collect()
 }

@@ -157,7 +157,7 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Grid> {
             Ok(Grid {
                 file,
                 sheet: None,
-                rows: csv_rows(&decode(&bytes))?,
+                rows: csv_rows(&csv_text(&path, &bytes)?)?,
             })
         }
         "xlsx" | "xlsm" | "xls" | "ods" | "xlsb" => spreadsheet(&path, file, sheet.as_deref()),
@@ -192,6 +192,39 @@ pub fn decode(bytes: &[u8]) -> String {
         Ok(text) => text.to_owned(),
         Err(_) => encoding_rs::WINDOWS_1251.decode(bytes).0.into_owned(),
     }
+}
+
+/// A word that mixes Latin and Cyrillic letters in a file read as
+/// Windows-1251: the sign that it was written in another code page
+/// (1252's "coopération" reads as "coopйration"), which would otherwise
+/// be imported as garbage without a word.
+fn mixed_script_word(text: &str) -> Option<&str> {
+    text.split(|c: char| !c.is_alphabetic()).find(|w| {
+        let cyrillic = w.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+        let latin = w.chars().any(|c| c.is_ascii_alphabetic());
+        cyrillic && latin
+    })
+}
+
+/// The text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM,
+/// or Windows-1251, the code page Excel writes on a Russian or Kazakh
+/// system; any other code page is refused rather than misread.
+fn csv_text(path: &Path, bytes: &[u8]) -> Result<String> {
+    let text = decode(bytes);
+    let legacy =
+        encoding_rs::Encoding::for_bom(bytes).is_none() && std::str::from_utf8(bytes).is_err();
+    if legacy && let Some(word) = mixed_script_word(&text) {
+        return Err(Error::Usage {
+            message: format!(
+                "{}: not UTF-8, and read as Windows-1251 (Cyrillic) it gives \"{word}\": the file is in another encoding",
+                path.display()
+            ),
+            hint: Some(
+                "save it as \"CSV UTF-8\" (Excel: Save As, CSV UTF-8; LibreOffice: Character set Unicode (UTF-8)), or import the .xlsx/.ods itself".into(),
+            ),
+        });
+    }
+    Ok(text)
 }
 
 /// The delimiter of a CSV text: of `;`, tab and `,`, the one found most
@@ -367,6 +400,11 @@ mod tests {
     fn windows_1251_and_utf16() {
         let (cp, _, _) = encoding_rs::WINDOWS_1251.encode("Номер;Вид");
         assert_eq!(decode(&cp), "Номер;Вид");
+        assert_eq!(
+            mixed_script_word(&decode(b"Accord de coop\xe9ration")),
+            Some("coopйration")
+        );
+        assert_eq!(mixed_script_word(&decode(&cp)), None);
         let mut utf16 = vec![0xFF, 0xFE];
         for u in "Вид".encode_utf16() {
             utf16.extend(u.to_le_bytes());
