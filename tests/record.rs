@@ -378,3 +378,41 @@ fn a_record_killed_at_any_step_leaves_the_old_or_the_new_file() {
         assert!(leftovers.is_empty(), "{point}: {leftovers:?}");
     }
 }
+
+/// A party that has no signature on record cannot ratify (or accede)
+/// before the instrument existed: rule 14 covers consent, not only
+/// signature.
+#[test]
+fn a_consent_before_the_instrument_was_signed_is_refused() {
+    let test = Test::with_base();
+    let before = common::snapshot(test.path());
+    let (_, dir) = test
+        .args([
+            "record",
+            "A-1",
+            "ratification",
+            "--party",
+            "KAZ",
+            "--date",
+            "2024-01-01",
+        ])
+        .status(1)
+        .run();
+    let (_, _, err) = tool(
+        dir.path(),
+        &[
+            "record",
+            "A-1",
+            "ratification",
+            "--party",
+            "KAZ",
+            "--date",
+            "2024-01-01",
+        ],
+    );
+    assert!(
+        err.contains("the ratification by KAZ (2024-01-01) is dated before the instrument's `signed.date` (2024-08-08)"),
+        "{err}"
+    );
+    assert_eq!(common::snapshot(dir.path()), before);
+}

@@ -225,7 +225,10 @@ impl Rules<'_> {
     }
 
     /// Rule 14: no state signs before the instrument was adopted or opened
-    /// for signature (`signed.date`).
+    /// for signature (`signed.date`), nor consents to be bound before it —
+    /// the consent of a party that signed is checked against its own
+    /// signature (rule 4), so here only that of a party without one (an
+    /// accession, or a ratification whose signature is not recorded).
     fn signature_dates(&mut self) {
         let i = self.i;
         for a in &i.actions {
@@ -233,24 +236,33 @@ impl Rules<'_> {
                 a.action,
                 ActionKind::Signature | ActionKind::DefinitiveSignature
             );
-            if signs && a.date.value.surely_before(i.signed.date) {
-                self.error(
-                    a.date.span,
-                    format!(
-                        "the {} by {} ({}) is dated before the instrument's `signed.date` ({})",
-                        a.action.label(),
-                        a.party.value,
-                        a.date.value,
-                        i.signed.date
-                    ),
-                    format!(
-                        "a state signs on or after the day the instrument was adopted or opened \
-                         for signature: `treaty-register correct {} --act {} --date …`, or \
-                         correct `signed.date`",
-                        i.id.value, a.number
-                    ),
-                );
+            let unsigned_consent = a.action.is_consent()
+                && !i
+                    .actions
+                    .iter()
+                    .any(|s| s.action == ActionKind::Signature && s.party.value == a.party.value);
+            if !(signs || unsigned_consent) || !a.date.value.surely_before(i.signed.date) {
+                continue;
             }
+            let why = if signs {
+                "a state signs on or after the day the instrument was adopted or opened for signature"
+            } else {
+                "a state consents to be bound by an instrument only once it exists: on or after the day it was adopted or opened for signature"
+            };
+            self.error(
+                a.date.span,
+                format!(
+                    "the {} by {} ({}) is dated before the instrument's `signed.date` ({})",
+                    a.action.label(),
+                    a.party.value,
+                    a.date.value,
+                    i.signed.date
+                ),
+                format!(
+                    "{why}: `treaty-register correct {} --act {} --date …`, or correct `signed.date`",
+                    i.id.value, a.number
+                ),
+            );
         }
     }
 
