@@ -130,6 +130,7 @@ fn verify_pdf_works_on_the_pdf_alone_and_rebuilds_it() {
         out.ends_with(" embedded files verified, 0 problems\n"),
         "{out}"
     );
+    assert!(!out.contains("CUSTOM TEMPLATE"), "{out}");
     let (code, json, _) = tool(
         alone.path(),
         &["verify", "--pdf", "register.pdf", "--format", "json"],
@@ -143,6 +144,27 @@ fn verify_pdf_works_on_the_pdf_alone_and_rebuilds_it() {
     );
     // Nothing was written beside the PDF.
     assert_eq!(fs::read_dir(alone.path()).unwrap().count(), 1);
+}
+
+/// A PDF typeset from templates that print something else (entry No. 4
+/// under a title it does not have) keeps the register's genuine digest and
+/// rebuilds identically from what it carries: `verify --pdf` names the
+/// templates that are not treaty-register's own, so the auditor knows the
+/// digest alone does not vouch for the pages.
+#[test]
+fn verify_pdf_names_templates_that_are_not_the_shipped_ones() {
+    let test = Test::with_shipped();
+    let entries = test.path().join("templates/_entries.typ.j2");
+    let forged = fs::read_to_string(&entries).unwrap() + "\n{# a local change #}\n";
+    fs::write(&entries, forged).unwrap();
+    let (_, dir) = test.args(["build"]).run();
+    let (code, out, err) = tool(dir.path(), &["verify", "--pdf", "out/register.pdf"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("CUSTOM TEMPLATE templates/_entries.typ.j2 (changed): the register digest does not cover templates"),
+        "{out}"
+    );
+    assert_eq!(out.matches("CUSTOM TEMPLATE").count(), 1, "{out}");
 }
 
 #[test]

@@ -56,6 +56,31 @@ pub struct Carried {
     pub refused: Vec<Refused>,
 }
 
+/// The embedded templates (`templates/…`) that are not treaty-register's
+/// own, byte for byte: changed, or added. A department may use its own
+/// set, so this is not a problem; but the register digest covers the
+/// entries, not the templates, and `--rebuild` typesets again with the
+/// templates the PDF carries — a forged template that prints another
+/// title would pass both. So `verify --pdf` names them, and the auditor
+/// reads those pages rather than trusting the digest alone.
+pub fn custom_templates(files: &[Embedded]) -> Vec<String> {
+    let own: std::collections::HashMap<&str, &[u8]> = crate::support::templates::TEMPLATES
+        .iter()
+        .map(|(name, bytes)| (*name, *bytes))
+        .collect();
+    files
+        .iter()
+        .filter_map(|f| {
+            let name = f.name.strip_prefix("templates/")?;
+            match own.get(name) {
+                Some(bytes) if *bytes == f.bytes.as_slice() => None,
+                Some(_) => Some(format!("{} (changed)", f.name)),
+                None => Some(format!("{} (not in the shipped set)", f.name)),
+            }
+        })
+        .collect()
+}
+
 /// Every file embedded in the PDF at `path`, in the name tree's order.
 pub fn embedded_files(path: &Path) -> Result<Carried, String> {
     let doc = Document::load(path).map_err(|e| format!("not a readable PDF ({e})"))?;

@@ -23,6 +23,8 @@ struct JsonReport<'a> {
     report: &'a PdfReport,
     #[serde(skip_serializing_if = "Option::is_none")]
     rebuilt_sha256: Option<String>,
+    /// Embedded templates that are not treaty-register's own.
+    custom_templates: Vec<String>,
 }
 
 pub fn run(config: &Config, args: &VerifyArgs, path: &Path) -> Result<()> {
@@ -31,6 +33,7 @@ pub fn run(config: &Config, args: &VerifyArgs, path: &Path) -> Result<()> {
         hint: Some("name a PDF published by treaty-register".into()),
     })?;
     let mut report = pdf::check(&carried);
+    let custom = pdf::custom_templates(&carried.files);
     let mut rebuilt = None;
     if args.rebuild && report.problem_count() == 0 {
         let timeout = std::time::Duration::from_secs(args.typst_timeout);
@@ -53,12 +56,13 @@ pub fn run(config: &Config, args: &VerifyArgs, path: &Path) -> Result<()> {
                 ok: problems == 0,
                 report: &report,
                 rebuilt_sha256: rebuilt,
+                custom_templates: custom,
             })
             .expect("a report serializes");
             text.push('\n');
             text
         }
-        ShowFormat::Text => text(config, &report, rebuilt.as_deref(), &summary),
+        ShowFormat::Text => text(config, &report, rebuilt.as_deref(), &custom, &summary),
     };
     super::print(&text)?;
     if problems > 0 {
@@ -67,7 +71,13 @@ pub fn run(config: &Config, args: &VerifyArgs, path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn text(config: &Config, report: &PdfReport, rebuilt: Option<&str>, summary: &str) -> String {
+fn text(
+    config: &Config,
+    report: &PdfReport,
+    rebuilt: Option<&str>,
+    custom: &[String],
+    summary: &str,
+) -> String {
     let mut text: String = report.files.iter().map(|f| format!("{f}\n")).collect();
     if report.named_by_digest > 0 {
         text.push_str(&format!(
@@ -80,6 +90,11 @@ fn text(config: &Config, report: &PdfReport, rebuilt: Option<&str>, summary: &st
         && stated == computed
     {
         text.push_str(&format!("REGISTER DIGEST {stated} as the PDF states\n"));
+    }
+    for t in custom {
+        text.push_str(&format!(
+            "CUSTOM TEMPLATE {t}: the register digest does not cover templates; read what they print\n"
+        ));
     }
     for p in &report.problems {
         text.push_str(&format!("PROBLEM {p}\n"));
