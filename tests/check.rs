@@ -1258,3 +1258,25 @@ fn allowed_signers_has_a_size_limit() {
         .status(1)
         .run();
 }
+
+/// U+000B and U+0085 count as whitespace in Rust but are control
+/// characters YAML forbids: a value holding one is refused, not passed on
+/// to readers that reject the file (found by an adversary's pass).
+#[test]
+fn vertical_tab_and_next_line_are_refused() {
+    for (escape, code) in [("\\v", "U+000B"), ("\\N", "U+0085")] {
+        let (out, _) = Test::with_base()
+            .file(
+                NEW,
+                a3(
+                    "title: Agreement on testing",
+                    &format!("title: \"Agreement on{escape}testing\""),
+                ),
+            )
+            .args(["check"])
+            .status(1)
+            .run();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("({code})")), "{err}");
+    }
+}

@@ -52,7 +52,15 @@ fn covered() -> &'static [(u32, u32)] {
 /// Whether the fonts can print `c` (line breaks, tabs and spaces are
 /// layout, never glyphs).
 pub fn printable(c: char) -> bool {
-    if c.is_ascii_graphic() || c.is_whitespace() {
+    // Whitespace, but not the control characters that count as such:
+    // U+000B, U+000C and U+0085 are not allowed in YAML, and print nothing.
+    if c.is_ascii_graphic() || matches!(c, ' ' | '\t' | '\n' | '\r') {
+        return true;
+    }
+    if c.is_control() {
+        return false;
+    }
+    if c.is_whitespace() {
         return true;
     }
     let cp = u32::from(c);
