@@ -595,3 +595,38 @@ fn a_word_longer_than_the_page_wraps_inside_it() {
         "quotes"
     );
 }
+
+/// "(continued)" heads a page only where an entry really runs over: never
+/// a page that begins with the next entry's heading (the closing state
+/// update used to be pushed onto the next page, page 16 of the shipped
+/// register).
+#[test]
+fn continued_heads_only_pages_that_go_on_with_an_entry() {
+    let (_, dir) = Test::with_shipped().args(["build"]).run();
+    let pdf = dir.path().join("out/register.pdf");
+    let mut continued = 0;
+    for page in 1.. {
+        let out = Command::new("pdftotext")
+            .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        if !out.status.success() {
+            break;
+        }
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+        let _title = lines.next();
+        let Some(head) = lines.next().filter(|l| l.ends_with("(continued)")) else {
+            continue;
+        };
+        continued += 1;
+        let first = lines.next().unwrap_or("");
+        assert!(
+            !(first.starts_with("No. ") && first.contains(" · ")),
+            "page {page} is headed {head:?} but begins with the entry {first:?}"
+        );
+    }
+    assert!(continued > 5, "the shipped entries run over pages");
+}
