@@ -193,6 +193,7 @@ field-in-force = Entry into force
 field-term = Term
 field-participants = Participants
 field-statements = Statements
+field-act-notes = Act details
 field-registration = UN registration
 field-relations = Relations
 field-subjects = Subjects

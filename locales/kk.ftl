@@ -183,6 +183,7 @@ field-in-force = Күшіне енуі
 field-term = Қолданылу мерзімі
 field-participants = Қатысушылар
 field-statements = Мәлімдемелер
+field-act-notes = Актілер туралы
 field-registration = БҰҰ-да тіркелуі
 field-relations = Байланыстар
 field-subjects = Тақырыптары

@@ -190,6 +190,7 @@ field-in-force = Вступление в силу
 field-term = Срок действия
 field-participants = Участники
 field-statements = Заявления
+field-act-notes = Об актах
 field-registration = Регистрация в ООН
 field-relations = Связи
 field-subjects = Тематика

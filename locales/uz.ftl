@@ -184,6 +184,7 @@ field-in-force = Kuchga kirishi
 field-term = Amal qilish muddati
 field-participants = Ishtirokchilar
 field-statements = Bayonotlar
+field-act-notes = Hujjatlar haqida
 field-registration = BMTda roʻyxatga olinishi
 field-relations = Aloqalar
 field-subjects = Mavzular

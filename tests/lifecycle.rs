@@ -305,6 +305,8 @@ fn the_pdf_shows_participants_statements_registration_and_chronology() {
         "Depositary Kazakhstan",
         // An adopted instrument is not "signed".
         "Adopted on 1 June 2024",
+        // An act's reference (the ratification law), never printed before.
+        "Act details Ratification by Kazakhstan, 1 March 2021: Law No. 1-VII",
         // Back matter.
         "Index by status",
         "In force, not registered with the United Nations",

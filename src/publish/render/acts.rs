@@ -166,6 +166,32 @@ pub fn statements(i: &Instrument, loc: &Locale) -> Vec<String> {
         .collect()
 }
 
+/// The references (the ratification law) and notes recorded with acts:
+/// "Ratification by Kazakhstan, 1 March 2021: Law No. 1-VII". `show` and
+/// the web edition give them; the PDF, the register of record, must too.
+pub fn act_notes(i: &Instrument, loc: &Locale) -> Vec<String> {
+    sorted(i)
+        .into_iter()
+        .filter(|a| a.reference.is_some() || a.note.is_some())
+        .map(|a| {
+            let lead = loc.fill(
+                "statement-by",
+                &args!(
+                    action = sentence(a.action, loc),
+                    state = loc.state(&a.party.value),
+                    date = act_date(i, a, loc)
+                ),
+            );
+            let details: Vec<String> = [&a.reference, &a.note]
+                .into_iter()
+                .flatten()
+                .map(|t| flat(t))
+                .collect();
+            format!("{lead}: {}", details.join("; "))
+        })
+        .collect()
+}
+
 /// "Registered with the Secretariat of the United Nations on 1 September
 /// 2021 under No. I-99999 (by Kazakhstan; UNTS vol. 9999, p. 1)", or "not
 /// registered".

@@ -322,6 +322,8 @@ pub struct InstrumentContext {
     pub participant_lines: Vec<String>,
     /// The wording of reservations, declarations and objections.
     pub statements: Vec<String>,
+    /// The references and notes recorded with acts, one line each.
+    pub act_notes: Vec<String>,
     /// "Registered with the Secretariat of the United Nations on …".
     pub registration: String,
     /// Every act, in date order.

@@ -90,6 +90,7 @@ pub(super) fn instrument_context(
         },
         participants,
         statements: acts::statements(i, loc),
+        act_notes: acts::act_notes(i, loc),
         registration: acts::registration(i, loc),
         acts: acts::acts(i, loc),
         status_keyword: status.as_str(),
