@@ -184,13 +184,18 @@ fn split_sheet(path: &Path, sheet: Option<&str>) -> (std::path::PathBuf, Option<
 /// its mark, or else Windows-1251, the one other encoding Excel writes CSV
 /// in for these languages.
 pub fn decode(bytes: &[u8]) -> String {
+    decode_noting_legacy(bytes).0
+}
+
+/// As [`decode`], and whether it fell back to Windows-1251.
+fn decode_noting_legacy(bytes: &[u8]) -> (String, bool) {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return text.into_owned();
+        return (text.into_owned(), false);
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => encoding_rs::WINDOWS_1251.decode(bytes).0.into_owned(),
+        Ok(text) => (text.to_owned(), false),
+        Err(_) => (encoding_rs::WINDOWS_1251.decode(bytes).0.into_owned(), true),
     }
 }
 
@@ -210,9 +215,7 @@ fn mixed_script_word(text: &str) -> Option<&str> {
 /// or Windows-1251, the code page Excel writes on a Russian or Kazakh
 /// system; any other code page is refused rather than misread.
 fn csv_text(path: &Path, bytes: &[u8]) -> Result<String> {
-    let text = decode(bytes);
-    let legacy =
-        encoding_rs::Encoding::for_bom(bytes).is_none() && std::str::from_utf8(bytes).is_err();
+    let (text, legacy) = decode_noting_legacy(bytes);
     if legacy && let Some(word) = mixed_script_word(&text) {
         return Err(Error::Usage {
             message: format!(
