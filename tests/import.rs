@@ -170,8 +170,11 @@ fn a_real_workbook_imports_alike_from_xlsx_ods_and_xls() {
     assert!(entry("KZ-UZ-2024-106").contains("  date: 2021-03-04\n"));
     // A date stored as text.
     assert!(entry("KZ-UZ-2024-104").contains("  date: 2003-04-04\n"));
-    // Both columns under the merged header are the parties.
-    assert!(entry("KZ-UZ-2024-101").contains("- state: KAZ\n- state: UZB\n"));
+    // Both columns under the merged header are the parties; a state alone
+    // is the state itself as party, named by its official name.
+    assert!(entry("KZ-UZ-2024-101").contains(
+        "- state: KAZ\n  body: Republic of Kazakhstan\n- state: UZB\n  body: Republic of Uzbekistan\n"
+    ));
     // Hidden rows are data all the same; their provenance names the row.
     assert!(entry("KZ-UZ-2024-108").contains("note: imported from Treaties row 9\n"));
     // The acts of the second sheet, by the list's numbers.
@@ -230,6 +233,95 @@ fn update_rewrites_only_the_changed_fields() {
             "title: Agreement on motor roads"
         )
     );
+}
+
+/// `--update` rewrites a list the row changes as a whole (parties with
+/// their bodies, subjects it adds) and keeps every other byte; acts are
+/// not its business and stay refused with the commands that own them.
+#[test]
+fn update_rewrites_changed_lists_whole() {
+    let first = "No.,Title,Type,Level,Parties,Date of signature,Status\n\
+                 17,Agreement on roads,agreement,intergovernmental,KAZ;UZB,08.08.2024,signed\n";
+    let (_, dir) = Test::with_shipped()
+        .file("list.csv", first)
+        .args(["import", "list.csv"])
+        .run();
+    let path = dir.path().join("register/instruments/KZ-UZ-2024-017.yaml");
+    let hand = fs::read_to_string(&path).unwrap().replace(
+        "level: intergovernmental\n",
+        "level: intergovernmental # as signed\n",
+    );
+    fs::write(&path, &hand).unwrap();
+    let second = "No.,Title,Type,Level,Parties,Date of signature,Status,Subjects\n\
+                  17,Agreement on roads,agreement,intergovernmental,\"KAZ=Government of the Republic of Kazakhstan;UZB\",08.08.2024,signed,transport; roads\n";
+    fs::write(dir.path().join("list.csv"), second).unwrap();
+    let (code, _, err) = tool(dir.path(), &["import", "list.csv"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("differs in parties, subjects"), "{err}");
+    let (code, out, err) = tool(dir.path(), &["import", "list.csv", "--update"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("updated 1\nKZ-UZ-2024-017\n"), "{out}");
+    let after = fs::read_to_string(&path).unwrap();
+    let want = hand
+        .replace(
+            "  body: Republic of Kazakhstan\n",
+            "  body: Government of the Republic of Kazakhstan\n",
+        )
+        .replace(
+            "status: signed\n",
+            "status: signed\nsubjects:\n- transport\n- roads\n",
+        );
+    assert_eq!(after, want);
+    let (code, out, err) = tool(dir.path(), &["check"]);
+    assert_eq!(code, 0, "{out}{err}");
+    // Once more: nothing differs.
+    let (code, out, _) = tool(dir.path(), &["import", "list.csv", "--update"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("unchanged 1"), "{out}");
+}
+
+/// What `check` only warns about (an invisible character pasted with a
+/// title) is said, at the row's cell, and the row goes in all the same;
+/// `add` says the same of what it writes.
+#[test]
+fn warnings_are_shown_and_do_not_refuse() {
+    let list = "Title,Type,Level,Parties,Date of signature,Status\n\
+                Agreement on\u{200B} roads,agreement,intergovernmental,KAZ;UZB,08.08.2024,signed\n";
+    let (_, dir) = Test::with_shipped()
+        .file("list.csv", list)
+        .args(["check"])
+        .run();
+    let (code, out, err) = tool(dir.path(), &["import", "list.csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("imported 1 instrument"), "{out}");
+    assert!(
+        err.starts_with("list.csv:2:1: warning: `title` holds <U+200B> (zero width space)"),
+        "{err}"
+    );
+    let (code, _, err) = tool(
+        dir.path(),
+        &[
+            "add",
+            "--title",
+            "Agreement on\u{200B} rails",
+            "--type",
+            "agreement",
+            "--level",
+            "intergovernmental",
+            "--party",
+            "KAZ",
+            "--party",
+            "UZB",
+            "--signed",
+            "2024-08-08",
+            "--status",
+            "signed",
+            "--source",
+            "Report;2024-08-08",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("warning: `title` holds <U+200B>"), "{err}");
 }
 
 /// `03/04/2019` is refused as ambiguous until the mapping gives the

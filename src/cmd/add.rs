@@ -180,7 +180,8 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
         };
         let rel = add::path_for(&draft.id);
         let text = add::to_yaml(&draft);
-        let problems = crate::edit::entry::validate(root, &rel, &text, meta.as_of);
+        let mut problems = crate::edit::entry::validate(root, &rel, &text, meta.as_of);
+        let warnings = crate::register::diagnostic::split_warnings(&mut problems);
         if !problems.is_empty() {
             if interactive && !missing.is_empty() {
                 // Answers, not flags: show the entry as it would be written.
@@ -194,6 +195,7 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
             }
             return Err(refuse_flags(&text, &problems));
         }
+        super::warn_entry(root, &rel, &text, &warnings);
         if args.dry_run {
             return super::print(&text);
         }

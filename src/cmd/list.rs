@@ -254,14 +254,15 @@ fn csv(rows: &[Row]) -> String {
 }
 
 /// The fields after `path`, written as `import` reads them: parties as
-/// `STATE=BODY` separated by `;`, lists by `;`.
+/// `STATE=BODY` separated by `;` (`STATE=` where the body is not recorded:
+/// `STATE` alone would import as the state's official name), lists by `;`.
 fn import_columns(i: &Instrument) -> Vec<String> {
     let parties: Vec<String> = i
         .parties
         .iter()
         .map(|p| match &p.body {
             Some(body) => format!("{}={body}", p.state),
-            None => p.state.clone(),
+            None => format!("{}=", p.state),
         })
         .collect();
     let title_in = |lang: &str| i.titles.get(lang).cloned().unwrap_or_default();

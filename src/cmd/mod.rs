@@ -118,6 +118,20 @@ pub(crate) fn refuse_entry(
     }
 }
 
+/// Shows the warnings `check` would give for an entry a command writes
+/// all the same (an invisible character, a word too long for a line).
+pub(crate) fn warn_entry(
+    root: &std::path::Path,
+    rel: &std::path::Path,
+    text: &str,
+    warnings: &[crate::register::diagnostic::Diagnostic],
+) {
+    let mut renderer = Renderer::new(root).with_source(rel, text);
+    let rendered: String = warnings.iter().map(|d| renderer.render(d)).collect();
+    // As `check` prints them: a closed stderr is no reason to fail.
+    let _ = anstream::stderr().lock().write_all(rendered.as_bytes());
+}
+
 /// The register as lists show it: withdrawn entries left out (a
 /// `--withdrawn` listing starts from [`with_withdrawn_as_of`] instead), as
 /// it stood on `as_of` (the register itself without one). A date after the

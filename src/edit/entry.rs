@@ -32,7 +32,8 @@ pub enum Refusal {
 }
 
 /// Checks the entry with the rules of `check`, for a register dated
-/// `as_of`; returns its problems.
+/// `as_of`; returns its problems, warnings among them (only errors refuse
+/// an entry: [`crate::register::diagnostic::split_warnings`]).
 pub fn validate(root: &Path, rel: &Path, text: &str, as_of: PartialDate) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     // Every limit `check` applies to a file, a writer applies before it
@@ -52,7 +53,9 @@ pub fn validate(root: &Path, rel: &Path, text: &str, as_of: PartialDate) -> Vec<
         );
         return diags;
     }
-    let Some(instrument) = load::parse_instrument(rel, text, &mut diags) else {
+    let mut warnings = Vec::new();
+    let Some(instrument) = load::parse_instrument_warned(rel, text, &mut diags, &mut warnings)
+    else {
         return diags;
     };
     let stems = load::instrument_stems(root);
@@ -66,6 +69,7 @@ pub fn validate(root: &Path, rel: &Path, text: &str, as_of: PartialDate) -> Vec<
         &mut diags,
     );
     crate::register::treaty_law::rules(&instrument, as_of, &mut diags);
+    diags.extend(warnings);
     crate::register::diagnostic::sort(&mut diags);
     diags
 }

@@ -29,6 +29,33 @@ pub enum Step<'a> {
     Item(usize),
 }
 
+/// One item of a list [`Doc::set_list`] writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item<'a> {
+    Scalar(&'a str),
+    /// A mapping of single values, its keys in this order.
+    Map(Vec<(&'a str, &'a str)>),
+}
+
+impl Item<'_> {
+    fn matches(&self, node: &Node) -> bool {
+        let text_of = |n: &Node| match &n.value {
+            Value::Scalar { text, .. } => Some(text.clone()),
+            _ => None,
+        };
+        match (self, &node.value) {
+            (Item::Scalar(v), _) => text_of(node).as_deref() == Some(v.trim()),
+            (Item::Map(fields), Value::Map(entries)) => {
+                entries.len() == fields.len()
+                    && fields.iter().zip(entries).all(|((k, v), (key, value))| {
+                        key_text(key) == *k && text_of(value).as_deref() == Some(v.trim())
+                    })
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Why the text cannot be changed as asked: a message and a hint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
@@ -337,6 +364,76 @@ impl<'t> Doc<'t> {
         new.push_str(&item);
         new.push_str(&self.text[at..]);
         Ok(new)
+    }
+
+    /// The text with the top-level `key` holding `items` as a block list
+    /// (one `- ` item per line, maps with their keys in the order given),
+    /// replacing whatever value it had or inserted where `order` puts it.
+    pub fn set_list(&self, key: &str, items: &[Item], order: Order) -> Result<String, Layout> {
+        let path = [Step::Key(key)];
+        if items.is_empty() {
+            return Ok(self.remove(&path)?.unwrap_or_else(|| self.whole()));
+        }
+        let doc_text;
+        let doc = match self.get(&path) {
+            Some(_) => self,
+            None => {
+                // In with a placeholder where the order puts it, then replaced.
+                doc_text = self.set(&path, "x", order)?;
+                &Doc::parse(&doc_text)?
+            }
+        };
+        let entry = doc.entry_at(&path)?;
+        let dash = match doc.get(&path).map(|n| &n.value) {
+            Some(Value::Seq(list))
+                if !list.is_empty() && !doc.is_flow(doc.get(&path).expect("a list")) =>
+            {
+                let first = &doc.text[doc.starts[list[0].span.line as usize - 1]..];
+                first.len() - first.trim_start_matches(' ').len()
+            }
+            _ => entry.indent,
+        };
+        let mut block = String::new();
+        for item in items {
+            match item {
+                Item::Scalar(v) => {
+                    block.push_str(&format!("{}{}- {}", doc.eol, " ".repeat(dash), scalar(v)))
+                }
+                Item::Map(fields) => {
+                    for (n, (k, v)) in fields.iter().enumerate() {
+                        let lead = if n == 0 { "- " } else { "  " };
+                        block.push_str(&format!(
+                            "{}{}{lead}{k}: {}",
+                            doc.eol,
+                            " ".repeat(dash),
+                            scalar(v)
+                        ));
+                    }
+                }
+            }
+        }
+        let new = doc.splice(entry.after_colon, entry.end, &block);
+        // The safety net: the list must read back as given.
+        let back = Doc::parse(&new)?;
+        let reads_back = match back.get(&path).map(|n| &n.value) {
+            Some(Value::Seq(list)) => {
+                list.len() == items.len() && list.iter().zip(items).all(|(n, item)| item.matches(n))
+            }
+            _ => false,
+        };
+        if reads_back {
+            Ok(new)
+        } else {
+            Err(layout(
+                format!("`{key}` could not be written in this file's layout"),
+                "set the list in the file by hand",
+            ))
+        }
+    }
+
+    /// The text as it was, with its byte order mark.
+    fn whole(&self) -> String {
+        format!("{}{}", self.bom, self.text)
     }
 
     /// The entry of the key that ends `path`, in its block mapping.

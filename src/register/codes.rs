@@ -16,6 +16,16 @@ pub fn country_name(code: &str) -> Option<&'static str> {
     Some(table[i].2)
 }
 
+/// The state's official English name (`Republic of Kazakhstan`), or its
+/// short name where iso-codes gives no other (`Georgia`).
+pub fn official_name(code: &str) -> Option<&'static str> {
+    let table = data::OFFICIAL_NAMES;
+    match table.binary_search_by(|(c, _)| (*c).cmp(code)) {
+        Ok(i) => Some(table[i].1),
+        Err(_) => country_name(code),
+    }
+}
+
 /// The English name of an ISO 639-1 code, if it is one.
 pub fn language_name(code: &str) -> Option<&'static str> {
     let table = data::LANGUAGES;

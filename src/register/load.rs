@@ -369,11 +369,22 @@ fn parse_text(rel: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Nod
 /// its entry this way before writing it), with the rules `check` applies
 /// to a file. Only errors are recorded: warnings are `check`'s to show.
 pub fn parse_instrument(rel: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Instrument> {
+    parse_instrument_warned(rel, text, diags, &mut Vec::new())
+}
+
+/// [`parse_instrument`], with the warnings `check` would give put in
+/// `warnings`: a writer shows them, and writes all the same.
+pub fn parse_instrument_warned(
+    rel: &Path,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Option<Instrument> {
     let source = without_bom(text);
     let node = parse_text(rel, source, diags)?;
     let mut found = Vec::new();
     let instrument = decode::instrument(rel, source, &node, &mut found);
-    diagnostic::split_warnings(&mut found);
+    warnings.extend(diagnostic::split_warnings(&mut found));
     diags.extend(found);
     let instrument = instrument?;
     Some(Instrument {

@@ -277,7 +277,7 @@ pub const TEMPLATE: &[(&str, &str)] = &[
     ),
     (
         "parties",
-        "Two or more: STATE or STATE=BODY, separated by ; or new lines; STATE is a code (KAZ) or a name in en, ru, kk or uz (required)",
+        "Two or more: STATE or STATE=BODY, separated by ; or new lines; STATE is a code (KAZ) or a name in en, ru, kk or uz; STATE alone gives the state's official name as body, STATE= leaves the body not recorded (required)",
     ),
     (
         "signed.date",

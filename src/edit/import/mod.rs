@@ -30,7 +30,8 @@ use read::Place;
 pub struct Problem {
     #[serde(flatten)]
     pub place: Place,
-    /// `error` (nothing is written) or `warning` (the row is left out).
+    /// `error` (nothing is written) or `warning` (said, and the import
+    /// goes on: a duplicate row left out, a value `check` warns about).
     pub severity: &'static str,
     pub message: String,
     pub hint: Option<String>,

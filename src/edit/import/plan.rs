@@ -14,11 +14,11 @@ use super::read::{self, Place};
 use super::rows::{self, Context, Entry, Table, Target};
 use super::{Options, Outcome, Problem};
 use crate::edit::add::{self, DraftSource};
-use crate::edit::fields::{Doc, Step};
+use crate::edit::fields::{Doc, Item, Layout, Step};
 use crate::edit::record::{self, Change};
 use crate::error::Result;
 use crate::register::date::PartialDate;
-use crate::register::diagnostic::Diagnostic;
+use crate::register::diagnostic::{Diagnostic, Severity};
 use crate::register::load::{self, INSTRUMENTS_DIR, Limits};
 use crate::register::model::{Instrument, Register};
 
@@ -75,6 +75,12 @@ pub fn plan(root: &Path, limits: &Limits, options: Options) -> Result<Plan> {
         .collect();
     let mut known: Vec<&str> = known.iter().map(String::as_str).collect();
     known.sort_unstable();
+    let against = Against {
+        root,
+        known: &known,
+        as_of,
+        options,
+    };
     for mut e in entries {
         let id = e.id.clone().expect("allocated");
         e.draft.id = id.clone();
@@ -88,17 +94,7 @@ pub fn plan(root: &Path, limits: &Limits, options: Options) -> Result<Plan> {
                 plan.creates.push((id.clone(), text));
                 out.created.push(id);
             }
-            Some(old) => compare(
-                root,
-                &e,
-                old,
-                &text,
-                &known,
-                as_of,
-                options,
-                &mut plan.updates,
-                out,
-            )?,
+            Some(old) => compare(&against, &e, old, &text, &mut plan.updates, out)?,
         }
     }
     Ok(plan)
@@ -363,18 +359,24 @@ fn entry_text(
         }
     }
     let diags = validate(&e.draft.id, &text, known, as_of).1;
-    if diags.is_empty() {
-        return Some(text);
-    }
+    let mut refused = false;
     for d in diags {
         let place = place_of(e, &text, d.span.map_or(0, |s| s.line as usize));
         let hint = (!d.hints.is_empty()).then(|| d.hints.join("; "));
-        problems.push(Problem::error(place, d.message, hint));
+        // A warning `check` would give (an invisible character, a word too
+        // long for a line) is shown, and the row goes in as `check` lets it.
+        if d.severity == Severity::Warning {
+            problems.push(Problem::warning(place, d.message, hint));
+        } else {
+            refused = true;
+            problems.push(Problem::error(place, d.message, hint));
+        }
     }
-    None
+    (!refused).then_some(text)
 }
 
-/// The entry read back as `check` reads it, and its problems.
+/// The entry read back as `check` reads it, and its problems (its
+/// warnings last).
 fn validate(
     id: &str,
     text: &str,
@@ -383,11 +385,13 @@ fn validate(
 ) -> (Option<Instrument>, Vec<Diagnostic>) {
     let rel = PathBuf::from(INSTRUMENTS_DIR).join(format!("{id}.yaml"));
     let mut diags = Vec::new();
-    let instrument = load::parse_instrument(&rel, text, &mut diags);
+    let mut warnings = Vec::new();
+    let instrument = load::parse_instrument_warned(&rel, text, &mut diags, &mut warnings);
     if let Some(i) = &instrument {
         crate::register::check::relation_rules(i, known, &mut diags);
         crate::register::treaty_law::rules(i, as_of, &mut diags);
     }
+    diags.extend(warnings);
     (instrument, diags)
 }
 
@@ -422,22 +426,27 @@ fn place_of(e: &Entry, text: &str, line: usize) -> Place {
         .map_or_else(|| e.row_place.clone(), |(_, p)| p.clone())
 }
 
+/// What an entry that exists is compared against: the register's ids,
+/// its `as_of`, and whether `--update` was given.
+struct Against<'a> {
+    root: &'a Path,
+    known: &'a [&'a str],
+    as_of: PartialDate,
+    options: Options<'a>,
+}
+
 /// The row's values of an entry that exists: all the same → unchanged;
 /// some differ → an error, or with `--update` those values rewritten.
-#[allow(clippy::too_many_arguments)]
 fn compare(
-    root: &Path,
+    on: &Against,
     e: &Entry,
     old: &Instrument,
     text: &str,
-    known: &[&str],
-    as_of: PartialDate,
-    options: Options,
     updates: &mut Vec<(String, String, String)>,
     out: &mut Outcome,
 ) -> Result<()> {
     let id = e.draft.id.clone();
-    let (Some(new), _) = validate(&id, text, known, as_of) else {
+    let (Some(new), _) = validate(&id, text, on.known, on.as_of) else {
         return Ok(());
     };
     let differ = differences(old, &new);
@@ -446,9 +455,9 @@ fn compare(
         out.unchanged.push(id);
         return Ok(());
     }
-    let lists: Vec<&str> = differ
+    let fixed: Vec<&str> = differ
         .iter()
-        .filter(|(_, v)| v.is_none())
+        .filter(|(_, v)| matches!(v, Differs::Elsewhere))
         .map(|(p, _)| p.as_str())
         .collect();
     let names: Vec<&str> = differ.iter().map(|(p, _)| p.as_str()).collect();
@@ -459,13 +468,13 @@ fn compare(
             .cloned()
             .unwrap_or_else(|| e.row_place.clone())
     };
-    if !options.update || !lists.is_empty() {
-        let hint = if lists.is_empty() {
+    if !on.options.update || !fixed.is_empty() {
+        let hint = if fixed.is_empty() {
             "give --update to rewrite those values in the file (its other bytes are kept), or make the row agree with the entry".to_owned()
         } else {
             format!(
-                "--update rewrites single values, not {}: change those with `treaty-register edit` or `record`, then import again",
-                lists.join(", ")
+                "--update does not rewrite {}: change those with `treaty-register record` or `correct`, then import again",
+                fixed.join(", ")
             )
         };
         out.problems.push(Problem::error(
@@ -478,25 +487,25 @@ fn compare(
         ));
         return Ok(());
     }
-    let path = root.join(INSTRUMENTS_DIR).join(format!("{id}.yaml"));
+    let path = on.root.join(INSTRUMENTS_DIR).join(format!("{id}.yaml"));
     let before = crate::edit::entry::read_entry(&path)?;
-    let mut changed = before.clone();
-    for (field, value) in &differ {
-        let steps: Vec<Step> = field.split('.').map(Step::Key).collect();
-        let value = value.as_deref().unwrap_or("");
-        match Doc::parse(&changed).and_then(|d| d.set(&steps, value, &crate::edit::amend::order)) {
-            Ok(t) => changed = t,
-            Err(l) => {
-                out.problems.push(Problem::error(
-                    at(field),
-                    format!("{id}: {}", l.message),
-                    Some(l.hint),
-                ));
-                return Ok(());
-            }
+    let changed = match rewrite(&before, &differ) {
+        Ok(t) => t,
+        Err((field, l)) => {
+            out.problems.push(Problem::error(
+                at(field),
+                format!("{id}: {}", l.message),
+                Some(l.hint),
+            ));
+            return Ok(());
         }
-    }
-    let diags = validate(&id, &changed, known, as_of).1;
+    };
+    // Its warnings were given for the row already.
+    let diags: Vec<Diagnostic> = validate(&id, &changed, on.known, on.as_of)
+        .1
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
     for d in &diags {
         out.problems.push(Problem::error(
             at(names[0]),
@@ -511,11 +520,64 @@ fn compare(
     Ok(())
 }
 
+/// `text` with each differing value written in place, every other byte
+/// kept; the field that could not be written, and why.
+fn rewrite<'d>(
+    text: &str,
+    differ: &'d [(String, Differs)],
+) -> std::result::Result<String, (&'d str, Layout)> {
+    let mut changed = text.to_owned();
+    for (field, value) in differ {
+        let doc = Doc::parse(&changed).map_err(|l| (field.as_str(), l))?;
+        let next = match value {
+            Differs::Value(v) => {
+                let steps: Vec<Step> = field.split('.').map(Step::Key).collect();
+                doc.set(&steps, v, &crate::edit::amend::order)
+            }
+            Differs::List(items) => {
+                let items: Vec<Item> = items.iter().map(list_item).collect();
+                doc.set_list(field, &items, &crate::edit::amend::order)
+            }
+            Differs::Elsewhere => unreachable!("refused before"),
+        };
+        changed = next.map_err(|l| (field.as_str(), l))?;
+    }
+    Ok(changed)
+}
+
+/// A list's item as the file writes it: a party's `state` before its
+/// `body`, other keys in the format's order (alphabetical, as JSON has them).
+fn list_item(v: &serde_json::Value) -> Item<'_> {
+    match v {
+        serde_json::Value::Object(map) => {
+            let mut fields: Vec<(&str, &str)> = map
+                .iter()
+                .filter_map(|(k, v)| Some((k.as_str(), v.as_str()?)))
+                .collect();
+            fields.sort_by_key(|(k, _)| *k != "state");
+            Item::Map(fields)
+        }
+        v => Item::Scalar(v.as_str().unwrap_or_default()),
+    }
+}
+
+/// How a value of the row differs from the entry's.
+enum Differs {
+    /// A single value, written as this text.
+    Value(String),
+    /// A top-level list of single values or of flat mappings (parties,
+    /// subjects, languages), written whole.
+    List(Vec<serde_json::Value>),
+    /// A value `--update` leaves to the commands that own it (the acts,
+    /// nested lists such as signatories).
+    Elsewhere,
+}
+
 /// The values of `new` that `old` does not have as they are: a path and
-/// the new value (`None` for a list, which --update does not rewrite).
-/// Values `new` leaves out are not compared (the row did not give them),
-/// nor sources (the list's own provenance is not a fact of the entry).
-fn differences(old: &Instrument, new: &Instrument) -> Vec<(String, Option<String>)> {
+/// how it differs. Values `new` leaves out are not compared (the row did
+/// not give them), nor sources (the list's own provenance is not a fact
+/// of the entry).
+fn differences(old: &Instrument, new: &Instrument) -> Vec<(String, Differs)> {
     let old = serde_json::to_value(old).unwrap_or_default();
     let new = serde_json::to_value(new).unwrap_or_default();
     let mut out = Vec::new();
@@ -523,6 +585,10 @@ fn differences(old: &Instrument, new: &Instrument) -> Vec<(String, Option<String
         return out;
     };
     let text = |v: &serde_json::Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+    let flat = |v: &serde_json::Value| match v {
+        serde_json::Value::Object(m) => m.values().all(|x| x.is_string()),
+        x => x.is_string(),
+    };
     for (key, value) in new {
         if key == "sources" || old.get(key) == Some(value) {
             continue;
@@ -532,12 +598,20 @@ fn differences(old: &Instrument, new: &Instrument) -> Vec<(String, Option<String
                 for (k, v) in inner {
                     if old.get(key).and_then(|o| o.get(k)) != Some(v) {
                         let scalar = !v.is_array() && !v.is_object();
-                        out.push((format!("{key}.{k}"), scalar.then(|| text(v))));
+                        let how = if scalar {
+                            Differs::Value(text(v))
+                        } else {
+                            Differs::Elsewhere
+                        };
+                        out.push((format!("{key}.{k}"), how));
                     }
                 }
             }
-            serde_json::Value::Array(_) => out.push((key.clone(), None)),
-            v => out.push((key.clone(), Some(text(v)))),
+            serde_json::Value::Array(items) if key != "actions" && items.iter().all(flat) => {
+                out.push((key.clone(), Differs::List(items.clone())));
+            }
+            serde_json::Value::Array(_) => out.push((key.clone(), Differs::Elsewhere)),
+            v => out.push((key.clone(), Differs::Value(text(v)))),
         }
     }
     out

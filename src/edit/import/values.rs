@@ -316,7 +316,10 @@ pub fn state(text: &str) -> Result<&'static str, Bad> {
 }
 
 /// The parties of a cell: items separated by `;` or new lines, each
-/// `STATE` or `STATE=BODY`. Every bad item is reported.
+/// `STATE` or `STATE=BODY`. Every bad item is reported. A state alone is
+/// the state itself as party, so its body is the state's official name
+/// (the import contract); `STATE=` with nothing after it leaves the body
+/// not recorded, which is how `list --format csv` writes such a party.
 pub fn parties(text: &str) -> (Vec<(String, Option<String>)>, Vec<Bad>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
@@ -326,11 +329,14 @@ pub fn parties(text: &str) -> (Vec<(String, Option<String>)>, Vec<Bad>) {
         .filter(|i| !i.is_empty())
     {
         let (name, body) = match item.split_once('=') {
-            Some((s, b)) => (s, Some(b.trim().to_owned()).filter(|b| !b.is_empty())),
+            Some((s, b)) => (s, Some(Some(b.trim().to_owned()).filter(|b| !b.is_empty()))),
             None => (item, None),
         };
         match state(name) {
-            Ok(code) => out.push((code.to_owned(), body)),
+            Ok(code) => {
+                let official = || codes::official_name(code).map(str::to_owned);
+                out.push((code.to_owned(), body.unwrap_or_else(official)));
+            }
             Err(e) => problems.push(e),
         }
     }
@@ -449,12 +455,13 @@ mod tests {
             e.hint.as_deref(),
             Some("did you mean \"Kazakhstan\" (KAZ)?")
         );
-        let (p, bad) = parties("Казахстан=Правительство РК;\nUZB; Atlantis");
+        let (p, bad) = parties("Казахстан=Правительство РК;\nUZB; Atlantis; GEO=");
         assert_eq!(
             p,
             [
                 ("KAZ".to_owned(), Some("Правительство РК".to_owned())),
-                ("UZB".to_owned(), None)
+                ("UZB".to_owned(), Some("Republic of Uzbekistan".to_owned())),
+                ("GEO".to_owned(), None),
             ]
         );
         assert_eq!(bad.len(), 1);
