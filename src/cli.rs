@@ -115,7 +115,7 @@ pub struct AddArgs {
     #[arg(long, value_name = "PLACE")]
     pub place: Option<String>,
 
-    /// A signatory, NAME[;OFFICE[;STATE]] (repeatable)
+    /// A signatory, NAME[;OFFICE[;STATE]] (repeatable); `\;` is a semicolon inside a value
     #[arg(long = "signatory", value_name = "NAME;OFFICE;STATE")]
     pub signatories: Vec<String>,
 
@@ -147,7 +147,8 @@ pub struct AddArgs {
     #[arg(long = "language", value_name = "CODE")]
     pub languages: Vec<String>,
 
-    /// A source, TITLE[;DATE[;PUBLISHER[;URL[;NOTE]]]] (repeatable; at least one)
+    /// A source, TITLE[;DATE[;PUBLISHER[;URL[;NOTE]]]] (repeatable; at least one); `\;` is a
+    /// semicolon inside a value
     #[arg(long = "source", value_name = "TITLE;DATE;…")]
     pub sources: Vec<String>,
 

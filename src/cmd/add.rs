@@ -168,7 +168,12 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
                 flags: missing.into_iter().map(str::to_owned).collect(),
             });
         }
-        add::ask_missing(&mut draft, &mut prompter)?;
+        let states = register
+            .register
+            .as_ref()
+            .map(|r| add::frequent_states(r, 2))
+            .unwrap_or_default();
+        add::ask_missing(&mut draft, &mut prompter, &states)?;
     }
 
     let mut after = 0;

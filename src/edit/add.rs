@@ -212,9 +212,38 @@ pub fn term(value: &str) -> Result<DraftTerm> {
     })
 }
 
+/// The `;`-separated fields of a flag's value, at most `max`: `\;` is a
+/// semicolon inside a field (a source's headline may hold one), `\\` a
+/// backslash. More fields than the flag has is an error, not a field lost.
+fn fields(flag: &str, value: &str, max: usize, example: &str) -> Result<Vec<String>> {
+    let mut out = vec![String::new()];
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(next @ (';' | '\\')) => out.last_mut().expect("one").push(next),
+                Some(other) => out.last_mut().expect("one").extend(['\\', other]),
+                None => out.last_mut().expect("one").push('\\'),
+            },
+            ';' => out.push(String::new()),
+            c => out.last_mut().expect("one").push(c),
+        }
+    }
+    if out.len() > max {
+        return Err(usage(
+            flag,
+            value,
+            &format!("{} fields separated by `;`, at most {max}", out.len()),
+            &format!("write `\\;` for a semicolon inside a value, e.g. {example}"),
+        ));
+    }
+    Ok(out)
+}
+
 /// `NAME[;OFFICE[;STATE]]`.
 pub fn signatory(value: &str) -> Result<DraftSignatory> {
-    let mut parts = value.split(';');
+    let parts = fields("--signatory", value, 3, "`--signatory 'Name;Office;KAZ'`")?;
+    let mut parts = parts.iter().map(String::as_str);
     let name = nonempty(parts.next()).ok_or_else(|| {
         usage(
             "--signatory",
@@ -232,7 +261,9 @@ pub fn signatory(value: &str) -> Result<DraftSignatory> {
 
 /// `TITLE[;DATE[;PUBLISHER[;URL[;NOTE]]]]`.
 pub fn source(value: &str) -> Result<DraftSource> {
-    let mut parts = value.split(';');
+    let example = "`--source 'Talks in Astana\\; joint press release;2024-08-08'`";
+    let parts = fields("--source", value, 5, example)?;
+    let mut parts = parts.iter().map(String::as_str);
     let title = nonempty(parts.next()).ok_or_else(|| {
         usage(
             "--source",
@@ -376,8 +407,37 @@ pub(crate) fn state_answer(answer: &str) -> std::result::Result<String, String> 
     })
 }
 
-/// Asks for every required value the draft lacks.
-pub fn ask_missing<R: BufRead, W: Write>(draft: &mut Draft, p: &mut Prompter<R, W>) -> Result<()> {
+/// The states a register names most often, most frequent first (ties by
+/// code): the examples its prompts give, so a Georgian ministry is shown
+/// its own partners, not another register's.
+pub fn frequent_states(register: &crate::register::model::Register, n: usize) -> Vec<String> {
+    let mut count: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for i in &register.instruments {
+        for party in &i.parties {
+            *count.entry(party.state.as_str()).or_default() += 1;
+        }
+    }
+    let mut states: Vec<(&str, usize)> = count.into_iter().collect();
+    states.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    states
+        .into_iter()
+        .take(n)
+        .map(|(s, _)| s.to_owned())
+        .collect()
+}
+
+/// Asks for every required value the draft lacks; `states` are the
+/// examples of state codes to give (none in an empty register).
+pub fn ask_missing<R: BufRead, W: Write>(
+    draft: &mut Draft,
+    p: &mut Prompter<R, W>,
+    states: &[String],
+) -> Result<()> {
+    let example = if states.is_empty() {
+        String::new()
+    } else {
+        format!(", e.g. {}", states.join(", "))
+    };
     p.say("The new entry lacks some required values; answer below (Ctrl-D to give up).")?;
     if draft.title.trim().is_empty() {
         draft.title = p
@@ -402,7 +462,7 @@ pub fn ask_missing<R: BufRead, W: Write>(draft: &mut Draft, p: &mut Prompter<R, 
     }
     if draft.depositary.is_none() {
         draft.depositary = p.ask(
-            "Depositary (optional: a state code, e.g. KAZ, or an organisation)",
+            &format!("Depositary (optional: a state code{example}, or an organisation)"),
             true,
             |a| Ok::<_, String>(a.to_owned()),
         )?;
@@ -414,7 +474,7 @@ pub fn ask_missing<R: BufRead, W: Write>(draft: &mut Draft, p: &mut Prompter<R, 
         let q = if optional {
             format!("Party {n}, state code (empty when all are given)")
         } else {
-            format!("Party {n}, state code (ISO 3166-1 alpha-3, e.g. KAZ)")
+            format!("Party {n}, state code (ISO 3166-1 alpha-3{example})")
         };
         let Some(state) = p.ask(&q, optional, state_answer)? else {
             break;
@@ -563,6 +623,44 @@ mod tests {
             (s.date.as_deref(), s.publisher, s.url.as_deref()),
             (Some("2024-08-08"), None, Some("https://example.org"))
         );
+        // A semicolon inside a value is escaped; one field too many is refused.
+        let s = source(r"Talks in Astana\; joint press release;2024-08-08;;;a\\b").unwrap();
+        assert_eq!(s.title, "Talks in Astana; joint press release");
+        assert_eq!(s.note.as_deref(), Some(r"a\b"));
+        let e = source("A; B;2024-08-08;P;https://x.org;note").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("6 fields separated by `;`, at most 5"),
+            "{e}"
+        );
+        assert!(signatory("A;B;KAZ;extra").is_err());
+    }
+
+    #[test]
+    fn prompts_give_the_register_own_states() {
+        let mut out = Vec::new();
+        let mut p = Prompter::new(b"GEO\n\nARM\n\n\n" as &[u8], &mut out);
+        let mut draft = Draft {
+            title: "T".into(),
+            kind: "agreement".into(),
+            level: Some("interstate".into()),
+            depositary: Some("x".into()),
+            signed: DraftSigned {
+                date: "2024-08-08".into(),
+                ..Default::default()
+            },
+            status: "signed".into(),
+            sources: vec![source("S").unwrap()],
+            ..Default::default()
+        };
+        ask_missing(&mut draft, &mut p, &["GEO".into(), "ARM".into()]).unwrap();
+        let asked = String::from_utf8(out).unwrap();
+        assert!(
+            asked.contains("Party 1, state code (ISO 3166-1 alpha-3, e.g. GEO, ARM)"),
+            "{asked}"
+        );
+        assert!(!asked.contains("KAZ"), "{asked}");
+        assert_eq!(draft.parties.len(), 2);
     }
 
     #[test]
