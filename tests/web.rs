@@ -173,3 +173,40 @@ fn long_words_may_wrap_anywhere_in_the_web_edition() {
         );
     }
 }
+
+/// The search looks in statuses, forms, places and UN registration
+/// numbers too (#26, item 5): `?q=I-99999` finds the registered treaty,
+/// and only it; a participants table scrolls in a labelled region.
+#[test]
+fn search_finds_statuses_and_registration_numbers() {
+    let (_, dir) = Test::fixture("lifecycle").args(["build", "--html"]).run();
+    let index = html(dir.path(), "search-index.js");
+    let json = index
+        .trim_start_matches("window.REGISTER_INDEX = ")
+        .trim_end()
+        .trim_end_matches(';');
+    let rows: Vec<serde_json::Value> = serde_json::from_str(json).unwrap();
+    let finds = |q: &str| -> Vec<String> {
+        rows.iter()
+            .filter(|r| r[8].as_str().unwrap().to_lowercase().contains(q))
+            .map(|r| r[0].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(finds("i-99999"), ["TR-1"]);
+    assert_eq!(finds("provisionally applied"), ["TR-3"]);
+    assert_eq!(finds("terminated"), ["TR-2"]);
+    // "No registration recorded" is no registration: not found by a search.
+    assert_eq!(finds("registered"), ["TR-1"]);
+    let page = html(dir.path(), "instruments/TR-1.html");
+    assert!(
+        page.contains(
+            "<div class=\"scroll\" role=\"region\" aria-labelledby=\"participants\" tabindex=\"0\">\n<table class=\"participants\">"
+        ),
+        "{page}"
+    );
+    let list = html(dir.path(), "index.html");
+    assert!(
+        list.contains("<td data-label=\"Status\">provisionally applied</td>"),
+        "{list}"
+    );
+}

@@ -378,6 +378,15 @@ fn search_index(instruments: &[InstrumentContext]) -> Vec<u8> {
                 text.extend(p.body.as_deref());
             }
             text.extend(i.subjects.iter().map(String::as_str));
+            // What a reader looks for besides names and titles: a status
+            // (as printed and as its keyword), the form, the place, the UN
+            // registration with its number (`I-59999`), the depositary.
+            text.extend([i.status.as_str(), i.status_keyword, i.kind.as_str()]);
+            if i.registration_number.is_some() {
+                text.push(&i.registration);
+            }
+            text.extend(i.signed_at.as_deref());
+            text.extend(i.depositary.as_deref());
             serde_json::json!([
                 i.id,
                 i.number,

@@ -34,6 +34,12 @@
     document.head.appendChild(script);
   }
 
+  // The column names, which label the cells of a row shown as a card on
+  // a phone (as the printed rows' data-label do).
+  var labels = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
+    return th.textContent.trim();
+  });
+
   // A row like the printed ones, from an index entry.
   // [id, number, title, type, parties, signed ISO, signed, status, text]
   function row(e) {
@@ -44,6 +50,7 @@
     var cells = [String(e[1]), null, e[2], e[3], e[4], e[6], e[7]];
     cells.forEach(function (text, k) {
       var td = document.createElement("td");
+      if (k !== 2) td.dataset.label = labels[k];
       if (k === 1) {
         var a = document.createElement("a");
         a.href = "instruments/" + e[0] + ".html";

@@ -35,7 +35,7 @@ const idOf = (e) => e[0];
 async function visibleIds() {
   return page.$$eval("#instruments tbody tr", (rows) => rows.filter((r) => !r.hidden).map((r) => r.id));
 }
-for (const q of ["border", "Ministry of Health", "uzbekistan", "zzz-no-such"]) {
+for (const q of ["border", "Ministry of Health", "uzbekistan", "signed", "zzz-no-such"]) {
   await page.goto(url("index.html", "?q=" + encodeURIComponent(q)));
   const shown = await visibleIds();
   const expected = index.filter((e) => matches(e, q)).map(idOf);
@@ -115,6 +115,15 @@ for (const p of ["index.html", "instruments/KZ-UZ-2024-004.html"]) {
   const width = await phone.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 376, `${p} is ${width}px wide on a 375px screen`);
 }
+// On a phone a row is a card whose values carry their column's name, in
+// the rows of the page and in the rows a search makes alike.
+const before = (sel) => phone.$$eval(sel, (tds) => tds.map((td) => getComputedStyle(td, "::before").content));
+await phone.goto(url("index.html"));
+assert.deepEqual((await before("#instruments tbody tr:first-child td")).filter((c) => c !== "none"),
+  ['"No.: "', '"Id: "', '"Type: "', '"Parties: "', '"Signed: "', '"Status: "']);
+await phone.fill("#q", "border");
+assert.deepEqual((await before("#instruments tbody tr:first-child td")).filter((c) => c !== "none"),
+  ['"No.: "', '"Id: "', '"Type: "', '"Parties: "', '"Signed: "', '"Status: "']);
 await phone.screenshot({ path: path.join(shots, "phone.png"), fullPage: true });
 
 // Nothing left the machine, and no script failed.

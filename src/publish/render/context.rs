@@ -326,6 +326,8 @@ pub struct InstrumentContext {
     pub act_notes: Vec<String>,
     /// "Registered with the Secretariat of the United Nations on …".
     pub registration: String,
+    /// The UN registration number alone (`I-59999`), where there is one.
+    pub registration_number: Option<String>,
     /// Every act, in date order.
     pub acts: Vec<ActContext>,
     /// The status keyword (`in-force`), for machines.

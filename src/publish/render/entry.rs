@@ -92,6 +92,7 @@ pub(super) fn instrument_context(
         statements: acts::statements(i, loc),
         act_notes: acts::act_notes(i, loc),
         registration: acts::registration(i, loc),
+        registration_number: i.registration.as_ref().map(|r| r.number.clone()),
         acts: acts::acts(i, loc),
         status_keyword: status.as_str(),
         language_codes: i.languages.clone(),
