@@ -3,14 +3,17 @@
 
 Run: python3 scripts/gen-codes.py > src/register/generated/codes.rs
 (optional arguments: the JSON folder, default /usr/share/iso-codes/json, and
-the locale folder of the translations, default /usr/share/locale).
+the locale folder of the translations, default /usr/share/locale). It also
+writes src/register/generated/names.tsv.
 
 The tables are embedded so that `check` and `build` need no network and no
-system data. State names in Russian, Kazakh and Uzbek come from iso-codes'
-gettext catalogues (iso_3166-1.mo); language names in Russian from
-iso_639-2.mo. A name iso-codes leaves untranslated is left out of that
-language's table (the tool then falls back to the message catalogue,
-locales/<lang>.ftl, and last to English).
+system data. State and language names in every language iso-codes
+translates them into (~150: its gettext catalogues iso_3166-1.mo and
+iso_639-2.mo) go to names.tsv, one `kind<TAB>language<TAB>code<TAB>name`
+line each (`state ka GEO საქართველო`), read at run time for the edition's
+language only. A name iso-codes leaves untranslated is left out (the tool
+then falls back to the message catalogue, locales/<lang>.ftl, and last to
+English).
 """
 import gettext
 import json
@@ -20,8 +23,17 @@ root = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/iso-codes/json"
 locales = sys.argv[2] if len(sys.argv) > 2 else "/usr/share/locale"
 countries = json.load(open(f"{root}/iso_3166-1.json"))["3166-1"]
 languages = [l for l in json.load(open(f"{root}/iso_639-2.json"))["639-2"] if "alpha_2" in l]
-# The edition languages other than English (register-format: `language`).
-EDITIONS = ["ru", "kk", "uz"]
+import os
+import re
+# Every language iso-codes has catalogues for, as BCP 47 tags (pt_BR → pt-BR;
+# variants such as sr@latin are left out).
+EDITIONS = sorted(
+    d.replace("_", "-")
+    for d in os.listdir(locales)
+    if re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", d)
+    and os.path.exists(f"{locales}/{d}/LC_MESSAGES/iso_3166-1.mo")
+    and d != "en"
+)
 
 
 def lit(s):
@@ -59,24 +71,15 @@ for l in sorted(languages, key=lambda l: l["alpha_2"]):
     print(f"    ({lit(l['alpha_2'])}, {lit(l['name'])}),")
 print("];")
 print("")
-print("/// State names by edition language: (language, [(alpha-3, name)] sorted by alpha-3).")
-print("pub(in crate::register) static COUNTRY_NAMES: &[(&str, &[(&str, &str)])] = &[")
-for lang in EDITIONS:
-    print(f"    ({lit(lang)}, &[")
-    for c in sorted(countries, key=lambda c: c["alpha_3"]):
-        name = translated("iso_3166-1", lang, c["name"])
-        if name:
-            print(f"        ({lit(c['alpha_3'])}, {lit(name)}),")
-    print("    ]),")
-print("];")
-print("")
-print("/// Language names by edition language: (language, [(ISO 639-1, name)] sorted by code).")
-print("pub(in crate::register) static LANGUAGE_NAMES: &[(&str, &[(&str, &str)])] = &[")
-for lang in EDITIONS:
-    print(f"    ({lit(lang)}, &[")
-    for l in sorted(languages, key=lambda l: l["alpha_2"]):
-        name = translated("iso_639-2", lang, l["name"])
-        if name:
-            print(f"        ({lit(l['alpha_2'])}, {lit(name)}),")
-    print("    ]),")
-print("];")
+names = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "register", "generated", "names.tsv")
+with open(names, "w", encoding="utf-8", newline="\n") as out:
+    for lang in EDITIONS:
+        gettext_lang = lang.replace("-", "_")
+        for c in sorted(countries, key=lambda c: c["alpha_3"]):
+            name = translated("iso_3166-1", gettext_lang, c["name"])
+            if name:
+                out.write(f"state\t{lang}\t{c['alpha_3']}\t{name}\n")
+        for l in sorted(languages, key=lambda l: l["alpha_2"]):
+            name = translated("iso_639-2", gettext_lang, l["name"])
+            if name:
+                out.write(f"language\t{lang}\t{l['alpha_2']}\t{name}\n")

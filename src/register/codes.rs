@@ -2,6 +2,8 @@
 //! languages. Embedded (not read from the system) so that `check` gives the
 //! same answer on every machine; regenerate with `scripts/gen-codes.py`.
 
+use std::collections::HashMap;
+
 use super::generated::codes as data;
 
 /// Every ISO 3166-1 alpha-3 code with its short English name, by code.
@@ -33,26 +35,53 @@ pub fn language_name(code: &str) -> Option<&'static str> {
     Some(table[i].1)
 }
 
-/// The name of a state in edition language `lang` (`ru`, `kk`, `uz`) as
-/// Debian's iso-codes translates it, if it does.
+/// The name of a state in language `lang` (a BCP 47 tag: `ru`, `ka`,
+/// `pt-BR`) as Debian's iso-codes translates it, if it does.
 pub fn country_name_in(lang: &str, code: &str) -> Option<&'static str> {
-    translated(data::COUNTRY_NAMES, lang, code)
+    translated("state", lang, code)
 }
 
-/// The name of a language in edition language `lang`, where iso-codes
-/// translates it (Russian only, today).
+/// The name of a language in language `lang`, where iso-codes translates it.
 pub fn language_name_in(lang: &str, code: &str) -> Option<&'static str> {
-    translated(data::LANGUAGE_NAMES, lang, code)
+    translated("language", lang, code)
 }
 
-fn translated(
-    tables: &'static [(&str, &[(&str, &'static str)])],
-    lang: &str,
-    code: &str,
-) -> Option<&'static str> {
-    let (_, table) = tables.iter().find(|(l, _)| *l == lang)?;
-    let i = table.binary_search_by(|(c, _)| (*c).cmp(code)).ok()?;
-    Some(table[i].1)
+/// `generated/names.tsv`: `kind<TAB>language<TAB>code<TAB>name` lines,
+/// indexed the first time a name is asked for.
+static NAMES: &str = include_str!("generated/names.tsv");
+
+/// Language → kind → code → name.
+type Names = HashMap<&'static str, HashMap<&'static str, HashMap<&'static str, &'static str>>>;
+
+/// The translation of the `kind` (`state`, `language`) `code` into
+/// `lang`, else into its primary language (`pt-BR` → `pt`).
+fn translated(kind: &str, lang: &str, code: &str) -> Option<&'static str> {
+    static INDEX: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index = Names::new();
+        for line in NAMES.lines() {
+            let mut f = line.split('\t');
+            if let (Some(k), Some(l), Some(c), Some(n)) = (f.next(), f.next(), f.next(), f.next()) {
+                index
+                    .entry(l)
+                    .or_default()
+                    .entry(k)
+                    .or_default()
+                    .insert(c, n);
+            }
+        }
+        index
+    });
+    let primary = lang.split(['-', '_']).next().unwrap_or(lang);
+    let find = |l: &str| index.get(l)?.get(kind)?.get(code).copied();
+    find(lang).or_else(|| find(primary))
+}
+
+/// The languages iso-codes translates state names into (BCP 47 tags).
+pub fn translated_languages() -> impl Iterator<Item = &'static str> {
+    let mut seen: Vec<&'static str> = NAMES.lines().filter_map(|l| l.split('\t').nth(1)).collect();
+    seen.dedup();
+    seen.into_iter()
 }
 
 /// The alpha-3 code someone probably meant when typing a country name, an
@@ -86,9 +115,11 @@ mod tests {
         assert!(data::LANGUAGES.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(data::COUNTRIES.len(), 249);
         assert_eq!(data::LANGUAGES.len(), 184);
-        for (_, table) in data::COUNTRY_NAMES.iter().chain(data::LANGUAGE_NAMES) {
-            assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
-        }
+        assert_eq!(country_name_in("ka", "GEO"), Some("საქართველო"));
+        assert_eq!(country_name_in("pt-BR", "DEU"), Some("Alemanha"));
+        assert_eq!(country_name_in("ru", "KAZ"), Some("Казахстан"));
+        assert_eq!(language_name_in("ru", "kk"), Some("казахский"));
+        assert!(translated_languages().count() > 100);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! data, not code. They are kept apart from the hand-written modules so
 //! that no one edits them by hand and no review reads them as logic:
 //! regenerate them instead (`scripts/gen-codes.py`: ISO 3166-1 and ISO 639-1
-//! codes and names in four languages, from Debian's iso-codes;
+//! codes and English names in `codes.rs`, state and language names in
+//! ~150 languages in `names.tsv`, from Debian's iso-codes;
 //! `scripts/gen-coverage.py`: the code points the pinned Noto fonts print).
 
 pub mod codes;
