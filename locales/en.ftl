@@ -91,6 +91,7 @@ change-metadata = the register's metadata (register.yaml)
 change-attachments = attachments
 change-templates = the templates
 change-signers = who may sign editions (allowed_signers)
+change-catalogues = the message catalogues (locales/)
 abbreviations-and-terms = Abbreviations and terms
 abbreviations = Abbreviations
 abbr-number-means = number of the entry in this register

@@ -81,6 +81,7 @@ change-metadata = тізілімнің метадеректері (register.yaml
 change-attachments = қосымшалар
 change-templates = үлгілер
 change-signers = басылымдарға қол қоя алатындар (allowed_signers)
+change-catalogues = хабарлар каталогтары (locales/)
 abbreviations-and-terms = Қысқартулар мен терминдер
 abbreviations = Қысқартулар
 abbr-number-means = осы тізілімдегі жазбаның нөмірі

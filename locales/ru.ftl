@@ -88,6 +88,7 @@ change-metadata = метаданные реестра (register.yaml)
 change-attachments = вложения
 change-templates = шаблоны
 change-signers = круг лиц, подписывающих издания (allowed_signers)
+change-catalogues = каталоги сообщений (locales/)
 abbreviations-and-terms = Сокращения и термины
 abbreviations = Сокращения
 abbr-number-means = номер записи в настоящем реестре

@@ -82,6 +82,7 @@ change-metadata = reyestr metamaʼlumotlari (register.yaml)
 change-attachments = ilovalar
 change-templates = shablonlar
 change-signers = nashrlarni imzolashi mumkin boʻlganlar (allowed_signers)
+change-catalogues = xabarlar kataloglari (locales/)
 abbreviations-and-terms = Qisqartmalar va atamalar
 abbreviations = Qisqartmalar
 abbr-number-means = ushbu reyestrdagi yozuv raqami

@@ -28,6 +28,9 @@ pub enum Role {
     Output,
     /// `register/allowed_signers`: who may sign editions.
     Signers,
+    /// `locales/<lang>.ftl`: the project's own message catalogues, which
+    /// word its editions as templates lay them out.
+    Catalogue,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,6 +85,22 @@ pub fn register_files(
             path: slash_path(&signers),
             role: Role::Signers,
             size: size(root, &signers)?,
+            sha256,
+            id: None,
+        });
+    }
+    for code in crate::register::load::project_languages(root) {
+        let rel = Path::new(crate::register::load::CATALOGUES_DIR).join(format!("{code}.ftl"));
+        let full = root.join(&rel);
+        check_safe(root, &full)?;
+        let sha256 = stat.sha256(&full).map_err(|source| Error::Read {
+            path: full.clone(),
+            source,
+        })?;
+        files.push(InputFile {
+            path: slash_path(&rel),
+            role: Role::Catalogue,
+            size: size(root, &rel)?,
             sha256,
             id: None,
         });

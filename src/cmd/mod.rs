@@ -30,6 +30,8 @@ use crate::register::model::Register;
 use crate::support::statcache::StatCache;
 
 pub fn run(config: &Config, command: Command) -> Result<()> {
+    // The project's own catalogues (locales/) word its editions.
+    crate::publish::locale::set_project(&config.root);
     match command {
         Command::Add(args) => add::run(config, *args),
         Command::Record(args) => record::run(config, *args),

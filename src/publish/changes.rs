@@ -57,6 +57,8 @@ pub enum Detail {
     Attachments,
     Templates,
     Signers,
+    /// The project's message catalogues (`locales/`).
+    Catalogues,
 }
 
 /// An act, by party code, action keyword and ISO date.
@@ -101,6 +103,7 @@ impl Detail {
             Detail::Attachments => loc.text("change-attachments"),
             Detail::Templates => loc.text("change-templates"),
             Detail::Signers => loc.text("change-signers"),
+            Detail::Catalogues => loc.text("change-catalogues"),
         }
     }
 }
@@ -218,6 +221,7 @@ fn general(previous: &Archived, files: &[InputFile]) -> Option<Change> {
         (Role::Metadata, Detail::Metadata),
         (Role::Attachment, Detail::Attachments),
         (Role::Template, Detail::Templates),
+        (Role::Catalogue, Detail::Catalogues),
         (Role::Signers, Detail::Signers),
     ] {
         let of = |m: &BTreeMap<&str, &str>, list: &[InputFile]| -> Vec<(String, String)> {

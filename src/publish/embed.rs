@@ -80,7 +80,7 @@ pub fn attachments(
     let mut out = String::from("\n// The sources of this PDF (added by the build).\n");
     for f in files.iter().filter(|f| f.role != Role::Output) {
         let embed = match f.role {
-            Role::Metadata | Role::Signers => true,
+            Role::Metadata | Role::Signers | Role::Catalogue => true,
             Role::Instrument => shown.contains(f.path.as_str()),
             Role::Template => !is_binary_name(&f.path),
             Role::Attachment | Role::Output => false,
@@ -189,6 +189,7 @@ fn description(f: &InputFile) -> String {
         (Role::Metadata, _) => "The register's metadata, as published".into(),
         (Role::Instrument, Some(id)) => format!("Instrument {id}, as published"),
         (Role::Signers, _) => "Who may sign editions of the register".into(),
+        (Role::Catalogue, _) => "A message catalogue of the project, wording this PDF".into(),
         _ => "A file of the template set this PDF was typeset with".into(),
     }
 }

@@ -23,6 +23,8 @@ use icu_collator::{Collator, CollatorBorrowed};
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::{Y, YM, YMD};
 
+use std::path::{Path, PathBuf};
+
 use crate::register::codes;
 use crate::register::date::PartialDate;
 
@@ -33,6 +35,14 @@ pub const CATALOGUES: &[(&str, &str)] = &[
     ("kk", include_str!("../../locales/kk.ftl")),
     ("uz", include_str!("../../locales/uz.ftl")),
 ];
+
+/// Where a project keeps catalogues of its own, `locales/<lang>.ftl`: a
+/// language the tool does not ship (`ka.ftl`), or its own wording of one
+/// it does, message by message.
+pub const PROJECT_DIR: &str = crate::register::load::CATALOGUES_DIR;
+
+/// Largest project catalogue read: the English one is ~40 KB.
+pub const MAX_CATALOGUE: u64 = 1 << 20;
 
 /// One edition language, ready to word and sort (shared by threads).
 pub struct Locale {
@@ -61,37 +71,92 @@ macro_rules! args {
     }};
 }
 
-/// The locale of `code`, made once per process and shared: catalogues are
-/// parsed and collation data loaded only the first time.
+/// The project whose `locales/` catalogues [`get`] reads. Set once by the
+/// command line before any work: templates ask for labels through a
+/// minijinja function that knows the edition's language but not the
+/// project, so the project is the process's, as its working folder is.
+static PROJECT: std::sync::RwLock<Option<PathBuf>> = std::sync::RwLock::new(None);
+
+/// Makes [`get`] read the catalogues of the project at `root`.
+pub fn set_project(root: &Path) {
+    *PROJECT.write().unwrap_or_else(|e| e.into_inner()) = Some(root.to_path_buf());
+}
+
+/// Runs `f` with [`get`] reading the catalogues of `root` (a rebuild's
+/// folder of extracted sources), then those of the project as before.
+pub fn with_project<T>(root: &Path, f: impl FnOnce() -> T) -> T {
+    let before = PROJECT.read().unwrap_or_else(|e| e.into_inner()).clone();
+    set_project(root);
+    let out = f();
+    *PROJECT.write().unwrap_or_else(|e| e.into_inner()) = before;
+    out
+}
+
+/// The catalogue the project at `root` has for `code`, if it has one
+/// (read as `check` reads files: a plain file, at most [`MAX_CATALOGUE`]).
+pub fn project_catalogue(root: &Path, code: &str) -> Option<String> {
+    let path = root.join(PROJECT_DIR).join(format!("{code}.ftl"));
+    crate::support::safe_read::read_small(&path, MAX_CATALOGUE).ok()
+}
+
+/// The locale of `code` — the built-in catalogue with the project's own
+/// messages over it — made once per process and shared.
 pub fn get(code: &str) -> Option<&'static Locale> {
-    use std::sync::OnceLock;
-    static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
-    LOCALES
-        .get_or_init(|| {
-            CATALOGUES
-                .iter()
-                .map(|(c, _)| Locale::new(c).expect("every catalogue loads"))
-                .collect()
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static LOCALES: OnceLock<Mutex<HashMap<(Option<PathBuf>, String), Option<&'static Locale>>>> =
+        OnceLock::new();
+    let project = PROJECT.read().unwrap_or_else(|e| e.into_inner()).clone();
+    let mut cache = LOCALES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    *cache
+        .entry((project.clone(), code.to_owned()))
+        .or_insert_with(|| {
+            let own = project.as_deref().and_then(|r| project_catalogue(r, code));
+            // Leaked: one per language per process, used to its end.
+            Locale::with(code, own.as_deref()).map(|l| &*Box::leak(Box::new(l)))
         })
-        .iter()
-        .find(|l| l.code == code)
 }
 
 impl Locale {
-    /// The locale of `code` (`en`, `ru`, `kk`, `uz`), or `None` for a
-    /// language without a catalogue (which `check` refuses).
+    /// The built-in locale of `code` (`en`, `ru`, `kk`, `uz`), or `None`
+    /// for a language without a built-in catalogue.
     pub fn new(code: &str) -> Option<Locale> {
-        let (code, source) = CATALOGUES.iter().find(|(c, _)| *c == code)?;
+        Locale::with(code, None)
+    }
+
+    /// The locale of `code` from its built-in catalogue and `own`, the
+    /// project's catalogue, whose messages replace the built-in ones of the
+    /// same id. A language the tool does not ship needs `own`; the English
+    /// catalogue stands under it, so a message it lacks (which `check`
+    /// names) prints in English rather than as a gap.
+    pub fn with(code: &str, own: Option<&str>) -> Option<Locale> {
+        let built_in = CATALOGUES.iter().find(|(c, _)| *c == code).map(|(_, s)| *s);
+        if built_in.is_none() && own.is_none() {
+            return None;
+        }
+        let base = built_in.unwrap_or(CATALOGUES[0].1);
+        let code: &'static str = match CATALOGUES.iter().find(|(c, _)| *c == code) {
+            Some((c, _)) => c,
+            None => Box::leak(code.to_owned().into_boxed_str()),
+        };
         let id: unic_langid::LanguageIdentifier = code.parse().ok()?;
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // Placeables are not wrapped in Unicode isolates: typst and the
         // browser get plain text, each run tagged with its language instead.
         bundle.set_use_isolating(false);
-        let resource = FluentResource::try_new((*source).to_owned())
+        let resource = FluentResource::try_new(base.to_owned())
             .unwrap_or_else(|(_, errors)| panic!("locales/{code}.ftl: {errors:?}"));
         bundle
             .add_resource(resource)
             .unwrap_or_else(|errors| panic!("locales/{code}.ftl: {errors:?}"));
+        if let Some(own) = own {
+            // What parses is used; `check` names what does not.
+            let resource = FluentResource::try_new(own.to_owned()).unwrap_or_else(|(r, _)| r);
+            bundle.add_resource_overriding(resource);
+        }
         let locale: icu_locale_core::Locale = code.parse().ok()?;
         let mut options = CollatorOptions::default();
         options.strength = Some(Strength::Tertiary);
@@ -104,11 +169,23 @@ impl Locale {
             dates: Dates::new(code)?,
             plain: std::collections::HashMap::new(),
         };
-        if locale.has("date-locale") {
+        // The English `date-locale` (en-GB) is not a Georgian edition's.
+        let own_dates = own.is_some_and(|o| message_ids(o).any(|id| id == "date-locale"));
+        if own_dates || (built_in.is_some() && locale.has("date-locale")) {
             locale.dates = Dates::new(&locale.format("date-locale", None))?;
         }
-        locale.plain = message_ids(source)
-            .filter(|id| !message_has_placeables(source, id))
+        // A message's text is where the bundle took it from: the project's
+        // catalogue where it has the id, else the built-in one.
+        let source_of = |id: &str| match own {
+            Some(o) if message_ids(o).any(|i| i == id) => o,
+            _ => base,
+        };
+        let ids: std::collections::BTreeSet<&str> = message_ids(base)
+            .chain(own.into_iter().flat_map(message_ids))
+            .collect();
+        locale.plain = ids
+            .into_iter()
+            .filter(|id| !message_has_placeables(source_of(id), id))
             .map(|id| (id.to_owned(), locale.format(id, None)))
             .collect();
         Some(locale)

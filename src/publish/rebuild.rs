@@ -96,7 +96,11 @@ pub fn project(
         reuse: None,
         spool: crate::publish::settings::SpoolIn::Temp,
     };
-    match build::build(&register, &layout, &typst, &settings) {
+    // Worded by the catalogues the PDF carries, not the auditor's project's.
+    let built = crate::publish::locale::with_project(&layout.root, || {
+        build::build(&register, &layout, &typst, &settings)
+    });
+    match built {
         Ok(built) => {
             let published: Vec<_> = m.pdfs().collect();
             let mut identical = built.pdfs.len() == published.len();

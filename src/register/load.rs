@@ -67,7 +67,9 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded> {
         root,
         Path::new(REGISTER_FILE),
         &mut diagnostics,
-        decode::meta,
+        &|p: &Path, s: &str, n: &Node, d: &mut Vec<Diagnostic>| {
+            decode::meta(p, s, n, d, &project_languages(root))
+        },
     );
 
     // An import under way or killed: the register is as before it.
@@ -98,7 +100,7 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded> {
     let results = crate::support::parallel::map(&paths, |path| {
         let mut diags = Vec::new();
         let instrument =
-            read_yaml(root, path, &mut diags, decode::instrument).map(|(instrument, sha256)| {
+            read_yaml(root, path, &mut diags, &decode::instrument).map(|(instrument, sha256)| {
                 Instrument {
                     sha256,
                     ..instrument
@@ -139,7 +141,9 @@ pub fn meta(root: &Path) -> Result<std::result::Result<Meta, Vec<Diagnostic>>> {
         root,
         Path::new(REGISTER_FILE),
         &mut diagnostics,
-        decode::meta,
+        &|p: &Path, s: &str, n: &Node, d: &mut Vec<Diagnostic>| {
+            decode::meta(p, s, n, d, &project_languages(root))
+        },
     );
     // Warnings are `check`'s to show; an editing command needs the date.
     diagnostic::split_warnings(&mut diagnostics);
@@ -230,9 +234,29 @@ pub fn unsafe_path_char(name: &str) -> Option<&'static str> {
     })
 }
 
+/// The languages the project has message catalogues of its own for
+/// (`locales/<lang>.ftl`): besides the built-in ones, those it may be
+/// published in.
+pub fn project_languages(root: &Path) -> Vec<String> {
+    let Ok(dir) = fs::read_dir(root.join(CATALOGUES_DIR)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = dir
+        .filter_map(|e| {
+            let name = e.ok()?.file_name().into_string().ok()?;
+            Some(name.strip_suffix(".ftl")?.to_owned())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Where a project keeps message catalogues of its own: `locales/<lang>.ftl`.
+pub const CATALOGUES_DIR: &str = "locales";
+
 /// How a file's document becomes a value: [`decode::meta`] or
 /// [`decode::instrument`] (path, text, tree, problems).
-type Decode<T> = fn(&Path, &str, &Node, &mut Vec<Diagnostic>) -> Option<T>;
+type Decode<'d, T> = &'d dyn Fn(&Path, &str, &Node, &mut Vec<Diagnostic>) -> Option<T>;
 
 /// Reads one file through the gate described in the module docs and
 /// decodes it; returns the value and the SHA-256 of the bytes read.
@@ -240,7 +264,7 @@ fn read_yaml<T>(
     root: &Path,
     rel: &Path,
     diags: &mut Vec<Diagnostic>,
-    decode: Decode<T>,
+    decode: Decode<'_, T>,
 ) -> Option<(T, String)> {
     let full = root.join(rel);
     let mut problem = |message: String, hint: &str| {

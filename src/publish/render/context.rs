@@ -724,7 +724,12 @@ fn checksums(files: &[InputFile]) -> Checksums {
     Checksums {
         files: files
             .iter()
-            .filter(|f| !matches!(f.role, inputs::Role::Template | inputs::Role::Signers))
+            .filter(|f| {
+                !matches!(
+                    f.role,
+                    inputs::Role::Template | inputs::Role::Signers | inputs::Role::Catalogue
+                )
+            })
             .map(|f| ChecksumLine {
                 path: f.path.clone(),
                 sha256: f.sha256.clone(),

@@ -87,7 +87,7 @@ impl Decoder<'_> {
     /// catalogue.
     fn edition_language(&mut self, node: &Node, field: &str) -> Option<String> {
         let code = self.language(node, field)?;
-        if EDITION_LANGUAGES.contains(&code.as_str()) {
+        if EDITION_LANGUAGES.contains(&code.as_str()) || self.catalogues.contains(&code) {
             return Some(code);
         }
         self.error(
@@ -96,7 +96,7 @@ impl Decoder<'_> {
         )
         .hints
         .push(format!(
-            "`{field}` is one of {}: the languages with a message catalogue (locales/)",
+            "`{field}` is one of {}, or a language the project has its own catalogue for: `treaty-register locale new {code}` writes locales/{code}.ftl for a translator",
             EDITION_LANGUAGES
                 .iter()
                 .map(|l| format!("`{l}`"))

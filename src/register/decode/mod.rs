@@ -41,8 +41,18 @@ pub const MAX_TEXT_CHARS: usize = 65_536;
 /// Decodes `register.yaml` from its tree and `source` (the text it was
 /// parsed from, to point at a character inside a value); `None` when it has
 /// problems (in `diags`, warnings among them).
-pub fn meta(path: &Path, source: &str, node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Meta> {
-    Decoder::new(path, source, diags).meta(node)
+/// `catalogues` are the languages the project has catalogues of its own
+/// for, which it may be published in besides the built-in ones.
+pub fn meta(
+    path: &Path,
+    source: &str,
+    node: &Node,
+    diags: &mut Vec<Diagnostic>,
+    catalogues: &[String],
+) -> Option<Meta> {
+    let mut decoder = Decoder::new(path, source, diags);
+    decoder.catalogues = catalogues.to_vec();
+    decoder.meta(node)
 }
 
 /// Decodes an instrument file, as [`meta`]; `None` when it has problems.
@@ -84,6 +94,8 @@ struct Decoder<'d> {
     /// The file's text, as parsed (without a byte order mark).
     source: &'d str,
     diags: &'d mut Vec<Diagnostic>,
+    /// The project's own catalogues' languages (`locales/<lang>.ftl`).
+    catalogues: Vec<String>,
 }
 
 impl<'d> Decoder<'d> {
@@ -92,6 +104,7 @@ impl<'d> Decoder<'d> {
             path: path.into(),
             source,
             diags,
+            catalogues: Vec::new(),
         }
     }
 
