@@ -1159,3 +1159,33 @@ fn the_published_unit_is_signed_archived_verified_and_bagged_whole() {
     );
     assert!(!dir.join("again").exists());
 }
+
+/// A publish with the web edition killed once the edition is archived:
+/// the next one restores out/ from the archive, pages included.
+#[test]
+fn a_killed_publish_of_a_web_edition_is_restored_with_its_pages() {
+    let keys = tempfile::tempdir().unwrap();
+    let (test, key) = project(keys.path(), "");
+    let dir = test.path();
+    let status = Command::new(common::BIN)
+        .args(["publish", "--html", "--key"])
+        .arg(&key)
+        .current_dir(dir)
+        .env("TREATY_REGISTER_FAULT", "publish:edition-archived")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(!status.success());
+    assert!(dir.join("editions/0001/html/index.html").exists());
+    assert!(!dir.join("out/html").exists());
+    let (code, _, err) = publish(dir, &key);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("restored it from the archive"), "{err}");
+    assert_eq!(
+        fs::read(dir.join("out/html/index.html")).unwrap(),
+        fs::read(dir.join("editions/0001/html/index.html")).unwrap()
+    );
+    let (code, out, err) = tool(dir, &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
+}
