@@ -463,10 +463,8 @@ pub struct BuildArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// Also write the web edition: static, searchable HTML pages in <out>/html/, listed in the
-    /// manifest and published with the PDF
-    #[arg(long)]
-    pub html: bool,
+    #[command(flatten)]
+    pub web: WebArgs,
 
     /// The register as it stood on DATE (YYYY-MM-DD, not after the register's `as_of`): acts
     /// and instruments dated later are left out, statuses derived as of DATE
@@ -495,10 +493,34 @@ pub struct PublishArgs {
     pub principal: Option<String>,
 
     #[command(flatten)]
+    pub web: WebArgs,
+
+    #[command(flatten)]
     pub typeset: TypesetArgs,
 
     #[command(flatten)]
     pub project: Project,
+}
+
+/// Whether this run writes the web edition (`build`, `publish`):
+/// register.yaml's `outputs: {web: …}` unless a flag says otherwise.
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct WebArgs {
+    /// Also write the web edition: static, searchable HTML pages in <out>/html/, listed in the
+    /// manifest and published with the PDF [default: register.yaml's `outputs: {web: …}`]
+    #[arg(long, conflicts_with = "no_html")]
+    pub html: bool,
+
+    /// Write no web edition this time, whatever register.yaml's `outputs: {web: true}` says
+    #[arg(long)]
+    pub no_html: bool,
+}
+
+impl WebArgs {
+    /// Whether to write the web edition, given what register.yaml says.
+    pub fn wanted(self, outputs: crate::register::model::Outputs) -> bool {
+        (outputs.web || self.html) && !self.no_html
+    }
 }
 
 /// How typst runs and how a large register is split (`build`, `publish`).

@@ -400,6 +400,7 @@ fn init_then_build_in_an_empty_folder() {
     for path in [
         ".gitignore",
         "schema/instrument.schema.json",
+        "schema/register.schema.json",
         "templates/register.typ.j2",
         "templates/fonts/LibertinusSerif-Regular.otf",
         "out/.gitkeep",

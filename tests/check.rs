@@ -1280,3 +1280,45 @@ fn vertical_tab_and_next_line_are_refused() {
         assert!(err.contains(&format!("({code})")), "{err}");
     }
 }
+
+#[test]
+fn outputs_in_register_yaml_are_checked_with_their_line_and_a_fix() {
+    Test::with_base()
+        .file(
+            "register/register.yaml",
+            format!(
+                "{}outputs:\n  web: yes\n  languages: [ru]\n  wbe: true\n",
+                common::BASE_REGISTER
+            ),
+        )
+        .args(["check"])
+        .stderr(
+            "register/register.yaml:5:8: error: `web` is `true` or `false`
+  |
+5 |   web: yes
+  |        ^^^
+  = hint: write `web: true` or `web: false`, unquoted
+register/register.yaml:6:14: error: language editions are not an `outputs` field: they are `translations`
+  |
+6 |   languages: [ru]
+  |              ^
+  = hint: move the list to the top level of register.yaml as `translations: [ru, kk]`
+register/register.yaml:7:3: error: unknown field `wbe` in `outputs`
+  |
+7 |   wbe: true
+  |   ^^^
+  = hint: did you mean `web`?
+error: 2 instruments, 3 problems
+",
+        )
+        .status(1)
+        .run();
+    Test::with_base()
+        .file(
+            "register/register.yaml",
+            format!("{}outputs:\n  web: true\n", common::BASE_REGISTER),
+        )
+        .args(["check"])
+        .stderr("")
+        .run();
+}

@@ -1044,3 +1044,148 @@ fn links_and_fifos_anywhere_in_the_archive_are_reported() {
         );
     }
 }
+
+/// `outputs: {web: true}` and `translations` make every build and every
+/// edition publish the web edition and the language editions: signed in
+/// the edition's manifest, archived, checked by `verify`, kept by `build`
+/// unless `--no-html` says otherwise, and all of it — with the manifests,
+/// the signature and the archive of editions — in the bag, which Python's
+/// `bagit` validates and in which `verify` passes as in the project.
+#[test]
+fn the_published_unit_is_signed_archived_verified_and_bagged_whole() {
+    let keys = tempfile::tempdir().unwrap();
+    let (test, key) = project(keys.path(), "");
+    let dir = test.path();
+    let yaml = dir.join("register/register.yaml");
+    let mut text = fs::read_to_string(&yaml).unwrap();
+    text.push_str("outputs:\n  web: true\ntranslations: [ru]\n");
+    fs::write(&yaml, text).unwrap();
+    let (code, _, err) = publish(dir, &key);
+    assert_eq!(code, 0, "{err}");
+    let signed = fs::read_to_string(dir.join("editions/0001/manifest.sha256")).unwrap();
+    for path in [
+        "out/register.pdf",
+        "out/register.ru.pdf",
+        "out/html/index.html",
+        "out/html/instruments/KZ-UZ-2024-004.html",
+    ] {
+        assert!(signed.contains(&format!("  {path}\n")), "{path} not signed");
+        let inside = path.strip_prefix("out/").unwrap();
+        assert_eq!(
+            fs::read(dir.join("editions/0001").join(inside)).unwrap(),
+            fs::read(dir.join(path)).unwrap(),
+            "{inside} not archived"
+        );
+    }
+    let (code, out, err) = tool(dir, &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
+
+    // The bag: the whole unit and the archive, at their project paths.
+    let (code, _, err) = tool(dir, &["bag", "deposit", "--quiet"]);
+    assert_eq!(code, 0, "{err}");
+    let bag = dir.join("deposit");
+    let out = Command::new("python3")
+        .args(["-m", "bagit", "--validate"])
+        .arg(&bag)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed = fs::read_to_string(bag.join("manifest-sha256.txt")).unwrap();
+    for path in [
+        "out/register.pdf",
+        "out/register.ru.pdf",
+        "out/html/index.html",
+        "out/manifest.sha256",
+        "out/manifest.json",
+        "out/manifest.sha256.sig",
+        "editions/latest",
+        "editions/0001/manifest.sha256",
+        "editions/0001/manifest.sha256.sig",
+        "editions/0001/register.ru.pdf",
+        "editions/0001/html/index.html",
+        "editions/0001/sources/register/allowed_signers",
+        "register/allowed_signers",
+    ] {
+        let line = listed
+            .lines()
+            .find(|l| l.ends_with(&format!("  data/{path}")))
+            .unwrap_or_else(|| panic!("data/{path} not in the bag's manifest"));
+        assert_eq!(&line[..64], sha256(&dir.join(path)), "{path}");
+    }
+    assert!(!listed.contains("editions/.lock"), "{listed}");
+    let (code, out, err) = tool(&bag.join("data"), &["verify"]);
+    assert_eq!(
+        code, 0,
+        "the bag's data/ verifies as the project does: {out}{err}"
+    );
+    assert!(out.starts_with("EDITION 1: signed"), "{out}");
+
+    // A build keeps the web edition register.yaml asks for; --no-html
+    // leaves it out this once.
+    let (code, _, err) = tool(dir, &["build", "--quiet"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(dir.join("out/html/index.html").exists());
+    let (code, _, err) = tool(dir, &["build", "--quiet", "--no-html"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!dir.join("out/html").exists());
+    let manifest = fs::read_to_string(dir.join("out/manifest.sha256")).unwrap();
+    assert!(!manifest.contains("out/html/"), "{manifest}");
+
+    // A page changed or slipped into the archive is named; no bag then.
+    let page = dir.join("editions/0001/html/index.html");
+    let mut bytes = fs::read(&page).unwrap();
+    bytes.extend_from_slice(b"<!-- -->");
+    fs::write(&page, bytes).unwrap();
+    fs::write(dir.join("editions/0001/html/extra.html"), "x").unwrap();
+    let (code, out, _) = tool(dir, &["verify"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("html/index.html was changed after publication"),
+        "{out}"
+    );
+    assert!(
+        out.contains("html/extra.html is archived but not in the edition's manifest"),
+        "{out}"
+    );
+    let (code, _, err) = tool(dir, &["bag", "again"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("the archived editions have problems, so no bag was written"),
+        "{err}"
+    );
+    assert!(!dir.join("again").exists());
+}
+
+/// A publish with the web edition killed once the edition is archived:
+/// the next one restores out/ from the archive, pages included.
+#[test]
+fn a_killed_publish_of_a_web_edition_is_restored_with_its_pages() {
+    let keys = tempfile::tempdir().unwrap();
+    let (test, key) = project(keys.path(), "");
+    let dir = test.path();
+    let status = Command::new(common::BIN)
+        .args(["publish", "--html", "--key"])
+        .arg(&key)
+        .current_dir(dir)
+        .env("TREATY_REGISTER_FAULT", "publish:edition-archived")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(!status.success());
+    assert!(dir.join("editions/0001/html/index.html").exists());
+    assert!(!dir.join("out/html").exists());
+    let (code, _, err) = publish(dir, &key);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("restored it from the archive"), "{err}");
+    assert_eq!(
+        fs::read(dir.join("out/html/index.html")).unwrap(),
+        fs::read(dir.join("editions/0001/html/index.html")).unwrap()
+    );
+    let (code, out, err) = tool(dir, &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
+}

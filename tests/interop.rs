@@ -27,10 +27,14 @@ sys.exit(1 if bad else 0)
 "#;
 
 fn validate(files: &[std::path::PathBuf]) -> std::process::Output {
+    validate_with("schema/instrument.schema.json", files)
+}
+
+fn validate_with(schema: &str, files: &[std::path::PathBuf]) -> std::process::Output {
     Command::new("python3")
         .arg("-c")
         .arg(VALIDATE)
-        .arg(common::repo().join("schema/instrument.schema.json"))
+        .arg(common::repo().join(schema))
         .args(files)
         .output()
         .expect("python3 runs (installed by .ci/run with jsonschema and pyyaml)")
@@ -75,4 +79,49 @@ fn the_schema_rejects_what_check_rejects() {
     );
     assert!(report.contains("'sigend' was unexpected"), "{report}");
     assert!(report.contains("'accord' is not one of"), "{report}");
+}
+
+/// `schema/register.schema.json` describes `register.yaml` as `check`
+/// reads it: the shipped one and one with every optional field (and
+/// `outputs`) pass; what `check` refuses in `outputs` the schema refuses.
+#[test]
+fn the_register_schema_agrees_with_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let shipped = common::repo().join("register/register.yaml");
+    let full = dir.path().join("full.yaml");
+    let text = std::fs::read_to_string(&shipped).unwrap();
+    std::fs::write(
+        &full,
+        format!("{text}authority: Ministry\ntranslations: [ru, kk]\noutputs:\n  web: true\n"),
+    )
+    .unwrap();
+    let out = validate_with("schema/register.schema.json", &[shipped, full.clone()]);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // check accepts the same file.
+    let test = common::Test::with_shipped().file(
+        "register/register.yaml",
+        std::fs::read_to_string(&full).unwrap(),
+    );
+    let (code, _, err) = common::tool(test.path(), &["check"]);
+    assert_eq!(code, 0, "{err}");
+
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        format!("{text}outputs:\n  web: sure\n  languages: [ru]\n"),
+    )
+    .unwrap();
+    let out = validate_with("schema/register.schema.json", &[bad]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains("'sure' is not of type 'boolean'"),
+        "{report}"
+    );
+    assert!(report.contains("'languages' was unexpected"), "{report}");
 }

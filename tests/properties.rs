@@ -204,6 +204,7 @@ fn as_of_view(text: &str, d: PartialDate) -> String {
             translations: Vec::new(),
             foreword: None,
             id_prefix: "P".into(),
+            outputs: Default::default(),
         },
         meta_sha256: String::new(),
         instruments: vec![instrument],

@@ -464,7 +464,7 @@ fn bag_is_valid_bagit_and_deterministic() {
     let dir = built();
     let (code, stdout, stderr) = tool(dir.path(), &["bag", "bag-one"]);
     assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
-    assert_eq!(stdout, "wrote the bag bag-one (49 payload files)\n");
+    assert_eq!(stdout, "wrote the bag bag-one (51 payload files)\n");
     let bag = dir.path().join("bag-one");
     // Python's bagit (installed by .ci/run) validates every digest.
     let out = Command::new("python3")
@@ -499,14 +499,18 @@ fn bag_is_valid_bagit_and_deterministic() {
         info,
         format!(
             "External-Identifier: KZ-UZ/2024/1\nExternal-Description: Register of International Instruments\n\
-             Bagging-Date: {}\nPayload-Oxum: {octets}.49\nBag-Software-Agent: treaty-register {}\n",
+             Bagging-Date: {}\nPayload-Oxum: {octets}.51\nBag-Software-Agent: treaty-register {}\n",
             today.trim(),
             env!("CARGO_PKG_VERSION")
         )
     );
-    assert_eq!(text(&out.stdout).trim(), format!("{octets}.49"));
+    assert_eq!(text(&out.stdout).trim(), format!("{octets}.51"));
+    // data/ is the project as published: the unit at its project paths,
+    // with the manifests that describe it.
     for expected in [
-        "data/register.pdf",
+        "data/out/register.pdf",
+        "data/out/manifest.sha256",
+        "data/out/manifest.json",
         "data/register/register.yaml",
         "data/register/instruments/KZ-UZ-2024-001.yaml",
         "data/register/files/KZ-UZ-2024-004.pdf",
@@ -518,7 +522,7 @@ fn bag_is_valid_bagit_and_deterministic() {
         );
     }
     assert_eq!(
-        fs::read(bag.join("data/register.pdf")).unwrap(),
+        fs::read(bag.join("data/out/register.pdf")).unwrap(),
         fs::read(dir.path().join("out/register.pdf")).unwrap()
     );
     // The same register bags to the same bytes (on the same day).

@@ -2,10 +2,15 @@
 //! standard container in which archives receive and check digital
 //! deposits.
 //!
-//! The payload is exactly the published unit: every file the manifest
-//! lists under `data/` at its project path, and the PDF as
-//! `data/register.pdf`. Each file is checked against the manifest while it
-//! is copied, so a bag never carries a register that differs from the one
+//! The payload is the whole published unit, under `data/` at its project
+//! paths, so that `data/` is the project as published and every audit of
+//! docs/auditing.md runs in it unchanged: every file the manifest lists
+//! (the register, the templates, every PDF — language editions, indexes,
+//! volumes — and the web edition's pages), the manifests themselves (and
+//! an edition's signature), and for a register with editions the whole
+//! archive `editions/`. Each file is checked while it is copied — against
+//! the manifest, or, for the archive, against the digest read when it was
+//! audited — so a bag never carries a register that differs from the one
 //! published. The bag is assembled in a sibling folder and renamed into
 //! place when complete. Its tag files are deterministic on a given day:
 //! sorted lines, and the one date from the clock is `Bagging-Date`, the day
@@ -18,11 +23,19 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256, Sha512};
 
-use crate::audit::inputs::Role;
-use crate::audit::manifest::Manifest;
 use crate::error::{Error, Result};
 use crate::register::model::Meta;
 use crate::support::digest::hex;
+
+/// One file of the payload.
+pub struct Item {
+    /// Its project path: in the bag, `data/<path>`.
+    pub path: String,
+    /// Where it is read from.
+    pub from: PathBuf,
+    /// The SHA-256 it must have.
+    pub sha256: String,
+}
 
 /// What `bag-info.txt` says about the register.
 pub struct Info<'a> {
@@ -82,8 +95,8 @@ fn copy_hashed(from: &Path, to: &Path, expected: &str) -> Result<Result<Payload,
     }))
 }
 
-/// Writes the bag into `dest`, which must not exist or be empty.
-pub fn export(root: &Path, manifest: &Manifest, info: &Info, dest: &Path) -> Result<usize> {
+/// Writes the bag of `items` into `dest`, which must not exist or be empty.
+pub fn export(items: &[Item], info: &Info, dest: &Path) -> Result<usize> {
     if fs::read_dir(dest).is_ok_and(|mut d| d.next().is_some()) || dest.is_file() {
         return Err(Error::DestNotEmpty {
             what: "bag",
@@ -105,19 +118,11 @@ pub fn export(root: &Path, manifest: &Manifest, info: &Info, dest: &Path) -> Res
 
     let mut payload = Vec::new();
     let mut mismatched = Vec::new();
-    for file in &manifest.files {
-        let name = if file.role == Role::Output {
-            "data/register.pdf".to_owned()
-        } else {
-            format!("data/{}", file.path)
-        };
-        match copy_hashed(
-            &root.join(&file.path),
-            &staging.path().join(&name),
-            &file.sha256,
-        )? {
+    for item in items {
+        let name = format!("data/{}", item.path);
+        match copy_hashed(&item.from, &staging.path().join(&name), &item.sha256)? {
             Ok(p) => payload.push(Payload { name, ..p }),
-            Err(found) => mismatched.push(format!("{} (found {found})", file.path)),
+            Err(found) => mismatched.push(format!("{} (found {found})", item.path)),
         }
     }
     if !mismatched.is_empty() {

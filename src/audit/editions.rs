@@ -54,6 +54,28 @@ pub fn name(number: u32) -> String {
     format!("{DIR}/{number:04}")
 }
 
+/// Where an edition archives an output its signed manifest lists under
+/// `out/`: at the same path inside `editions/NNNN/` (`out/register.pdf` as
+/// `register.pdf`, `out/html/index.html` as `html/index.html`); `None` for
+/// a path outside `out/`, which is a source.
+pub fn archived_output(path: &str) -> Option<&str> {
+    path.strip_prefix(OUT).and_then(|p| p.strip_prefix('/'))
+}
+
+/// The outputs edition `a`'s signed `manifest.sha256` lists, as (project
+/// path, path inside the edition's folder), sorted; empty when it is
+/// malformed (which its audit reports).
+pub fn outputs(a: &Archived) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = manifest::parse_sha256sum(&a.sha256_text)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|e| Some((archived_output(&e.path)?.to_owned(), e.path)))
+        .map(|(inside, path)| (path, inside))
+        .collect();
+    out.sort();
+    out
+}
+
 /// `editions/0007/NAME`, as a project path.
 pub fn rel(number: u32, name: &str) -> String {
     format!("{DIR}/{number:04}/{name}")
@@ -671,10 +693,17 @@ fn archived_files(
     previous: Option<&Archived>,
     report: &mut EditionReport,
 ) {
-    for pdf in a.manifest.pdfs() {
-        let file = pdf.path.rsplit('/').next().unwrap_or(&pdf.path);
-        check_file(root, a.number, file, listed.get(&pdf.path), report);
+    // Every output the signed manifest lists — PDFs, and the web edition's
+    // pages when the edition has one — at its place in the folder.
+    let mut outputs: Vec<(&str, &str)> = listed
+        .keys()
+        .filter_map(|p| Some((p.as_str(), archived_output(p)?)))
+        .collect();
+    outputs.sort_unstable();
+    for (path, file) in &outputs {
+        check_file(root, a.number, file, listed.get(*path), report);
     }
+    unlisted_outputs(root, a.number, &outputs, report);
     let sources = rel(a.number, SOURCES);
     match archive::is_folder(root, &sources) {
         Ok(_) => {}
@@ -719,6 +748,35 @@ fn archived_files(
             ));
         } // a link or a FIFO: reported above
     }
+}
+
+/// Files in the edition's folder, outside `sources/`, that are neither its
+/// manifests and signature nor an output the signed manifest lists (a page
+/// slipped into its `html/`).
+fn unlisted_outputs(
+    root: &Path,
+    number: u32,
+    outputs: &[(&str, &str)],
+    report: &mut EditionReport,
+) {
+    let folder = name(number);
+    // Links and FIFOs are reported for the whole archive (`strays`).
+    let (files, _) = archive::walk(root, &folder);
+    let inside = |p: &str| p[folder.len() + 1..].to_owned();
+    let known: HashSet<&str> = outputs
+        .iter()
+        .map(|(_, f)| *f)
+        .chain([SHA256_FILE, manifest::JSON_FILE, SIG_FILE])
+        .collect();
+    let sources = format!("{SOURCES}/");
+    let mut problems: Vec<String> = files
+        .iter()
+        .map(|p| inside(p))
+        .filter(|f| !f.starts_with(&sources) && !known.contains(f.as_str()))
+        .map(|f| format!("{f} is archived but not in the edition's manifest"))
+        .collect();
+    problems.sort();
+    report.problems.extend(problems);
 }
 
 /// The sources edition `a` archived, from what is signed: every file its

@@ -248,7 +248,7 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
                 pdf_standard: crate::publish::typst::DEFAULT_PDF_STANDARD.into(),
                 force: false,
                 as_of: None,
-                html: false,
+                web: crate::cli::WebArgs::default(),
                 project: args.project.clone(),
             }),
         )?;

@@ -48,7 +48,7 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     let reuse = crate::publish::reuse::Reuse::open(&config.root, &layout.out_dir(), !args.force);
     let settings = build::Settings {
         as_of: args.as_of,
-        html: args.html,
+        html: args.web.wanted(register.meta.outputs),
         reuse: Some(&reuse),
         ..super::typeset_settings(&args.typeset, &args.pdf_standard, &say, &stat)
     };

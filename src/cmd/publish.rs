@@ -79,6 +79,7 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
     let reuse = crate::publish::reuse::Reuse::open(root, &layout.out_dir(), true);
     let settings = build::Settings {
         edition: Some(&plan),
+        html: args.web.wanted(register.meta.outputs),
         reuse: Some(&reuse),
         ..super::typeset_settings(&args.typeset, typst::DEFAULT_PDF_STANDARD, &say, &stat)
     };
@@ -91,7 +92,7 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
         sha256sum: &sha256sum,
         json: &json,
         signature: &sig,
-        pdfs: &built.pdfs,
+        outputs: &built.spool.files,
         spool: &built.spool,
         sources: edition::new_sources(previous.as_ref(), &files),
     };

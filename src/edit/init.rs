@@ -97,6 +97,10 @@ pub fn create(dir: &Path, register: &NewRegister) -> Result<()> {
                 .as_bytes()
                 .to_vec(),
         ),
+        (
+            "schema/register.schema.json".into(),
+            crate::register::schema::REGISTER_SCHEMA.as_bytes().to_vec(),
+        ),
     ];
     for (name, bytes) in TEMPLATES {
         files.push((Path::new("templates").join(name), bytes.to_vec()));

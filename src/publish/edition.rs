@@ -3,8 +3,9 @@
 //! into `editions/NNNN/` so that it exists whole or not at all.
 //!
 //! The edition is assembled in a hidden staging folder of `editions/` —
-//! manifests, signature, PDFs, and the sources new or changed since edition
-//! N−1 — every file synced, then renamed to `editions/NNNN` in one step,
+//! manifests, signature, PDFs, the web edition (`html/`, when the build
+//! made one), and the sources new or changed since edition N−1 — every
+//! file synced, then renamed to `editions/NNNN` in one step,
 //! which fails if that edition exists: an archived edition is never
 //! rewritten. Its PDFs are copies, never links to `out/`, so that nothing
 //! written to the working copy can reach the signed archive. Then
@@ -176,8 +177,9 @@ pub struct Contents<'a> {
     pub sha256sum: &'a str,
     pub json: &'a str,
     pub signature: &'a str,
-    /// Each PDF (file name, size, digest), and the spool that holds them.
-    pub pdfs: &'a [crate::publish::spool::Entry],
+    /// Each output (its name in `out/`, size, digest): the PDFs and the
+    /// web edition's pages; and the spool that holds them.
+    pub outputs: &'a [crate::publish::spool::Entry],
     pub spool: &'a crate::publish::spool::Spool,
     /// Project paths of the sources to keep (new or changed since N−1).
     pub sources: Vec<String>,
@@ -233,11 +235,14 @@ pub fn archive(
     )?;
     put(crate::audit::manifest::JSON_FILE, contents.json.as_bytes())?;
     put(SIG_FILE, contents.signature.as_bytes())?;
-    for (name, _, _) in contents.pdfs {
+    for (name, _, _) in contents.outputs {
         // Copied, never hard-linked: a link would share its bytes with the
         // working copy in out/, and a write there would change the signed
         // archive.
         let (from, to) = (contents.spool.path(name), staging.path().join(name));
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
         fs::copy(&from, &to).map_err(io(&to))?;
         fs::File::open(&to)
             .and_then(|f| f.sync_all())

@@ -93,8 +93,8 @@ pub fn restore_out(root: &Path, out: &Path, p: &editions::Archived) -> Result<bo
         })
     };
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for pdf in p.manifest.pdfs() {
-        let name = pdf.path.rsplit('/').next().unwrap_or(&pdf.path).to_owned();
+    // Every output the edition signed: its PDFs and its web edition's pages.
+    for (_, name) in editions::outputs(p) {
         let bytes = read(&name)?;
         files.push((name, bytes));
     }

@@ -213,6 +213,19 @@ pub struct Meta {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub foreword: Option<String>,
     pub id_prefix: String,
+    /// What a build and a publish make besides the PDFs (`outputs:`); the
+    /// command line overrides it per run.
+    #[serde(skip)]
+    pub outputs: Outputs,
+}
+
+/// `outputs:` in `register.yaml`: what every build and every edition
+/// makes, so that a publish can include its web edition. Language
+/// editions are `translations`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Outputs {
+    /// The web edition, `out/html/` (as `build --html` makes it).
+    pub web: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

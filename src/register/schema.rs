@@ -7,6 +7,11 @@
 /// The schema text, as shipped in `schema/instrument.schema.json`.
 pub const INSTRUMENT_SCHEMA: &str = include_str!("../../schema/instrument.schema.json");
 
+/// The schema of `register/register.yaml`, as shipped in
+/// `schema/register.schema.json` (written by hand; tests/interop.rs holds
+/// it to what `check` accepts and refuses).
+pub const REGISTER_SCHEMA: &str = include_str!("../../schema/register.schema.json");
+
 #[cfg(test)]
 mod tests {
     use super::INSTRUMENT_SCHEMA;

@@ -1,6 +1,6 @@
 //! `register/register.yaml`: the register's title page and status date.
 
-use crate::register::model::{EDITION_LANGUAGES, Meta};
+use crate::register::model::{EDITION_LANGUAGES, Meta, Outputs};
 use crate::register::yaml::Node;
 
 use super::Decoder;
@@ -15,7 +15,12 @@ const META_FIELDS: &[&str] = &[
     "translations",
     "foreword",
     "id_prefix",
+    "outputs",
 ];
+
+/// The fields of `outputs:`; `languages` is named only to point to
+/// `translations`.
+const OUTPUTS_FIELDS: &[&str] = &["web", "languages"];
 
 impl Decoder<'_> {
     pub(super) fn meta(&mut self, node: &Node) -> Option<Meta> {
@@ -67,6 +72,10 @@ impl Decoder<'_> {
             (Some(n), Some(language)) => self.translations(n, language),
             _ => Vec::new(),
         };
+        let outputs = match f.get("outputs") {
+            Some(n) => self.outputs(n),
+            None => Some(Outputs::default()),
+        };
         let meta = Meta {
             title: title.ok()?,
             subtitle: self.opt_text(&f, "subtitle"),
@@ -77,6 +86,7 @@ impl Decoder<'_> {
             translations,
             foreword: self.opt_text(&f, "foreword"),
             id_prefix: id_prefix.ok()?,
+            outputs: outputs?,
         };
         Some(meta)
     }
@@ -133,5 +143,32 @@ impl Decoder<'_> {
             }
         }
         out
+    }
+
+    /// `outputs: {web: true}`: what every build makes besides the PDFs.
+    fn outputs(&mut self, node: &Node) -> Option<Outputs> {
+        let errors = self.errors();
+        let f = self.fields(node, node.span, "`outputs`", OUTPUTS_FIELDS)?;
+        if let Some(n) = f
+            .entries
+            .iter()
+            .find(|(k, _)| *k == "languages")
+            .map(|e| e.1)
+        {
+            self.error(
+                n.span,
+                "language editions are not an `outputs` field: they are `translations`",
+            )
+            .hints
+            .push(
+                "move the list to the top level of register.yaml as `translations: [ru, kk]`"
+                    .into(),
+            );
+        }
+        let web = match f.get("web") {
+            Some(n) => self.flag(n, "web"),
+            None => Some(false),
+        };
+        (self.errors() == errors).then_some(Outputs { web: web? })
     }
 }
