@@ -74,6 +74,7 @@ pub enum Command {
     Bag(BagArgs),
     List(ListArgs),
     Show(ShowArgs),
+    Locale(LocaleArgs),
     Schema(SchemaArgs),
     Completions(CompletionsArgs),
 }
@@ -592,6 +593,46 @@ pub struct BagArgs {
     pub project: Project,
 }
 
+/// Translate the editions: the project's message catalogues, locales/<LANG>.ftl
+#[derive(Debug, Args)]
+pub struct LocaleArgs {
+    #[command(subcommand)]
+    pub action: LocaleAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LocaleAction {
+    New(LocaleNewArgs),
+    Check(LocaleCheckArgs),
+}
+
+impl LocaleAction {
+    fn project(&self) -> Project {
+        match self {
+            LocaleAction::New(a) => a.project.clone(),
+            LocaleAction::Check(a) => a.project.clone(),
+        }
+    }
+}
+
+/// Write locales/<LANG>.ftl for a translator: every message, in English until translated
+#[derive(Debug, Args)]
+pub struct LocaleNewArgs {
+    /// The language, a BCP 47 tag (ISO 639-1 code): `ka`, `hy`, `tg`
+    #[arg(value_name = "LANG")]
+    pub lang: String,
+
+    #[command(flatten)]
+    pub project: Project,
+}
+
+/// List per language the messages of the project's catalogues still missing or as in English
+#[derive(Debug, Args)]
+pub struct LocaleCheckArgs {
+    #[command(flatten)]
+    pub project: Project,
+}
+
 /// Check every register file and report all problems with file, line and column
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -790,6 +831,7 @@ impl Command {
             Command::Bag(a) => a.project.clone(),
             Command::List(a) => a.project.clone(),
             Command::Show(a) => a.project.clone(),
+            Command::Locale(a) => a.action.project(),
             Command::Schema(_) | Command::Completions(_) => Project::default(),
         }
     }

@@ -318,3 +318,126 @@ fn each_edition_words_what_changed_in_its_language() {
         );
     }
 }
+
+/// A Georgian ministry's register (#27): `language: ka`, a language the
+/// tool does not ship, through the project's own catalogue (written by
+/// `locale new ka`, partly translated), with a Russian edition beside it —
+/// Georgian labels from the catalogue, CLDR's Georgian dates, iso-codes'
+/// Georgian state names in Georgian alphabetical order, the PDF and the
+/// pages tagged `ka`; the catalogue travels in the PDF, so the PDF alone
+/// rebuilds byte for byte.
+#[test]
+fn a_georgian_register_through_its_own_catalogue() {
+    let (out, dir) = Test::fixture("georgian").args(["build", "--html"]).run();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = dir.path().join("out/register.pdf");
+    let text = pdf_text(&pdf);
+    for word in [
+        "სტატუსი 8 აგვისტო, 2024 მდგომარეობით",
+        "მხარეები",
+        "ხელმოწერილია",
+        "14 მარტი, 2024",
+    ] {
+        assert!(text.contains(word), "{word:?} not in {text}");
+    }
+    // Georgian collation: ა, ს (საქ… before სომ…), უ.
+    let order: Vec<usize> = ["აზერბაიჯანი", "საქართველო", "სომხეთი", "უკრაინა"]
+        .iter()
+        .map(|name| text.find(&format!("{name} (ISO 3166-1")).expect(name))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.windows(9).any(|w| w == b"/Lang(ka)"));
+    let page = std::fs::read_to_string(dir.path().join("out/html/index.html")).unwrap();
+    assert!(
+        page.starts_with("<!DOCTYPE html>\n<html lang=\"ka\">"),
+        "{page}"
+    );
+    let ru = pdf_text(&dir.path().join("out/register.ru.pdf"));
+    for word in ["Грузия", "14 марта 2024 г.", "Стороны"] {
+        assert!(ru.contains(word), "{word:?} not in {ru}");
+    }
+    // The catalogue is a source of the PDF: the PDF alone rebuilds.
+    let alone = tempfile::tempdir().unwrap();
+    std::fs::copy(&pdf, alone.path().join("register.pdf")).unwrap();
+    let (code, out, err) = common::tool(
+        alone.path(),
+        &["verify", "--pdf", "register.pdf", "--rebuild"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("OK locales/ka.ftl\n"), "{out}");
+    assert!(
+        out.contains("REBUILT from the embedded sources: identical"),
+        "{out}"
+    );
+}
+
+/// `locale new` writes a catalogue an edition builds with at once, and
+/// refuses a language the tool ships or a file that exists; `locale check`
+/// says what is left; `check` names a catalogue's mistakes with file, line
+/// and column.
+#[test]
+fn catalogues_for_translators_and_their_mistakes() {
+    let (_, dir) = Test::with_shipped().args(["locale", "new", "hy"]).run();
+    let root = dir.path();
+    let catalogue = std::fs::read_to_string(root.join("locales/hy.ftl")).unwrap();
+    assert!(
+        catalogue.contains("# translate: Parties\nfield-parties = Parties\n"),
+        "{catalogue}"
+    );
+    assert!(catalogue.contains("\ndate-locale = hy\n"));
+    let (code, _, err) = common::tool(root, &["locale", "new", "ru"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("the tool already has the `ru` catalogue"),
+        "{err}"
+    );
+    let (code, _, err) = common::tool(root, &["locale", "new", "hy"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("locales/hy.ftl exists already"), "{err}");
+    let (code, out, _) = common::tool(root, &["locale", "check"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("locales/hy.ftl (hy): 1 of "), "{out}");
+    // The edition builds at once: Armenian dates, English words.
+    let yaml = root.join("register/register.yaml");
+    let meta = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(&yaml, format!("{meta}translations: [hy]\n")).unwrap();
+    let (code, _, err) = common::tool(root, &["build"]);
+    assert_eq!(code, 0, "{err}");
+    let hy = pdf_text(&root.join("out/register.hy.pdf"));
+    // CLDR's Armenian long date: "2024 թ․ օգոստոսի 08".
+    assert!(hy.contains("օգոստոսի 08"), "{hy}");
+    assert!(hy.contains("Ղազախստան"), "{hy}");
+    // Mistakes, each with its line and column.
+    let broken = catalogue
+        .replace("field-parties = Parties\n", "field-partys = Parties\n")
+        .replace(
+            "status-as-of = Status as of { $date }\n",
+            "status-as-of = Status as of { $day }\n",
+        )
+        .replace("field-type = Type\n", "field-type = { Type\n");
+    std::fs::write(root.join("locales/hy.ftl"), &broken).unwrap();
+    let (code, _, err) = common::tool(root, &["check"]);
+    assert_eq!(code, 1, "{err}");
+    let line = |id: &str| broken.lines().position(|l| l.starts_with(id)).unwrap() + 1;
+    for want in [
+        format!(
+            "locales/hy.ftl:{}:1: error: unknown message `field-partys`",
+            line("field-partys")
+        ),
+        "= hint: did you mean `field-parties`?".to_owned(),
+        format!(
+            "locales/hy.ftl:{}:1: error: `status-as-of` uses `$day`, which the tool does not give it",
+            line("status-as-of")
+        ),
+        format!("locales/hy.ftl:{}:", line("field-type =")),
+        "error: Fluent syntax:".to_owned(),
+        "1 message is missing (`field-parties`): the edition prints it in English".to_owned(),
+    ] {
+        assert!(err.contains(&want), "{want:?} not in\n{err}");
+    }
+}

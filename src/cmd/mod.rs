@@ -10,6 +10,7 @@ mod edit;
 mod import;
 mod init;
 mod list;
+mod locale;
 mod publish;
 mod record;
 mod schema;
@@ -40,6 +41,7 @@ pub fn run(config: &Config, command: Command) -> Result<()> {
         Command::Withdraw(args) => withdraw::run(config, args),
         Command::Import(args) => import::run(config, *args),
         Command::Init(args) => init::run(config, args),
+        Command::Locale(args) => locale::run(config, args),
         Command::Build(args) => build::run(config, args),
         Command::Publish(args) => publish::run(config, args),
         Command::Check(args) => check::run(config, args),
@@ -188,9 +190,15 @@ pub(crate) fn validate_as_of(register: &Register, as_of: Option<PartialDate>) ->
 pub(crate) fn check_project(config: &Config, stat: &StatCache) -> Result<Checked> {
     let mut checked = crate::register::check::run_cached(&config.root, &config.limits, stat)?;
     let signers = crate::audit::signers::diagnostics(&config.root);
-    if !signers.is_empty() {
+    let (catalogues, unfinished) = crate::publish::catalogue::diagnostics(&config.root);
+    if !signers.is_empty() || !catalogues.is_empty() {
         checked.diagnostics.extend(signers);
+        checked.diagnostics.extend(catalogues);
         crate::register::diagnostic::sort(&mut checked.diagnostics);
+    }
+    if !unfinished.is_empty() {
+        checked.warnings.extend(unfinished);
+        crate::register::diagnostic::sort(&mut checked.warnings);
     }
     Ok(checked)
 }

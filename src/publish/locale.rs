@@ -104,8 +104,9 @@ pub fn project_catalogue(root: &Path, code: &str) -> Option<String> {
 pub fn get(code: &str) -> Option<&'static Locale> {
     use std::collections::HashMap;
     use std::sync::{Mutex, OnceLock};
-    static LOCALES: OnceLock<Mutex<HashMap<(Option<PathBuf>, String), Option<&'static Locale>>>> =
-        OnceLock::new();
+    /// By project and language; `None` for a language without a catalogue.
+    type Made = HashMap<(Option<PathBuf>, String), Option<&'static Locale>>;
+    static LOCALES: OnceLock<Mutex<Made>> = OnceLock::new();
     let project = PROJECT.read().unwrap_or_else(|e| e.into_inner()).clone();
     let mut cache = LOCALES
         .get_or_init(Default::default)

@@ -14,6 +14,7 @@
 
 pub mod build;
 pub mod cache;
+pub mod catalogue;
 pub mod changes;
 pub mod edition;
 pub mod embed;

@@ -204,8 +204,11 @@ pub fn from_pdf(
         reuse: None,
         spool: crate::publish::settings::SpoolIn::Temp,
     };
-    let built = build::build(&register, &layout, &typst, &build_settings)
-        .map_err(|e| format!("REBUILD FAILED: {e}"))?;
+    // Worded by the catalogues the PDF carries.
+    let built = crate::publish::locale::with_project(&layout.root, || {
+        build::build(&register, &layout, &typst, &build_settings)
+    })
+    .map_err(|e| format!("REBUILD FAILED: {e}"))?;
     // A language edition is rebuilt with the others; compare its own PDF.
     let file = settings.language.as_ref().map_or_else(
         || "register.pdf".to_owned(),
