@@ -275,7 +275,7 @@ fn prompts_in_a_terminal_re_ask_and_confirm() {
         ["did you mean `memorandum`?", "memorandum"],
         ["Level (optional) [", "interagency"],
         [
-            "Depositary (optional: a state code, e.g. KAZ, or an organisation): ",
+            "Depositary (optional: a state code, e.g. KAZ, UZB, or an organisation): ",
             ""
         ],
         ["Party 1, state code", "KZ"],

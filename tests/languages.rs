@@ -441,3 +441,47 @@ fn catalogues_for_translators_and_their_mistakes() {
         assert!(err.contains(&want), "{want:?} not in\n{err}");
     }
 }
+
+/// The register's own texts are translatable (#27): `texts` in
+/// register.yaml for an edition's language, `places`, `bodies`, `names`
+/// and `notes_translated` on an entry, `register/subjects.yaml` — read by
+/// `check`, which names a text for a language the register has no edition
+/// in, and carried as sources of the PDF.
+#[test]
+fn translations_of_the_register_texts_are_checked() {
+    let test = Test::fixture("georgian");
+    let root = test.path().to_path_buf();
+    let yaml = root.join("register/register.yaml");
+    let meta = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(
+        &yaml,
+        format!("{meta}texts:\n  ru:\n    title: Реестр международных договоров\n"),
+    )
+    .unwrap();
+    let entry = root.join("register/instruments/GE-1.yaml");
+    let text = std::fs::read_to_string(&entry).unwrap().replace(
+        "  - state: ARM\n",
+        "  - state: ARM\n    body: Government of the Republic of Armenia\n    bodies:\n      ru: Правительство Республики Армения\n",
+    ) + "places:\n  ru: Тбилиси\nnotes: A note.\nnotes_translated:\n  ru: Примечание.\n";
+    std::fs::write(&entry, text).unwrap();
+    std::fs::write(
+        root.join("register/subjects.yaml"),
+        "transport:\n  ru: транспорт\n  ka: ტრანსპორტი\n",
+    )
+    .unwrap();
+    let (_, dir) = test.args(["build"]).run();
+    let manifest = std::fs::read_to_string(dir.path().join("out/manifest.sha256")).unwrap();
+    assert!(
+        manifest.contains("  register/subjects.yaml\n"),
+        "{manifest}"
+    );
+    assert!(manifest.contains("  locales/ka.ftl\n"), "{manifest}");
+    std::fs::write(&yaml, format!("{meta}texts:\n  de:\n    title: Register\n")).unwrap();
+    let (code, _, err) = common::tool(dir.path(), &["check"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("register/register.yaml:11:3: error: the register has no `de` edition"),
+        "{err}"
+    );
+    assert!(err.contains("add `de` to `translations`"), "{err}");
+}

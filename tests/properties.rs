@@ -205,6 +205,8 @@ fn as_of_view(text: &str, d: PartialDate) -> String {
             foreword: None,
             id_prefix: "P".into(),
             outputs: Default::default(),
+            texts: Default::default(),
+            subject_labels: Default::default(),
         },
         meta_sha256: String::new(),
         instruments: vec![instrument],

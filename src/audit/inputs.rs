@@ -28,8 +28,9 @@ pub enum Role {
     Output,
     /// `register/allowed_signers`: who may sign editions.
     Signers,
-    /// `locales/<lang>.ftl`: the project's own message catalogues, which
-    /// word its editions as templates lay them out.
+    /// `locales/<lang>.ftl`, the project's own message catalogues, and
+    /// `register/subjects.yaml`, the subject terms' labels by language:
+    /// they word its editions as templates lay them out.
     Catalogue,
 }
 
@@ -89,8 +90,18 @@ pub fn register_files(
             id: None,
         });
     }
-    for code in crate::register::load::project_languages(root) {
-        let rel = Path::new(crate::register::load::CATALOGUES_DIR).join(format!("{code}.ftl"));
+    // The texts that word the editions: the catalogues, and the subject
+    // terms' labels by language.
+    let subjects = crate::register::load::SUBJECTS_FILE;
+    let wording = crate::register::load::project_languages(root)
+        .into_iter()
+        .map(|code| Path::new(crate::register::load::CATALOGUES_DIR).join(format!("{code}.ftl")))
+        .chain(
+            root.join(subjects)
+                .is_file()
+                .then(|| PathBuf::from(subjects)),
+        );
+    for rel in wording {
         let full = root.join(&rel);
         check_safe(root, &full)?;
         let sha256 = stat.sha256(&full).map_err(|source| Error::Read {

@@ -72,6 +72,19 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded> {
         },
     );
 
+    // Subject labels by language, where the project gives them.
+    let meta = meta.map(|(mut meta, sha)| {
+        if root.join(SUBJECTS_FILE).exists() {
+            let labels = read_yaml(
+                root,
+                Path::new(SUBJECTS_FILE),
+                &mut diagnostics,
+                &decode::subject_labels,
+            );
+            meta.subject_labels = labels.map(|(l, _)| l).unwrap_or_default();
+        }
+        (meta, sha)
+    });
     // An import under way or killed: the register is as before it.
     super::journal::settle(&root.join(INSTRUMENTS_DIR));
     let paths = instrument_paths(root, &mut diagnostics)?;
@@ -250,6 +263,9 @@ pub fn project_languages(root: &Path) -> Vec<String> {
     out.sort();
     out
 }
+
+/// Subject terms' labels by language.
+pub const SUBJECTS_FILE: &str = "register/subjects.yaml";
 
 /// Where a project keeps message catalogues of its own: `locales/<lang>.ftl`.
 pub const CATALOGUES_DIR: &str = "locales";

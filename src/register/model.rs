@@ -213,10 +213,33 @@ pub struct Meta {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub foreword: Option<String>,
     pub id_prefix: String,
+    /// `register/subjects.yaml`: each subject term's label by language
+    /// (`border: {ru: граница}`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub subject_labels: BTreeMap<String, BTreeMap<String, String>>,
+    /// The register's texts in the languages of its other editions.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub texts: BTreeMap<String, Texts>,
     /// What a build and a publish make besides the PDFs (`outputs:`); the
     /// command line overrides it per run.
     #[serde(skip)]
     pub outputs: Outputs,
+}
+
+/// `texts.<lang>` in `register.yaml`: the title page's texts and the
+/// foreword as an edition in that language prints them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Texts {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub foreword: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
 }
 
 /// `outputs:` in `register.yaml`: what every build and every edition
@@ -265,6 +288,12 @@ pub struct Instrument {
     pub sources: Vec<Source>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// `notes` in the languages of the editions: `{ru: …}`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes_translated: BTreeMap<String, String>,
+    /// `signed.place` in the languages of the editions: `{ru: Астана}`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub places: BTreeMap<String, String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<Attachment>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -399,6 +428,9 @@ pub struct Party {
     pub state: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// `body` in the languages of the editions.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub bodies: BTreeMap<String, String>,
     #[serde(skip)]
     pub span: Span,
 }
@@ -417,6 +449,9 @@ pub struct Signed {
 #[derive(Debug, Clone, Serialize)]
 pub struct Signatory {
     pub name: String,
+    /// `name` in the languages of the editions (`{ru: Шавкат Мирзиёев}`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub office: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -19,6 +19,7 @@ pub const INSTRUMENT_FIELDS: &[&str] = &[
     "level",
     "parties",
     "signed",
+    "places",
     "status",
     "in_force",
     "term",
@@ -27,6 +28,7 @@ pub const INSTRUMENT_FIELDS: &[&str] = &[
     "languages",
     "sources",
     "notes",
+    "notes_translated",
     "files",
     "depositary",
     "registration",
@@ -64,6 +66,8 @@ impl Decoder<'_> {
             )
             .ok();
         let titles = f.get("titles").map(|n| self.titles(n)).unwrap_or_default();
+        let places = self.translated(&f, "places");
+        let notes_translated = self.translated(&f, "notes_translated");
         let kind = self.req_keyword(&f, "type", InstrumentType::parse, InstrumentType::NAMES);
         let level = f
             .get("level")
@@ -129,6 +133,8 @@ impl Decoder<'_> {
             id: id?,
             title: title?,
             titles,
+            places,
+            notes_translated,
             kind: kind?,
             level,
             depositary,
@@ -210,28 +216,50 @@ impl Decoder<'_> {
     }
 
     pub(super) fn titles(&mut self, node: &Node) -> BTreeMap<String, String> {
-        let mut titles = BTreeMap::new();
+        self.by_language(node, "titles", "Соглашение …")
+    }
+
+    /// A text's translations, `field: {ru: …, kk: …}` of `f`, if given.
+    pub(super) fn translated(
+        &mut self,
+        f: &super::Fields,
+        field: &str,
+    ) -> BTreeMap<String, String> {
+        f.get(field)
+            .map(|n| self.by_language(n, field, "…"))
+            .unwrap_or_default()
+    }
+
+    /// `{<language code>: <text>}`: one text per language.
+    pub(super) fn by_language(
+        &mut self,
+        node: &Node,
+        field: &str,
+        example: &str,
+    ) -> BTreeMap<String, String> {
+        let mut texts = BTreeMap::new();
         let Value::Map(entries) = &node.value else {
             self.error(
                 node.span,
-                format!("expected a mapping for `titles`, found {}", node.describe()),
+                format!(
+                    "expected a mapping for `{field}`, found {}",
+                    node.describe()
+                ),
             )
             .hints
-            .push(
-                "write one `<language code>: <title>` line per language, e.g. `ru: Соглашение …`"
-                    .into(),
-            );
-            return titles;
+            .push(format!(
+                "write one `<language code>: <text>` line per language, e.g. `ru: {example}`"
+            ));
+            return texts;
         };
         for (key, value) in entries {
-            let (Some(lang), Some(title)) =
-                (self.language(key, "titles"), self.text(value, "titles"))
+            let (Some(lang), Some(text)) = (self.language(key, field), self.text(value, field))
             else {
                 continue;
             };
-            titles.insert(lang, title);
+            texts.insert(lang, text);
         }
-        titles
+        texts
     }
 
     pub(super) fn in_force(&mut self, node: &Node, owner: Span) -> Option<InForce> {

@@ -16,7 +16,12 @@ const META_FIELDS: &[&str] = &[
     "foreword",
     "id_prefix",
     "outputs",
+    "texts",
 ];
+
+/// The register's texts an edition in another language gives in its own
+/// words: `texts: {ru: {title: …, foreword: …}}`.
+pub const TEXTS_FIELDS: &[&str] = &["title", "subtitle", "foreword", "authority", "series"];
 
 /// The fields of `outputs:`; `languages` is named only to point to
 /// `translations`.
@@ -76,7 +81,13 @@ impl Decoder<'_> {
             Some(n) => self.outputs(n),
             None => Some(Outputs::default()),
         };
+        let texts = match (f.get("texts"), &language) {
+            (Some(n), Some(language)) => self.texts(n, language, &translations),
+            _ => Default::default(),
+        };
         let meta = Meta {
+            texts,
+            subject_labels: Default::default(),
             title: title.ok()?,
             subtitle: self.opt_text(&f, "subtitle"),
             series: self.opt_text(&f, "series"),
@@ -93,6 +104,64 @@ impl Decoder<'_> {
 }
 
 impl Decoder<'_> {
+    /// `texts:`, by edition language: each a language the register is
+    /// published in (not its own, whose texts are the fields themselves).
+    fn texts(
+        &mut self,
+        node: &Node,
+        language: &str,
+        translations: &[String],
+    ) -> std::collections::BTreeMap<String, crate::register::model::Texts> {
+        let mut out = std::collections::BTreeMap::new();
+        let crate::register::yaml::Value::Map(entries) = &node.value else {
+            self.error(
+                node.span,
+                format!("expected a mapping for `texts`, found {}", node.describe()),
+            )
+            .hints
+            .push(
+                "write `texts:` with one `<language>:` mapping per edition, e.g. `ru: {title: …}`"
+                    .into(),
+            );
+            return out;
+        };
+        for (key, value) in entries {
+            let Some(lang) = self.language(key, "texts") else {
+                continue;
+            };
+            if !translations.contains(&lang) {
+                let hint = if lang == language {
+                    format!(
+                        "`{lang}` is the register's own language: its texts are `title`, `foreword`… themselves"
+                    )
+                } else {
+                    format!(
+                        "add `{lang}` to `translations` to publish an edition in it, or remove these texts"
+                    )
+                };
+                self.error(key.span, format!("the register has no `{lang}` edition"))
+                    .hints
+                    .push(hint);
+                continue;
+            }
+            let Some(tf) = self.fields(value, key.span, &format!("`texts.{lang}`"), TEXTS_FIELDS)
+            else {
+                continue;
+            };
+            out.insert(
+                lang,
+                crate::register::model::Texts {
+                    title: self.opt_text(&tf, "title"),
+                    subtitle: self.opt_text(&tf, "subtitle"),
+                    foreword: self.opt_text(&tf, "foreword"),
+                    authority: self.opt_text(&tf, "authority"),
+                    series: self.opt_text(&tf, "series"),
+                },
+            );
+        }
+        out
+    }
+
     /// A language the register can be published in: one with a message
     /// catalogue.
     fn edition_language(&mut self, node: &Node, field: &str) -> Option<String> {

@@ -55,6 +55,37 @@ pub fn meta(
     decoder.meta(node)
 }
 
+/// Decodes `register/subjects.yaml`: `term: {language: label}`.
+pub fn subject_labels(
+    path: &Path,
+    source: &str,
+    node: &Node,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>> {
+    let mut decoder = Decoder::new(path, source, diags);
+    let crate::register::yaml::Value::Map(entries) = &node.value else {
+        decoder
+            .error(
+                node.span,
+                format!(
+                    "expected a mapping of subject terms, found {}",
+                    node.describe()
+                ),
+            )
+            .hints
+            .push("write one `<term>: {ru: <label>, kk: <label>}` per subject term".into());
+        return None;
+    };
+    let mut out = std::collections::BTreeMap::new();
+    for (key, value) in entries {
+        let Some(term) = decoder.text(key, "subjects") else {
+            continue;
+        };
+        out.insert(term, decoder.by_language(value, "subjects", "граница"));
+    }
+    Some(out)
+}
+
 /// Decodes an instrument file, as [`meta`]; `None` when it has problems.
 /// The result's `sha256` is left empty for the caller, which has the bytes.
 pub fn instrument(

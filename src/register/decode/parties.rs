@@ -18,7 +18,8 @@ impl Decoder<'_> {
         let items = self.list(node, "parties");
         let mut parties = Vec::with_capacity(items.len());
         for item in items {
-            let Some(pf) = self.fields(item, item.span, "a party", &["state", "body"]) else {
+            let Some(pf) = self.fields(item, item.span, "a party", &["state", "body", "bodies"])
+            else {
                 continue;
             };
             let state = match pf.get("state") {
@@ -33,9 +34,15 @@ impl Decoder<'_> {
                 }
             };
             let body = self.opt_text(&pf, "body");
+            let bodies = self.translated(&pf, "bodies");
             if let Some(state) = state {
                 let span = pf.get("state").map_or(item.span, |n| n.span);
-                parties.push(Party { state, body, span });
+                parties.push(Party {
+                    state,
+                    body,
+                    bodies,
+                    span,
+                });
             }
         }
         if matches!(node.value, Value::Seq(_)) && items.len() < 2 {
@@ -82,9 +89,12 @@ impl Decoder<'_> {
         let mut signatories = Vec::new();
         if let Some(list) = sf.get("signatories") {
             for item in self.list(list, "signatories") {
-                let Some(gf) =
-                    self.fields(item, item.span, "a signatory", &["name", "office", "state"])
-                else {
+                let Some(gf) = self.fields(
+                    item,
+                    item.span,
+                    "a signatory",
+                    &["name", "names", "office", "state"],
+                ) else {
                     continue;
                 };
                 let name = self.req_text(
@@ -92,6 +102,7 @@ impl Decoder<'_> {
                     "name",
                     "add `name:` with the signatory's name as reported",
                 );
+                let names = self.translated(&gf, "names");
                 let office = self.opt_text(&gf, "office");
                 let state = gf.get("state").and_then(|n| {
                     let code = self.country(n, "state")?;
@@ -103,6 +114,7 @@ impl Decoder<'_> {
                 if let Ok(name) = name {
                     signatories.push(Signatory {
                         name,
+                        names,
                         office,
                         state,
                     });
