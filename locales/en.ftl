@@ -38,16 +38,16 @@ instruments-count = { $count ->
 
 edition-of = Edition { $number } of { $date }
 status-as-of = Status as of { $date }
-issuing-authority = Issuing authority: { $authority }
+issuing-authority = Issuing authority: { $authority }.
 colophon-edition-signed = Edition { $number }, signed by { $signer }
 colophon-edition-of = Edition of { $date }
-colophon-produced = produced with { $tool } { $version } and typst { $typst }
+colophon-produced = Produced with { $tool } { $version } and typst { $typst }.
 volume-of = Volume { $number }
 volume-entries = Entries { $first } to { $last } ({ $count ->
     [one] { $count } instrument
    *[other] { $count } instruments
 })
-volume-colophon = the general volume holds the foreword, the list of volumes and indexes, and the register digest
+volume-colophon = The general volume holds the foreword, the list of volumes and indexes, and the register digest.
 translation-of = Translation of the register's labels into { $language }; the register's own texts are in { $original }.
 
 ## Front matter.

@@ -31,13 +31,13 @@ instruments-count = { $count } құжат
 
 edition-of = { $date } { $number }-басылым
 status-as-of = { $date } жағдай бойынша мәртебесі
-issuing-authority = Шығарған орган: { $authority }
+issuing-authority = Шығарған орган: { $authority }.
 colophon-edition-signed = { $number }-басылым, қол қойған: { $signer }
 colophon-edition-of = { $date } басылымы
-colophon-produced = { $tool } { $version } және typst { $typst } арқылы дайындалған
+colophon-produced = { $tool } { $version } және typst { $typst } арқылы дайындалған.
 volume-of = { $number }-том
 volume-entries = { $first } бастап { $last } дейінгі жазбалар ({ $count } құжат)
-volume-colophon = жалпы томда алғысөз, томдар мен көрсеткіштер тізбесі және тізілім дайджесті берілген
+volume-colophon = Жалпы томда алғысөз, томдар мен көрсеткіштер тізбесі және тізілім дайджесті берілген.
 translation-of = Тізілімнің белгілері { $language } тіліне аударылған; тізілімнің өз мәтіндері түпнұсқа тілінде ({ $original }) берілген.
 
 ## Front matter.

@@ -34,17 +34,17 @@ instruments-count = { $count ->
 
 edition-of = Издание { $number } от { $date }
 status-as-of = Статус по состоянию на { $date }
-issuing-authority = Издающий орган: { $authority }
+issuing-authority = Издающий орган: { $authority }.
 colophon-edition-signed = Издание { $number }, подписано: { $signer }
 colophon-edition-of = Издание от { $date }
-colophon-produced = подготовлено с помощью { $tool } { $version } и typst { $typst }
+colophon-produced = Подготовлено с помощью { $tool } { $version } и typst { $typst }.
 volume-of = Том { $number }
 volume-entries = Записи с { $first } по { $last } ({ $count ->
     [one] { $count } документ
     [few] { $count } документа
    *[many] { $count } документов
 })
-volume-colophon = общий том содержит предисловие, перечень томов и указателей и дайджест реестра
+volume-colophon = Общий том содержит предисловие, перечень томов и указателей и дайджест реестра.
 translation-of = Перевод обозначений реестра на { $language } язык; собственные тексты реестра приводятся на языке оригинала ({ $original }).
 
 ## Front matter.

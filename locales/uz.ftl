@@ -32,13 +32,13 @@ instruments-count = { $count } ta hujjat
 
 edition-of = { $date }dagi { $number }-nashr
 status-as-of = { $date } holatiga koʻra maqomi
-issuing-authority = Nashr etgan organ: { $authority }
+issuing-authority = Nashr etgan organ: { $authority }.
 colophon-edition-signed = { $number }-nashr, imzolagan: { $signer }
 colophon-edition-of = { $date } nashri
-colophon-produced = { $tool } { $version } va typst { $typst } yordamida tayyorlangan
+colophon-produced = { $tool } { $version } va typst { $typst } yordamida tayyorlangan.
 volume-of = { $number }-jild
 volume-entries = { $first } dan { $last } gacha yozuvlar ({ $count } ta hujjat)
-volume-colophon = umumiy jildda soʻzboshi, jildlar va koʻrsatkichlar roʻyxati hamda reyestr daydjesti berilgan
+volume-colophon = Umumiy jildda soʻzboshi, jildlar va koʻrsatkichlar roʻyxati hamda reyestr daydjesti berilgan.
 translation-of = Reyestr belgilari { $language } tiliga tarjima qilingan; reyestrning oʻz matnlari asl tilda ({ $original }) berilgan.
 
 ## Front matter.

@@ -157,7 +157,7 @@ fn shipped_register_builds_with_every_entry_index_and_digest() {
         "Amends the Agreement between the Government of the Republic of Kazakhstan and the Government \
          of the Republic of Uzbekistan on International Road Transport of 20 March 2006."
     ));
-    assert!(text.contains("Page 2 of "));
+    assert!(text.contains("Page 3 of "));
 }
 
 #[test]
@@ -209,6 +209,66 @@ fn pdf_metadata_and_conformance() {
     );
     let plain = String::from_utf8_lossy(&fs::read(&plain).unwrap()).into_owned();
     assert!(plain.contains("/Lang (en)"), "no document language");
+}
+
+/// Page `n` of `pdf` as pdftotext reads it, whitespace runs as one space.
+fn page_text(pdf: &Path, n: u32) -> String {
+    let n = n.to_string();
+    let text = run(
+        "pdftotext",
+        &["-raw", "-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"],
+        Path::new("."),
+    );
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The issuing authority heads the cover as a masthead and is the PDF's
+/// author; what produced the PDF is said in the imprint on the back of the
+/// cover and in its metadata, not on the cover.
+#[test]
+fn the_cover_is_headed_by_the_authority_and_the_imprint_is_on_its_back() {
+    let register = format!(
+        "{}authority: Ministry of Foreign Affairs of the Republic of Kazakhstan\nseries: T/1\n",
+        common::BASE_REGISTER
+    );
+    let test = Test::with_base().file("register/register.yaml", register);
+    common::copy_dir(
+        &common::repo().join("templates"),
+        &test.path().join("templates"),
+    );
+    let (_out, dir) = test.args(["build"]).run();
+    let pdf = dir.path().join("out/register.pdf");
+    let cover = page_text(&pdf, 1);
+    assert_eq!(
+        cover,
+        "Ministry of Foreign Affairs of the Republic of Kazakhstan T/1 Test register \
+         Status as of 8 August 2024"
+    );
+    let back = page_text(&pdf, 2);
+    assert_eq!(
+        back,
+        format!(
+            "Test register T/1 \
+             Issuing authority: Ministry of Foreign Affairs of the Republic of Kazakhstan. \
+             Edition of 8 August 2024 Status as of 8 August 2024 · 2 instruments \
+             Produced with treaty-register {} and typst 0.15.1.",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+    let info = run("pdfinfo", &[pdf.to_str().unwrap()], Path::new("."));
+    for line in [
+        "Author:          Ministry of Foreign Affairs of the Republic of Kazakhstan\n".to_owned(),
+        format!(
+            "Subject:         Produced with treaty-register {} and typst 0.15.1.\n",
+            env!("CARGO_PKG_VERSION")
+        ),
+        format!(
+            "Keywords:        treaty register, international instruments, treaty-register {}, typst 0.15.1\n",
+            env!("CARGO_PKG_VERSION")
+        ),
+    ] {
+        assert!(info.contains(&line), "{info}");
+    }
 }
 
 #[test]
@@ -381,7 +441,7 @@ fn a_template_error_names_file_and_line_and_leaves_outputs() {
     assert_eq!(code, 2);
     assert!(
         stderr.starts_with(
-            "error: failed to render template ./templates/_summary.typ.j2:68 (undefined value: `i.titel` is undefined)\n"
+            "error: failed to render template ./templates/_summary.typ.j2:77 (undefined value: `i.titel` is undefined)\n"
         ),
         "{stderr}"
     );

@@ -312,8 +312,8 @@ fn the_pdf_shows_participants_statements_registration_and_chronology() {
         "In force, not registered with the United Nations",
         "Chronology",
         // One line per entry and day; the day printed once.
-        "1 March 2023 No. 1 (TR-1), p. 5: Kyrgyzstan: denunciation (effective 1 March 2024)",
-        "1 June 2024 No. 1 (TR-1), p. 5: Azerbaijan: accession; Azerbaijan: declaration No. 5 (TR-5), p. 6: adopted",
+        "1 March 2023 No. 1 (TR-1), p. 6: Kyrgyzstan: denunciation (effective 1 March 2024)",
+        "1 June 2024 No. 1 (TR-1), p. 6: Azerbaijan: accession; Azerbaijan: declaration No. 5 (TR-5), p. 7: adopted",
     ] {
         assert!(text.contains(expected), "PDF lacks {expected:?}\n{text}");
     }
