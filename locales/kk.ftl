@@ -32,6 +32,7 @@ instruments-count = { $count } құжат
 edition-of = { $date } { $number }-басылым
 status-as-of = { $date } жағдай бойынша мәртебесі
 issuing-authority = Шығарған орган: { $authority }.
+in-force-from-acts = { $date } (тараптардың актілері бойынша)
 colophon-edition-signed = { $number }-басылым, қол қойған: { $signer }
 colophon-edition-of = { $date } басылымы
 colophon-produced = { $tool } { $version } және typst { $typst } арқылы дайындалған.

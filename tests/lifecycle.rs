@@ -429,3 +429,68 @@ fn the_worked_example_in_the_format_doc_is_true() {
         );
     }
 }
+
+/// An entry that states no date of entry into force, but whose parties'
+/// acts record it, prints that date — marked as taken from the acts — in
+/// the PDF and in `show`, not "not recorded".
+#[test]
+fn entry_into_force_recorded_by_the_acts_is_printed_as_from_the_acts() {
+    let entry = "\
+id: TR-9
+title: Agreement in force by acts
+type: agreement
+parties:
+  - state: KAZ
+  - state: UZB
+signed:
+  date: 2024-01-10
+sources:
+  - title: A report
+actions:
+  - {party: KAZ, action: signature, date: 2024-01-10}
+  - {party: UZB, action: signature, date: 2024-01-10}
+  - {party: KAZ, action: notification, date: 2024-03-01}
+  - {party: UZB, action: notification, date: 2024-04-01}
+  - {party: KAZ, action: entry-into-force, date: 2024-05-01}
+  - {party: UZB, action: entry-into-force, date: 2024-05-01}
+";
+    let (out, _dir) = Test::fixture("lifecycle")
+        .file("register/instruments/TR-9.yaml", entry)
+        .args(["show", "TR-9"])
+        .run();
+    let show = stdout(&out);
+    assert!(
+        show.contains("\nIn force      1 May 2024 (from the acts)\n"),
+        "{show}"
+    );
+    let (out, _dir) = Test::fixture("lifecycle")
+        .file("register/instruments/TR-9.yaml", entry)
+        .args(["show", "TR-9", "--format", "json"])
+        .run();
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["in_force_from_acts"], "2024-05-01");
+    let (_out, dir) = Test::fixture("lifecycle")
+        .file("register/instruments/TR-9.yaml", entry)
+        .args(["build"])
+        .run();
+    let text = pdf_text(&dir.path().join("out/register.pdf"));
+    let entry = &text[text.find("No. 6 · TR-9").unwrap()..];
+    let entry = &entry[..entry.find("Chronology").unwrap_or(entry.len())];
+    assert!(
+        entry.contains("Entry into force 1 May 2024 (from the acts of the parties)"),
+        "{entry}"
+    );
+    assert!(
+        entry.contains(
+            "Not recorded level, signed at, signatories, term, subjects, authentic languages"
+        ),
+        "{entry}"
+    );
+    // An entry that states its date prints it alone.
+    assert!(
+        text.contains(
+            "Entry into force 1 June 2021 (thirty days after the third instrument of ratification)"
+        ),
+        "{text}"
+    );
+}

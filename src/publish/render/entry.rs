@@ -214,16 +214,26 @@ fn signatory(s: &Signatory) -> String {
     text
 }
 
-/// "1 September 2024 (note)", the date "not recorded" when only a note is.
+/// "1 September 2024 (note)", the date "not recorded" when only a note is;
+/// where the entry states no date but its parties' acts record the entry
+/// into force, that date, marked as taken from the acts.
 fn in_force(i: &Instrument, loc: &Locale) -> Option<String> {
-    i.in_force.as_ref().map(|f| {
-        let date = f
-            .date
-            .map_or_else(|| loc.text("not-recorded"), |d| loc.date(d));
-        match &f.note {
-            Some(note) => format!("{date} ({})", flat(note)),
-            None => date,
-        }
+    let from_acts = lifecycle::entry_into_force_from_acts(i)
+        .map(|d| loc.fill("in-force-from-acts", &args!(date = loc.date(d))));
+    let note = i.in_force.as_ref().and_then(|f| f.note.as_deref());
+    let date = i
+        .in_force
+        .as_ref()
+        .and_then(|f| f.date)
+        .map(|d| loc.date(d))
+        .or(from_acts);
+    if date.is_none() && note.is_none() {
+        return None;
+    }
+    let date = date.unwrap_or_else(|| loc.text("not-recorded"));
+    Some(match note {
+        Some(note) => format!("{date} ({})", flat(note)),
+        None => date,
     })
 }
 
