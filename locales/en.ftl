@@ -102,7 +102,7 @@ abbr-sha256-means = cryptographic digest of a file (FIPS 180-4), in hexadecimal
 statuses-heading = Status of instruments
 statuses-as-of = The status is given as of { $date }.
 levels-heading = Levels
-nothing-inferred = Nothing is inferred silently: what the sources do not give is left out of an entry and named on its last line, “{ field-not-recorded }”, or printed as “{ not-recorded }” where it would stand within a field. A date, place or level that the editors inferred from the sources is printed in square brackets [ ] wherever it stands, and the entry gives the reason on a line “{ field-inferred }”; other inferences are explained in the entry's notes. Relations, notes and attachments an entry does not have are named on a line “{ field-none }”: there are none, which is known.
+nothing-inferred = Nothing is inferred silently: what the sources do not give is left out of an entry and named on its last line, “{ field-not-recorded }”, or printed as “{ not-recorded }” where it would stand within a field. A date, place or level that the editors inferred from the sources is printed in square brackets [ ] wherever it stands, and the entry gives the reason on a line “{ field-inferred }”; other inferences are explained in the entry's notes. Relations, notes and attachments an entry does not have get no line: there are none, which is known.
 
 ## Keywords: types, levels, statuses, acts, relations.
 
@@ -204,7 +204,6 @@ field-notes = Notes
 field-attachments = Attachments
 field-entry-file = Entry file
 field-not-recorded = Not recorded
-field-none = None
 field-inferred = Inferred
 inferred-signed-date = date of signature, { $value }
 inferred-adopted-date = date of adoption, { $value }
@@ -216,7 +215,7 @@ relation-to-entry = { $relation } the { $title } ({ $entry }) of { $date }.
 relation-to-id = { $relation } { $entry }.
 relation-external = { $relation } the { $title } of { $date }.
 entry-in-volume = { $id }, vol. { $volume }
-entry-ref = No. { $number } ({ $id })
+entry-ref = No. { $number }
 index-volume = vol. { $volume }:
 
 ## Lifecycle: participants, statements, registration, chronology.
@@ -248,7 +247,7 @@ registration-by = by { $party }
 event-signed = signed
 event-adopted = adopted
 event-in-force = entry into force
-event-act = { $state }: { $action }
+event-acts = { $action }: { $states }
 event-effective = { $event } (effective { $date })
 event-registered = registered with the United Nations, No. { $number }
 

@@ -92,7 +92,7 @@ abbr-sha256-means = файлдың криптографиялық дайджес
 statuses-heading = Құжаттардың мәртебесі
 statuses-as-of = Мәртебе { $date } жағдай бойынша көрсетілген.
 levels-heading = Деңгейлер
-nothing-inferred = Ештеңе ескертусіз болжанбайды: дереккөздерде жоқ мән жазбаға енгізілмейді және оның соңғы жолында, «{ field-not-recorded }», аталады немесе өріс ішінде «{ not-recorded }» деп көрсетіледі. Құрастырушылар дереккөздерден жанама анықтаған күн, орын немесе деңгей қай жерде тұрса да тік жақшада [ ] басылады, ал негіздемесі жазбаның «{ field-inferred }» жолында беріледі; басқа тұжырымдар жазбаның ескертулерінде түсіндіріледі. Жазбада жоқ байланыстар, ескертпелер мен қосымшалар «{ field-none }» жолында аталады: олардың жоқ екені белгілі.
+nothing-inferred = Ештеңе ескертусіз болжанбайды: дереккөздерде жоқ мән жазбаға енгізілмейді және оның соңғы жолында, «{ field-not-recorded }», аталады немесе өріс ішінде «{ not-recorded }» деп көрсетіледі. Құрастырушылар дереккөздерден жанама анықтаған күн, орын немесе деңгей қай жерде тұрса да тік жақшада [ ] басылады, ал негіздемесі жазбаның «{ field-inferred }» жолында беріледі; басқа тұжырымдар жазбаның ескертулерінде түсіндіріледі. Жазбада жоқ байланыстар, ескертпелер мен қосымшалар үшін жол берілмейді: олардың жоқ екені белгілі.
 
 ## Keywords: types, levels, statuses, acts, relations.
 
@@ -194,7 +194,6 @@ field-notes = Ескертулер
 field-attachments = Қосымшалар
 field-entry-file = Жазба файлы
 field-not-recorded = Көрсетілмеген
-field-none = Жоқ
 field-inferred = Жанама анықталған
 inferred-signed-date = қол қойылған күні, { $value }
 inferred-adopted-date = қабылданған күні, { $value }
@@ -206,7 +205,7 @@ relation-to-entry = { $relation } «{ $title }» ({ $entry }), { $date }.
 relation-to-id = { $relation } { $entry }.
 relation-external = { $relation } «{ $title }», { $date }.
 entry-in-volume = { $id }, { $volume }-т.
-entry-ref = № { $number } ({ $id })
+entry-ref = № { $number }
 index-volume = { $volume }-т.:
 
 ## Lifecycle: participants, statements, registration, chronology.
@@ -238,7 +237,7 @@ registration-by = ұсынған: { $party }
 event-signed = қол қойылды
 event-adopted = қабылданды
 event-in-force = күшіне енуі
-event-act = { $state }: { $action }
+event-acts = { $action }: { $states }
 event-effective = { $event } ({ $date } бастап)
 event-registered = БҰҰ-да тіркелді, № { $number }
 

@@ -99,7 +99,7 @@ abbr-sha256-means = криптографический дайджест файл
 statuses-heading = Статус документов
 statuses-as-of = Статус указан по состоянию на { $date }
 levels-heading = Уровни
-nothing-inferred = Ничего не домысливается без оговорки: то, чего нет в источниках, не включается в запись и перечисляется в её последней строке «{ field-not-recorded }» либо обозначается как «{ not-recorded }» внутри поля. Дата, место или уровень, которые составители установили по источникам косвенно, везде печатаются в квадратных скобках [ ], а основание приводится в записи, в строке «{ field-inferred }»; прочие выводы составителей объяснены в примечаниях к записи. Связи, примечания и вложения, которых у записи нет, перечисляются в строке «{ field-none }»: их нет, и это известно.
+nothing-inferred = Ничего не домысливается без оговорки: то, чего нет в источниках, не включается в запись и перечисляется в её последней строке «{ field-not-recorded }» либо обозначается как «{ not-recorded }» внутри поля. Дата, место или уровень, которые составители установили по источникам косвенно, везде печатаются в квадратных скобках [ ], а основание приводится в записи, в строке «{ field-inferred }»; прочие выводы составителей объяснены в примечаниях к записи. Для связей, примечаний и вложений, которых у записи нет, строка не печатается: их нет, и это известно.
 
 ## Keywords: types, levels, statuses, acts, relations.
 
@@ -201,7 +201,6 @@ field-notes = Примечания
 field-attachments = Вложения
 field-entry-file = Файл записи
 field-not-recorded = Не указано
-field-none = Нет
 field-inferred = Установлено косвенно
 inferred-signed-date = дата подписания, { $value }
 inferred-adopted-date = дата принятия, { $value }
@@ -213,7 +212,7 @@ relation-to-entry = { $relation } документ «{ $title }» ({ $entry }) �
 relation-to-id = { $relation } { $entry }.
 relation-external = { $relation } документ «{ $title }» от { $date }
 entry-in-volume = { $id }, т. { $volume }
-entry-ref = № { $number } ({ $id })
+entry-ref = № { $number }
 index-volume = т. { $volume }:
 
 ## Lifecycle: participants, statements, registration, chronology.
@@ -245,7 +244,7 @@ registration-by = представлен: { $party }
 event-signed = подписан
 event-adopted = принят
 event-in-force = вступление в силу
-event-act = { $state }: { $action }
+event-acts = { $action }: { $states }
 event-effective = { $event } (с { $date })
 event-registered = зарегистрирован в ООН, № { $number }
 

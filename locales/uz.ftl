@@ -93,7 +93,7 @@ abbr-sha256-means = faylning kriptografik daydjesti (FIPS 180-4), oʻn oltilik y
 statuses-heading = Hujjatlarning maqomi
 statuses-as-of = Maqom { $date } holatiga koʻra berilgan.
 levels-heading = Darajalar
-nothing-inferred = Hech narsa izohsiz taxmin qilinmaydi: manbalarda yoʻq qiymat yozuvga kiritilmaydi va uning oxirgi satrida, “{ field-not-recorded }”, sanab oʻtiladi yoki maydon ichida “{ not-recorded }” deb koʻrsatiladi. Tuzuvchilar manbalardan bilvosita aniqlagan sana, joy yoki daraja qayerda turmasin kvadrat qavs [ ] ichida beriladi, asosi esa yozuvning “{ field-inferred }” satrida keltiriladi; boshqa xulosalar yozuv izohlarida tushuntiriladi. Yozuvda boʻlmagan aloqalar, izohlar va ilovalar “{ field-none }” satrida sanab oʻtiladi: ularning yoʻqligi maʼlum.
+nothing-inferred = Hech narsa izohsiz taxmin qilinmaydi: manbalarda yoʻq qiymat yozuvga kiritilmaydi va uning oxirgi satrida, “{ field-not-recorded }”, sanab oʻtiladi yoki maydon ichida “{ not-recorded }” deb koʻrsatiladi. Tuzuvchilar manbalardan bilvosita aniqlagan sana, joy yoki daraja qayerda turmasin kvadrat qavs [ ] ichida beriladi, asosi esa yozuvning “{ field-inferred }” satrida keltiriladi; boshqa xulosalar yozuv izohlarida tushuntiriladi. Yozuvda boʻlmagan aloqalar, izohlar va ilovalar uchun satr berilmaydi: ularning yoʻqligi maʼlum.
 
 ## Keywords: types, levels, statuses, acts, relations.
 
@@ -195,7 +195,6 @@ field-notes = Izohlar
 field-attachments = Ilovalar
 field-entry-file = Yozuv fayli
 field-not-recorded = Koʻrsatilmagan
-field-none = Yoʻq
 field-inferred = Bilvosita aniqlangan
 inferred-signed-date = imzolangan sana, { $value }
 inferred-adopted-date = qabul qilingan sana, { $value }
@@ -207,7 +206,7 @@ relation-to-entry = { $relation } “{ $title }” ({ $entry }), { $date }.
 relation-to-id = { $relation } { $entry }.
 relation-external = { $relation } “{ $title }”, { $date }.
 entry-in-volume = { $id }, { $volume }-j.
-entry-ref = № { $number } ({ $id })
+entry-ref = № { $number }
 index-volume = { $volume }-j.:
 
 ## Lifecycle: participants, statements, registration, chronology.
@@ -239,7 +238,7 @@ registration-by = taqdim etgan: { $party }
 event-signed = imzolandi
 event-adopted = qabul qilindi
 event-in-force = kuchga kirishi
-event-act = { $state }: { $action }
+event-acts = { $action }: { $states }
 event-effective = { $event } ({ $date }dan)
 event-registered = BMTda roʻyxatga olindi, № { $number }
 

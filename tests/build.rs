@@ -145,9 +145,11 @@ fn shipped_register_builds_with_every_entry_index_and_digest() {
         .unwrap();
     let last_lines_006 = format!(
         "register/instruments/KZ-UZ-2024-006.yaml SHA-256 {sum_006} \
-         Not recorded signed at, signatories, entry into force, term, authentic languages \
-         None attachments"
+         Not recorded signed at, signatories, entry into force, term, authentic languages"
     );
+    // What an entry has none of (here attachments) gets no line.
+    assert!(!text.contains("None attachments"));
+    assert!(!text.contains("None relations"));
     assert!(
         text.contains(&last_lines_006),
         "PDF lacks {last_lines_006:?}"

@@ -99,10 +99,10 @@ fn the_pdf_brackets_an_inferred_date_and_place_wherever_they_print() {
     // The chronology: the stated day, then the inferred one, each once.
     let chronology = &text[text.rfind("Chronology").unwrap()..];
     let stated = chronology
-        .find("8 August 2024 No. 1 (A-1)")
+        .find("8 August 2024 No. 1, p.")
         .expect(chronology);
     let inferred = chronology
-        .find("[8 August 2024] No. 3 (A-3)")
+        .find("[8 August 2024] No. 3, p.")
         .expect(chronology);
     assert!(stated < inferred, "{chronology}");
     assert_eq!(

@@ -311,9 +311,16 @@ fn the_pdf_shows_participants_statements_registration_and_chronology() {
         "Index by status",
         "In force, not registered with the United Nations",
         "Chronology",
-        // One line per entry and day; the day printed once.
-        "1 March 2023 No. 1 (TR-1), p. 6: Kyrgyzstan: denunciation (effective 1 March 2024)",
-        "1 June 2024 No. 1 (TR-1), p. 6: Azerbaijan: accession; Azerbaijan: declaration No. 5 (TR-5), p. 7: adopted",
+        // One line per entry and day; the day printed once; an entry is
+        // referred to by its number ("No. 1, p. 6", not with its id too);
+        // acts of one kind on one day name their parties together, and
+        // stand for the instrument's signature.
+        "10 May 2020 No. 1, p. 6 — Signature: Kazakhstan, Uzbekistan, Kyrgyzstan, Tajikistan 2 February 2021",
+        "1 March 2023 No. 1, p. 6 — Denunciation: Kyrgyzstan (effective 1 March 2024)",
+        "1 June 2024 No. 1, p. 6 — Accession: Azerbaijan; Declaration: Azerbaijan No. 5, p. 7 — Adopted",
+        "1 September 2022 No. 3, p. 7 — Signature: Kazakhstan, Uzbekistan; \
+         Provisional application: Kazakhstan; Provisional application: Uzbekistan (effective 1 October 2022)",
+        "15 January 2023 No. 4, p. 7 — Signed 1 February 2023",
     ] {
         assert!(text.contains(expected), "PDF lacks {expected:?}\n{text}");
     }
@@ -321,13 +328,22 @@ fn the_pdf_shows_participants_statements_registration_and_chronology() {
         !text.contains("Signed on 1 June 2024"),
         "TR-5 was adopted, not signed"
     );
+    for absent in [
+        "(TR-1)",
+        "Kazakhstan: signature",
+        "No. 1, p. 6 — Signed",
+        "None relations",
+        "None notes",
+    ] {
+        assert!(!text.contains(absent), "PDF has {absent:?}\n{text}");
+    }
     // In force without registration: TR-4 only (TR-1 is registered, TR-2 terminated).
     let at = text
         .find("In force, not registered with the United Nations Article 102")
         .unwrap();
     let section = &text[at..text[at..].find("Chronology").map_or(text.len(), |n| at + n)];
     assert!(
-        section.contains("No. 4 (TR-4)") && !section.contains("TR-1"),
+        section.contains("No. 4, p. 7") && !section.contains("No. 1,"),
         "{section}"
     );
 }

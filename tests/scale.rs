@@ -92,11 +92,8 @@ fn a_large_register_is_published_in_volumes() {
     );
     // The indexes, apart, refer to entries by volume.
     let indexes = pdf_text(&root.join("out/register-indexes.pdf"));
-    // One line group per volume: "vol. 2: No. 6 (…); No. 7 (…)" (volumes of 5).
-    assert!(
-        indexes.contains("vol. 2: No. 6 (KZ-UZ-2024-006); No. 7 (KZ-UZ-2024-007)"),
-        "{indexes}"
-    );
+    // One line group per volume: "vol. 2: No. 6; No. 7" (volumes of 5).
+    assert!(indexes.contains("vol. 2: No. 6; No. 7 "), "{indexes}");
     assert!(
         !general.contains("Entry file"),
         "entries belong in the volumes"
@@ -132,7 +129,7 @@ fn a_volume_summary_repeats_its_heads_on_the_pages_it_runs_on_to() {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let (first, second) = (page("3"), page("4"));
+    let (first, second) = (page("4"), page("5"));
     assert!(
         first.starts_with(
             "Register of International Instruments KZ-UZ/2024/1 Summary of instruments"

@@ -244,7 +244,7 @@ pub struct ChronologyLine {
     pub key: String,
     pub date: String,
     pub entry: EntryRef,
-    /// "Kazakhstan: ratification (effective …)", or "signed at Astana".
+    /// "Ratification: Kazakhstan, Uzbekistan (effective …)", or "Signed".
     pub event: String,
     /// Whether `date` is an inferred one, printed in brackets: sorted
     /// after the stated dates of the same day.
@@ -255,36 +255,59 @@ pub struct ChronologyLine {
 /// The events of entry `i`: its signature (or adoption), general entry
 /// into force, each act and the UN registration.
 pub fn events(i: &Instrument, entry: &EntryRef, loc: &Locale) -> Vec<ChronologyLine> {
+    // Each event begins with a capital, as the acts' ("Signature: …") do.
     let line = |d: PartialDate, inferred: bool, event: String| ChronologyLine {
         key: d.to_string(),
         date: marked(loc.date(d), inferred, loc),
         entry: entry.clone(),
-        event,
+        event: upper_first(&event),
         inferred,
     };
     let adopted = i
         .status
         .as_ref()
         .is_some_and(|s| s.value == crate::register::model::Status::Adopted);
-    let mut out = vec![line(
-        i.signed.date,
-        i.is_inferred(InferredField::SignedDate),
-        loc.text(if adopted {
-            "event-adopted"
-        } else {
-            "event-signed"
-        }),
-    )];
+    // The acts of one day, kind and effect as one event, the parties
+    // named together: "Signature: Kazakhstan, Uzbekistan".
+    let mut groups: Vec<(&Action, Vec<String>)> = Vec::new();
+    for a in &i.actions {
+        let same = |b: &Action| {
+            b.date.value == a.date.value
+                && b.action == a.action
+                && b.effective.as_ref().map(|e| e.value) == a.effective.as_ref().map(|e| e.value)
+        };
+        match groups.iter_mut().find(|(b, _)| same(b)) {
+            Some((_, states)) => states.push(loc.state(&a.party.value)),
+            None => groups.push((a, vec![loc.state(&a.party.value)])),
+        }
+    }
+    // The signature of the instrument is said by its parties' signatures
+    // of that day, where they are recorded.
+    let signed_by_acts = groups.iter().any(|(a, _)| {
+        matches!(
+            a.action,
+            ActionKind::Signature | ActionKind::DefinitiveSignature
+        ) && a.date.value == i.signed.date
+    });
+    let mut out = Vec::new();
+    if !signed_by_acts {
+        out.push(line(
+            i.signed.date,
+            i.is_inferred(InferredField::SignedDate),
+            loc.text(if adopted {
+                "event-adopted"
+            } else {
+                "event-signed"
+            }),
+        ));
+    }
     if let Some(d) = lifecycle::general_entry_into_force(i) {
         out.push(line(d, false, loc.text("event-in-force")));
     }
-    for a in &i.actions {
+    for (a, states) in groups {
         let mut event = loc.fill(
-            "event-act",
-            &args!(
-                state = loc.state(&a.party.value),
-                action = loc.keyword("action", a.action.as_str())
-            ),
+            "event-acts",
+            &args!(action = sentence(a.action, loc), states = states.join(", ")),
         );
         if let Some(e) = &a.effective {
             event = loc.fill(
@@ -339,8 +362,11 @@ fn sorted(i: &Instrument) -> Vec<&Action> {
 
 /// "Ratification", "Definitive signature".
 fn sentence(kind: ActionKind, loc: &Locale) -> String {
-    let label = loc.keyword("action", kind.as_str());
-    let mut chars = label.chars();
+    upper_first(&loc.keyword("action", kind.as_str()))
+}
+
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
     chars
         .next()
         .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
