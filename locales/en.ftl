@@ -40,6 +40,7 @@ edition-of = Edition { $number } of { $date }
 status-as-of = Status as of { $date }
 issuing-authority = Issuing authority: { $authority }.
 in-force-from-acts = { $date } (from the acts of the parties)
+no-instruments-as-of = No instruments recorded as of { $date }.
 colophon-edition-signed = Edition { $number }, signed by { $signer }
 colophon-edition-of = Edition of { $date }
 colophon-produced = Produced with { $tool } { $version } and typst { $typst }.

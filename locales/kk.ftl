@@ -33,6 +33,7 @@ edition-of = { $date } { $number }-басылым
 status-as-of = { $date } жағдай бойынша мәртебесі
 issuing-authority = Шығарған орган: { $authority }.
 in-force-from-acts = { $date } (тараптардың актілері бойынша)
+no-instruments-as-of = { $date } жағдай бойынша тізілімде құжаттар жазылмаған.
 colophon-edition-signed = { $number }-басылым, қол қойған: { $signer }
 colophon-edition-of = { $date } басылымы
 colophon-produced = { $tool } { $version } және typst { $typst } арқылы дайындалған.

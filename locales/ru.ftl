@@ -36,6 +36,7 @@ edition-of = Издание { $number } от { $date }
 status-as-of = Статус по состоянию на { $date }
 issuing-authority = Издающий орган: { $authority }.
 in-force-from-acts = { $date } (по актам сторон)
+no-instruments-as-of = По состоянию на { $date } документы в реестре не записаны.
 colophon-edition-signed = Издание { $number }, подписано: { $signer }
 colophon-edition-of = Издание от { $date }
 colophon-produced = Подготовлено с помощью { $tool } { $version } и typst { $typst }.

@@ -34,6 +34,7 @@ edition-of = { $date }dagi { $number }-nashr
 status-as-of = { $date } holatiga koʻra maqomi
 issuing-authority = Nashr etgan organ: { $authority }.
 in-force-from-acts = { $date } (taraflarning hujjatlari boʻyicha)
+no-instruments-as-of = { $date } holatiga koʻra reyestrda hujjatlar qayd etilmagan.
 colophon-edition-signed = { $number }-nashr, imzolagan: { $signer }
 colophon-edition-of = { $date } nashri
 colophon-produced = { $tool } { $version } va typst { $typst } yordamida tayyorlangan.

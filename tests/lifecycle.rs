@@ -510,3 +510,76 @@ actions:
         "{text}"
     );
 }
+
+/// A view as of a date before any instrument says so once, and prints no
+/// foreword (which speaks of the register's instruments), no empty summary,
+/// index or chronology.
+#[test]
+fn a_view_before_any_instrument_says_so_once() {
+    let (out, dir) = Test::fixture("lifecycle")
+        .file(
+            "register/register.yaml",
+            "title: Lifecycle test register\nas_of: 2024-12-31\nid_prefix: TR\n\
+             foreword: This register records five instruments.\n",
+        )
+        .args(["build", "--as-of", "2000-01-01"])
+        .stderr("")
+        .run();
+    assert!(stdout(&out).starts_with("wrote out/register.pdf: 0 instruments, "));
+    let text = pdf_text(&dir.path().join("out/register.pdf"));
+    assert_eq!(
+        text.matches("No instruments recorded as of 1 January 2000.")
+            .count(),
+        1,
+        "{text}"
+    );
+    for absent in [
+        "five instruments",
+        "Foreword",
+        "Summary of instruments",
+        "Index by party",
+        "Index by type",
+        "Index by subject",
+        "Index by status",
+        "Chronology",
+        "Abbreviations",
+    ] {
+        assert!(!text.contains(absent), "{absent:?} in {text}");
+    }
+    assert!(text.contains("Annex: Checksums"), "{text}");
+}
+
+/// In a view as of an earlier date an entry keeps its number in the
+/// register: leaving out a later entry does not renumber the others.
+#[test]
+fn a_view_as_of_a_date_keeps_the_entries_numbers() {
+    let later = "\
+id: TR-0
+title: A later agreement filed first
+type: agreement
+parties:
+  - state: KAZ
+  - state: UZB
+signed:
+  date: 2024-02-01
+status: signed
+sources:
+  - title: A report
+";
+    let (_out, dir) = Test::fixture("lifecycle")
+        .file("register/instruments/TR-0.yaml", later)
+        .args(["build", "--as-of", "2023-12-31"])
+        .stderr("")
+        .run();
+    let text = pdf_text(&dir.path().join("out/register.pdf"));
+    assert!(
+        !text.contains("A later agreement"),
+        "signed after the view's date"
+    );
+    for n in 1..=4 {
+        let heading = format!("No. {} · TR-{n}", n + 1);
+        assert!(text.contains(&heading), "{heading:?} missing\n{text}");
+    }
+    assert!(!text.contains("No. 1 ·"), "{text}");
+    assert!(text.contains("Index by type agreement No. 3, p."), "{text}");
+}

@@ -178,8 +178,12 @@ pub fn as_of(register: &Register, d: PartialDate) -> Register {
     let instruments = register
         .instruments
         .iter()
-        .filter(|i| i.signed.date.is_by(d))
-        .map(|i| instrument_as_of(i, d))
+        .enumerate()
+        .filter(|(_, i)| i.signed.date.is_by(d))
+        .map(|(n, i)| Instrument {
+            number_in_register: Some(i.number_in_register.unwrap_or(n + 1)),
+            ..instrument_as_of(i, d)
+        })
         .collect();
     let mut meta = register.meta.clone();
     meta.as_of = d;
