@@ -443,7 +443,7 @@ fn a_template_error_names_file_and_line_and_leaves_outputs() {
     assert_eq!(code, 2);
     assert!(
         stderr.starts_with(
-            "error: failed to render template ./templates/_summary.typ.j2:77 (undefined value: `i.titel` is undefined)\n"
+            "error: failed to render template ./templates/_summary.typ.j2:81 (undefined value: `i.titel` is undefined)\n"
         ),
         "{stderr}"
     );

@@ -297,7 +297,7 @@ fn the_pdf_shows_participants_statements_registration_and_chronology() {
         "Participant Signature Consent to be bound In force for it Reserv. / decl. Status",
         "Kyrgyzstan (KGZ) 10 May 2020 Ratification, 2 May 2021 1 June 2021 — denounced (effective 1 March 2024)",
         "Turkmenistan (TKM) — Accession, 1 February 2022 3 March 2022 — in force",
-        "Participants Kazakhstan: signed 2 February 2021; notification, 10 May 2021; in force July 2021",
+        "Kazakhstan (KAZ) Government of the Republic of Kazakhstan 2 February 2021 Notification, 10 May 2021 July 2021 — in force",
         // Reservation, objection and declaration texts.
         "R1 — Reservation by Kazakhstan, 1 March 2021: “Article 12 shall not apply to transit by rail.”",
         "Objection by Uzbekistan, 20 November 2021, regarding R1:",
@@ -582,4 +582,97 @@ sources:
     }
     assert!(!text.contains("No. 1 ·"), "{text}");
     assert!(text.contains("Index by type agreement No. 3, p."), "{text}");
+}
+
+/// Every word of `pdf` lies within the text area (A4, margins of 2.2 cm),
+/// as `pdftotext -bbox-layout` places it; a word ending in punctuation
+/// may hang into the margin by its mark (typst's overhang). Returns the
+/// words outside.
+fn words_outside_text_area(pdf: &std::path::Path) -> Vec<String> {
+    let out = std::process::Command::new("pdftotext")
+        .arg("-bbox-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (left, right) = (62.36 - 0.5, 595.276 - 62.36 + 0.5);
+    let attr = |line: &str, name: &str| -> f64 {
+        let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        line[at..at + line[at..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    text.lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .filter_map(|l| {
+            let word = &l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()];
+            let slack = if word.ends_with([',', '.', ';', ':', ')']) {
+                3.0
+            } else {
+                0.0
+            };
+            (attr(l, "xMin") < left || attr(l, "xMax") > right + slack).then(|| word.to_owned())
+        })
+        .collect()
+}
+
+/// An entry with acts, or with more than two parties, shows its
+/// participants as one table (party with its body and signatories,
+/// signature, consent with its kind, entry into force for it, reservations
+/// and declarations, status) instead of lines "Parties", "Signatories" and
+/// "Participants" that repeat each other; the table fits the page in every
+/// language and its dates do not break.
+#[test]
+fn participants_are_one_table_that_fits_the_page_in_every_language() {
+    let (_, dir) = Test::fixture("lifecycle")
+        .file(
+            "register/register.yaml",
+            "title: Lifecycle test register\nas_of: 2024-12-31\nid_prefix: TR\n\
+             language: ru\ntranslations: [en, kk, uz]\n",
+        )
+        .args(["build", "--keep-source"])
+        .stderr("")
+        .run();
+    let out = dir.path().join("out");
+    for pdf in [
+        "register.pdf",
+        "register.en.pdf",
+        "register.kk.pdf",
+        "register.uz.pdf",
+    ] {
+        let outside = words_outside_text_area(&out.join(pdf));
+        assert!(
+            outside.is_empty(),
+            "{pdf}: beyond the text area: {outside:?}"
+        );
+    }
+    let en = pdf_text(&out.join("register.en.pdf"));
+    // The bilateral agreement with acts: a table, its party's body in it.
+    let tr2 = &en[en.find("No. 2 · TR-2").unwrap()..en.find("No. 3 · TR-3").unwrap()];
+    assert!(
+        tr2.contains(
+            "Participant Signature Consent to be bound In force for it Reserv. / decl. Status \
+             Kazakhstan (KAZ) Government of the Republic of Kazakhstan 2 February 2021 \
+             Notification, 10 May 2021 July 2021 — in force"
+        ),
+        "{tr2}"
+    );
+    for absent in ["Participants", "Parties", "Signatories"] {
+        assert!(!tr2.contains(absent), "{absent:?} in {tr2}");
+    }
+    // An entry without acts and with two parties keeps its "Parties" line,
+    // the codes in the text face (not set apart in monospace).
+    let tr4 = &en[en.find("No. 4 · TR-4").unwrap()..en.find("No. 5 · TR-5").unwrap()];
+    assert!(
+        tr4.contains("Parties Kazakhstan (KAZ): not recorded"),
+        "{tr4}"
+    );
+    assert!(!tr4.contains("Participant"), "{tr4}");
+    // Dates in the table are set with non-breaking spaces.
+    let source = std::fs::read_to_string(out.join("register.typ")).unwrap();
+    assert!(
+        source.contains("\"Уведомление, 10\u{a0}мая\u{a0}2021\u{a0}г.\""),
+        "no non-breaking date in the participants' source"
+    );
 }

@@ -19,6 +19,10 @@ use super::context::{EntryRef, flat, marked};
 pub struct ParticipantContext {
     pub state: String,
     pub state_name: String,
+    /// The signing body, where recorded.
+    pub body: Option<String>,
+    /// Who signed for it: "Name, office", where the entry names them.
+    pub signatories: Vec<String>,
     /// "8 August 2024"; `none` where the party did not sign.
     pub signature: Option<String>,
     /// "Ratification, 1 March 2021".
@@ -29,17 +33,17 @@ pub struct ParticipantContext {
     pub statements: Option<String>,
     /// "in force", "denounced (effective 1 March 2024)", or `none`.
     pub status: Option<String>,
-    /// Whether the party has denounced the instrument (for the line form).
-    #[serde(skip)]
-    pub denounced: bool,
 }
 
 /// An entry's participants, in the order of `parties`; empty for an entry
-/// that records no acts.
+/// with two parties that records no acts. Dates do not break across lines
+/// (their spaces are non-breaking), nor does a consent's kind from its date
+/// where there is room: "Ratification, 1 March 2021".
 pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<ParticipantContext> {
-    if i.actions.is_empty() {
+    if i.actions.is_empty() && i.parties.len() <= 2 {
         return Vec::new();
     }
+    let nb = |text: String| text.replace(' ', "\u{a0}");
     i.parties
         .iter()
         .map(|p| {
@@ -49,21 +53,24 @@ pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<Par
                 .collect();
             let first =
                 |pred: &dyn Fn(ActionKind) -> bool| own.iter().find(|a| pred(a.action)).copied();
-            let signature = first(&|k| k == ActionKind::Signature).map(|a| act_date(i, a, loc));
+            let signature = first(&|k| k == ActionKind::Signature).map(|a| nb(act_date(i, a, loc)));
             let consent = first(&|k| k.is_consent()).map(|a| {
                 loc.fill(
                     "consent-on",
-                    &args!(action = sentence(a.action, loc), date = act_date(i, a, loc)),
+                    &args!(
+                        action = sentence(a.action, loc),
+                        date = nb(act_date(i, a, loc))
+                    ),
                 )
             });
             let provisional = first(&|k| k == ActionKind::ProvisionalApplication);
             let in_force = lifecycle::in_force_for(i, &p.state, as_of)
-                .map(|d| loc.date(d))
+                .map(|d| nb(loc.date(d)))
                 .or_else(|| {
                     provisional.map(|a| {
                         loc.fill(
                             "provisionally-on",
-                            &args!(date = loc.date(a.takes_effect())),
+                            &args!(date = nb(loc.date(a.takes_effect()))),
                         )
                     })
                 });
@@ -87,7 +94,7 @@ pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<Par
                 match (s, exit) {
                     (PartyStatus::Denounced, Some(a)) => loc.fill(
                         "party-status-effective",
-                        &args!(status = label, date = loc.date(a.takes_effect())),
+                        &args!(status = label, date = nb(loc.date(a.takes_effect()))),
                     ),
                     _ => label,
                 }
@@ -95,7 +102,21 @@ pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<Par
             ParticipantContext {
                 state: p.state.clone(),
                 state_name: loc.state(&p.state),
-                denounced: party_status == Some(PartyStatus::Denounced),
+                body: p.body.as_deref().map(flat),
+                signatories: i
+                    .signed
+                    .signatories
+                    .iter()
+                    .filter(|s| s.state.as_ref().is_some_and(|st| st.value == p.state))
+                    .map(|s| {
+                        let mut text = flat(&s.name);
+                        if let Some(office) = &s.office {
+                            text.push_str(", ");
+                            text.push_str(&flat(office));
+                        }
+                        text
+                    })
+                    .collect(),
                 signature,
                 consent,
                 in_force,
@@ -104,35 +125,6 @@ pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<Par
             }
         })
         .collect()
-}
-
-/// A participant as one line, for an instrument with two parties, where a
-/// table would waste a page's width: "Kazakhstan: signed 8 August 2024;
-/// ratification, 1 March 2021; in force 1 June 2021".
-pub fn participant_line(p: &ParticipantContext, loc: &Locale) -> String {
-    let mut parts = Vec::new();
-    if let Some(s) = &p.signature {
-        parts.push(loc.fill("participant-signed", &args!(date = s.clone())));
-    }
-    if let Some(c) = &p.consent {
-        parts.push(lower_first(c));
-    }
-    if let Some(f) = &p.in_force {
-        parts.push(loc.fill("participant-in-force", &args!(date = f.clone())));
-    }
-    if let Some(s) = &p.statements {
-        parts.push(s.clone());
-    }
-    if let Some(s) = p.status.as_deref().filter(|_| p.denounced) {
-        parts.push(s.to_owned());
-    }
-    if parts.is_empty() {
-        parts.push(loc.text("participant-no-act"));
-    }
-    loc.fill(
-        "participant-line",
-        &args!(state = p.state_name.clone(), acts = parts.join("; ")),
-    )
 }
 
 /// The wording of reservations, declarations and objections, and any act
@@ -370,11 +362,4 @@ fn upper_first(text: &str) -> String {
     chars
         .next()
         .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
 }

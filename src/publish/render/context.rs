@@ -318,8 +318,10 @@ pub struct InstrumentContext {
     pub depositary: Option<String>,
     /// One row per party; empty for an entry that records no acts.
     pub participants: Vec<ParticipantContext>,
-    /// For two parties, the participants as lines instead of a table.
-    pub participant_lines: Vec<String>,
+    /// Whether signatories are named in the participants table, each with
+    /// the party it signed for; `signatories_apart` holds the others.
+    pub signatories_in_table: bool,
+    pub signatories_apart: Vec<String>,
     /// The wording of reservations, declarations and objections.
     pub statements: Vec<String>,
     /// The references and notes recorded with acts, one line each.

@@ -80,14 +80,17 @@ pub(super) fn instrument_context(
             .depositary
             .as_deref()
             .map(|d| acts::depositary_name(d, loc)),
-        participant_lines: if participants.len() <= 2 {
-            participants
-                .iter()
-                .map(|p| acts::participant_line(p, loc))
-                .collect()
-        } else {
-            Vec::new()
-        },
+        // Signatories for a party stand in the participants table.
+        signatories_in_table: !participants.is_empty()
+            && i.signed.signatories.iter().any(|s| signs_for_a_party(i, s)),
+        signatories: i.signed.signatories.iter().map(signatory).collect(),
+        signatories_apart: i
+            .signed
+            .signatories
+            .iter()
+            .filter(|s| participants.is_empty() || !signs_for_a_party(i, s))
+            .map(signatory)
+            .collect(),
         participants,
         statements: acts::statements(i, loc),
         act_notes: acts::act_notes(i, loc),
@@ -98,7 +101,6 @@ pub(super) fn instrument_context(
         signed_on: signed_on(i, loc),
         signed_on_iso: i.signed.date.to_string(),
         signed_at: signed_at(i, loc),
-        signatories: i.signed.signatories.iter().map(signatory).collect(),
         status: loc.keyword("status", status.as_str()),
         in_force: in_force(i, loc),
         term: term(i, loc),
@@ -203,6 +205,14 @@ fn inferred_value(i: &Instrument, field: InferredField, adopted: bool, loc: &Loc
 fn level(i: &Instrument, loc: &Locale) -> Option<String> {
     let level = loc.keyword("level", i.level?.as_str());
     Some(marked(level, i.is_inferred(InferredField::Level), loc))
+}
+
+/// Whether `s` signed for one of the parties of `i` (the participants
+/// table then names them with it).
+fn signs_for_a_party(i: &Instrument, s: &Signatory) -> bool {
+    s.state
+        .as_ref()
+        .is_some_and(|st| i.parties.iter().any(|p| p.state == st.value))
 }
 
 /// "Name, office".
