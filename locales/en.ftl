@@ -45,6 +45,7 @@ colophon-edition-signed = Edition { $number }, signed by { $signer }
 colophon-edition-of = Edition of { $date }
 colophon-produced = Produced with { $tool } { $version } and typst { $typst }.
 volume-of = Volume { $number }
+general-volume = General volume
 volume-entries = Entries { $first } to { $last } ({ $count ->
     [one] { $count } instrument
    *[other] { $count } instruments

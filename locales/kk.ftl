@@ -38,6 +38,7 @@ colophon-edition-signed = { $number }-басылым, қол қойған: { $si
 colophon-edition-of = { $date } басылымы
 colophon-produced = { $tool } { $version } және typst { $typst } арқылы дайындалған.
 volume-of = { $number }-том
+general-volume = Жалпы том
 volume-entries = { $first } бастап { $last } дейінгі жазбалар ({ $count } құжат)
 volume-colophon = Жалпы томда алғысөз, томдар мен көрсеткіштер тізбесі және тізілім дайджесті берілген.
 translation-of = Тізілімнің белгілері { $language } тіліне аударылған; тізілімнің өз мәтіндері түпнұсқа тілінде ({ $original }) берілген.

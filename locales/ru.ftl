@@ -41,6 +41,7 @@ colophon-edition-signed = Издание { $number }, подписано: { $sig
 colophon-edition-of = Издание от { $date }
 colophon-produced = Подготовлено с помощью { $tool } { $version } и typst { $typst }.
 volume-of = Том { $number }
+general-volume = Общий том
 volume-entries = Записи с { $first } по { $last } ({ $count ->
     [one] { $count } документ
     [few] { $count } документа

@@ -39,6 +39,7 @@ colophon-edition-signed = { $number }-nashr, imzolagan: { $signer }
 colophon-edition-of = { $date } nashri
 colophon-produced = { $tool } { $version } va typst { $typst } yordamida tayyorlangan.
 volume-of = { $number }-jild
+general-volume = Umumiy jild
 volume-entries = { $first } dan { $last } gacha yozuvlar ({ $count } ta hujjat)
 volume-colophon = Umumiy jildda soʻzboshi, jildlar va koʻrsatkichlar roʻyxati hamda reyestr daydjesti berilgan.
 translation-of = Reyestr belgilari { $language } tiliga tarjima qilingan; reyestrning oʻz matnlari asl tilda ({ $original }) berilgan.

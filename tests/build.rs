@@ -443,7 +443,7 @@ fn a_template_error_names_file_and_line_and_leaves_outputs() {
     assert_eq!(code, 2);
     assert!(
         stderr.starts_with(
-            "error: failed to render template ./templates/_summary.typ.j2:81 (undefined value: `i.titel` is undefined)\n"
+            "error: failed to render template ./templates/_summary.typ.j2:86 (undefined value: `i.titel` is undefined)\n"
         ),
         "{stderr}"
     );
@@ -691,4 +691,62 @@ fn continued_heads_only_pages_that_go_on_with_an_entry() {
         );
     }
     assert!(continued > 5, "the shipped entries run over pages");
+}
+
+/// The foreword is set to a reading measure (a block of 12 cm, not the
+/// full text width of 16.6 cm), and a type in the summary ("joint
+/// statement") is not broken inside its column.
+#[test]
+fn the_foreword_has_a_reading_measure_and_types_do_not_break() {
+    let (_out, dir) = Test::with_shipped().args(["build"]).run();
+    let pdf = dir.path().join("out/register.pdf");
+    let foreword = page_text(&pdf, 3);
+    assert!(
+        foreword.contains("Foreword This register records"),
+        "{foreword}"
+    );
+    let layout = run(
+        "pdftotext",
+        &[
+            "-bbox-layout",
+            "-f",
+            "3",
+            "-l",
+            "3",
+            pdf.to_str().unwrap(),
+            "-",
+        ],
+        Path::new("."),
+    );
+    // The right edge of the foreword's words (the running head spans the
+    // full width: it is left out, being above 80 pt).
+    let right = layout
+        .lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .filter_map(|l| {
+            let num = |name: &str| -> f64 {
+                let at = l.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                l[at..at + l[at..].find('"').unwrap()].parse().unwrap()
+            };
+            (num("yMin") > 80.0).then(|| num("xMax"))
+        })
+        .fold(0.0_f64, f64::max);
+    let measure = 12.0 / 2.54 * 72.0;
+    assert!(
+        right <= 62.37 + measure + 3.0,
+        "the foreword runs to x = {right} pt"
+    );
+    let summary = run(
+        "pdftotext",
+        &["-raw", "-f", "6", "-l", "7", pdf.to_str().unwrap(), "-"],
+        Path::new("."),
+    );
+    assert!(summary.contains("Summary of instruments"), "{summary}");
+    assert!(
+        summary
+            .lines()
+            .any(|l| l.contains("joint") && l.contains("statement KAZ, UZB")),
+        "{summary}"
+    );
+    assert!(!summary.lines().any(|l| l.ends_with("joint")), "{summary}");
 }

@@ -86,6 +86,11 @@ fn a_large_register_is_published_in_volumes() {
     // The general volume lists the volumes and refers to entries by volume.
     let general = pdf_text(&root.join("out/register.pdf"));
     assert!(general.contains("Volumes"));
+    // Its cover names it.
+    assert!(
+        general.contains("8 August 2024 General volume Status as of 8 August 2024"),
+        "{general}"
+    );
     assert!(
         general.contains("KZ-UZ-2024-006 KZ-UZ-2024-010 5 register-vol-02.pdf"),
         "{general}"
