@@ -45,6 +45,8 @@ colophon-edition-signed = Edition { $number }, signed by { $signer }
 colophon-edition-of = Edition of { $date }
 colophon-produced = Produced with { $tool } { $version } and typst { $typst }.
 volume-of = Volume { $number }
+volume-line = Vol. { $volume }: Nos. { $first }–{ $last } ({ $first_id } to { $last_id })
+volume-line-one = Vol. { $volume }: No. { $first } ({ $first_id })
 general-volume = General volume
 volume-entries = Entries { $first } to { $last } ({ $count ->
     [one] { $count } instrument
@@ -287,7 +289,7 @@ col-reason = Reason
 volumes = Volumes
 volumes-intro = This register is published in { $count } volumes besides this general volume. Each holds a summary of its entries, the entries in id order, and the digests of their files.
 indexes-part = Indexes by party, type and subject
-indexes-apart = The indexes are published apart, so that an edit does not typeset them again unless it changes what they list: { $indexes } (by party, type and subject) and { $status } (by status). They refer to entries by id and volume.
+indexes-apart = The indexes are published apart, so that an edit does not typeset them again unless it changes what they list: { $indexes } (by party, type and subject) and { $status } (by status). They refer to entries by number and volume.
 col-volume = Vol.
 col-first = First entry
 col-last = Last entry

@@ -92,7 +92,11 @@ fn a_large_register_is_published_in_volumes() {
         "{general}"
     );
     assert!(
-        general.contains("KZ-UZ-2024-006 KZ-UZ-2024-010 5 register-vol-02.pdf"),
+        general.contains(
+            "Vol. 2: Nos. 6–10 (KZ-UZ-2024-006 to KZ-UZ-2024-010) register-vol-02.pdf \
+             Vol. 3: Nos. 11–15 (KZ-UZ-2024-011 to KZ-UZ-2024-015) register-vol-03.pdf \
+             Vol. 4: No. 16 (KZ-UZ-2024-016) register-vol-04.pdf"
+        ),
         "{general}"
     );
     // The indexes, apart, refer to entries by volume.

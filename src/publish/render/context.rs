@@ -112,6 +112,9 @@ pub struct VolumeInfo {
     pub first: String,
     pub last: String,
     pub count: usize,
+    /// As the general volume lists it: "Vol. 1: Nos. 1–1,500
+    /// (KZ-UZ-2024-0001 to KZ-UZ-2024-1500)".
+    pub line: String,
 }
 
 /// What `volume.typ.j2` sees: the register, this volume and its entries.
@@ -581,7 +584,7 @@ pub fn context(
             instrument_context(i, register, &numbering, &file_sha, loc)
         });
     let stem = file_stem(register, loc);
-    let volumes = volume_size.map_or_else(Vec::new, |size| volumes(&instruments, size, &stem));
+    let volumes = volume_size.map_or_else(Vec::new, |size| volumes(&instruments, size, &stem, loc));
     let Indexes {
         states,
         by_party,
@@ -709,8 +712,28 @@ fn register_context(meta: &Meta, loc: &Locale) -> RegisterContext {
     }
 }
 
+/// `n` with its digits grouped in threes as the edition's language writes
+/// numbers: "1,500", "1 500" (a non-breaking space).
+fn grouped(n: usize, loc: &Locale) -> String {
+    let separator = if loc.code() == "en" { ',' } else { '\u{a0}' };
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Consecutive runs of `size` entries, in id order.
-fn volumes(instruments: &[InstrumentContext], size: usize, stem: &str) -> Vec<VolumeInfo> {
+fn volumes(
+    instruments: &[InstrumentContext],
+    size: usize,
+    stem: &str,
+    loc: &Locale,
+) -> Vec<VolumeInfo> {
     let count = instruments.len().div_ceil(size);
     instruments
         .chunks(size)
@@ -721,6 +744,20 @@ fn volumes(instruments: &[InstrumentContext], size: usize, stem: &str) -> Vec<Vo
             first: chunk[0].id.clone(),
             last: chunk[chunk.len() - 1].id.clone(),
             count: chunk.len(),
+            line: loc.fill(
+                if chunk.len() == 1 {
+                    "volume-line-one"
+                } else {
+                    "volume-line"
+                },
+                &crate::args!(
+                    volume = k + 1,
+                    first = grouped(chunk[0].number, loc),
+                    last = grouped(chunk[chunk.len() - 1].number, loc),
+                    first_id = chunk[0].id.clone(),
+                    last_id = chunk[chunk.len() - 1].id.clone()
+                ),
+            ),
         })
         .collect()
 }
@@ -738,5 +775,20 @@ fn checksums(files: &[InputFile]) -> Checksums {
             })
             .collect(),
         register_digest: inputs::register_digest(files),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn numbers_are_grouped_as_the_language_writes_them() {
+        let en = crate::publish::locale::get("en").unwrap();
+        let ru = crate::publish::locale::get("ru").unwrap();
+        assert_eq!(grouped(6, en), "6");
+        assert_eq!(grouped(1500, en), "1,500");
+        assert_eq!(grouped(100_000, en), "100,000");
+        assert_eq!(grouped(1500, ru), "1\u{a0}500");
     }
 }
