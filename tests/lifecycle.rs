@@ -661,6 +661,12 @@ fn participants_are_one_table_that_fits_the_page_in_every_language() {
     for absent in ["Participants", "Parties", "Signatories"] {
         assert!(!tr2.contains(absent), "{absent:?} in {tr2}");
     }
+    // The table stands under the status and entry into force, not after
+    // the entry's last lines.
+    assert!(
+        tr2.contains("Status terminated Entry into force July 2021 Participant Signature"),
+        "{tr2}"
+    );
     // An entry without acts and with two parties keeps its "Parties" line,
     // the codes in the text face (not set apart in monospace).
     let tr4 = &en[en.find("No. 4 · TR-4").unwrap()..en.find("No. 5 · TR-5").unwrap()];
