@@ -731,6 +731,20 @@ fn the_foreword_has_a_reading_measure_and_types_do_not_break() {
             (num("yMin") > 80.0).then(|| num("xMax"))
         })
         .fold(0.0_f64, f64::max);
+    // Hyphenated in its language: some line ends inside a word.
+    let raw = run(
+        "pdftotext",
+        &["-raw", "-f", "3", "-l", "3", pdf.to_str().unwrap(), "-"],
+        Path::new("."),
+    );
+    assert!(
+        raw.lines().any(|l| {
+            let mut end = l.chars().rev();
+            // typst writes the hyphen of a break as a soft hyphen.
+            matches!(end.next(), Some('-' | '\u{ad}')) && end.next().is_some_and(char::is_lowercase)
+        }),
+        "{raw}"
+    );
     let measure = 12.0 / 2.54 * 72.0;
     assert!(
         right <= 62.37 + measure + 3.0,
