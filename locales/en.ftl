@@ -38,16 +38,21 @@ instruments-count = { $count ->
 
 edition-of = Edition { $number } of { $date }
 status-as-of = Status as of { $date }
-issuing-authority = Issuing authority: { $authority }
+issuing-authority = Issuing authority: { $authority }.
+in-force-from-acts = { $date } (from the acts of the parties)
+no-instruments-as-of = No instruments recorded as of { $date }.
 colophon-edition-signed = Edition { $number }, signed by { $signer }
 colophon-edition-of = Edition of { $date }
-colophon-produced = produced with { $tool } { $version } and typst { $typst }
+colophon-produced = Produced with { $tool } { $version } and typst { $typst }.
 volume-of = Volume { $number }
+volume-line = Vol. { $volume }: Nos. { $first }–{ $last } ({ $first_id } to { $last_id })
+volume-line-one = Vol. { $volume }: No. { $first } ({ $first_id })
+general-volume = General volume
 volume-entries = Entries { $first } to { $last } ({ $count ->
     [one] { $count } instrument
    *[other] { $count } instruments
 })
-volume-colophon = the general volume holds the foreword, the list of volumes and indexes, and the register digest
+volume-colophon = The general volume holds the foreword, the list of volumes and indexes, and the register digest.
 translation-of = Translation of the register's labels into { $language }; the register's own texts are in { $original }.
 
 ## Front matter.
@@ -102,7 +107,7 @@ abbr-sha256-means = cryptographic digest of a file (FIPS 180-4), in hexadecimal
 statuses-heading = Status of instruments
 statuses-as-of = The status is given as of { $date }.
 levels-heading = Levels
-nothing-inferred = Nothing is inferred silently: what the sources do not give is left out of an entry and named on its last line, “{ field-not-recorded }”, or printed as “{ not-recorded }” where it would stand within a field. A date, place or level that the editors inferred from the sources is printed in square brackets [ ] wherever it stands, and the entry gives the reason on a line “{ field-inferred }”; other inferences are explained in the entry's notes. Relations, notes and attachments an entry does not have are named on a line “{ field-none }”: there are none, which is known.
+nothing-inferred = Nothing is inferred silently: what the sources do not give is left out of an entry and named on its last line, “{ field-not-recorded }”, or printed as “{ not-recorded }” where it would stand within a field. A date, place or level that the editors inferred from the sources is printed in square brackets [ ] wherever it stands, and the entry gives the reason on a line “{ field-inferred }”; other inferences are explained in the entry's notes. Relations, notes and attachments an entry does not have get no line: there are none, which is known.
 
 ## Keywords: types, levels, statuses, acts, relations.
 
@@ -204,7 +209,6 @@ field-notes = Notes
 field-attachments = Attachments
 field-entry-file = Entry file
 field-not-recorded = Not recorded
-field-none = None
 field-inferred = Inferred
 inferred-signed-date = date of signature, { $value }
 inferred-adopted-date = date of adoption, { $value }
@@ -216,7 +220,7 @@ relation-to-entry = { $relation } the { $title } ({ $entry }) of { $date }.
 relation-to-id = { $relation } { $entry }.
 relation-external = { $relation } the { $title } of { $date }.
 entry-in-volume = { $id }, vol. { $volume }
-entry-ref = No. { $number } ({ $id })
+entry-ref = No. { $number }
 index-volume = vol. { $volume }:
 
 ## Lifecycle: participants, statements, registration, chronology.
@@ -248,7 +252,7 @@ registration-by = by { $party }
 event-signed = signed
 event-adopted = adopted
 event-in-force = entry into force
-event-act = { $state }: { $action }
+event-acts = { $action }: { $states }
 event-effective = { $event } (effective { $date })
 event-registered = registered with the United Nations, No. { $number }
 
@@ -286,7 +290,7 @@ col-reason = Reason
 volumes = Volumes
 volumes-intro = This register is published in { $count } volumes besides this general volume. Each holds a summary of its entries, the entries in id order, and the digests of their files.
 indexes-part = Indexes by party, type and subject
-indexes-apart = The indexes are published apart, so that an edit does not typeset them again unless it changes what they list: { $indexes } (by party, type and subject) and { $status } (by status). They refer to entries by id and volume.
+indexes-apart = The indexes are published apart, so that an edit does not typeset them again unless it changes what they list: { $indexes } (by party, type and subject) and { $status } (by status). They refer to entries by number and volume.
 col-volume = Vol.
 col-first = First entry
 col-last = Last entry

@@ -31,13 +31,18 @@ instruments-count = { $count } құжат
 
 edition-of = { $date } { $number }-басылым
 status-as-of = { $date } жағдай бойынша мәртебесі
-issuing-authority = Шығарған орган: { $authority }
+issuing-authority = Шығарған орган: { $authority }.
+in-force-from-acts = { $date } (тараптардың актілері бойынша)
+no-instruments-as-of = { $date } жағдай бойынша тізілімде құжаттар жазылмаған.
 colophon-edition-signed = { $number }-басылым, қол қойған: { $signer }
 colophon-edition-of = { $date } басылымы
-colophon-produced = { $tool } { $version } және typst { $typst } арқылы дайындалған
+colophon-produced = { $tool } { $version } және typst { $typst } арқылы дайындалған.
 volume-of = { $number }-том
+volume-line = { $volume }-том: № { $first }–{ $last } ({ $first_id } – { $last_id })
+volume-line-one = { $volume }-том: № { $first } ({ $first_id })
+general-volume = Жалпы том
 volume-entries = { $first } бастап { $last } дейінгі жазбалар ({ $count } құжат)
-volume-colophon = жалпы томда алғысөз, томдар мен көрсеткіштер тізбесі және тізілім дайджесті берілген
+volume-colophon = Жалпы томда алғысөз, томдар мен көрсеткіштер тізбесі және тізілім дайджесті берілген.
 translation-of = Тізілімнің белгілері { $language } тіліне аударылған; тізілімнің өз мәтіндері түпнұсқа тілінде ({ $original }) берілген.
 
 ## Front matter.
@@ -92,7 +97,7 @@ abbr-sha256-means = файлдың криптографиялық дайджес
 statuses-heading = Құжаттардың мәртебесі
 statuses-as-of = Мәртебе { $date } жағдай бойынша көрсетілген.
 levels-heading = Деңгейлер
-nothing-inferred = Ештеңе ескертусіз болжанбайды: дереккөздерде жоқ мән жазбаға енгізілмейді және оның соңғы жолында, «{ field-not-recorded }», аталады немесе өріс ішінде «{ not-recorded }» деп көрсетіледі. Құрастырушылар дереккөздерден жанама анықтаған күн, орын немесе деңгей қай жерде тұрса да тік жақшада [ ] басылады, ал негіздемесі жазбаның «{ field-inferred }» жолында беріледі; басқа тұжырымдар жазбаның ескертулерінде түсіндіріледі. Жазбада жоқ байланыстар, ескертпелер мен қосымшалар «{ field-none }» жолында аталады: олардың жоқ екені белгілі.
+nothing-inferred = Ештеңе ескертусіз болжанбайды: дереккөздерде жоқ мән жазбаға енгізілмейді және оның соңғы жолында, «{ field-not-recorded }», аталады немесе өріс ішінде «{ not-recorded }» деп көрсетіледі. Құрастырушылар дереккөздерден жанама анықтаған күн, орын немесе деңгей қай жерде тұрса да тік жақшада [ ] басылады, ал негіздемесі жазбаның «{ field-inferred }» жолында беріледі; басқа тұжырымдар жазбаның ескертулерінде түсіндіріледі. Жазбада жоқ байланыстар, ескертпелер мен қосымшалар үшін жол берілмейді: олардың жоқ екені белгілі.
 
 ## Keywords: types, levels, statuses, acts, relations.
 
@@ -194,7 +199,6 @@ field-notes = Ескертулер
 field-attachments = Қосымшалар
 field-entry-file = Жазба файлы
 field-not-recorded = Көрсетілмеген
-field-none = Жоқ
 field-inferred = Жанама анықталған
 inferred-signed-date = қол қойылған күні, { $value }
 inferred-adopted-date = қабылданған күні, { $value }
@@ -206,7 +210,7 @@ relation-to-entry = { $relation } «{ $title }» ({ $entry }), { $date }.
 relation-to-id = { $relation } { $entry }.
 relation-external = { $relation } «{ $title }», { $date }.
 entry-in-volume = { $id }, { $volume }-т.
-entry-ref = № { $number } ({ $id })
+entry-ref = № { $number }
 index-volume = { $volume }-т.:
 
 ## Lifecycle: participants, statements, registration, chronology.
@@ -238,7 +242,7 @@ registration-by = ұсынған: { $party }
 event-signed = қол қойылды
 event-adopted = қабылданды
 event-in-force = күшіне енуі
-event-act = { $state }: { $action }
+event-acts = { $action }: { $states }
 event-effective = { $event } ({ $date } бастап)
 event-registered = БҰҰ-да тіркелді, № { $number }
 
@@ -276,7 +280,7 @@ col-reason = Себебі
 volumes = Томдар
 volumes-intro = Бұл тізілім осы жалпы томнан бөлек { $count } томмен шығарылған. Әр томда оның жазбаларының жиынтық тізбесі, сәйкестендіргіштер ретімен жазбалар және олардың файлдарының дайджестері бар.
 indexes-part = Тараптар, түрлері және тақырыптары бойынша көрсеткіштер
-indexes-apart = Көрсеткіштер бөлек шығарылады, сондықтан түзету олардың мазмұнын өзгертпесе, оларды қайта беттеуді қажет етпейді: { $indexes } (тараптар, түрлері және тақырыптары бойынша) және { $status } (мәртебесі бойынша). Олар жазбаларға сәйкестендіргіш пен том бойынша сілтейді.
+indexes-apart = Көрсеткіштер бөлек шығарылады, сондықтан түзету олардың мазмұнын өзгертпесе, оларды қайта беттеуді қажет етпейді: { $indexes } (тараптар, түрлері және тақырыптары бойынша) және { $status } (мәртебесі бойынша). Олар жазбаларға нөмір мен том бойынша сілтейді.
 col-volume = Том
 col-first = Бірінші жазба
 col-last = Соңғы жазба

@@ -34,17 +34,22 @@ instruments-count = { $count ->
 
 edition-of = Издание { $number } от { $date }
 status-as-of = Статус по состоянию на { $date }
-issuing-authority = Издающий орган: { $authority }
+issuing-authority = Издающий орган: { $authority }.
+in-force-from-acts = { $date } (по актам сторон)
+no-instruments-as-of = По состоянию на { $date } документы в реестре не записаны.
 colophon-edition-signed = Издание { $number }, подписано: { $signer }
 colophon-edition-of = Издание от { $date }
-colophon-produced = подготовлено с помощью { $tool } { $version } и typst { $typst }
+colophon-produced = Подготовлено с помощью { $tool } { $version } и typst { $typst }.
 volume-of = Том { $number }
+volume-line = Том { $volume }: № { $first }–{ $last } (с { $first_id } по { $last_id })
+volume-line-one = Том { $volume }: № { $first } ({ $first_id })
+general-volume = Общий том
 volume-entries = Записи с { $first } по { $last } ({ $count ->
     [one] { $count } документ
     [few] { $count } документа
    *[many] { $count } документов
 })
-volume-colophon = общий том содержит предисловие, перечень томов и указателей и дайджест реестра
+volume-colophon = Общий том содержит предисловие, перечень томов и указателей и дайджест реестра.
 translation-of = Перевод обозначений реестра на { $language } язык; собственные тексты реестра приводятся на языке оригинала ({ $original }).
 
 ## Front matter.
@@ -99,7 +104,7 @@ abbr-sha256-means = криптографический дайджест файл
 statuses-heading = Статус документов
 statuses-as-of = Статус указан по состоянию на { $date }
 levels-heading = Уровни
-nothing-inferred = Ничего не домысливается без оговорки: то, чего нет в источниках, не включается в запись и перечисляется в её последней строке «{ field-not-recorded }» либо обозначается как «{ not-recorded }» внутри поля. Дата, место или уровень, которые составители установили по источникам косвенно, везде печатаются в квадратных скобках [ ], а основание приводится в записи, в строке «{ field-inferred }»; прочие выводы составителей объяснены в примечаниях к записи. Связи, примечания и вложения, которых у записи нет, перечисляются в строке «{ field-none }»: их нет, и это известно.
+nothing-inferred = Ничего не домысливается без оговорки: то, чего нет в источниках, не включается в запись и перечисляется в её последней строке «{ field-not-recorded }» либо обозначается как «{ not-recorded }» внутри поля. Дата, место или уровень, которые составители установили по источникам косвенно, везде печатаются в квадратных скобках [ ], а основание приводится в записи, в строке «{ field-inferred }»; прочие выводы составителей объяснены в примечаниях к записи. Для связей, примечаний и вложений, которых у записи нет, строка не печатается: их нет, и это известно.
 
 ## Keywords: types, levels, statuses, acts, relations.
 
@@ -201,7 +206,6 @@ field-notes = Примечания
 field-attachments = Вложения
 field-entry-file = Файл записи
 field-not-recorded = Не указано
-field-none = Нет
 field-inferred = Установлено косвенно
 inferred-signed-date = дата подписания, { $value }
 inferred-adopted-date = дата принятия, { $value }
@@ -213,7 +217,7 @@ relation-to-entry = { $relation } документ «{ $title }» ({ $entry }) �
 relation-to-id = { $relation } { $entry }.
 relation-external = { $relation } документ «{ $title }» от { $date }
 entry-in-volume = { $id }, т. { $volume }
-entry-ref = № { $number } ({ $id })
+entry-ref = № { $number }
 index-volume = т. { $volume }:
 
 ## Lifecycle: participants, statements, registration, chronology.
@@ -245,7 +249,7 @@ registration-by = представлен: { $party }
 event-signed = подписан
 event-adopted = принят
 event-in-force = вступление в силу
-event-act = { $state }: { $action }
+event-acts = { $action }: { $states }
 event-effective = { $event } (с { $date })
 event-registered = зарегистрирован в ООН, № { $number }
 
@@ -286,7 +290,7 @@ volumes-intro = Настоящий реестр издан в { $count ->
    *[other] { $count } томах
 } помимо настоящего общего тома. Каждый том содержит сводный перечень своих записей, записи в порядке идентификаторов и дайджесты их файлов.
 indexes-part = Указатели по сторонам, видам и тематике
-indexes-apart = Указатели изданы отдельно, чтобы правка не требовала их повторной вёрстки, если не меняет их содержания: { $indexes } (по сторонам, видам и тематике) и { $status } (по статусу). Они ссылаются на записи по идентификатору и тому.
+indexes-apart = Указатели изданы отдельно, чтобы правка не требовала их повторной вёрстки, если не меняет их содержания: { $indexes } (по сторонам, видам и тематике) и { $status } (по статусу). Они ссылаются на записи по номеру и тому.
 col-volume = Том
 col-first = Первая запись
 col-last = Последняя запись

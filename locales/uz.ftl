@@ -32,13 +32,18 @@ instruments-count = { $count } ta hujjat
 
 edition-of = { $date }dagi { $number }-nashr
 status-as-of = { $date } holatiga koʻra maqomi
-issuing-authority = Nashr etgan organ: { $authority }
+issuing-authority = Nashr etgan organ: { $authority }.
+in-force-from-acts = { $date } (taraflarning hujjatlari boʻyicha)
+no-instruments-as-of = { $date } holatiga koʻra reyestrda hujjatlar qayd etilmagan.
 colophon-edition-signed = { $number }-nashr, imzolagan: { $signer }
 colophon-edition-of = { $date } nashri
-colophon-produced = { $tool } { $version } va typst { $typst } yordamida tayyorlangan
+colophon-produced = { $tool } { $version } va typst { $typst } yordamida tayyorlangan.
 volume-of = { $number }-jild
+volume-line = { $volume }-jild: № { $first }–{ $last } ({ $first_id } – { $last_id })
+volume-line-one = { $volume }-jild: № { $first } ({ $first_id })
+general-volume = Umumiy jild
 volume-entries = { $first } dan { $last } gacha yozuvlar ({ $count } ta hujjat)
-volume-colophon = umumiy jildda soʻzboshi, jildlar va koʻrsatkichlar roʻyxati hamda reyestr daydjesti berilgan
+volume-colophon = Umumiy jildda soʻzboshi, jildlar va koʻrsatkichlar roʻyxati hamda reyestr daydjesti berilgan.
 translation-of = Reyestr belgilari { $language } tiliga tarjima qilingan; reyestrning oʻz matnlari asl tilda ({ $original }) berilgan.
 
 ## Front matter.
@@ -93,7 +98,7 @@ abbr-sha256-means = faylning kriptografik daydjesti (FIPS 180-4), oʻn oltilik y
 statuses-heading = Hujjatlarning maqomi
 statuses-as-of = Maqom { $date } holatiga koʻra berilgan.
 levels-heading = Darajalar
-nothing-inferred = Hech narsa izohsiz taxmin qilinmaydi: manbalarda yoʻq qiymat yozuvga kiritilmaydi va uning oxirgi satrida, “{ field-not-recorded }”, sanab oʻtiladi yoki maydon ichida “{ not-recorded }” deb koʻrsatiladi. Tuzuvchilar manbalardan bilvosita aniqlagan sana, joy yoki daraja qayerda turmasin kvadrat qavs [ ] ichida beriladi, asosi esa yozuvning “{ field-inferred }” satrida keltiriladi; boshqa xulosalar yozuv izohlarida tushuntiriladi. Yozuvda boʻlmagan aloqalar, izohlar va ilovalar “{ field-none }” satrida sanab oʻtiladi: ularning yoʻqligi maʼlum.
+nothing-inferred = Hech narsa izohsiz taxmin qilinmaydi: manbalarda yoʻq qiymat yozuvga kiritilmaydi va uning oxirgi satrida, “{ field-not-recorded }”, sanab oʻtiladi yoki maydon ichida “{ not-recorded }” deb koʻrsatiladi. Tuzuvchilar manbalardan bilvosita aniqlagan sana, joy yoki daraja qayerda turmasin kvadrat qavs [ ] ichida beriladi, asosi esa yozuvning “{ field-inferred }” satrida keltiriladi; boshqa xulosalar yozuv izohlarida tushuntiriladi. Yozuvda boʻlmagan aloqalar, izohlar va ilovalar uchun satr berilmaydi: ularning yoʻqligi maʼlum.
 
 ## Keywords: types, levels, statuses, acts, relations.
 
@@ -195,7 +200,6 @@ field-notes = Izohlar
 field-attachments = Ilovalar
 field-entry-file = Yozuv fayli
 field-not-recorded = Koʻrsatilmagan
-field-none = Yoʻq
 field-inferred = Bilvosita aniqlangan
 inferred-signed-date = imzolangan sana, { $value }
 inferred-adopted-date = qabul qilingan sana, { $value }
@@ -207,7 +211,7 @@ relation-to-entry = { $relation } “{ $title }” ({ $entry }), { $date }.
 relation-to-id = { $relation } { $entry }.
 relation-external = { $relation } “{ $title }”, { $date }.
 entry-in-volume = { $id }, { $volume }-j.
-entry-ref = № { $number } ({ $id })
+entry-ref = № { $number }
 index-volume = { $volume }-j.:
 
 ## Lifecycle: participants, statements, registration, chronology.
@@ -239,7 +243,7 @@ registration-by = taqdim etgan: { $party }
 event-signed = imzolandi
 event-adopted = qabul qilindi
 event-in-force = kuchga kirishi
-event-act = { $state }: { $action }
+event-acts = { $action }: { $states }
 event-effective = { $event } ({ $date }dan)
 event-registered = BMTda roʻyxatga olindi, № { $number }
 
@@ -277,7 +281,7 @@ col-reason = Sababi
 volumes = Jildlar
 volumes-intro = Ushbu reyestr mazkur umumiy jilddan tashqari { $count } jildda nashr etilgan. Har bir jildda uning yozuvlari jamlanma roʻyxati, identifikatorlar tartibidagi yozuvlar va ularning fayllari daydjestlari bor.
 indexes-part = Tomonlar, turlari va mavzulari boʻyicha koʻrsatkichlar
-indexes-apart = Koʻrsatkichlar alohida nashr etiladi, shuning uchun tahrir ularning mazmunini oʻzgartirmasa, ularni qayta sahifalash talab etilmaydi: { $indexes } (tomonlar, turlari va mavzulari boʻyicha) va { $status } (maqomi boʻyicha). Ular yozuvlarga identifikator va jild boʻyicha havola qiladi.
+indexes-apart = Koʻrsatkichlar alohida nashr etiladi, shuning uchun tahrir ularning mazmunini oʻzgartirmasa, ularni qayta sahifalash talab etilmaydi: { $indexes } (tomonlar, turlari va mavzulari boʻyicha) va { $status } (maqomi boʻyicha). Ular yozuvlarga raqam va jild boʻyicha havola qiladi.
 col-volume = Jild
 col-first = Birinchi yozuv
 col-last = Oxirgi yozuv

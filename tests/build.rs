@@ -145,9 +145,11 @@ fn shipped_register_builds_with_every_entry_index_and_digest() {
         .unwrap();
     let last_lines_006 = format!(
         "register/instruments/KZ-UZ-2024-006.yaml SHA-256 {sum_006} \
-         Not recorded signed at, signatories, entry into force, term, authentic languages \
-         None attachments"
+         Not recorded signed at, signatories, entry into force, term, authentic languages"
     );
+    // What an entry has none of (here attachments) gets no line.
+    assert!(!text.contains("None attachments"));
+    assert!(!text.contains("None relations"));
     assert!(
         text.contains(&last_lines_006),
         "PDF lacks {last_lines_006:?}"
@@ -157,7 +159,7 @@ fn shipped_register_builds_with_every_entry_index_and_digest() {
         "Amends the Agreement between the Government of the Republic of Kazakhstan and the Government \
          of the Republic of Uzbekistan on International Road Transport of 20 March 2006."
     ));
-    assert!(text.contains("Page 2 of "));
+    assert!(text.contains("Page 3 of "));
 }
 
 #[test]
@@ -209,6 +211,66 @@ fn pdf_metadata_and_conformance() {
     );
     let plain = String::from_utf8_lossy(&fs::read(&plain).unwrap()).into_owned();
     assert!(plain.contains("/Lang (en)"), "no document language");
+}
+
+/// Page `n` of `pdf` as pdftotext reads it, whitespace runs as one space.
+fn page_text(pdf: &Path, n: u32) -> String {
+    let n = n.to_string();
+    let text = run(
+        "pdftotext",
+        &["-raw", "-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"],
+        Path::new("."),
+    );
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The issuing authority heads the cover as a masthead and is the PDF's
+/// author; what produced the PDF is said in the imprint on the back of the
+/// cover and in its metadata, not on the cover.
+#[test]
+fn the_cover_is_headed_by_the_authority_and_the_imprint_is_on_its_back() {
+    let register = format!(
+        "{}authority: Ministry of Foreign Affairs of the Republic of Kazakhstan\nseries: T/1\n",
+        common::BASE_REGISTER
+    );
+    let test = Test::with_base().file("register/register.yaml", register);
+    common::copy_dir(
+        &common::repo().join("templates"),
+        &test.path().join("templates"),
+    );
+    let (_out, dir) = test.args(["build"]).run();
+    let pdf = dir.path().join("out/register.pdf");
+    let cover = page_text(&pdf, 1);
+    assert_eq!(
+        cover,
+        "Ministry of Foreign Affairs of the Republic of Kazakhstan T/1 Test register \
+         Status as of 8 August 2024"
+    );
+    let back = page_text(&pdf, 2);
+    assert_eq!(
+        back,
+        format!(
+            "Test register T/1 \
+             Issuing authority: Ministry of Foreign Affairs of the Republic of Kazakhstan. \
+             Edition of 8 August 2024 Status as of 8 August 2024 · 2 instruments \
+             Produced with treaty-register {} and typst 0.15.1.",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+    let info = run("pdfinfo", &[pdf.to_str().unwrap()], Path::new("."));
+    for line in [
+        "Author:          Ministry of Foreign Affairs of the Republic of Kazakhstan\n".to_owned(),
+        format!(
+            "Subject:         Produced with treaty-register {} and typst 0.15.1.\n",
+            env!("CARGO_PKG_VERSION")
+        ),
+        format!(
+            "Keywords:        treaty register, international instruments, treaty-register {}, typst 0.15.1\n",
+            env!("CARGO_PKG_VERSION")
+        ),
+    ] {
+        assert!(info.contains(&line), "{info}");
+    }
 }
 
 #[test]
@@ -381,7 +443,7 @@ fn a_template_error_names_file_and_line_and_leaves_outputs() {
     assert_eq!(code, 2);
     assert!(
         stderr.starts_with(
-            "error: failed to render template ./templates/_summary.typ.j2:68 (undefined value: `i.titel` is undefined)\n"
+            "error: failed to render template ./templates/_summary.typ.j2:86 (undefined value: `i.titel` is undefined)\n"
         ),
         "{stderr}"
     );
@@ -629,4 +691,76 @@ fn continued_heads_only_pages_that_go_on_with_an_entry() {
         );
     }
     assert!(continued > 5, "the shipped entries run over pages");
+}
+
+/// The foreword is set to a reading measure (a block of 12 cm, not the
+/// full text width of 16.6 cm), and a type in the summary ("joint
+/// statement") is not broken inside its column.
+#[test]
+fn the_foreword_has_a_reading_measure_and_types_do_not_break() {
+    let (_out, dir) = Test::with_shipped().args(["build"]).run();
+    let pdf = dir.path().join("out/register.pdf");
+    let foreword = page_text(&pdf, 3);
+    assert!(
+        foreword.contains("Foreword This register records"),
+        "{foreword}"
+    );
+    let layout = run(
+        "pdftotext",
+        &[
+            "-bbox-layout",
+            "-f",
+            "3",
+            "-l",
+            "3",
+            pdf.to_str().unwrap(),
+            "-",
+        ],
+        Path::new("."),
+    );
+    // The right edge of the foreword's words (the running head spans the
+    // full width: it is left out, being above 80 pt).
+    let right = layout
+        .lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .filter_map(|l| {
+            let num = |name: &str| -> f64 {
+                let at = l.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                l[at..at + l[at..].find('"').unwrap()].parse().unwrap()
+            };
+            (num("yMin") > 80.0).then(|| num("xMax"))
+        })
+        .fold(0.0_f64, f64::max);
+    // Hyphenated in its language: some line ends inside a word.
+    let raw = run(
+        "pdftotext",
+        &["-raw", "-f", "3", "-l", "3", pdf.to_str().unwrap(), "-"],
+        Path::new("."),
+    );
+    assert!(
+        raw.lines().any(|l| {
+            let mut end = l.chars().rev();
+            // typst writes the hyphen of a break as a soft hyphen.
+            matches!(end.next(), Some('-' | '\u{ad}')) && end.next().is_some_and(char::is_lowercase)
+        }),
+        "{raw}"
+    );
+    let measure = 12.0 / 2.54 * 72.0;
+    assert!(
+        right <= 62.37 + measure + 3.0,
+        "the foreword runs to x = {right} pt"
+    );
+    let summary = run(
+        "pdftotext",
+        &["-raw", "-f", "6", "-l", "7", pdf.to_str().unwrap(), "-"],
+        Path::new("."),
+    );
+    assert!(summary.contains("Summary of instruments"), "{summary}");
+    assert!(
+        summary
+            .lines()
+            .any(|l| l.contains("joint") && l.contains("statement KAZ, UZB")),
+        "{summary}"
+    );
+    assert!(!summary.lines().any(|l| l.ends_with("joint")), "{summary}");
 }

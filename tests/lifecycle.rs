@@ -297,7 +297,7 @@ fn the_pdf_shows_participants_statements_registration_and_chronology() {
         "Participant Signature Consent to be bound In force for it Reserv. / decl. Status",
         "Kyrgyzstan (KGZ) 10 May 2020 Ratification, 2 May 2021 1 June 2021 — denounced (effective 1 March 2024)",
         "Turkmenistan (TKM) — Accession, 1 February 2022 3 March 2022 — in force",
-        "Participants Kazakhstan: signed 2 February 2021; notification, 10 May 2021; in force July 2021",
+        "Kazakhstan (KAZ) Government of the Republic of Kazakhstan 2 February 2021 Notification, 10 May 2021 July 2021 — in force",
         // Reservation, objection and declaration texts.
         "R1 — Reservation by Kazakhstan, 1 March 2021: “Article 12 shall not apply to transit by rail.”",
         "Objection by Uzbekistan, 20 November 2021, regarding R1:",
@@ -311,9 +311,16 @@ fn the_pdf_shows_participants_statements_registration_and_chronology() {
         "Index by status",
         "In force, not registered with the United Nations",
         "Chronology",
-        // One line per entry and day; the day printed once.
-        "1 March 2023 No. 1 (TR-1), p. 5: Kyrgyzstan: denunciation (effective 1 March 2024)",
-        "1 June 2024 No. 1 (TR-1), p. 5: Azerbaijan: accession; Azerbaijan: declaration No. 5 (TR-5), p. 6: adopted",
+        // One line per entry and day; the day printed once; an entry is
+        // referred to by its number ("No. 1, p. 6", not with its id too);
+        // acts of one kind on one day name their parties together, and
+        // stand for the instrument's signature.
+        "10 May 2020 No. 1, p. 6 — Signature: Kazakhstan, Uzbekistan, Kyrgyzstan, Tajikistan 2 February 2021",
+        "1 March 2023 No. 1, p. 6 — Denunciation: Kyrgyzstan (effective 1 March 2024)",
+        "1 June 2024 No. 1, p. 6 — Accession: Azerbaijan; Declaration: Azerbaijan No. 5, p. 7 — Adopted",
+        "1 September 2022 No. 3, p. 7 — Signature: Kazakhstan, Uzbekistan; \
+         Provisional application: Kazakhstan; Provisional application: Uzbekistan (effective 1 October 2022)",
+        "15 January 2023 No. 4, p. 7 — Signed 1 February 2023",
     ] {
         assert!(text.contains(expected), "PDF lacks {expected:?}\n{text}");
     }
@@ -321,13 +328,22 @@ fn the_pdf_shows_participants_statements_registration_and_chronology() {
         !text.contains("Signed on 1 June 2024"),
         "TR-5 was adopted, not signed"
     );
+    for absent in [
+        "(TR-1)",
+        "Kazakhstan: signature",
+        "No. 1, p. 6 — Signed",
+        "None relations",
+        "None notes",
+    ] {
+        assert!(!text.contains(absent), "PDF has {absent:?}\n{text}");
+    }
     // In force without registration: TR-4 only (TR-1 is registered, TR-2 terminated).
     let at = text
         .find("In force, not registered with the United Nations Article 102")
         .unwrap();
     let section = &text[at..text[at..].find("Chronology").map_or(text.len(), |n| at + n)];
     assert!(
-        section.contains("No. 4 (TR-4)") && !section.contains("TR-1"),
+        section.contains("No. 4, p. 7") && !section.contains("No. 1,"),
         "{section}"
     );
 }
@@ -428,4 +444,241 @@ fn the_worked_example_in_the_format_doc_is_true() {
             "{row:?}"
         );
     }
+}
+
+/// An entry that states no date of entry into force, but whose parties'
+/// acts record it, prints that date — marked as taken from the acts — in
+/// the PDF and in `show`, not "not recorded".
+#[test]
+fn entry_into_force_recorded_by_the_acts_is_printed_as_from_the_acts() {
+    let entry = "\
+id: TR-9
+title: Agreement in force by acts
+type: agreement
+parties:
+  - state: KAZ
+  - state: UZB
+signed:
+  date: 2024-01-10
+sources:
+  - title: A report
+actions:
+  - {party: KAZ, action: signature, date: 2024-01-10}
+  - {party: UZB, action: signature, date: 2024-01-10}
+  - {party: KAZ, action: notification, date: 2024-03-01}
+  - {party: UZB, action: notification, date: 2024-04-01}
+  - {party: KAZ, action: entry-into-force, date: 2024-05-01}
+  - {party: UZB, action: entry-into-force, date: 2024-05-01}
+";
+    let (out, _dir) = Test::fixture("lifecycle")
+        .file("register/instruments/TR-9.yaml", entry)
+        .args(["show", "TR-9"])
+        .run();
+    let show = stdout(&out);
+    assert!(
+        show.contains("\nIn force      1 May 2024 (from the acts)\n"),
+        "{show}"
+    );
+    let (out, _dir) = Test::fixture("lifecycle")
+        .file("register/instruments/TR-9.yaml", entry)
+        .args(["show", "TR-9", "--format", "json"])
+        .run();
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["in_force_from_acts"], "2024-05-01");
+    let (_out, dir) = Test::fixture("lifecycle")
+        .file("register/instruments/TR-9.yaml", entry)
+        .args(["build"])
+        .run();
+    let text = pdf_text(&dir.path().join("out/register.pdf"));
+    let entry = &text[text.find("No. 6 · TR-9").unwrap()..];
+    let entry = &entry[..entry.find("Chronology").unwrap_or(entry.len())];
+    assert!(
+        entry.contains("Entry into force 1 May 2024 (from the acts of the parties)"),
+        "{entry}"
+    );
+    assert!(
+        entry.contains(
+            "Not recorded level, signed at, signatories, term, subjects, authentic languages"
+        ),
+        "{entry}"
+    );
+    // An entry that states its date prints it alone.
+    assert!(
+        text.contains(
+            "Entry into force 1 June 2021 (thirty days after the third instrument of ratification)"
+        ),
+        "{text}"
+    );
+}
+
+/// A view as of a date before any instrument says so once, and prints no
+/// foreword (which speaks of the register's instruments), no empty summary,
+/// index or chronology.
+#[test]
+fn a_view_before_any_instrument_says_so_once() {
+    let (out, dir) = Test::fixture("lifecycle")
+        .file(
+            "register/register.yaml",
+            "title: Lifecycle test register\nas_of: 2024-12-31\nid_prefix: TR\n\
+             foreword: This register records five instruments.\n",
+        )
+        .args(["build", "--as-of", "2000-01-01"])
+        .stderr("")
+        .run();
+    assert!(stdout(&out).starts_with("wrote out/register.pdf: 0 instruments, "));
+    let text = pdf_text(&dir.path().join("out/register.pdf"));
+    assert_eq!(
+        text.matches("No instruments recorded as of 1 January 2000.")
+            .count(),
+        1,
+        "{text}"
+    );
+    for absent in [
+        "five instruments",
+        "Foreword",
+        "Summary of instruments",
+        "Index by party",
+        "Index by type",
+        "Index by subject",
+        "Index by status",
+        "Chronology",
+        "Abbreviations",
+    ] {
+        assert!(!text.contains(absent), "{absent:?} in {text}");
+    }
+    assert!(text.contains("Annex: Checksums"), "{text}");
+}
+
+/// In a view as of an earlier date an entry keeps its number in the
+/// register: leaving out a later entry does not renumber the others.
+#[test]
+fn a_view_as_of_a_date_keeps_the_entries_numbers() {
+    let later = "\
+id: TR-0
+title: A later agreement filed first
+type: agreement
+parties:
+  - state: KAZ
+  - state: UZB
+signed:
+  date: 2024-02-01
+status: signed
+sources:
+  - title: A report
+";
+    let (_out, dir) = Test::fixture("lifecycle")
+        .file("register/instruments/TR-0.yaml", later)
+        .args(["build", "--as-of", "2023-12-31"])
+        .stderr("")
+        .run();
+    let text = pdf_text(&dir.path().join("out/register.pdf"));
+    assert!(
+        !text.contains("A later agreement"),
+        "signed after the view's date"
+    );
+    for n in 1..=4 {
+        let heading = format!("No. {} · TR-{n}", n + 1);
+        assert!(text.contains(&heading), "{heading:?} missing\n{text}");
+    }
+    assert!(!text.contains("No. 1 ·"), "{text}");
+    assert!(text.contains("Index by type agreement No. 3, p."), "{text}");
+}
+
+/// Every word of `pdf` lies within the text area (A4, margins of 2.2 cm),
+/// as `pdftotext -bbox-layout` places it; a word ending in punctuation
+/// may hang into the margin by its mark (typst's overhang). Returns the
+/// words outside.
+fn words_outside_text_area(pdf: &std::path::Path) -> Vec<String> {
+    let out = std::process::Command::new("pdftotext")
+        .arg("-bbox-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (left, right) = (62.36 - 0.5, 595.276 - 62.36 + 0.5);
+    let attr = |line: &str, name: &str| -> f64 {
+        let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        line[at..at + line[at..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    text.lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .filter_map(|l| {
+            let word = &l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()];
+            let slack = if word.ends_with([',', '.', ';', ':', ')']) {
+                3.0
+            } else {
+                0.0
+            };
+            (attr(l, "xMin") < left || attr(l, "xMax") > right + slack).then(|| word.to_owned())
+        })
+        .collect()
+}
+
+/// An entry with acts, or with more than two parties, shows its
+/// participants as one table (party with its body and signatories,
+/// signature, consent with its kind, entry into force for it, reservations
+/// and declarations, status) instead of lines "Parties", "Signatories" and
+/// "Participants" that repeat each other; the table fits the page in every
+/// language and its dates do not break.
+#[test]
+fn participants_are_one_table_that_fits_the_page_in_every_language() {
+    let (_, dir) = Test::fixture("lifecycle")
+        .file(
+            "register/register.yaml",
+            "title: Lifecycle test register\nas_of: 2024-12-31\nid_prefix: TR\n\
+             language: ru\ntranslations: [en, kk, uz]\n",
+        )
+        .args(["build", "--keep-source"])
+        .stderr("")
+        .run();
+    let out = dir.path().join("out");
+    for pdf in [
+        "register.pdf",
+        "register.en.pdf",
+        "register.kk.pdf",
+        "register.uz.pdf",
+    ] {
+        let outside = words_outside_text_area(&out.join(pdf));
+        assert!(
+            outside.is_empty(),
+            "{pdf}: beyond the text area: {outside:?}"
+        );
+    }
+    let en = pdf_text(&out.join("register.en.pdf"));
+    // The bilateral agreement with acts: a table, its party's body in it.
+    let tr2 = &en[en.find("No. 2 · TR-2").unwrap()..en.find("No. 3 · TR-3").unwrap()];
+    assert!(
+        tr2.contains(
+            "Participant Signature Consent to be bound In force for it Reserv. / decl. Status \
+             Kazakhstan (KAZ) Government of the Republic of Kazakhstan 2 February 2021 \
+             Notification, 10 May 2021 July 2021 — in force"
+        ),
+        "{tr2}"
+    );
+    for absent in ["Participants", "Parties", "Signatories"] {
+        assert!(!tr2.contains(absent), "{absent:?} in {tr2}");
+    }
+    // The table stands under the status and entry into force, not after
+    // the entry's last lines.
+    assert!(
+        tr2.contains("Status terminated Entry into force July 2021 Participant Signature"),
+        "{tr2}"
+    );
+    // An entry without acts and with two parties keeps its "Parties" line,
+    // the codes in the text face (not set apart in monospace).
+    let tr4 = &en[en.find("No. 4 · TR-4").unwrap()..en.find("No. 5 · TR-5").unwrap()];
+    assert!(
+        tr4.contains("Parties Kazakhstan (KAZ): not recorded"),
+        "{tr4}"
+    );
+    assert!(!tr4.contains("Participant"), "{tr4}");
+    // Dates in the table are set with non-breaking spaces.
+    let source = std::fs::read_to_string(out.join("register.typ")).unwrap();
+    assert!(
+        source.contains("\"Уведомление, 10\u{a0}мая\u{a0}2021\u{a0}г.\""),
+        "no non-breaking date in the participants' source"
+    );
 }

@@ -95,6 +95,10 @@ fn json(i: &Instrument, as_of: PartialDate) -> serde_json::Value {
         i.status.as_ref().map(|s| s.value.as_str()).into(),
     );
     object.insert("as_of".into(), as_of.to_string().into());
+    // Where no `in_force.date` is stated, the entry into force the acts record.
+    if let Some(d) = lifecycle::entry_into_force_from_acts(i) {
+        object.insert("in_force_from_acts".into(), d.to_string().into());
+    }
     let actions: Vec<serde_json::Value> = i
         .actions
         .iter()
@@ -368,16 +372,16 @@ fn registration(i: &Instrument) -> String {
     line
 }
 
+/// The stated date of entry into force; where none is stated but the
+/// parties' acts record it, that date, marked as taken from the acts.
 fn in_force(i: &Instrument) -> String {
-    match &i.in_force {
-        None => NOT_RECORDED.to_owned(),
-        Some(f) => {
-            let date = f.date.map_or(NOT_RECORDED.to_owned(), |d| d.long());
-            match &f.note {
-                Some(note) => format!("{date} ({})", flat(note)),
-                None => date,
-            }
-        }
+    let from_acts =
+        lifecycle::entry_into_force_from_acts(i).map(|d| format!("{} (from the acts)", d.long()));
+    let date = i.in_force.as_ref().and_then(|f| f.date).map(|d| d.long());
+    let date = date.or(from_acts).unwrap_or(NOT_RECORDED.to_owned());
+    match i.in_force.as_ref().and_then(|f| f.note.as_deref()) {
+        Some(note) => format!("{date} ({})", flat(note)),
+        None => date,
     }
 }
 

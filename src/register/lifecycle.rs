@@ -53,6 +53,22 @@ pub fn general_entry_into_force(instrument: &Instrument) -> Option<PartialDate> 
     instrument.in_force.as_ref().and_then(|f| f.date)
 }
 
+/// The instrument's entry into force as its parties' acts record it, for
+/// an entry that states no `in_force.date`: the earliest `entry-into-force`
+/// act (for two parties, the one date both record). The register prints it
+/// marked as taken from the acts.
+pub fn entry_into_force_from_acts(instrument: &Instrument) -> Option<PartialDate> {
+    if general_entry_into_force(instrument).is_some() {
+        return None;
+    }
+    instrument
+        .actions
+        .iter()
+        .filter(|a| a.action == ActionKind::EntryIntoForce)
+        .map(|a| a.date.value)
+        .min_by_key(|date| date.first_day())
+}
+
 /// The earliest entry into force recorded in any way: `in_force.date` or
 /// any party's `entry-into-force` act.
 pub fn first_entry_into_force(instrument: &Instrument) -> Option<PartialDate> {
@@ -162,8 +178,12 @@ pub fn as_of(register: &Register, d: PartialDate) -> Register {
     let instruments = register
         .instruments
         .iter()
-        .filter(|i| i.signed.date.is_by(d))
-        .map(|i| instrument_as_of(i, d))
+        .enumerate()
+        .filter(|(_, i)| i.signed.date.is_by(d))
+        .map(|(n, i)| Instrument {
+            number_in_register: Some(i.number_in_register.unwrap_or(n + 1)),
+            ..instrument_as_of(i, d)
+        })
         .collect();
     let mut meta = register.meta.clone();
     meta.as_of = d;

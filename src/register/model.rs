@@ -259,6 +259,11 @@ pub struct Instrument {
     /// SHA-256 of that file's bytes, as read.
     #[serde(skip)]
     pub sha256: String,
+    /// In a view of the register as of an earlier date, the entry's number
+    /// in the whole register (1-based), which the view keeps: an entry is
+    /// not renumbered because later ones are left out. `None` otherwise.
+    #[serde(skip)]
+    pub number_in_register: Option<usize>,
     pub id: Spanned<String>,
     pub title: String,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]

@@ -19,6 +19,10 @@ use super::context::{EntryRef, flat, marked};
 pub struct ParticipantContext {
     pub state: String,
     pub state_name: String,
+    /// The signing body, where recorded.
+    pub body: Option<String>,
+    /// Who signed for it: "Name, office", where the entry names them.
+    pub signatories: Vec<String>,
     /// "8 August 2024"; `none` where the party did not sign.
     pub signature: Option<String>,
     /// "Ratification, 1 March 2021".
@@ -29,17 +33,17 @@ pub struct ParticipantContext {
     pub statements: Option<String>,
     /// "in force", "denounced (effective 1 March 2024)", or `none`.
     pub status: Option<String>,
-    /// Whether the party has denounced the instrument (for the line form).
-    #[serde(skip)]
-    pub denounced: bool,
 }
 
 /// An entry's participants, in the order of `parties`; empty for an entry
-/// that records no acts.
+/// with two parties that records no acts. Dates do not break across lines
+/// (their spaces are non-breaking), nor does a consent's kind from its date
+/// where there is room: "Ratification, 1 March 2021".
 pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<ParticipantContext> {
-    if i.actions.is_empty() {
+    if i.actions.is_empty() && i.parties.len() <= 2 {
         return Vec::new();
     }
+    let nb = |text: String| text.replace(' ', "\u{a0}");
     i.parties
         .iter()
         .map(|p| {
@@ -49,21 +53,24 @@ pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<Par
                 .collect();
             let first =
                 |pred: &dyn Fn(ActionKind) -> bool| own.iter().find(|a| pred(a.action)).copied();
-            let signature = first(&|k| k == ActionKind::Signature).map(|a| act_date(i, a, loc));
+            let signature = first(&|k| k == ActionKind::Signature).map(|a| nb(act_date(i, a, loc)));
             let consent = first(&|k| k.is_consent()).map(|a| {
                 loc.fill(
                     "consent-on",
-                    &args!(action = sentence(a.action, loc), date = act_date(i, a, loc)),
+                    &args!(
+                        action = sentence(a.action, loc),
+                        date = nb(act_date(i, a, loc))
+                    ),
                 )
             });
             let provisional = first(&|k| k == ActionKind::ProvisionalApplication);
             let in_force = lifecycle::in_force_for(i, &p.state, as_of)
-                .map(|d| loc.date(d))
+                .map(|d| nb(loc.date(d)))
                 .or_else(|| {
                     provisional.map(|a| {
                         loc.fill(
                             "provisionally-on",
-                            &args!(date = loc.date(a.takes_effect())),
+                            &args!(date = nb(loc.date(a.takes_effect()))),
                         )
                     })
                 });
@@ -87,7 +94,7 @@ pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<Par
                 match (s, exit) {
                     (PartyStatus::Denounced, Some(a)) => loc.fill(
                         "party-status-effective",
-                        &args!(status = label, date = loc.date(a.takes_effect())),
+                        &args!(status = label, date = nb(loc.date(a.takes_effect()))),
                     ),
                     _ => label,
                 }
@@ -95,7 +102,21 @@ pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<Par
             ParticipantContext {
                 state: p.state.clone(),
                 state_name: loc.state(&p.state),
-                denounced: party_status == Some(PartyStatus::Denounced),
+                body: p.body.as_deref().map(flat),
+                signatories: i
+                    .signed
+                    .signatories
+                    .iter()
+                    .filter(|s| s.state.as_ref().is_some_and(|st| st.value == p.state))
+                    .map(|s| {
+                        let mut text = flat(&s.name);
+                        if let Some(office) = &s.office {
+                            text.push_str(", ");
+                            text.push_str(&flat(office));
+                        }
+                        text
+                    })
+                    .collect(),
                 signature,
                 consent,
                 in_force,
@@ -104,35 +125,6 @@ pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<Par
             }
         })
         .collect()
-}
-
-/// A participant as one line, for an instrument with two parties, where a
-/// table would waste a page's width: "Kazakhstan: signed 8 August 2024;
-/// ratification, 1 March 2021; in force 1 June 2021".
-pub fn participant_line(p: &ParticipantContext, loc: &Locale) -> String {
-    let mut parts = Vec::new();
-    if let Some(s) = &p.signature {
-        parts.push(loc.fill("participant-signed", &args!(date = s.clone())));
-    }
-    if let Some(c) = &p.consent {
-        parts.push(lower_first(c));
-    }
-    if let Some(f) = &p.in_force {
-        parts.push(loc.fill("participant-in-force", &args!(date = f.clone())));
-    }
-    if let Some(s) = &p.statements {
-        parts.push(s.clone());
-    }
-    if let Some(s) = p.status.as_deref().filter(|_| p.denounced) {
-        parts.push(s.to_owned());
-    }
-    if parts.is_empty() {
-        parts.push(loc.text("participant-no-act"));
-    }
-    loc.fill(
-        "participant-line",
-        &args!(state = p.state_name.clone(), acts = parts.join("; ")),
-    )
 }
 
 /// The wording of reservations, declarations and objections, and any act
@@ -244,7 +236,7 @@ pub struct ChronologyLine {
     pub key: String,
     pub date: String,
     pub entry: EntryRef,
-    /// "Kazakhstan: ratification (effective …)", or "signed at Astana".
+    /// "Ratification: Kazakhstan, Uzbekistan (effective …)", or "Signed".
     pub event: String,
     /// Whether `date` is an inferred one, printed in brackets: sorted
     /// after the stated dates of the same day.
@@ -255,36 +247,59 @@ pub struct ChronologyLine {
 /// The events of entry `i`: its signature (or adoption), general entry
 /// into force, each act and the UN registration.
 pub fn events(i: &Instrument, entry: &EntryRef, loc: &Locale) -> Vec<ChronologyLine> {
+    // Each event begins with a capital, as the acts' ("Signature: …") do.
     let line = |d: PartialDate, inferred: bool, event: String| ChronologyLine {
         key: d.to_string(),
         date: marked(loc.date(d), inferred, loc),
         entry: entry.clone(),
-        event,
+        event: upper_first(&event),
         inferred,
     };
     let adopted = i
         .status
         .as_ref()
         .is_some_and(|s| s.value == crate::register::model::Status::Adopted);
-    let mut out = vec![line(
-        i.signed.date,
-        i.is_inferred(InferredField::SignedDate),
-        loc.text(if adopted {
-            "event-adopted"
-        } else {
-            "event-signed"
-        }),
-    )];
+    // The acts of one day, kind and effect as one event, the parties
+    // named together: "Signature: Kazakhstan, Uzbekistan".
+    let mut groups: Vec<(&Action, Vec<String>)> = Vec::new();
+    for a in &i.actions {
+        let same = |b: &Action| {
+            b.date.value == a.date.value
+                && b.action == a.action
+                && b.effective.as_ref().map(|e| e.value) == a.effective.as_ref().map(|e| e.value)
+        };
+        match groups.iter_mut().find(|(b, _)| same(b)) {
+            Some((_, states)) => states.push(loc.state(&a.party.value)),
+            None => groups.push((a, vec![loc.state(&a.party.value)])),
+        }
+    }
+    // The signature of the instrument is said by its parties' signatures
+    // of that day, where they are recorded.
+    let signed_by_acts = groups.iter().any(|(a, _)| {
+        matches!(
+            a.action,
+            ActionKind::Signature | ActionKind::DefinitiveSignature
+        ) && a.date.value == i.signed.date
+    });
+    let mut out = Vec::new();
+    if !signed_by_acts {
+        out.push(line(
+            i.signed.date,
+            i.is_inferred(InferredField::SignedDate),
+            loc.text(if adopted {
+                "event-adopted"
+            } else {
+                "event-signed"
+            }),
+        ));
+    }
     if let Some(d) = lifecycle::general_entry_into_force(i) {
         out.push(line(d, false, loc.text("event-in-force")));
     }
-    for a in &i.actions {
+    for (a, states) in groups {
         let mut event = loc.fill(
-            "event-act",
-            &args!(
-                state = loc.state(&a.party.value),
-                action = loc.keyword("action", a.action.as_str())
-            ),
+            "event-acts",
+            &args!(action = sentence(a.action, loc), states = states.join(", ")),
         );
         if let Some(e) = &a.effective {
             event = loc.fill(
@@ -339,16 +354,12 @@ fn sorted(i: &Instrument) -> Vec<&Action> {
 
 /// "Ratification", "Definitive signature".
 fn sentence(kind: ActionKind, loc: &Locale) -> String {
-    let label = loc.keyword("action", kind.as_str());
-    let mut chars = label.chars();
-    chars
-        .next()
-        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+    upper_first(&loc.keyword("action", kind.as_str()))
 }
 
-fn lower_first(text: &str) -> String {
+fn upper_first(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
-        .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }

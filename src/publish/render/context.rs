@@ -112,6 +112,9 @@ pub struct VolumeInfo {
     pub first: String,
     pub last: String,
     pub count: usize,
+    /// As the general volume lists it: "Vol. 1: Nos. 1–1,500
+    /// (KZ-UZ-2024-0001 to KZ-UZ-2024-1500)".
+    pub line: String,
 }
 
 /// What `volume.typ.j2` sees: the register, this volume and its entries.
@@ -318,8 +321,10 @@ pub struct InstrumentContext {
     pub depositary: Option<String>,
     /// One row per party; empty for an entry that records no acts.
     pub participants: Vec<ParticipantContext>,
-    /// For two parties, the participants as lines instead of a table.
-    pub participant_lines: Vec<String>,
+    /// Whether signatories are named in the participants table, each with
+    /// the party it signed for; `signatories_apart` holds the others.
+    pub signatories_in_table: bool,
+    pub signatories_apart: Vec<String>,
     /// The wording of reservations, declarations and objections.
     pub statements: Vec<String>,
     /// The references and notes recorded with acts, one line each.
@@ -505,9 +510,12 @@ pub(super) fn anchor(id: &str) -> String {
 }
 
 /// Where each entry stands: its number and, in a register in volumes, its
-/// volume. Entries are numbered in id order from 1.
+/// volume. Entries are numbered in id order from 1; a view as of an earlier
+/// date keeps each entry's number in the whole register. Volumes hold
+/// consecutive runs of the entries shown.
 pub(super) struct Numbering<'r> {
-    numbers: std::collections::HashMap<&'r str, usize>,
+    /// Each id's number and its place among the entries shown (0-based).
+    numbers: std::collections::HashMap<&'r str, (usize, usize)>,
     volume_size: Option<usize>,
 }
 
@@ -517,7 +525,12 @@ impl<'r> Numbering<'r> {
             .instruments
             .iter()
             .enumerate()
-            .map(|(n, i)| (i.id.value.as_str(), n + 1))
+            .map(|(n, i)| {
+                (
+                    i.id.value.as_str(),
+                    (i.number_in_register.unwrap_or(n + 1), n),
+                )
+            })
             .collect();
         Numbering {
             numbers,
@@ -526,26 +539,25 @@ impl<'r> Numbering<'r> {
     }
 
     pub(super) fn number(&self, id: &str) -> usize {
-        self.numbers[id]
+        self.numbers[id].0
     }
 
-    fn volume_of(&self, number: usize) -> Option<usize> {
-        self.volume_size.map(|size| (number - 1) / size + 1)
+    fn volume_of(&self, place: usize) -> Option<usize> {
+        self.volume_size.map(|size| place / size + 1)
     }
 
     /// The volume holding entry `id`, if the register is in volumes and
     /// `id` is one of its entries.
     pub(super) fn volume(&self, id: &str) -> Option<usize> {
-        self.numbers.get(id).and_then(|n| self.volume_of(*n))
+        self.numbers.get(id).and_then(|(_, p)| self.volume_of(*p))
     }
 
     pub(super) fn entry_ref(&self, i: &Instrument) -> EntryRef {
-        let number = self.number(&i.id.value);
         EntryRef {
-            number,
+            number: self.number(&i.id.value),
             id: i.id.value.clone(),
             anchor: anchor(&i.id.value),
-            volume: self.volume_of(number),
+            volume: self.volume(&i.id.value),
         }
     }
 }
@@ -574,7 +586,7 @@ pub fn context(
             instrument_context(i, register, &numbering, &file_sha, loc)
         });
     let stem = file_stem(register, loc);
-    let volumes = volume_size.map_or_else(Vec::new, |size| volumes(&instruments, size, &stem));
+    let volumes = volume_size.map_or_else(Vec::new, |size| volumes(&instruments, size, &stem, loc));
     let Indexes {
         states,
         by_party,
@@ -702,8 +714,28 @@ fn register_context(meta: &Meta, loc: &Locale) -> RegisterContext {
     }
 }
 
+/// `n` with its digits grouped in threes as the edition's language writes
+/// numbers: "1,500", "1 500" (a non-breaking space).
+fn grouped(n: usize, loc: &Locale) -> String {
+    let separator = if loc.code() == "en" { ',' } else { '\u{a0}' };
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Consecutive runs of `size` entries, in id order.
-fn volumes(instruments: &[InstrumentContext], size: usize, stem: &str) -> Vec<VolumeInfo> {
+fn volumes(
+    instruments: &[InstrumentContext],
+    size: usize,
+    stem: &str,
+    loc: &Locale,
+) -> Vec<VolumeInfo> {
     let count = instruments.len().div_ceil(size);
     instruments
         .chunks(size)
@@ -714,6 +746,20 @@ fn volumes(instruments: &[InstrumentContext], size: usize, stem: &str) -> Vec<Vo
             first: chunk[0].id.clone(),
             last: chunk[chunk.len() - 1].id.clone(),
             count: chunk.len(),
+            line: loc.fill(
+                if chunk.len() == 1 {
+                    "volume-line-one"
+                } else {
+                    "volume-line"
+                },
+                &crate::args!(
+                    volume = k + 1,
+                    first = grouped(chunk[0].number, loc),
+                    last = grouped(chunk[chunk.len() - 1].number, loc),
+                    first_id = chunk[0].id.clone(),
+                    last_id = chunk[chunk.len() - 1].id.clone()
+                ),
+            ),
         })
         .collect()
 }
@@ -736,5 +782,20 @@ fn checksums(files: &[InputFile]) -> Checksums {
             })
             .collect(),
         register_digest: inputs::register_digest(files),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn numbers_are_grouped_as_the_language_writes_them() {
+        let en = crate::publish::locale::get("en").unwrap();
+        let ru = crate::publish::locale::get("ru").unwrap();
+        assert_eq!(grouped(6, en), "6");
+        assert_eq!(grouped(1500, en), "1,500");
+        assert_eq!(grouped(100_000, en), "100,000");
+        assert_eq!(grouped(1500, ru), "1\u{a0}500");
     }
 }

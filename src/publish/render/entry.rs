@@ -80,14 +80,17 @@ pub(super) fn instrument_context(
             .depositary
             .as_deref()
             .map(|d| acts::depositary_name(d, loc)),
-        participant_lines: if participants.len() <= 2 {
-            participants
-                .iter()
-                .map(|p| acts::participant_line(p, loc))
-                .collect()
-        } else {
-            Vec::new()
-        },
+        // Signatories for a party stand in the participants table.
+        signatories_in_table: !participants.is_empty()
+            && i.signed.signatories.iter().any(|s| signs_for_a_party(i, s)),
+        signatories: i.signed.signatories.iter().map(signatory).collect(),
+        signatories_apart: i
+            .signed
+            .signatories
+            .iter()
+            .filter(|s| participants.is_empty() || !signs_for_a_party(i, s))
+            .map(signatory)
+            .collect(),
         participants,
         statements: acts::statements(i, loc),
         act_notes: acts::act_notes(i, loc),
@@ -99,7 +102,6 @@ pub(super) fn instrument_context(
         signed_on: signed_on(i, loc),
         signed_on_iso: i.signed.date.to_string(),
         signed_at: signed_at(i, loc),
-        signatories: i.signed.signatories.iter().map(signatory).collect(),
         status: loc.keyword("status", status.as_str()),
         in_force: in_force(i, loc),
         term: term(i, loc),
@@ -206,6 +208,14 @@ fn level(i: &Instrument, loc: &Locale) -> Option<String> {
     Some(marked(level, i.is_inferred(InferredField::Level), loc))
 }
 
+/// Whether `s` signed for one of the parties of `i` (the participants
+/// table then names them with it).
+fn signs_for_a_party(i: &Instrument, s: &Signatory) -> bool {
+    s.state
+        .as_ref()
+        .is_some_and(|st| i.parties.iter().any(|p| p.state == st.value))
+}
+
 /// "Name, office".
 fn signatory(s: &Signatory) -> String {
     let mut text = flat(&s.name);
@@ -215,16 +225,26 @@ fn signatory(s: &Signatory) -> String {
     text
 }
 
-/// "1 September 2024 (note)", the date "not recorded" when only a note is.
+/// "1 September 2024 (note)", the date "not recorded" when only a note is;
+/// where the entry states no date but its parties' acts record the entry
+/// into force, that date, marked as taken from the acts.
 fn in_force(i: &Instrument, loc: &Locale) -> Option<String> {
-    i.in_force.as_ref().map(|f| {
-        let date = f
-            .date
-            .map_or_else(|| loc.text("not-recorded"), |d| loc.date(d));
-        match &f.note {
-            Some(note) => format!("{date} ({})", flat(note)),
-            None => date,
-        }
+    let from_acts = lifecycle::entry_into_force_from_acts(i)
+        .map(|d| loc.fill("in-force-from-acts", &args!(date = loc.date(d))));
+    let note = i.in_force.as_ref().and_then(|f| f.note.as_deref());
+    let date = i
+        .in_force
+        .as_ref()
+        .and_then(|f| f.date)
+        .map(|d| loc.date(d))
+        .or(from_acts);
+    if date.is_none() && note.is_none() {
+        return None;
+    }
+    let date = date.unwrap_or_else(|| loc.text("not-recorded"));
+    Some(match note {
+        Some(note) => format!("{date} ({})", flat(note)),
+        None => date,
     })
 }
 

@@ -130,6 +130,7 @@ impl Decoder<'_> {
         Some(Instrument {
             path: self.path.clone(),
             sha256: String::new(),
+            number_in_register: None,
             id: id?,
             title: title?,
             titles,
