@@ -258,7 +258,7 @@ register/instruments/A-3.yaml:12:1: error: unknown field `colour` in the instrum
    |
 12 | colour: blue
    | ^^^^^^
-   = hint: allowed fields of the instrument: id, title, titles, type, level, parties, signed, status, in_force, term, relations, subjects, languages, sources, notes, files, depositary, registration, registrable, actions, withdrawn, inferred
+   = hint: allowed fields of the instrument: id, title, titles, type, level, parties, signed, places, status, in_force, term, relations, subjects, languages, sources, notes, notes_translated, files, depositary, registration, registrable, actions, withdrawn, inferred
 error: 3 instruments, 1 problem
 ",
         )
