@@ -108,7 +108,7 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (module, code) in &modules {
         let targets = graph.entry(module.clone()).or_default();
-        for path in crate_paths(code) {
+        for path in crate_paths(&absolute(module, code)) {
             if let Some(target) = resolve(&path)
                 && !target.is_empty()
                 && !related(module, &target)
@@ -118,6 +118,25 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
         }
     }
     graph
+}
+
+/// `code` with its `super::` paths written from the crate's root, so that
+/// imports between sibling files (`super::context` in `render::acts`) are
+/// seen as well as `crate::` ones.
+fn absolute(module: &str, code: &str) -> String {
+    let parent = |m: &str| {
+        m.rsplit_once("::")
+            .map_or(String::new(), |(p, _)| p.to_owned())
+    };
+    let root = |m: String| {
+        if m.is_empty() {
+            "crate::".to_owned()
+        } else {
+            format!("crate::{m}::")
+        }
+    };
+    code.replace("super::super::", &root(parent(&parent(module))))
+        .replace("super::", &root(parent(module)))
 }
 
 fn top(module: &str) -> &str {
@@ -193,7 +212,12 @@ fn the_checks_see_what_they_look_for() {
             "support::digest::hex"
         ]
     );
+    assert_eq!(
+        absolute("publish::render::acts", "use super::{text::flat, types};"),
+        "use crate::publish::render::{text::flat, types};"
+    );
     let graph = imports();
+    assert!(graph["publish::render::entry"].contains("publish::render::acts"));
     assert!(graph["publish::build"].contains("audit::inputs"));
     assert!(graph["register::check"].contains("register::load"));
     assert!(!graph["register::decode::values"].contains("register::decode"));

@@ -13,6 +13,7 @@ use icu_normalizer::DecomposingNormalizerBorrowed;
 use icu_properties::CodePointMapData;
 use icu_properties::props::GeneralCategory;
 
+use crate::error::{Error, Result};
 use crate::register::date::PartialDate;
 use crate::register::lifecycle;
 use crate::register::model::{Instrument, InstrumentType, Status};
@@ -112,6 +113,41 @@ pub fn fold(text: &str) -> String {
         })
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// The whole id a short one stands for: `4` or `004` for `KZ-UZ-2024-004`,
+/// `2024-004` likewise — when exactly one entry ends so. `None` when `id`
+/// is a whole id or stands for none.
+pub fn short_id(id: &str, files: &[std::path::PathBuf]) -> Result<Option<String>> {
+    let stems: Vec<&str> = files
+        .iter()
+        .filter_map(|p| p.file_stem()?.to_str())
+        .collect();
+    if stems.contains(&id) {
+        return Ok(None);
+    }
+    let number = |text: &str| text.trim_start_matches('0').to_owned();
+    let digits = !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit());
+    let candidates: Vec<&str> = stems
+        .iter()
+        .copied()
+        .filter(|stem| {
+            stem.ends_with(&format!("-{id}"))
+                || (digits
+                    && stem
+                        .rsplit('-')
+                        .next()
+                        .is_some_and(|last| number(last) == number(id)))
+        })
+        .collect();
+    match candidates.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some((*one).to_owned())),
+        many => Err(Error::Usage {
+            message: format!("`{id}` could be any of {}", many.join(", ")),
+            hint: Some("give the whole id".into()),
+        }),
+    }
 }
 
 #[cfg(test)]

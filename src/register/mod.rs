@@ -29,6 +29,7 @@ pub mod lifecycle;
 pub mod load;
 pub mod model;
 pub mod schema;
+pub mod show;
 pub mod suggest;
 pub mod treaty_law;
 pub mod yaml;

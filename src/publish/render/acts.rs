@@ -4,36 +4,14 @@
 //! chronology of acts. All dates are as of the register's (or the
 //! `--as-of` view's) date; acts after it were left out before this.
 
-use serde::Serialize;
-
 use crate::args;
 use crate::publish::locale::Locale;
 use crate::register::date::PartialDate;
 use crate::register::lifecycle;
 use crate::register::model::{Action, ActionKind, InferredField, Instrument, PartyStatus};
 
-use super::context::{EntryRef, flat, marked};
-
-/// One row of an entry's participants table.
-#[derive(Debug, Serialize)]
-pub struct ParticipantContext {
-    pub state: String,
-    pub state_name: String,
-    /// The signing body, where recorded.
-    pub body: Option<String>,
-    /// Who signed for it: "Name, office", where the entry names them.
-    pub signatories: Vec<String>,
-    /// "8 August 2024"; `none` where the party did not sign.
-    pub signature: Option<String>,
-    /// "Ratification, 1 March 2021".
-    pub consent: Option<String>,
-    /// For that party: "1 June 2021", or "provisionally, 1 Sept. 2022".
-    pub in_force: Option<String>,
-    /// "R1, D1": labels of its reservations and declarations; "objection to R1".
-    pub statements: Option<String>,
-    /// "in force", "denounced (effective 1 March 2024)", or `none`.
-    pub status: Option<String>,
-}
+use super::text::{flat, marked};
+use super::types::{ActContext, ChronologyLine, EntryRef, ParticipantContext};
 
 /// An entry's participants, in the order of `parties`; empty for an entry
 /// with two parties that records no acts. Dates do not break across lines
@@ -228,22 +206,6 @@ pub fn depositary_name(text: &str, loc: &Locale) -> String {
     }
 }
 
-/// One line of the chronology.
-#[derive(Debug, Serialize)]
-pub struct ChronologyLine {
-    /// "2021-03-01", for sorting.
-    #[serde(skip)]
-    pub key: String,
-    pub date: String,
-    pub entry: EntryRef,
-    /// "Ratification: Kazakhstan, Uzbekistan (effective …)", or "Signed".
-    pub event: String,
-    /// Whether `date` is an inferred one, printed in brackets: sorted
-    /// after the stated dates of the same day.
-    #[serde(skip)]
-    pub inferred: bool,
-}
-
 /// The events of entry `i`: its signature (or adoption), general entry
 /// into force, each act and the UN registration.
 pub fn events(i: &Instrument, entry: &EntryRef, loc: &Locale) -> Vec<ChronologyLine> {
@@ -320,10 +282,10 @@ pub fn events(i: &Instrument, entry: &EntryRef, loc: &Locale) -> Vec<ChronologyL
 }
 
 /// Every act of `i`, in date order, for the web edition.
-pub fn acts(i: &Instrument, loc: &Locale) -> Vec<super::context::ActContext> {
+pub fn acts(i: &Instrument, loc: &Locale) -> Vec<ActContext> {
     sorted(i)
         .into_iter()
-        .map(|a| super::context::ActContext {
+        .map(|a| ActContext {
             date: act_date(i, a, loc),
             date_iso: a.date.value.to_string(),
             party: loc.state(&a.party.value),

@@ -12,9 +12,10 @@ use crate::register::model::{
 };
 
 use super::acts;
-use super::context::{
-    FileContext, InferredContext, InstrumentContext, Numbering, OtherTitle, PartyContext,
-    RelationContext, anchor, flat, marked,
+use super::numbering::{Numbering, anchor};
+use super::text::{flat, marked};
+use super::types::{
+    FileContext, InferredContext, InstrumentContext, OtherTitle, PartyContext, RelationContext,
 };
 
 /// The context of entry `i`; `file_sha` gives the digest of a published

@@ -9,9 +9,9 @@ use crate::publish::locale::Locale;
 use crate::register::lifecycle;
 use crate::register::model::{Register, Status};
 
-use super::context::{
-    BodyGroup, EntryRef, Group, Numbering, PartyIndex, StateContext, VolumeRefs, flat,
-};
+use super::numbering::Numbering;
+use super::text::flat;
+use super::types::{BodyGroup, EntryRef, Group, PartyIndex, StateContext, VolumeRefs};
 
 /// The indexes of one register, ready for the context.
 pub(super) struct Indexes {

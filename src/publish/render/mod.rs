@@ -18,6 +18,9 @@ mod context;
 mod entry;
 mod escape;
 mod index;
+mod numbering;
+mod text;
+mod types;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -28,9 +31,9 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::publish::locale;
 
-pub use acts::{ChronologyLine, ParticipantContext};
 pub use context::*;
 pub use escape::{read_typst_string, typst_literal, typst_string};
+pub use types::*;
 
 /// The template every build starts from: the register, or in a register
 /// published in volumes, the general volume.
