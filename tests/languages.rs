@@ -485,3 +485,73 @@ fn translations_of_the_register_texts_are_checked() {
     );
     assert!(err.contains("add `de` to `translations`"), "{err}");
 }
+
+/// A label wider than the label column (ru "межинституциональный") stands
+/// on a line of its own instead of running into its value (#26, from a
+/// page-by-page read): no word of a label line overlaps a word of the
+/// value beside it.
+#[test]
+fn a_long_label_never_runs_into_its_value() {
+    let test = Test::fixture("lifecycle");
+    let yaml = test.path().join("register/register.yaml");
+    let meta = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(&yaml, format!("{meta}translations: [ru]\n")).unwrap();
+    let (_, dir) = test.args(["build"]).run();
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-f", "1", "-l", "4"])
+        .arg(dir.path().join("out/register.ru.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let html = String::from_utf8_lossy(&out.stdout);
+    // (page, xMin, yMin, xMax, yMax, word)
+    let mut words = Vec::new();
+    let mut page = 0;
+    for line in html.lines() {
+        if line.contains("<page ") {
+            page += 1;
+        }
+        let Some(rest) = line.trim().strip_prefix("<word ") else {
+            continue;
+        };
+        let num = |key: &str| -> f64 {
+            let at = rest.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+            rest[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        let word = rest
+            .split('>')
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap()
+            .to_owned();
+        words.push((
+            page,
+            num("xMin"),
+            num("yMin"),
+            num("xMax"),
+            num("yMax"),
+            word,
+        ));
+    }
+    let long = words
+        .iter()
+        .find(|w| w.5 == "межинституциональный")
+        .expect("the level's label is printed");
+    for w in &words {
+        let same_line = w.0 == long.0 && (w.2 - long.2).abs() < 2.0;
+        if same_line && w.5 != long.5 {
+            assert!(
+                w.1 > long.3 + 2.0 || w.3 < long.1,
+                "{w:?} overlaps {long:?}"
+            );
+        }
+    }
+    assert!(
+        !words
+            .iter()
+            .any(|w| w.0 == long.0 && (w.2 - long.2).abs() < 2.0 && w.5 == "между"),
+        "the value stands on the line below its long label"
+    );
+}

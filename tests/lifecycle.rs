@@ -661,6 +661,12 @@ fn participants_are_one_table_that_fits_the_page_in_every_language() {
     for absent in ["Participants", "Parties", "Signatories"] {
         assert!(!tr2.contains(absent), "{absent:?} in {tr2}");
     }
+    // A party whose signing body is not recorded says so in its cell.
+    let tr1 = &en[en.find("No. 1 · TR-1").unwrap()..en.find("No. 2 · TR-2").unwrap()];
+    assert!(
+        tr1.contains("Kyrgyzstan (KGZ) Signing body not recorded"),
+        "{tr1}"
+    );
     // The table stands under the status and entry into force, not after
     // the entry's last lines.
     assert!(
