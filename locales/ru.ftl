@@ -149,7 +149,7 @@ party-status-consented = выражено согласие на обязател
 party-status-provisionally-applied = применяется временно
 party-status-in-force = в силе
 party-status-denounced = денонсирован
-party-status-effective = { $status } (с { $date })
+party-status-effective = { $status } (с { $date })
 action-signature = подписание
 action-definitive-signature = окончательное подписание
 action-ratification = ратификация
@@ -177,7 +177,7 @@ relation-implements = Реализует
 ## Entries.
 
 # The width of the field labels' column, in em: the longest label fits.
-field-label-width = 12
+field-label-width = 12.8
 
 instruments = Документы
 entry-heading = № { $number } · { $id }

@@ -489,13 +489,21 @@ fn translations_of_the_register_texts_are_checked() {
 /// A label wider than the label column (ru "межинституциональный") stands
 /// on a line of its own instead of running into its value (#26, from a
 /// page-by-page read): no word of a label line overlaps a word of the
-/// value beside it.
+/// value beside it. A project catalogue narrows the column for the test.
 #[test]
 fn a_long_label_never_runs_into_its_value() {
     let test = Test::fixture("lifecycle");
     let yaml = test.path().join("register/register.yaml");
     let meta = std::fs::read_to_string(&yaml).unwrap();
     std::fs::write(&yaml, format!("{meta}translations: [ru]\n")).unwrap();
+    // A narrow label column (a project's own wording of the Russian
+    // catalogue), so that many labels are wider than it.
+    std::fs::create_dir_all(test.path().join("locales")).unwrap();
+    std::fs::write(
+        test.path().join("locales/ru.ftl"),
+        "field-label-width = 6\n",
+    )
+    .unwrap();
     let (_, dir) = test.args(["build"]).run();
     let out = Command::new("pdftotext")
         .args(["-bbox", "-f", "1", "-l", "4"])

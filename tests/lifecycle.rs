@@ -295,7 +295,7 @@ fn the_pdf_shows_participants_statements_registration_and_chronology() {
     for expected in [
         // The participants table of the convention, and lines for two parties.
         "Participant Signature Consent to be bound In force for it Reserv. / decl. Status",
-        "Kyrgyzstan (KGZ) 10 May 2020 Ratification, 2 May 2021 1 June 2021 — denounced (effective 1 March 2024)",
+        "Kyrgyzstan (KGZ) Signing body not recorded 10 May 2020 Ratification, 2 May 2021 1 June 2021 — denounced (effective 1 March 2024)",
         "Turkmenistan (TKM) — Accession, 1 February 2022 3 March 2022 — in force",
         "Kazakhstan (KAZ) Government of the Republic of Kazakhstan 2 February 2021 Notification, 10 May 2021 July 2021 — in force",
         // Reservation, objection and declaration texts.
