@@ -296,7 +296,7 @@ fn the_pdf_shows_participants_statements_registration_and_chronology() {
         // The participants table of the convention, and lines for two parties.
         "Participant Signature Consent to be bound In force for it Reserv. / decl. Status",
         "Kyrgyzstan (KGZ) Signing body not recorded 10 May 2020 Ratification, 2 May 2021 1 June 2021 — denounced (effective 1 March 2024)",
-        "Turkmenistan (TKM) — Accession, 1 February 2022 3 March 2022 — in force",
+        "Turkmenistan (TKM) Signing body not recorded — Accession, 1 February 2022 3 March 2022 — in force",
         "Kazakhstan (KAZ) Government of the Republic of Kazakhstan 2 February 2021 Notification, 10 May 2021 July 2021 — in force",
         // Reservation, objection and declaration texts.
         "R1 — Reservation by Kazakhstan, 1 March 2021: “Article 12 shall not apply to transit by rail.”",

@@ -122,6 +122,12 @@ await phone.goto(url("index.html"));
 assert.deepEqual((await before("#instruments tbody tr:first-child td")).filter((c) => c !== "none"),
   ['"No.: "', '"Id: "', '"Type: "', '"Parties: "', '"Signed: "', '"Status: "']);
 await phone.fill("#q", "border");
+// The search loads its index at the first query and then replaces the rows:
+// wait for the rows it makes.
+const borderRows = index.filter((e) => matches(e, "border")).length;
+await phone.waitForFunction((n) => document.querySelectorAll("#instruments tbody tr").length === n &&
+  document.querySelector("#instruments tbody tr td[data-label]") !== null, borderRows);
+await phone.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
 assert.deepEqual((await before("#instruments tbody tr:first-child td")).filter((c) => c !== "none"),
   ['"No.: "', '"Id: "', '"Type: "', '"Parties: "', '"Signed: "', '"Status: "']);
 await phone.screenshot({ path: path.join(shots, "phone.png"), fullPage: true });
