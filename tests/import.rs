@@ -192,24 +192,34 @@ fn a_real_workbook_imports_alike_from_xlsx_ods_and_xls() {
     }
 }
 
+/// A list of one row, No. 17.
+const ROADS: &str = "No.,Title,Type,Level,Parties,Date of signature,Status\n\
+                     17,Agreement on roads,agreement,intergovernmental,KAZ;UZB,08.08.2024,signed\n";
+
+/// The shipped register with [`ROADS`] imported, and its entry's text
+/// with `line` replaced by `by` as an archivist edits it by hand: the
+/// project, the entry's path and that text.
+fn imported_roads(line: &str, by: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let (_, dir) = Test::with_shipped()
+        .file("list.csv", ROADS)
+        .args(["import", "list.csv"])
+        .run();
+    let path = dir.path().join("register/instruments/KZ-UZ-2024-017.yaml");
+    let hand = fs::read_to_string(&path).unwrap().replace(line, by);
+    fs::write(&path, &hand).unwrap();
+    (dir, path, hand)
+}
+
 /// A row that changed is refused naming the file; `--update` rewrites only
 /// the fields that differ and keeps every other byte of the entry.
 #[test]
 fn update_rewrites_only_the_changed_fields() {
-    let first = "No.,Title,Type,Level,Parties,Date of signature,Status\n\
-                 17,Agreement on roads,agreement,intergovernmental,KAZ;UZB,08.08.2024,signed\n";
-    let (_, dir) = Test::with_shipped()
-        .file("list.csv", first)
-        .args(["import", "list.csv"])
-        .run();
-    let path = dir.path().join("register/instruments/KZ-UZ-2024-017.yaml");
     // The archivist's own comment must survive an update.
-    let hand = fs::read_to_string(&path).unwrap().replace(
+    let (dir, path, hand) = imported_roads(
         "type: agreement\n",
         "type: agreement # checked 2024-08-09\n",
     );
-    fs::write(&path, &hand).unwrap();
-    let second = first.replace("Agreement on roads", "Agreement on motor roads");
+    let second = ROADS.replace("Agreement on roads", "Agreement on motor roads");
     fs::write(dir.path().join("list.csv"), &second).unwrap();
     let before = snapshot(dir.path());
     let (code, _, err) = tool(dir.path(), &["import", "list.csv"]);
@@ -240,18 +250,10 @@ fn update_rewrites_only_the_changed_fields() {
 /// not its business and stay refused with the commands that own them.
 #[test]
 fn update_rewrites_changed_lists_whole() {
-    let first = "No.,Title,Type,Level,Parties,Date of signature,Status\n\
-                 17,Agreement on roads,agreement,intergovernmental,KAZ;UZB,08.08.2024,signed\n";
-    let (_, dir) = Test::with_shipped()
-        .file("list.csv", first)
-        .args(["import", "list.csv"])
-        .run();
-    let path = dir.path().join("register/instruments/KZ-UZ-2024-017.yaml");
-    let hand = fs::read_to_string(&path).unwrap().replace(
+    let (dir, path, hand) = imported_roads(
         "level: intergovernmental\n",
         "level: intergovernmental # as signed\n",
     );
-    fs::write(&path, &hand).unwrap();
     let second = "No.,Title,Type,Level,Parties,Date of signature,Status,Subjects\n\
                   17,Agreement on roads,agreement,intergovernmental,\"KAZ=Government of the Republic of Kazakhstan;UZB\",08.08.2024,signed,transport; roads\n";
     fs::write(dir.path().join("list.csv"), second).unwrap();

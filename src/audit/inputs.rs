@@ -76,19 +76,7 @@ pub fn register_files(
     }];
     let signers = PathBuf::from(crate::audit::signers::FILE);
     if root.join(&signers).is_file() {
-        let full = root.join(&signers);
-        check_safe(root, &full)?;
-        let sha256 = stat.sha256(&full).map_err(|source| Error::Read {
-            path: full.clone(),
-            source,
-        })?;
-        files.push(InputFile {
-            path: slash_path(&signers),
-            role: Role::Signers,
-            size: size(root, &signers)?,
-            sha256,
-            id: None,
-        });
+        files.push(project_file(root, &signers, Role::Signers, stat)?);
     }
     // The texts that word the editions: the catalogues, and the subject
     // terms' labels by language.
@@ -102,19 +90,7 @@ pub fn register_files(
                 .then(|| PathBuf::from(subjects)),
         );
     for rel in wording {
-        let full = root.join(&rel);
-        check_safe(root, &full)?;
-        let sha256 = stat.sha256(&full).map_err(|source| Error::Read {
-            path: full.clone(),
-            source,
-        })?;
-        files.push(InputFile {
-            path: slash_path(&rel),
-            role: Role::Catalogue,
-            size: size(root, &rel)?,
-            sha256,
-            id: None,
-        });
+        files.push(project_file(root, &rel, Role::Catalogue, stat)?);
     }
     for instrument in &register.instruments {
         files.push(InputFile {
@@ -153,6 +129,25 @@ pub fn register_files(
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|a, b| a.path == b.path); // one scan attached to two entries
     Ok(files)
+}
+
+/// A file of the project at `rel` with its digest (from `stat` where it
+/// vouches for the file), refused if it leads outside the project or is
+/// not a regular file.
+fn project_file(root: &Path, rel: &Path, role: Role, stat: &StatCache) -> Result<InputFile> {
+    let full = root.join(rel);
+    check_safe(root, &full)?;
+    let sha256 = stat.sha256(&full).map_err(|source| Error::Read {
+        path: full.clone(),
+        source,
+    })?;
+    Ok(InputFile {
+        path: slash_path(rel),
+        role,
+        size: size(root, rel)?,
+        sha256,
+        id: None,
+    })
 }
 
 /// Refuses a file a build must not read: one that leads outside the

@@ -200,7 +200,7 @@ pub fn run(config: &Config, args: AddArgs) -> Result<()> {
             }
             return Err(refuse_flags(&text, &problems));
         }
-        super::warn_entry(root, &rel, &text, &warnings);
+        super::show_entry_diagnostics(root, &rel, &text, &warnings);
         if args.dry_run {
             return super::print(&text);
         }

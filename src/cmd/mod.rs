@@ -110,9 +110,7 @@ pub(crate) fn refuse_entry(
     problems: &[crate::register::diagnostic::Diagnostic],
     what: &str,
 ) -> Error {
-    let mut renderer = Renderer::new(root).with_source(rel, text);
-    let rendered: String = problems.iter().map(|d| renderer.render(d)).collect();
-    let _ = anstream::stderr().lock().write_all(rendered.as_bytes());
+    show_entry_diagnostics(root, rel, text, problems);
     Error::Problems {
         summary: format!(
             "{what} {} problem{}; nothing was written",
@@ -122,9 +120,10 @@ pub(crate) fn refuse_entry(
     }
 }
 
-/// Shows the warnings `check` would give for an entry a command writes
-/// all the same (an invisible character, a word too long for a line).
-pub(crate) fn warn_entry(
+/// Shows diagnostics of an entry's `text` with their source snippets: the
+/// warnings `check` would give for an entry a command writes all the same
+/// (an invisible character, a word too long), or the problems it refuses.
+pub(crate) fn show_entry_diagnostics(
     root: &std::path::Path,
     rel: &std::path::Path,
     text: &str,

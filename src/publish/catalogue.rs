@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use fluent_bundle::FluentResource;
 
-use super::locale::{self, CATALOGUES, message_ids};
+use super::locale::{self, CATALOGUES, message, message_ids};
 use crate::register::diagnostic::{Diagnostic, Span};
 use crate::register::load::{CATALOGUES_DIR, project_languages};
 
@@ -34,26 +34,6 @@ fn known(id: &str) -> bool {
     id.starts_with("state-")
         || id.starts_with("language-")
         || message_ids(english()).any(|e| e == id)
-}
-
-/// The 1-based line of message `id` in `source`, and its text: the line
-/// `id = …` and the indented lines that continue it.
-fn message(source: &str, id: &str) -> Option<(usize, String)> {
-    let start = format!("{id} =");
-    let (n, first) = source
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.starts_with(&start))?;
-    let rest = source
-        .lines()
-        .skip(n + 1)
-        .take_while(|l| l.starts_with(' ') || l.is_empty());
-    let text = std::iter::once(first)
-        .chain(rest)
-        .collect::<Vec<_>>()
-        .join("\n");
-    // Blank lines after it belong to no message.
-    Some((n + 1, text.trim_end_matches('\n').to_owned()))
 }
 
 /// The `$variables` a message's text uses.

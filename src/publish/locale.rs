@@ -336,15 +336,29 @@ pub fn message_ids(source: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Whether message `id` of `source` has a `{ $variable }` in it (a
-/// multi-line message: its lines up to the next message).
-fn message_has_placeables(source: &str, id: &str) -> bool {
+/// The 1-based line of message `id` in `source`, and its text: the line
+/// `id = …` and the indented lines that continue it.
+pub fn message(source: &str, id: &str) -> Option<(usize, String)> {
     let start = format!("{id} =");
-    let mut lines = source.lines().skip_while(|l| !l.starts_with(&start));
-    let first = lines.next().unwrap_or_default();
-    std::iter::once(first)
-        .chain(lines.take_while(|l| l.starts_with(' ') || l.is_empty()))
-        .any(|l| l.contains("{ $"))
+    let (n, first) = source
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.starts_with(&start))?;
+    let rest = source
+        .lines()
+        .skip(n + 1)
+        .take_while(|l| l.starts_with(' ') || l.is_empty());
+    let text = std::iter::once(first)
+        .chain(rest)
+        .collect::<Vec<_>>()
+        .join("\n");
+    // Blank lines after it belong to no message.
+    Some((n + 1, text.trim_end_matches('\n').to_owned()))
+}
+
+/// Whether message `id` of `source` has a `{ $variable }` in it.
+fn message_has_placeables(source: &str, id: &str) -> bool {
+    message(source, id).is_some_and(|(_, text)| text.contains("{ $"))
 }
 
 #[cfg(test)]
