@@ -12,6 +12,7 @@ use crate::register::model::{Action, ActionKind, InferredField, Instrument, Part
 
 use super::text::{flat, marked};
 use super::types::{ActContext, ChronologyLine, EntryRef, ParticipantContext};
+use super::widths;
 
 /// An entry's participants, in the order of `parties`; empty for an entry
 /// with two parties that records no acts. Dates do not break across lines
@@ -101,6 +102,41 @@ pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<Par
                 statements: (!statements.is_empty()).then(|| statements.join(", ")),
                 status,
             }
+        })
+        .collect()
+}
+
+/// The least width of each column of a participants table, in em of the
+/// table's text: its widest piece that cannot break, in its cells or its
+/// head (set in bold). The template shares out the rest of the line.
+pub fn participant_widths(rows: &[ParticipantContext], loc: &Locale) -> Vec<f64> {
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let heads = [
+        "col-participant",
+        "col-signature",
+        "col-consent",
+        "col-in-force-for",
+        "col-statements",
+        "col-status",
+    ];
+    heads
+        .iter()
+        .enumerate()
+        .map(|(k, head)| {
+            let cells = rows.iter().filter_map(|r| match k {
+                0 => Some(r.state_name.as_str()),
+                1 => r.signature.as_deref(),
+                2 => r.consent.as_deref(),
+                3 => r.in_force.as_deref(),
+                4 => r.statements.as_deref(),
+                _ => r.status.as_deref(),
+            });
+            let widest = cells
+                .map(|c| widths::widest_piece(c, false))
+                .fold(widths::widest_piece(&loc.text(head), true), f32::max);
+            widths::rounded_up(widest)
         })
         .collect()
 }

@@ -92,6 +92,7 @@ pub(super) fn instrument_context(
             .filter(|s| participants.is_empty() || !signs_for_a_party(i, s))
             .map(signatory)
             .collect(),
+        participant_widths: acts::participant_widths(&participants, loc),
         participants,
         statements: acts::statements(i, loc),
         act_notes: acts::act_notes(i, loc),

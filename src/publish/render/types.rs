@@ -294,6 +294,9 @@ pub struct InstrumentContext {
     pub depositary: Option<String>,
     /// One row per party; empty for an entry that records no acts.
     pub participants: Vec<ParticipantContext>,
+    /// The least width of each of its columns, in em (see
+    /// `acts::participant_widths`).
+    pub participant_widths: Vec<f64>,
     /// Whether signatories are named in the participants table, each with
     /// the party it signed for; `signatories_apart` holds the others.
     pub signatories_in_table: bool,
