@@ -352,3 +352,23 @@ web-actions = Actions
 web-statements = Reservations, declarations and objections
 web-effective = (effective { $date })
 web-regarding = , regarding { $label }
+
+## A translation's texts printed as recorded (untranslated), in its front matter.
+
+untranslated-heading = Texts not translated
+untranslated-intro = This edition prints the following texts as the register records them, in { $language }.
+untranslated-title = Title of the register
+untranslated-subtitle = Subtitle
+untranslated-series = Series
+untranslated-authority = Issuing authority
+untranslated-foreword = Foreword
+untranslated-titles = Titles of instruments
+untranslated-places = Places of signature or adoption
+untranslated-bodies = Signing bodies
+untranslated-names = Names of signatories
+untranslated-notes = Notes
+untranslated-subjects = Subjects
+entry-numbers = { $count ->
+    [one] No. { $numbers }
+   *[other] Nos. { $numbers }
+}

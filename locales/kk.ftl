@@ -362,3 +362,20 @@ language-tk = түрікмен
 language-tr = түрік
 language-uz = өзбек
 language-zh = қытай
+
+## Аудармада тізілімдегідей (аударылмай) басылған мәтіндер.
+
+untranslated-heading = Аударылмаған мәтіндер
+untranslated-intro = Келесі мәтіндер тізілімге енгізілгендей беріледі. Түпнұсқа тілі: { $language }.
+untranslated-title = Тізілімнің атауы
+untranslated-subtitle = Тақырыпша
+untranslated-series = Серия
+untranslated-authority = Шығарушы орган
+untranslated-foreword = Алғысөз
+untranslated-titles = Құжаттардың атаулары
+untranslated-places = Қол қойылған немесе қабылданған орындар
+untranslated-bodies = Қол қойған органдар
+untranslated-names = Қол қойған адамдардың аты-жөні
+untranslated-notes = Ескертпелер
+untranslated-subjects = Пәндер
+entry-numbers = № { $numbers }

@@ -359,3 +359,23 @@ language-en = английский
 language-kk = казахский
 language-ru = русский
 language-uz = узбекский
+
+## Тексты, напечатанные в переводе как в реестре (без перевода).
+
+untranslated-heading = Тексты без перевода
+untranslated-intro = Следующие тексты приводятся так, как они внесены в реестр. Язык оригинала: { $language }.
+untranslated-title = Наименование реестра
+untranslated-subtitle = Подзаголовок
+untranslated-series = Серия
+untranslated-authority = Издающий орган
+untranslated-foreword = Предисловие
+untranslated-titles = Наименования документов
+untranslated-places = Места подписания или принятия
+untranslated-bodies = Подписавшие органы
+untranslated-names = Имена подписавших лиц
+untranslated-notes = Примечания
+untranslated-subjects = Предметы
+entry-numbers = { $count ->
+    [one] № { $numbers }
+   *[other] №№ { $numbers }
+}

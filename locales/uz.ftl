@@ -370,3 +370,20 @@ language-tk = turkman
 language-tr = turk
 language-uz = oʻzbek
 language-zh = xitoy
+
+## Tarjimada reyestrdagidek (tarjimasiz) bosilgan matnlar.
+
+untranslated-heading = Tarjima qilinmagan matnlar
+untranslated-intro = Quyidagi matnlar reyestrga kiritilganidek beriladi. Asl tili: { $language }.
+untranslated-title = Reyestr nomi
+untranslated-subtitle = Kichik sarlavha
+untranslated-series = Seriya
+untranslated-authority = Nashr etuvchi organ
+untranslated-foreword = Soʻzboshi
+untranslated-titles = Hujjatlar nomlari
+untranslated-places = Imzolangan yoki qabul qilingan joylar
+untranslated-bodies = Imzolagan organlar
+untranslated-names = Imzolagan shaxslarning ismlari
+untranslated-notes = Izohlar
+untranslated-subjects = Mavzular
+entry-numbers = № { $numbers }

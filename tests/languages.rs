@@ -447,8 +447,15 @@ fn catalogues_for_translators_and_their_mistakes() {
 /// and `notes_translated` on an entry, `register/subjects.yaml` — read by
 /// `check`, which names a text for a language the register has no edition
 /// in, and carried as sources of the PDF.
+/// The register's own texts in a translation (#27): `texts.ru` on the
+/// title page, `places`, `bodies`, `names`, `notes_translated` and the
+/// subject labels of `register/subjects.yaml` in the Russian edition, the
+/// rest printed as recorded, tagged Georgian and listed once under "Texts
+/// not translated"; the Georgian edition prints the originals and lists
+/// nothing. The inputs are in the manifest, and a translation of a language
+/// the register has no edition in is refused.
 #[test]
-fn translations_of_the_register_texts_are_checked() {
+fn translations_of_the_register_texts_are_printed_or_listed() {
     let test = Test::fixture("georgian");
     let root = test.path().to_path_buf();
     let yaml = root.join("register/register.yaml");
@@ -459,17 +466,85 @@ fn translations_of_the_register_texts_are_checked() {
     )
     .unwrap();
     let entry = root.join("register/instruments/GE-1.yaml");
-    let text = std::fs::read_to_string(&entry).unwrap().replace(
-        "  - state: ARM\n",
-        "  - state: ARM\n    body: Government of the Republic of Armenia\n    bodies:\n      ru: Правительство Республики Армения\n",
-    ) + "places:\n  ru: Тбилиси\nnotes: A note.\nnotes_translated:\n  ru: Примечание.\n";
+    let text = std::fs::read_to_string(&entry)
+        .unwrap()
+        .replace(
+            "  - state: ARM\n",
+            "  - state: ARM\n    body: Government of the Republic of Armenia\n    bodies:\n      ru: Правительство Республики Армения\n",
+        )
+        .replace(
+            "  place: თბილისი\n",
+            "  place: თბილისი\n  signatories:\n    - name: ილია დარჩიაშვილი\n      names:\n        ru: Илья Дарчиашвили\n      office: საგარეო საქმეთა მინისტრი\n",
+        )
+        + "places:\n  ru: Тбилиси\nsubjects: [transport]\nnotes: შენიშვნა.\nnotes_translated:\n  ru: Примечание.\n";
     std::fs::write(&entry, text).unwrap();
+    let other = root.join("register/instruments/GE-3.yaml");
+    let text = std::fs::read_to_string(&other).unwrap() + "subjects: [visas]\n";
+    std::fs::write(&other, text).unwrap();
     std::fs::write(
         root.join("register/subjects.yaml"),
         "transport:\n  ru: транспорт\n  ka: ტრანსპორტი\n",
     )
     .unwrap();
     let (_, dir) = test.args(["build"]).run();
+
+    let ru = pdf_text(&dir.path().join("out/register.ru.pdf"));
+    for printed in [
+        "Реестр международных договоров",
+        "Тбилиси",
+        "Правительство Республики Армения",
+        "Илья Дарчиашвили, საგარეო საქმეთა მინისტრი",
+        "Примечание.",
+        "транспорт",
+        // Untranslated: as recorded.
+        "კიევი",
+        "visas",
+        "Тексты без перевода",
+        "Наименования документов: №№ 1–3",
+        "Места подписания или принятия: № 3",
+        "Предметы: № 3",
+    ] {
+        assert!(ru.contains(printed), "ru edition: no {printed:?} in {ru}");
+    }
+    // (The label ტრანსპორტი is part of a Georgian title, which stays.)
+    for translated_away in ["შენიშვნა", "ილია"] {
+        assert!(
+            !ru.contains(translated_away),
+            "ru edition: {translated_away:?} in {ru}"
+        );
+    }
+    for listed_as_translated in ["Примечания:", "Подписавшие органы:", "Имена подписавших"]
+    {
+        assert!(
+            !ru.contains(listed_as_translated),
+            "ru edition lists {listed_as_translated:?}"
+        );
+    }
+    let ka = pdf_text(&dir.path().join("out/register.pdf"));
+    for original in ["თბილისი", "შენიშვნა.", "ტრანსპორტი", "ილია დარჩიაშვილი"]
+    {
+        assert!(ka.contains(original), "ka edition: no {original:?}");
+    }
+    for not_here in ["Тбилиси", "Примечание", "Тексты без перевода"]
+    {
+        assert!(!ka.contains(not_here), "ka edition: {not_here:?}");
+    }
+    // The original texts a translation prints are tagged with their
+    // language in its structure.
+    let qdf = dir.path().join("ru.qdf");
+    let status = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(dir.path().join("out/register.ru.pdf"))
+        .arg(&qdf)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let raw = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+    assert!(
+        raw.contains("/Lang(ka)"),
+        "no run tagged ka in the ru edition"
+    );
+
     let manifest = std::fs::read_to_string(dir.path().join("out/manifest.sha256")).unwrap();
     assert!(
         manifest.contains("  register/subjects.yaml\n"),

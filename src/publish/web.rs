@@ -21,7 +21,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::publish::render::{self, Context, InstrumentContext, Templates};
+use crate::publish::render::{self, Context, InstrumentContext, Templates, Text};
 use crate::publish::spool::{Entry, Spool};
 use crate::register::lifecycle;
 use crate::register::model::Register;
@@ -243,7 +243,7 @@ fn indexes(
         }
         kind.entry(i.kind.clone()).or_default().push(link(i));
         for s in &i.subjects {
-            subject.entry(s.clone()).or_default().push(link(i));
+            subject.entry(s.plain()).or_default().push(link(i));
         }
         status
             .entry(lifecycle::status(model, register.meta.as_of))
@@ -370,23 +370,27 @@ fn search_index(instruments: &[InstrumentContext]) -> Vec<u8> {
     let entries: Vec<serde_json::Value> = instruments
         .iter()
         .map(|i| {
-            let mut text: Vec<&str> = vec![&i.id, &i.title];
-            text.extend(i.titles.iter().map(|t| t.title.as_str()));
+            let mut text: Vec<String> = vec![i.id.clone(), i.title.clone()];
+            text.extend(i.titles.iter().map(|t| t.title.clone()));
             for p in &i.parties {
-                text.push(&p.state);
-                text.push(&p.state_name);
-                text.extend(p.body.as_deref());
+                text.push(p.state.clone());
+                text.push(p.state_name.clone());
+                text.extend(p.body.as_ref().map(Text::plain));
             }
-            text.extend(i.subjects.iter().map(String::as_str));
+            text.extend(i.subjects.iter().map(Text::plain));
             // What a reader looks for besides names and titles: a status
             // (as printed and as its keyword), the form, the place, the UN
             // registration with its number (`I-59999`), the depositary.
-            text.extend([i.status.as_str(), i.status_keyword, i.kind.as_str()]);
+            text.extend([
+                i.status.clone(),
+                i.status_keyword.to_owned(),
+                i.kind.clone(),
+            ]);
             if i.registration_number.is_some() {
-                text.push(&i.registration);
+                text.push(i.registration.clone());
             }
-            text.extend(i.signed_at.as_deref());
-            text.extend(i.depositary.as_deref());
+            text.extend(i.signed_at.as_ref().map(Text::plain));
+            text.extend(i.depositary.clone());
             serde_json::json!([
                 i.id,
                 i.number,

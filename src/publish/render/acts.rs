@@ -10,7 +10,7 @@ use crate::register::date::PartialDate;
 use crate::register::lifecycle;
 use crate::register::model::{Action, ActionKind, InferredField, Instrument, PartyStatus};
 
-use super::text::{flat, marked};
+use super::text::{flat, in_edition, marked, signatory};
 use super::types::{ActContext, ChronologyLine, EntryRef, ParticipantContext};
 use super::widths;
 
@@ -18,7 +18,11 @@ use super::widths;
 /// with two parties that records no acts. Dates do not break across lines
 /// (their spaces are non-breaking), nor does a consent's kind from its date
 /// where there is room: "Ratification, 1 March 2021".
-pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<ParticipantContext> {
+pub fn participants(
+    i: &Instrument,
+    (as_of, source): (PartialDate, &str),
+    loc: &Locale,
+) -> Vec<ParticipantContext> {
     if i.actions.is_empty() && i.parties.len() <= 2 {
         return Vec::new();
     }
@@ -81,20 +85,16 @@ pub fn participants(i: &Instrument, as_of: PartialDate, loc: &Locale) -> Vec<Par
             ParticipantContext {
                 state: p.state.clone(),
                 state_name: loc.state(&p.state),
-                body: p.body.as_deref().map(flat),
+                body: p
+                    .body
+                    .as_deref()
+                    .map(|b| in_edition(b, &p.bodies, source, loc)),
                 signatories: i
                     .signed
                     .signatories
                     .iter()
                     .filter(|s| s.state.as_ref().is_some_and(|st| st.value == p.state))
-                    .map(|s| {
-                        let mut text = flat(&s.name);
-                        if let Some(office) = &s.office {
-                            text.push_str(", ");
-                            text.push_str(&flat(office));
-                        }
-                        text
-                    })
+                    .map(|s| signatory(s, source, loc))
                     .collect(),
                 signature,
                 consent,

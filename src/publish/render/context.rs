@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::audit::inputs::{self, InputFile};
 use crate::publish::locale::Locale;
-use crate::register::model::{Instrument, Meta, Register};
+use crate::register::model::{Instrument, Meta, Register, Texts};
 
 use super::acts;
 use super::entry::instrument_context;
@@ -16,6 +16,7 @@ use super::index::Indexes;
 use super::numbering::Numbering;
 use super::text::flat;
 use super::types::*;
+use super::untranslated::untranslated;
 
 /// The file names of a language edition start with this: `register` for
 /// the register's own language, `register.ru` for its Russian edition.
@@ -86,6 +87,7 @@ pub fn context(
         register: RegisterContext {
             count: register.instruments.len(),
             inferred: register.instruments.iter().any(|i| !i.inferred.is_empty()),
+            untranslated: untranslated(register, &numbering, loc),
             ..register_context(&register.meta, loc)
         },
         instruments,
@@ -147,11 +149,46 @@ pub fn withdrawn<'r>(
 }
 
 fn register_context(meta: &Meta, loc: &Locale) -> RegisterContext {
+    // The register's texts in this edition's language where `texts.<lang>`
+    // gives them (a translation), else as recorded.
+    let own = (loc.code() != meta.language)
+        .then(|| meta.texts.get(loc.code()))
+        .flatten();
+    let text = |original: &str, translation: Option<&String>| match translation {
+        Some(t) => Text::In {
+            text: flat(t),
+            lang: loc.code().to_owned(),
+        },
+        None => Text::Original(flat(original)),
+    };
+    let field = |get: fn(&Texts) -> Option<&String>| own.and_then(get);
+    let foreword = match field(|t| t.foreword.as_ref()) {
+        Some(f) => paragraphs(f)
+            .map(|p| Text::In {
+                text: p,
+                lang: loc.code().to_owned(),
+            })
+            .collect(),
+        None => meta
+            .foreword
+            .as_deref()
+            .map(|f| paragraphs(f).map(Text::Original).collect())
+            .unwrap_or_default(),
+    };
     RegisterContext {
-        title: flat(&meta.title),
-        subtitle: meta.subtitle.as_deref().map(flat),
-        series: meta.series.clone(),
-        authority: meta.authority.as_deref().map(flat),
+        title: text(&meta.title, field(|t| t.title.as_ref())),
+        subtitle: meta
+            .subtitle
+            .as_deref()
+            .map(|s| text(s, field(|t| t.subtitle.as_ref()))),
+        series: meta
+            .series
+            .as_deref()
+            .map(|s| text(s, field(|t| t.series.as_ref()))),
+        authority: meta
+            .authority
+            .as_deref()
+            .map(|a| text(a, field(|t| t.authority.as_ref()))),
         count: 0,
         inferred: false,
         as_of: loc.date(meta.as_of),
@@ -173,17 +210,14 @@ fn register_context(meta: &Meta, loc: &Locale) -> RegisterContext {
                 name: loc.language(l),
             })
             .collect(),
-        foreword: meta
-            .foreword
-            .as_deref()
-            .map(|f| {
-                f.split("\n\n")
-                    .map(flat)
-                    .filter(|p| !p.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default(),
+        foreword,
+        untranslated: Vec::new(),
     }
+}
+
+/// A text's paragraphs (at blank lines), each as one line.
+fn paragraphs(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split("\n\n").map(flat).filter(|p| !p.is_empty())
 }
 
 /// `n` with its digits grouped in threes as the edition's language writes

@@ -13,9 +13,10 @@ use crate::register::model::{
 
 use super::acts;
 use super::numbering::{Numbering, anchor};
-use super::text::{flat, marked};
+use super::text::{flat, in_edition, marked, signatory, subject};
 use super::types::{
     FileContext, InferredContext, InstrumentContext, OtherTitle, PartyContext, RelationContext,
+    Text,
 };
 
 /// The context of entry `i`; `file_sha` gives the digest of a published
@@ -31,8 +32,8 @@ pub(super) fn instrument_context(
     let as_of = register.meta.as_of;
     let status = lifecycle::status(i, as_of);
     let adopted = status == Status::Adopted;
-    let participants = acts::participants(i, as_of, loc);
     let source_language = register.meta.language.as_str();
+    let participants = acts::participants(i, (as_of, source_language), loc);
     // In a translation, the title in its language where there is one; the
     // original is then listed with the other titles.
     let translated = (loc.code() != source_language)
@@ -64,7 +65,10 @@ pub(super) fn instrument_context(
             .map(|p| PartyContext {
                 state: p.state.clone(),
                 state_name: loc.state(&p.state),
-                body: p.body.as_deref().map(flat),
+                body: p
+                    .body
+                    .as_deref()
+                    .map(|b| in_edition(b, &p.bodies, source_language, loc)),
             })
             .collect(),
         date_label: loc.text(if adopted {
@@ -84,13 +88,18 @@ pub(super) fn instrument_context(
         // Signatories for a party stand in the participants table.
         signatories_in_table: !participants.is_empty()
             && i.signed.signatories.iter().any(|s| signs_for_a_party(i, s)),
-        signatories: i.signed.signatories.iter().map(signatory).collect(),
+        signatories: i
+            .signed
+            .signatories
+            .iter()
+            .map(|s| signatory(s, source_language, loc))
+            .collect(),
         signatories_apart: i
             .signed
             .signatories
             .iter()
             .filter(|s| participants.is_empty() || !signs_for_a_party(i, s))
-            .map(signatory)
+            .map(|s| signatory(s, source_language, loc))
             .collect(),
         participant_widths: acts::participant_widths(&participants, loc),
         participants,
@@ -103,7 +112,7 @@ pub(super) fn instrument_context(
         language_codes: i.languages.clone(),
         signed_on: signed_on(i, loc),
         signed_on_iso: i.signed.date.to_string(),
-        signed_at: signed_at(i, loc),
+        signed_at: signed_at(i, source_language, loc),
         status: loc.keyword("status", status.as_str()),
         in_force: in_force(i, loc),
         term: term(i, loc),
@@ -112,11 +121,18 @@ pub(super) fn instrument_context(
             .iter()
             .map(|r| relation(r, id, register, numbering, loc))
             .collect(),
-        subjects: i.subjects.clone(),
+        subjects: i
+            .subjects
+            .iter()
+            .map(|s| subject(s, &register.meta, loc))
+            .collect(),
         languages: i.languages.iter().map(|l| loc.language(l)).collect(),
         sources: i.sources.iter().map(|s| source(s, loc)).collect(),
-        notes: i.notes.as_deref().map(flat),
-        inferred: inferred(i, adopted, loc),
+        notes: i
+            .notes
+            .as_deref()
+            .map(|n| in_edition(n, &i.notes_translated, source_language, loc)),
+        inferred: inferred(i, (adopted, source_language), loc),
         files: i
             .files
             .iter()
@@ -168,23 +184,21 @@ pub(super) fn signed_on(i: &Instrument, loc: &Locale) -> String {
     marked(date, i.is_inferred(InferredField::SignedDate), loc)
 }
 
-/// The place of signature or adoption, "[Astana]" where inferred.
-fn signed_at(i: &Instrument, loc: &Locale) -> Option<String> {
-    let place = flat(i.signed.place.as_deref()?);
-    Some(marked(
-        place,
-        i.is_inferred(InferredField::SignedPlace),
-        loc,
-    ))
+/// The place of signature or adoption, in the edition's language where
+/// translated (`places`), "[Astana]" where inferred.
+fn signed_at(i: &Instrument, source: &str, loc: &Locale) -> Option<Text> {
+    let place = in_edition(i.signed.place.as_deref()?, &i.places, source, loc);
+    let inferred = i.is_inferred(InferredField::SignedPlace);
+    Some(place.map(|p| marked(p, inferred, loc)))
 }
 
 /// Each inferred value as the entry explains it: what it is, as printed
 /// ("date of signature, [8 August 2024]"), and the editors' reason.
-fn inferred(i: &Instrument, adopted: bool, loc: &Locale) -> Vec<InferredContext> {
+fn inferred(i: &Instrument, edition: (bool, &str), loc: &Locale) -> Vec<InferredContext> {
     i.inferred
         .iter()
         .map(|x| InferredContext {
-            what: inferred_value(i, x.field.value, adopted, loc),
+            what: inferred_value(i, x.field.value, edition, loc),
             reason: flat(&x.reason),
         })
         .collect()
@@ -192,12 +206,23 @@ fn inferred(i: &Instrument, adopted: bool, loc: &Locale) -> Vec<InferredContext>
 
 /// "date of signature, [8 August 2024]", "place of adoption, [Astana]",
 /// "level, [interstate]": the value named as the entry's labels name it.
-fn inferred_value(i: &Instrument, field: InferredField, adopted: bool, loc: &Locale) -> String {
+fn inferred_value(
+    i: &Instrument,
+    field: InferredField,
+    (adopted, source): (bool, &str),
+    loc: &Locale,
+) -> String {
     let (id, value) = match field {
         InferredField::SignedDate if adopted => ("inferred-adopted-date", Some(signed_on(i, loc))),
         InferredField::SignedDate => ("inferred-signed-date", Some(signed_on(i, loc))),
-        InferredField::SignedPlace if adopted => ("inferred-adopted-place", signed_at(i, loc)),
-        InferredField::SignedPlace => ("inferred-signed-place", signed_at(i, loc)),
+        InferredField::SignedPlace if adopted => (
+            "inferred-adopted-place",
+            signed_at(i, source, loc).map(|p| p.plain()),
+        ),
+        InferredField::SignedPlace => (
+            "inferred-signed-place",
+            signed_at(i, source, loc).map(|p| p.plain()),
+        ),
         InferredField::Level => ("inferred-level", level(i, loc)),
     };
     // `check` refuses a mark on an absent value, so there is one.
@@ -216,15 +241,6 @@ fn signs_for_a_party(i: &Instrument, s: &Signatory) -> bool {
     s.state
         .as_ref()
         .is_some_and(|st| i.parties.iter().any(|p| p.state == st.value))
-}
-
-/// "Name, office".
-fn signatory(s: &Signatory) -> String {
-    let mut text = flat(&s.name);
-    if let Some(office) = &s.office {
-        let _ = write!(text, ", {}", flat(office));
-    }
-    text
 }
 
 /// "1 September 2024 (note)", the date "not recorded" when only a note is;

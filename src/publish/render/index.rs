@@ -10,8 +10,8 @@ use crate::register::lifecycle;
 use crate::register::model::{Register, Status};
 
 use super::numbering::Numbering;
-use super::text::flat;
-use super::types::{BodyGroup, EntryRef, Group, PartyIndex, StateContext, VolumeRefs};
+use super::text::{in_edition, subject};
+use super::types::{BodyGroup, EntryRef, Group, PartyIndex, StateContext, Text, VolumeRefs};
 
 /// The indexes of one register, ready for the context.
 pub(super) struct Indexes {
@@ -25,7 +25,7 @@ pub(super) struct Indexes {
 }
 
 /// Entries under one party: by signing body (`None` where not recorded).
-type Bodies = BTreeMap<Option<String>, Vec<EntryRef>>;
+type Bodies = BTreeMap<Option<Text>, Vec<EntryRef>>;
 
 impl Indexes {
     /// Headings in the edition's alphabetical order (states by their name
@@ -36,6 +36,7 @@ impl Indexes {
         let mut by_subject: BTreeMap<&str, Vec<EntryRef>> = BTreeMap::new();
         let mut by_status: BTreeMap<Status, Vec<EntryRef>> = BTreeMap::new();
         let mut not_registered = Vec::new();
+        let source = register.meta.language.as_str();
         for i in &register.instruments {
             let status = lifecycle::status(i, register.meta.as_of);
             by_status
@@ -49,7 +50,11 @@ impl Indexes {
                 let entries = by_state
                     .entry(p.state.as_str())
                     .or_default()
-                    .entry(p.body.as_deref().map(flat))
+                    .entry(
+                        p.body
+                            .as_deref()
+                            .map(|b| in_edition(b, &p.bodies, source, loc)),
+                    )
                     .or_default();
                 // Two parties of one entry may share state and body; entries
                 // come in order, so a repeat can only be the last one.
@@ -88,7 +93,13 @@ impl Indexes {
         by_type.sort_by(|a, b| loc.compare(&a.heading, &b.heading));
         let mut by_subject: Vec<Group> = by_subject
             .into_iter()
-            .map(|(s, e)| group((s.to_owned(), e), loc))
+            .map(|(s, e)| match subject(s, &register.meta, loc) {
+                Text::In { text, lang } => Group {
+                    lang: Some(lang),
+                    ..group((text, e), loc)
+                },
+                label => group((label.plain(), e), loc),
+            })
             .collect();
         by_subject.sort_by(|a, b| loc.compare(&a.heading, &b.heading));
         Indexes {
@@ -126,7 +137,7 @@ fn party_index((state, bodies): (&str, Bodies), loc: &Locale) -> PartyIndex {
         .collect();
     // Bodies in alphabetical order; entries whose body is not recorded last.
     bodies.sort_by(|a, b| match (&a.body, &b.body) {
-        (Some(x), Some(y)) => loc.compare(x, y),
+        (Some(x), Some(y)) => loc.compare(&x.plain(), &y.plain()),
         (x, y) => x.is_some().cmp(&y.is_some()),
     });
     PartyIndex {
@@ -140,6 +151,7 @@ fn group((heading, entries): (String, Vec<EntryRef>), loc: &Locale) -> Group {
     let (entries, volumes) = by_volume(entries, loc);
     Group {
         heading,
+        lang: None,
         entries,
         volumes,
     }

@@ -21,6 +21,7 @@ mod index;
 mod numbering;
 mod text;
 mod types;
+mod untranslated;
 mod widths;
 
 use std::fmt::Write as _;

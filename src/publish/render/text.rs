@@ -1,7 +1,13 @@
 //! Small text helpers the builders share: a YAML value as one line, and
 //! an inferred value marked as such.
 
+use std::collections::BTreeMap;
+
 use crate::publish::locale::Locale;
+
+use crate::register::model::{Meta, Signatory};
+
+use super::types::Text;
 
 /// Text as one line: line breaks and runs of spaces in YAML block
 /// scalars are layout, not content.
@@ -18,5 +24,55 @@ pub(super) fn marked(text: String, inferred: bool, loc: &Locale) -> String {
         loc.fill("inferred-value", &crate::args!(value = text))
     } else {
         text
+    }
+}
+
+/// `original` (in the register's language, `source`) as edition `loc`
+/// prints it: its translation in `translations` where the edition is a
+/// translation and has one.
+pub(super) fn in_edition(
+    original: &str,
+    translations: &BTreeMap<String, String>,
+    source: &str,
+    loc: &Locale,
+) -> Text {
+    match translations.get(loc.code()) {
+        Some(t) if loc.code() != source => Text::In {
+            text: flat(t),
+            lang: loc.code().to_owned(),
+        },
+        _ => Text::Original(flat(original)),
+    }
+}
+
+/// "Name, office" as edition `loc` prints it: the name translated where
+/// the entry has its translation (`names`), the office as recorded.
+pub(super) fn signatory(s: &Signatory, source: &str, loc: &Locale) -> Text {
+    let name = in_edition(&s.name, &s.names, source, loc);
+    let Some(office) = &s.office else {
+        return name;
+    };
+    match name {
+        Text::Original(name) => Text::Original(format!("{name}, {}", flat(office))),
+        name => Text::Parts {
+            parts: vec![name, Text::Original(format!(", {}", flat(office)))],
+        },
+    }
+}
+
+/// A subject term as edition `loc` prints it: its label in the edition's
+/// language from `register/subjects.yaml`, else the term as recorded.
+pub(super) fn subject(term: &str, meta: &Meta, loc: &Locale) -> Text {
+    match meta
+        .subject_labels
+        .get(term)
+        .and_then(|l| l.get(loc.code()))
+    {
+        Some(label) if loc.code() != meta.language => Text::In {
+            text: flat(label),
+            lang: loc.code().to_owned(),
+        },
+        Some(label) => Text::Original(flat(label)),
+        None => Text::Original(term.to_owned()),
     }
 }

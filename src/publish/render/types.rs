@@ -224,12 +224,50 @@ impl Context {
     }
 }
 
+/// A text of the register as an edition prints it. In the register's own
+/// language it is what was recorded (`Original`, a plain string that the
+/// templates tag with the register's language); in a translation, the
+/// translation where there is one (`In`, tagged with its own language), or
+/// else the original, which the edition lists as not translated. A line
+/// made of both ("name, office" with only the name translated) is `Parts`,
+/// each part tagged with its language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(untagged)]
+pub enum Text {
+    Original(String),
+    In { text: String, lang: String },
+    Parts { parts: Vec<Text> },
+}
+
+impl Text {
+    /// The text as it reads, for sorting and searching.
+    pub fn plain(&self) -> String {
+        match self {
+            Text::Original(text) | Text::In { text, .. } => text.clone(),
+            Text::Parts { parts } => parts.iter().map(Text::plain).collect(),
+        }
+    }
+
+    /// This text with `f` applied to its wording (brackets around an
+    /// inferred value), its language kept.
+    pub fn map(self, f: impl FnOnce(String) -> String) -> Text {
+        match self {
+            Text::Original(text) => Text::Original(f(text)),
+            Text::In { text, lang } => Text::In {
+                text: f(text),
+                lang,
+            },
+            parts @ Text::Parts { .. } => Text::Original(f(parts.plain())),
+        }
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct RegisterContext {
-    pub title: String,
-    pub subtitle: Option<String>,
-    pub series: Option<String>,
-    pub authority: Option<String>,
+    pub title: Text,
+    pub subtitle: Option<Text>,
+    pub series: Option<Text>,
+    pub authority: Option<Text>,
     /// "8 August 2024".
     pub as_of: String,
     pub as_of_iso: String,
@@ -250,7 +288,19 @@ pub struct RegisterContext {
     /// then explains the brackets that mark one.
     pub inferred: bool,
     /// The foreword split into paragraphs at blank lines.
-    pub foreword: Vec<String>,
+    pub foreword: Vec<Text>,
+    /// What this translation prints as recorded, untranslated: one line
+    /// per kind of text ("Place of signature: Nos. 3, 5–7").
+    pub untranslated: Vec<UntranslatedContext>,
+}
+
+/// A kind of text a translation prints untranslated, and where.
+#[derive(Debug, Serialize)]
+pub struct UntranslatedContext {
+    /// "Place of signature", "Foreword".
+    pub what: String,
+    /// "Nos. 3, 5–7"; empty for the register's own texts.
+    pub entries: String,
 }
 
 /// Another language edition: its code and name.
@@ -289,7 +339,7 @@ pub struct InstrumentContext {
     pub place_label: String,
     pub signed_on: String,
     pub signed_on_iso: String,
-    pub signed_at: Option<String>,
+    pub signed_at: Option<Text>,
     /// The depositary's name, where one is recorded.
     pub depositary: Option<String>,
     /// One row per party; empty for an entry that records no acts.
@@ -300,7 +350,7 @@ pub struct InstrumentContext {
     /// Whether signatories are named in the participants table, each with
     /// the party it signed for; `signatories_apart` holds the others.
     pub signatories_in_table: bool,
-    pub signatories_apart: Vec<String>,
+    pub signatories_apart: Vec<Text>,
     /// The wording of reservations, declarations and objections.
     pub statements: Vec<String>,
     /// The references and notes recorded with acts, one line each.
@@ -315,15 +365,15 @@ pub struct InstrumentContext {
     pub status_keyword: &'static str,
     /// Language codes of `languages`, for machines.
     pub language_codes: Vec<String>,
-    pub signatories: Vec<String>,
+    pub signatories: Vec<Text>,
     pub status: String,
     pub in_force: Option<String>,
     pub term: Option<String>,
     pub relations: Vec<RelationContext>,
-    pub subjects: Vec<String>,
+    pub subjects: Vec<Text>,
     pub languages: Vec<String>,
     pub sources: Vec<String>,
-    pub notes: Option<String>,
+    pub notes: Option<Text>,
     /// The values the editors inferred, with the reasons: one line each.
     pub inferred: Vec<InferredContext>,
     pub files: Vec<FileContext>,
@@ -353,7 +403,7 @@ pub struct OtherTitle {
 pub struct PartyContext {
     pub state: String,
     pub state_name: String,
-    pub body: Option<String>,
+    pub body: Option<Text>,
 }
 
 #[derive(Debug, Serialize)]
@@ -402,6 +452,10 @@ pub struct StateContext {
 #[derive(Debug, Serialize)]
 pub struct Group {
     pub heading: String,
+    /// The heading's language where it is a text translated into the
+    /// edition's (a subject's label); `none` for the register's own words
+    /// and the edition's labels.
+    pub lang: Option<String>,
     pub entries: Vec<EntryRef>,
     /// In a register in volumes: the references, one text per volume, and
     /// `entries` is empty.
@@ -437,7 +491,7 @@ pub struct PartyIndex {
 
 #[derive(Debug, Serialize)]
 pub struct BodyGroup {
-    pub body: Option<String>,
+    pub body: Option<Text>,
     pub entries: Vec<EntryRef>,
     /// As in [`Group::volumes`].
     pub volumes: Vec<VolumeRefs>,
@@ -468,9 +522,9 @@ pub struct ParticipantContext {
     pub state: String,
     pub state_name: String,
     /// The signing body, where recorded.
-    pub body: Option<String>,
+    pub body: Option<Text>,
     /// Who signed for it: "Name, office", where the entry names them.
-    pub signatories: Vec<String>,
+    pub signatories: Vec<Text>,
     /// "8 August 2024"; `none` where the party did not sign.
     pub signature: Option<String>,
     /// "Ratification, 1 March 2021".
