@@ -617,19 +617,69 @@ fn words_outside_text_area(pdf: &std::path::Path) -> Vec<String> {
         .collect()
 }
 
+/// Pairs of words of `pdf` that print over each other: on one line (their
+/// boxes, as `pdftotext -bbox-layout` gives them, share more than half
+/// their height; a box is taller than the line's leading, so the lines
+/// above and below share a little) and more than half a point across.
+/// Text run beyond its table cell into the next, a label into its value,
+/// a date over a date.
+fn overlapping_words(pdf: &std::path::Path) -> Vec<(String, String)> {
+    let out = std::process::Command::new("pdftotext")
+        .arg("-bbox-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let attr = |line: &str, name: &str| -> f64 {
+        let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        line[at..at + line[at..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    let mut overlaps = Vec::new();
+    for page in text.split("<page ").skip(1) {
+        let words: Vec<(String, [f64; 4])> = page
+            .lines()
+            .filter(|l| l.trim_start().starts_with("<word "))
+            .map(|l| {
+                let word = l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()].to_owned();
+                let bbox = ["xMin", "yMin", "xMax", "yMax"].map(|n| attr(l, n));
+                (word, bbox)
+            })
+            .collect();
+        for (k, (a, p)) in words.iter().enumerate() {
+            for (b, q) in &words[k + 1..] {
+                let x = p[2].min(q[2]) - p[0].max(q[0]);
+                let y = p[3].min(q[3]) - p[1].max(q[1]);
+                let height = (p[3] - p[1]).min(q[3] - q[1]);
+                if x > 0.5 && y > height / 2.0 {
+                    overlaps.push((a.clone(), b.clone()));
+                }
+            }
+        }
+    }
+    overlaps
+}
+
 /// An entry with acts, or with more than two parties, shows its
 /// participants as one table (party with its body and signatories,
 /// signature, consent with its kind, entry into force for it, reservations
 /// and declarations, status) instead of lines "Parties", "Signatories" and
 /// "Participants" that repeat each other; the table fits the page in every
-/// language and its dates do not break.
+/// language, a project's own (Georgian) among them, no word prints over
+/// another, and its dates do not break.
 #[test]
 fn participants_are_one_table_that_fits_the_page_in_every_language() {
     let (_, dir) = Test::fixture("lifecycle")
         .file(
             "register/register.yaml",
             "title: Lifecycle test register\nas_of: 2024-12-31\nid_prefix: TR\n\
-             language: ru\ntranslations: [en, kk, uz]\n",
+             language: ru\ntranslations: [en, kk, uz, ka]\n",
+        )
+        .file(
+            "locales/ka.ftl",
+            &std::fs::read_to_string("tests/fixtures/georgian/locales/ka.ftl").unwrap(),
         )
         .args(["build", "--keep-source"])
         .stderr("")
@@ -640,11 +690,17 @@ fn participants_are_one_table_that_fits_the_page_in_every_language() {
         "register.en.pdf",
         "register.kk.pdf",
         "register.uz.pdf",
+        "register.ka.pdf",
     ] {
         let outside = words_outside_text_area(&out.join(pdf));
         assert!(
             outside.is_empty(),
             "{pdf}: beyond the text area: {outside:?}"
+        );
+        let overlapping = overlapping_words(&out.join(pdf));
+        assert!(
+            overlapping.is_empty(),
+            "{pdf}: words printed over each other: {overlapping:?}"
         );
     }
     let en = pdf_text(&out.join("register.en.pdf"));
