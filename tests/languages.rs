@@ -561,6 +561,43 @@ fn translations_of_the_register_texts_are_printed_or_listed() {
     assert!(err.contains("add `de` to `translations`"), "{err}");
 }
 
+/// An edition in a language with a region (`pt-BR`, a BCP 47 tag): its
+/// catalogue made by `locale new`, its PDF tagged with the whole tag
+/// (typst takes the language and the region apart), CLDR's Brazilian
+/// Portuguese dates and iso-codes' Portuguese state names.
+#[test]
+fn an_edition_in_a_regional_language_is_tagged_with_the_whole_tag() {
+    let test = Test::fixture("georgian");
+    let root = test.path().to_path_buf();
+    let yaml = root.join("register/register.yaml");
+    let meta = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(
+        &yaml,
+        meta.replace("translations: [ru]", "translations: [ru, pt-BR]"),
+    )
+    .unwrap();
+    let (code, _, err) = common::tool(&root, &["locale", "new", "pt-BR"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, dir) = test.args(["build"]).run();
+    let pdf = dir.path().join("out/register.pt-BR.pdf");
+    let text = pdf_text(&pdf);
+    assert!(text.contains("8 de agosto de 2024"), "{text}");
+    assert!(text.contains("Geórgia"), "{text}");
+    let qdf = dir.path().join("pt.qdf");
+    let status = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&pdf)
+        .arg(&qdf)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let raw = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+    assert!(
+        raw.contains("/Lang (pt-BR)"),
+        "the document is not tagged pt-BR"
+    );
+}
+
 /// A label wider than the label column (ru "межинституциональный") stands
 /// on a line of its own instead of running into its value (#26, from a
 /// page-by-page read): no word of a label line overlaps a word of the

@@ -12,7 +12,7 @@ use crate::register::model::{Action, ActionKind, InferredField, Instrument, Part
 
 use super::text::{flat, in_edition, marked, signatory};
 use super::types::{ActContext, ChronologyLine, EntryRef, ParticipantContext};
-use super::widths;
+use super::widths::{self, Weight};
 
 /// An entry's participants, in the order of `parties`; empty for an entry
 /// with two parties that records no acts. Dates do not break across lines
@@ -134,8 +134,11 @@ pub fn participant_widths(rows: &[ParticipantContext], loc: &Locale) -> Vec<f64>
                 _ => r.status.as_deref(),
             });
             let widest = cells
-                .map(|c| widths::widest_piece(c, false))
-                .fold(widths::widest_piece(&loc.text(head), true), f32::max);
+                .map(|c| widths::widest_piece(c, Weight::Regular))
+                .fold(
+                    widths::widest_piece(&loc.text(head), Weight::Bold),
+                    f32::max,
+                );
             widths::rounded_up(widest)
         })
         .collect()

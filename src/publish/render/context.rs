@@ -102,6 +102,7 @@ pub fn context(
         checksums: checksums(files),
         edition: None,
         withdrawn: Vec::new(),
+        long_labels: super::widths::long_labels(loc),
         tool: Tool {
             name: env!("CARGO_PKG_NAME"),
             version: env!("CARGO_PKG_VERSION"),

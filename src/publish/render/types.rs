@@ -35,6 +35,10 @@ pub struct Context {
     /// The entries withdrawn from the register, in id order: listed apart,
     /// never in the body, indexes or chronology. Empty for none.
     pub withdrawn: Vec<WithdrawnContext>,
+    /// Whether each short message of this edition's language is too wide
+    /// for the label column (`field-label-width`): such a label stands on
+    /// a line of its own.
+    pub long_labels: std::collections::BTreeMap<String, bool>,
 }
 
 /// A withdrawn entry, as "Withdrawn entries" lists it.

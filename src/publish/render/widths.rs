@@ -9,11 +9,13 @@
 //! ideographs are). Kerning and ligatures only ever narrow a word, so the
 //! sum of advances is a width the word never exceeds.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use ttf_parser::Face;
 
+use crate::publish::locale::Locale;
 use crate::publish::{cache, fonts};
 use crate::support::templates::TEMPLATES;
 
@@ -36,18 +38,30 @@ impl Metrics {
     }
 }
 
-/// The faces of one weight, in the order typst tries them.
-fn chain(bold: bool) -> &'static [Metrics] {
+/// A weight the templates set text in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    Regular,
+    /// Field labels.
+    Semibold,
+    /// Table heads.
+    Bold,
+}
+
+/// The faces of one weight, in the order typst tries them (the Noto
+/// families have no semibold: typst takes their bold).
+fn chain(weight: Weight) -> &'static [Metrics] {
     static REGULAR: OnceLock<Vec<Metrics>> = OnceLock::new();
+    static SEMIBOLD: OnceLock<Vec<Metrics>> = OnceLock::new();
     static BOLD: OnceLock<Vec<Metrics>> = OnceLock::new();
-    let (cell, libertinus, noto) = if bold {
-        (&BOLD, "fonts/LibertinusSerif-Bold.otf", "-Bold.ttf")
-    } else {
-        (
+    let (cell, libertinus, noto) = match weight {
+        Weight::Regular => (
             &REGULAR,
             "fonts/LibertinusSerif-Regular.otf",
             "-Regular.ttf",
-        )
+        ),
+        Weight::Semibold => (&SEMIBOLD, "fonts/LibertinusSerif-Semibold.otf", "-Bold.ttf"),
+        Weight::Bold => (&BOLD, "fonts/LibertinusSerif-Bold.otf", "-Bold.ttf"),
     };
     cell.get_or_init(|| {
         let builtin = TEMPLATES
@@ -75,8 +89,8 @@ fn noto_folder() -> Option<PathBuf> {
 }
 
 /// The width of `text` in em of its size.
-pub fn width(text: &str, bold: bool) -> f32 {
-    let faces = chain(bold);
+pub fn width(text: &str, weight: Weight) -> f32 {
+    let faces = chain(weight);
     text.chars()
         .map(|c| {
             faces
@@ -89,10 +103,29 @@ pub fn width(text: &str, bold: bool) -> f32 {
 
 /// The width of the widest piece of `text` between the spaces a line may
 /// break at (a non-breaking space joins its neighbours).
-pub fn widest_piece(text: &str, bold: bool) -> f32 {
+pub fn widest_piece(text: &str, weight: Weight) -> f32 {
     text.split(' ')
-        .map(|piece| width(piece, bold))
+        .map(|piece| width(piece, weight))
         .fold(0.0, f32::max)
+}
+
+/// Whether each short message of edition `loc` (a label, a keyword; up
+/// to 60 characters) is wider than the label column less the gap before
+/// the value: the templates set such a label on a line of its own rather
+/// than run it into its value. Measured here, once, not by typst for
+/// every field of every entry (a tenth of a volume's time); typst measures
+/// only a label that is not a message.
+pub fn long_labels(loc: &Locale) -> BTreeMap<String, bool> {
+    let column: f32 = loc.text("field-label-width").trim().parse().unwrap_or(10.5);
+    let english = crate::publish::locale::CATALOGUES[0].1;
+    crate::publish::locale::message_ids(english)
+        .map(|id| loc.text(id))
+        .filter(|label| label.chars().count() <= 60)
+        .map(|label| {
+            let long = width(&label, Weight::Semibold) > column - 0.4;
+            (label, long)
+        })
+        .collect()
 }
 
 /// `em` rounded up to a hundredth: short in the source, and never less
@@ -107,20 +140,23 @@ mod tests {
 
     #[test]
     fn a_wider_word_measures_wider_and_bold_wider_still() {
-        let short = width("Peru", false);
-        let long = width("Liechtenstein", false);
+        let short = width("Peru", Weight::Regular);
+        let long = width("Liechtenstein", Weight::Regular);
         assert!(short > 1.0 && long > short * 2.0, "{short} {long}");
-        assert!(width("Liechtenstein", true) > long);
+        assert!(width("Liechtenstein", Weight::Bold) > long);
     }
 
     #[test]
     fn a_non_breaking_space_keeps_a_date_in_one_piece() {
         let date = "28\u{a0}September\u{a0}2019";
-        assert_eq!(widest_piece(date, false), width(date, false));
+        assert_eq!(
+            widest_piece(date, Weight::Regular),
+            width(date, Weight::Regular)
+        );
         let breakable = "28 September 2019";
         assert_eq!(
-            widest_piece(breakable, false),
-            width("September", false),
+            widest_piece(breakable, Weight::Regular),
+            width("September", Weight::Regular),
             "the widest word of three"
         );
     }

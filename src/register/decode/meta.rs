@@ -1,7 +1,7 @@
 //! `register/register.yaml`: the register's title page and status date.
 
 use crate::register::model::{EDITION_LANGUAGES, Meta, Outputs};
-use crate::register::yaml::Node;
+use crate::register::yaml::{Node, Value};
 
 use super::Decoder;
 
@@ -165,6 +165,13 @@ impl Decoder<'_> {
     /// A language the register can be published in: one with a message
     /// catalogue.
     fn edition_language(&mut self, node: &Node, field: &str) -> Option<String> {
+        // A project catalogue's name is a well-formed BCP 47 tag (`locale
+        // new` refuses any other), with a region (`pt-BR`) or without.
+        if let Value::Scalar { text, .. } = &node.value
+            && self.catalogues.contains(text)
+        {
+            return Some(text.clone());
+        }
         let code = self.language(node, field)?;
         if EDITION_LANGUAGES.contains(&code.as_str()) || self.catalogues.contains(&code) {
             return Some(code);
