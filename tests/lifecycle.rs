@@ -679,7 +679,7 @@ fn participants_are_one_table_that_fits_the_page_in_every_language() {
         )
         .file(
             "locales/ka.ftl",
-            &std::fs::read_to_string("tests/fixtures/georgian/locales/ka.ftl").unwrap(),
+            std::fs::read_to_string("tests/fixtures/georgian/locales/ka.ftl").unwrap(),
         )
         .args(["build", "--keep-source"])
         .stderr("")
