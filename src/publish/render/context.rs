@@ -102,7 +102,6 @@ pub fn context(
         checksums: checksums(files),
         edition: None,
         withdrawn: Vec::new(),
-        long_labels: super::widths::long_labels(loc),
         tool: Tool {
             name: env!("CARGO_PKG_NAME"),
             version: env!("CARGO_PKG_VERSION"),
@@ -213,6 +212,7 @@ fn register_context(meta: &Meta, loc: &Locale) -> RegisterContext {
             .collect(),
         foreword,
         untranslated: Vec::new(),
+        long_labels: super::widths::long_labels(loc),
     }
 }
 

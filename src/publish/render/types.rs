@@ -35,10 +35,6 @@ pub struct Context {
     /// The entries withdrawn from the register, in id order: listed apart,
     /// never in the body, indexes or chronology. Empty for none.
     pub withdrawn: Vec<WithdrawnContext>,
-    /// Whether each short message of this edition's language is too wide
-    /// for the label column (`field-label-width`): such a label stands on
-    /// a line of its own.
-    pub long_labels: std::collections::BTreeMap<String, bool>,
 }
 
 /// A withdrawn entry, as "Withdrawn entries" lists it.
@@ -296,6 +292,10 @@ pub struct RegisterContext {
     /// What this translation prints as recorded, untranslated: one line
     /// per kind of text ("Place of signature: Nos. 3, 5–7").
     pub untranslated: Vec<UntranslatedContext>,
+    /// Whether each short message of this edition's language is too wide
+    /// for the label column (`field-label-width`): such a label stands on
+    /// a line of its own.
+    pub long_labels: std::collections::BTreeMap<String, bool>,
 }
 
 /// A kind of text a translation prints untranslated, and where.
