@@ -270,6 +270,7 @@ index-by-party = Index by party
 body-not-recorded = Signing body not recorded
 index-by-type = Index by type
 index-by-subject = Index by subject
+index-no-subjects = No subjects are recorded for the instruments of this register.
 index-by-status = Index by status
 index-by-status-intro = The status of each instrument as of { $date }, derived from the acts recorded for it where there are any.
 not-registered-heading = In force, not registered with the United Nations

@@ -261,6 +261,7 @@ index-by-party = Tomonlar boʻyicha koʻrsatkich
 body-not-recorded = Imzolagan organ koʻrsatilmagan
 index-by-type = Turlari boʻyicha koʻrsatkich
 index-by-subject = Mavzulari boʻyicha koʻrsatkich
+index-no-subjects = Reyestrdagi hujjatlarning mavzulari koʻrsatilmagan.
 index-by-status = Maqomi boʻyicha koʻrsatkich
 index-by-status-intro = Har bir hujjatning { $date } holatiga koʻra maqomi, u uchun koʻrsatilgan harakatlar asosida aniqlangan.
 not-registered-heading = Kuchda, Birlashgan Millatlar Tashkilotida roʻyxatga olinmagan

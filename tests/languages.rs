@@ -481,9 +481,14 @@ fn translations_of_the_register_texts_are_printed_or_listed() {
     let other = root.join("register/instruments/GE-3.yaml");
     let text = std::fs::read_to_string(&other).unwrap() + "subjects: [visas]\n";
     std::fs::write(&other, text).unwrap();
+    let second = root.join("register/instruments/GE-2.yaml");
+    let text = std::fs::read_to_string(&second).unwrap() + "subjects: [education]\n";
+    std::fs::write(&second, text).unwrap();
+    // `education` has a label in the register's language only: the Russian
+    // edition prints that, not the term.
     std::fs::write(
         root.join("register/subjects.yaml"),
-        "transport:\n  ru: транспорт\n  ka: ტრანსპორტი\n",
+        "transport:\n  ru: транспорт\n  ka: ტრანსპორტი\neducation:\n  ka: განათლება\n",
     )
     .unwrap();
     let (_, dir) = test.args(["build"]).run();
@@ -502,12 +507,13 @@ fn translations_of_the_register_texts_are_printed_or_listed() {
         "Тексты без перевода",
         "Наименования документов: №№ 1–3",
         "Места подписания или принятия: № 3",
-        "Предметы: № 3",
+        "Предметы: №№ 2, 3",
+        "განათლება",
     ] {
         assert!(ru.contains(printed), "ru edition: no {printed:?} in {ru}");
     }
     // (The label ტრანსპორტი is part of a Georgian title, which stays.)
-    for translated_away in ["შენიშვნა", "ილია"] {
+    for translated_away in ["შენიშვნა", "ილია", "education"] {
         assert!(
             !ru.contains(translated_away),
             "ru edition: {translated_away:?} in {ru}"

@@ -737,6 +737,13 @@ fn participants_are_one_table_that_fits_the_page_in_every_language() {
         "{tr4}"
     );
     assert!(!tr4.contains("Participant"), "{tr4}");
+    // No entry records its subjects: the index says so once.
+    assert!(
+        en.contains(
+            "Index by subject No subjects are recorded for the instruments of this register."
+        ),
+        "{en}"
+    );
     // Dates in the table are set with non-breaking spaces.
     let source = std::fs::read_to_string(out.join("register.typ")).unwrap();
     assert!(

@@ -61,18 +61,17 @@ pub(super) fn signatory(s: &Signatory, source: &str, loc: &Locale) -> Text {
 }
 
 /// A subject term as edition `loc` prints it: its label in the edition's
-/// language from `register/subjects.yaml`, else the term as recorded.
+/// language from `register/subjects.yaml`, else its label in the
+/// register's language (tagged with it), else the term as recorded.
 pub(super) fn subject(term: &str, meta: &Meta, loc: &Locale) -> Text {
-    match meta
-        .subject_labels
-        .get(term)
-        .and_then(|l| l.get(loc.code()))
-    {
-        Some(label) if loc.code() != meta.language => Text::In {
-            text: flat(label),
+    let labels = meta.subject_labels.get(term);
+    let label = |lang: &str| labels.and_then(|l| l.get(lang)).map(|l| flat(l));
+    match label(loc.code()) {
+        Some(text) if loc.code() != meta.language => Text::In {
+            text,
             lang: loc.code().to_owned(),
         },
-        Some(label) => Text::Original(flat(label)),
-        None => Text::Original(term.to_owned()),
+        Some(text) => Text::Original(text),
+        None => Text::Original(label(&meta.language).unwrap_or_else(|| term.to_owned())),
     }
 }
