@@ -10,8 +10,8 @@ use crate::register::date::PartialDate;
 use crate::register::lifecycle;
 use crate::register::model::{Action, ActionKind, InferredField, Instrument, PartyStatus};
 
-use super::text::{flat, in_edition, marked, signatory};
-use super::types::{ActContext, ChronologyLine, EntryRef, ParticipantContext};
+use super::text::{RECORDED, around, flat, in_edition, marked, signatory};
+use super::types::{ActContext, ChronologyLine, EntryRef, ParticipantContext, Text};
 use super::widths::{self, Weight};
 
 /// An entry's participants, in the order of `parties`; empty for an entry
@@ -146,7 +146,7 @@ pub fn participant_widths(rows: &[ParticipantContext], loc: &Locale) -> Vec<f64>
 
 /// The wording of reservations, declarations and objections, and any act
 /// with a text: "R1 — Reservation by Kazakhstan, 1 March 2021: “…”".
-pub fn statements(i: &Instrument, loc: &Locale) -> Vec<String> {
+pub fn statements(i: &Instrument, source: &str, loc: &Locale) -> Vec<Text> {
     sorted(i)
         .into_iter()
         .filter(|a| a.text.is_some() || a.action.is_labelled() || a.regarding.is_some())
@@ -167,10 +167,15 @@ pub fn statements(i: &Instrument, loc: &Locale) -> Vec<String> {
                 line.push_str(&loc.fill("statement-regarding", &args!(label = r.value.clone())));
             }
             match &a.text {
-                Some(t) => line.push_str(&loc.fill("statement-text", &args!(text = flat(t)))),
-                None => line.push_str(&loc.text("statement-no-text")),
+                Some(t) => {
+                    line.push_str(&loc.fill("statement-text", &args!(text = RECORDED)));
+                    around(&line, &flat(t), source, loc)
+                }
+                None => {
+                    line.push_str(&loc.text("statement-no-text"));
+                    Text::Original(line)
+                }
             }
-            line
         })
         .collect()
 }
@@ -178,7 +183,7 @@ pub fn statements(i: &Instrument, loc: &Locale) -> Vec<String> {
 /// The references (the ratification law) and notes recorded with acts:
 /// "Ratification by Kazakhstan, 1 March 2021: Law No. 1-VII". `show` and
 /// the web edition give them; the PDF, the register of record, must too.
-pub fn act_notes(i: &Instrument, loc: &Locale) -> Vec<String> {
+pub fn act_notes(i: &Instrument, source: &str, loc: &Locale) -> Vec<Text> {
     sorted(i)
         .into_iter()
         .filter(|a| a.reference.is_some() || a.note.is_some())
@@ -196,7 +201,12 @@ pub fn act_notes(i: &Instrument, loc: &Locale) -> Vec<String> {
                 .flatten()
                 .map(|t| flat(t))
                 .collect();
-            format!("{lead}: {}", details.join("; "))
+            around(
+                &format!("{lead}: {RECORDED}"),
+                &details.join("; "),
+                source,
+                loc,
+            )
         })
         .collect()
 }

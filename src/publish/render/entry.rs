@@ -13,7 +13,7 @@ use crate::register::model::{
 
 use super::acts;
 use super::numbering::{Numbering, anchor};
-use super::text::{flat, in_edition, marked, signatory, subject};
+use super::text::{RECORDED, around, flat, in_edition, marked, signatory, subject};
 use super::types::{
     FileContext, InferredContext, InstrumentContext, OtherTitle, PartyContext, RelationContext,
     Text,
@@ -103,8 +103,8 @@ pub(super) fn instrument_context(
             .collect(),
         participant_widths: acts::participant_widths(&participants, loc),
         participants,
-        statements: acts::statements(i, loc),
-        act_notes: acts::act_notes(i, loc),
+        statements: acts::statements(i, source_language, loc),
+        act_notes: acts::act_notes(i, source_language, loc),
         registration: acts::registration(i, loc),
         registration_number: i.registration.as_ref().map(|r| r.number.clone()),
         acts: acts::acts(i, loc),
@@ -114,7 +114,7 @@ pub(super) fn instrument_context(
         signed_on_iso: i.signed.date.to_string(),
         signed_at: signed_at(i, source_language, loc),
         status: loc.keyword("status", status.as_str()),
-        in_force: in_force(i, loc),
+        in_force: in_force(i, source_language, loc),
         term: term(i, loc),
         relations: i
             .relations
@@ -246,7 +246,7 @@ fn signs_for_a_party(i: &Instrument, s: &Signatory) -> bool {
 /// "1 September 2024 (note)", the date "not recorded" when only a note is;
 /// where the entry states no date but its parties' acts record the entry
 /// into force, that date, marked as taken from the acts.
-fn in_force(i: &Instrument, loc: &Locale) -> Option<String> {
+fn in_force(i: &Instrument, source: &str, loc: &Locale) -> Option<Text> {
     let from_acts = lifecycle::entry_into_force_from_acts(i)
         .map(|d| loc.fill("in-force-from-acts", &args!(date = loc.date(d))));
     let note = i.in_force.as_ref().and_then(|f| f.note.as_deref());
@@ -261,8 +261,8 @@ fn in_force(i: &Instrument, loc: &Locale) -> Option<String> {
     }
     let date = date.unwrap_or_else(|| loc.text("not-recorded"));
     Some(match note {
-        Some(note) => format!("{date} ({})", flat(note)),
-        None => date,
+        Some(note) => around(&format!("{date} ({RECORDED})"), &flat(note), source, loc),
+        None => Text::Original(date),
     })
 }
 

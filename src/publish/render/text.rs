@@ -75,3 +75,63 @@ pub(super) fn subject(term: &str, meta: &Meta, loc: &Locale) -> Text {
         None => Text::Original(label(&meta.language).unwrap_or_else(|| term.to_owned())),
     }
 }
+
+/// Stands in a catalogue sentence for a text recorded in the register
+/// (`recorded`), so that [`around`] can tell the two apart.
+pub(super) const RECORDED: &str = "\u{e000}";
+
+/// `sentence` (in the edition's language, with [`RECORDED`] where the
+/// register's own `recorded` text goes) as edition `loc` prints it: in a
+/// translation, the sentence's words in its language and the recorded text
+/// tagged with the register's (`source`); in the register's language, one
+/// plain text.
+pub(super) fn around(sentence: &str, recorded: &str, source: &str, loc: &Locale) -> Text {
+    let Some((before, after)) = sentence.split_once(RECORDED) else {
+        return Text::Original(sentence.to_owned());
+    };
+    if loc.code() == source {
+        return Text::Original(format!("{before}{recorded}{after}"));
+    }
+    let own = |text: &str| Text::In {
+        text: text.to_owned(),
+        lang: loc.code().to_owned(),
+    };
+    let parts = [own(before), Text::Original(recorded.to_owned()), own(after)]
+        .into_iter()
+        .filter(|p| !p.plain().is_empty())
+        .collect();
+    Text::Parts { parts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_recorded_text_in_a_catalogue_sentence_keeps_its_language() {
+        let en = Locale::new("en").unwrap();
+        let sentence = format!("1 June 2021 ({RECORDED})");
+        let Text::Parts { parts } = around(&sentence, "через тридцать дней", "ru", &en)
+        else {
+            panic!("a translation tags the parts apart");
+        };
+        assert_eq!(
+            parts,
+            [
+                Text::In {
+                    text: "1 June 2021 (".into(),
+                    lang: "en".into()
+                },
+                Text::Original("через тридцать дней".into()),
+                Text::In {
+                    text: ")".into(),
+                    lang: "en".into()
+                },
+            ]
+        );
+        assert_eq!(
+            around(&sentence, "thirty days", "en", &en),
+            Text::Original("1 June 2021 (thirty days)".into())
+        );
+    }
+}

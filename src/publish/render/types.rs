@@ -356,9 +356,9 @@ pub struct InstrumentContext {
     pub signatories_in_table: bool,
     pub signatories_apart: Vec<Text>,
     /// The wording of reservations, declarations and objections.
-    pub statements: Vec<String>,
+    pub statements: Vec<Text>,
     /// The references and notes recorded with acts, one line each.
-    pub act_notes: Vec<String>,
+    pub act_notes: Vec<Text>,
     /// "Registered with the Secretariat of the United Nations on …".
     pub registration: String,
     /// The UN registration number alone (`I-59999`), where there is one.
@@ -371,7 +371,7 @@ pub struct InstrumentContext {
     pub language_codes: Vec<String>,
     pub signatories: Vec<Text>,
     pub status: String,
-    pub in_force: Option<String>,
+    pub in_force: Option<Text>,
     pub term: Option<String>,
     pub relations: Vec<RelationContext>,
     pub subjects: Vec<Text>,
