@@ -565,6 +565,20 @@ fn translations_of_the_register_texts_are_printed_or_listed() {
         "{err}"
     );
     assert!(err.contains("add `de` to `translations`"), "{err}");
+    // So is an entry's translation into a language of no edition, at its key.
+    std::fs::write(&yaml, &meta).unwrap();
+    let entry = dir.path().join("register/instruments/GE-3.yaml");
+    let text = std::fs::read_to_string(&entry).unwrap();
+    let line = text.lines().count() + 2;
+    std::fs::write(&entry, format!("{text}places:\n  de: Kiew\n")).unwrap();
+    let (code, _, err) = common::tool(dir.path(), &["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "register/instruments/GE-3.yaml:{line}:3: error: the register has no `de` edition"
+        )),
+        "{err}"
+    );
 }
 
 /// An edition in a language with a region (`pt-BR`, a BCP 47 tag): its

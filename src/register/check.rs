@@ -48,6 +48,7 @@ pub fn run_cached(root: &Path, limits: &load::Limits, stat: &StatCache) -> Resul
         known.sort_unstable();
         duplicate_ids(register, &mut diagnostics);
         relations(register, &known, &mut diagnostics);
+        translations(register, &mut diagnostics);
         let per_entry = crate::support::parallel::map(&register.instruments, |instrument| {
             let mut found = Vec::new();
             attachments(root, instrument, stat, &mut found);
@@ -83,6 +84,35 @@ fn duplicate_ids(register: &Register, diags: &mut Vec<Diagnostic>) {
                     first.id.span.line
                 )),
             );
+        }
+    }
+}
+
+/// An entry's translations must be into a language of an edition
+/// (`translations` in register.yaml): any other would never print.
+fn translations(register: &Register, diags: &mut Vec<Diagnostic>) {
+    let meta = &register.meta;
+    for instrument in &register.instruments {
+        for key in &instrument.translation_keys {
+            let lang = key.value.as_str();
+            if meta.translations.iter().any(|t| t == lang) {
+                continue;
+            }
+            let (message, hint) = if lang == meta.language {
+                (
+                    format!("`{lang}` is the register's own language"),
+                    "the original text is in `{lang}` already: remove this translation"
+                        .replace("{lang}", lang),
+                )
+            } else {
+                (
+                    format!("the register has no `{lang}` edition"),
+                    format!(
+                        "add `{lang}` to `translations` in register/register.yaml to publish an edition in it, or remove this translation"
+                    ),
+                )
+            };
+            diags.push(Diagnostic::new(&instrument.path, Some(key.span), message).hint(hint));
         }
     }
 }

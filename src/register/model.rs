@@ -317,6 +317,11 @@ pub struct Instrument {
     /// with the reason: printed in brackets wherever they stand.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<Inference>,
+    /// Where the entry gives a translation (`places`, `notes_translated`, a
+    /// party's `bodies`, a signatory's `names`): each language key, so that
+    /// `check` can refuse one the register has no edition in.
+    #[serde(skip)]
+    pub translation_keys: Vec<Spanned<String>>,
 }
 
 impl Instrument {

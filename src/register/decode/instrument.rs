@@ -155,6 +155,7 @@ impl Decoder<'_> {
             actions,
             withdrawn,
             inferred,
+            translation_keys: std::mem::take(&mut self.translation_keys),
         })
     }
 
@@ -226,9 +227,20 @@ impl Decoder<'_> {
         f: &super::Fields,
         field: &str,
     ) -> BTreeMap<String, String> {
-        f.get(field)
-            .map(|n| self.by_language(n, field, "…"))
-            .unwrap_or_default()
+        let Some(node) = f.get(field) else {
+            return BTreeMap::new();
+        };
+        if let Value::Map(entries) = &node.value {
+            for (key, _) in entries {
+                if let Value::Scalar { text, .. } = &key.value {
+                    self.translation_keys.push(Spanned {
+                        value: text.clone(),
+                        span: key.span,
+                    });
+                }
+            }
+        }
+        self.by_language(node, field, "…")
     }
 
     /// `{<language code>: <text>}`: one text per language.

@@ -27,7 +27,7 @@ mod values;
 use std::path::{Path, PathBuf};
 
 use crate::register::diagnostic::{Diagnostic, Span};
-use crate::register::model::{Instrument, Meta};
+use crate::register::model::{Instrument, Meta, Spanned};
 use crate::register::suggest::closest;
 use crate::register::yaml::{Node, Value};
 
@@ -127,6 +127,8 @@ struct Decoder<'d> {
     diags: &'d mut Vec<Diagnostic>,
     /// The project's own catalogues' languages (`locales/<lang>.ftl`).
     catalogues: Vec<String>,
+    /// The language keys of an entry's translations, as found.
+    translation_keys: Vec<Spanned<String>>,
 }
 
 impl<'d> Decoder<'d> {
@@ -136,6 +138,7 @@ impl<'d> Decoder<'d> {
             source,
             diags,
             catalogues: Vec::new(),
+            translation_keys: Vec::new(),
         }
     }
 
