@@ -149,15 +149,7 @@ fn other_languages_are_tagged_in_the_pdf_structure() {
         ),
         ("register.ru.pdf", "ru", &["kk", "en", "ar", "zh"][..]),
     ] {
-        let qdf = dir.path().join(format!("{pdf}.qdf"));
-        let status = Command::new("qpdf")
-            .args(["--qdf", "--object-streams=disable"])
-            .arg(dir.path().join("out").join(pdf))
-            .arg(&qdf)
-            .status()
-            .unwrap();
-        assert!(status.success());
-        let raw = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+        let raw = common::qdf_text(&dir.path().join("out").join(pdf));
         assert!(
             raw.contains(&format!("/Lang ({document})")),
             "{pdf}: document /Lang"
@@ -537,15 +529,7 @@ fn translations_of_the_register_texts_are_printed_or_listed() {
     }
     // The original texts a translation prints are tagged with their
     // language in its structure.
-    let qdf = dir.path().join("ru.qdf");
-    let status = Command::new("qpdf")
-        .args(["--qdf", "--object-streams=disable"])
-        .arg(dir.path().join("out/register.ru.pdf"))
-        .arg(&qdf)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let raw = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+    let raw = common::qdf_text(&dir.path().join("out/register.ru.pdf"));
     assert!(
         raw.contains("/Lang(ka)"),
         "no run tagged ka in the ru edition"
@@ -603,15 +587,7 @@ fn an_edition_in_a_regional_language_is_tagged_with_the_whole_tag() {
     let text = pdf_text(&pdf);
     assert!(text.contains("8 de agosto de 2024"), "{text}");
     assert!(text.contains("Geórgia"), "{text}");
-    let qdf = dir.path().join("pt.qdf");
-    let status = Command::new("qpdf")
-        .args(["--qdf", "--object-streams=disable"])
-        .arg(&pdf)
-        .arg(&qdf)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let raw = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+    let raw = common::qdf_text(&pdf);
     assert!(
         raw.contains("/Lang (pt-BR)"),
         "the document is not tagged pt-BR"
@@ -637,61 +613,27 @@ fn a_long_label_never_runs_into_its_value() {
     )
     .unwrap();
     let (_, dir) = test.args(["build"]).run();
-    let out = Command::new("pdftotext")
-        .args(["-bbox", "-f", "1", "-l", "4"])
-        .arg(dir.path().join("out/register.ru.pdf"))
-        .arg("-")
-        .output()
-        .unwrap();
-    let html = String::from_utf8_lossy(&out.stdout);
-    // (page, xMin, yMin, xMax, yMax, word)
-    let mut words = Vec::new();
-    let mut page = 0;
-    for line in html.lines() {
-        if line.contains("<page ") {
-            page += 1;
-        }
-        let Some(rest) = line.trim().strip_prefix("<word ") else {
-            continue;
-        };
-        let num = |key: &str| -> f64 {
-            let at = rest.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
-            rest[at..].split('"').next().unwrap().parse().unwrap()
-        };
-        let word = rest
-            .split('>')
-            .nth(1)
-            .unwrap()
-            .split('<')
-            .next()
-            .unwrap()
-            .to_owned();
-        words.push((
-            page,
-            num("xMin"),
-            num("yMin"),
-            num("xMax"),
-            num("yMax"),
-            word,
-        ));
-    }
+    let words: Vec<common::Word> = common::pdf_words(&dir.path().join("out/register.ru.pdf"))
+        .into_iter()
+        .filter(|w| w.page <= 4)
+        .collect();
     let long = words
         .iter()
-        .find(|w| w.5 == "межинституциональный")
+        .find(|w| w.text == "межинституциональный")
         .expect("the level's label is printed");
     for w in &words {
-        let same_line = w.0 == long.0 && (w.2 - long.2).abs() < 2.0;
-        if same_line && w.5 != long.5 {
+        let same_line = w.page == long.page && (w.bbox[1] - long.bbox[1]).abs() < 2.0;
+        if same_line && w.text != long.text {
             assert!(
-                w.1 > long.3 + 2.0 || w.3 < long.1,
+                w.bbox[0] > long.bbox[2] + 2.0 || w.bbox[2] < long.bbox[0],
                 "{w:?} overlaps {long:?}"
             );
         }
     }
     assert!(
-        !words
-            .iter()
-            .any(|w| w.0 == long.0 && (w.2 - long.2).abs() < 2.0 && w.5 == "между"),
+        !words.iter().any(|w| w.page == long.page
+            && (w.bbox[1] - long.bbox[1]).abs() < 2.0
+            && w.text == "между"),
         "the value stands on the line below its long label"
     );
 }

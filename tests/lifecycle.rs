@@ -589,73 +589,37 @@ sources:
 /// may hang into the margin by its mark (typst's overhang). Returns the
 /// words outside.
 fn words_outside_text_area(pdf: &std::path::Path) -> Vec<String> {
-    let out = std::process::Command::new("pdftotext")
-        .arg("-bbox-layout")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let (left, right) = (62.36 - 0.5, 595.276 - 62.36 + 0.5);
-    let attr = |line: &str, name: &str| -> f64 {
-        let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        line[at..at + line[at..].find('"').unwrap()]
-            .parse()
-            .unwrap()
-    };
-    text.lines()
-        .filter(|l| l.trim_start().starts_with("<word "))
-        .filter_map(|l| {
-            let word = &l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()];
-            let slack = if word.ends_with([',', '.', ';', ':', ')']) {
+    common::pdf_words(pdf)
+        .into_iter()
+        .filter(|w| {
+            let slack = if w.text.ends_with([',', '.', ';', ':', ')']) {
                 3.0
             } else {
                 0.0
             };
-            (attr(l, "xMin") < left || attr(l, "xMax") > right + slack).then(|| word.to_owned())
+            w.bbox[0] < left || w.bbox[2] > right + slack
         })
+        .map(|w| w.text)
         .collect()
 }
 
-/// Pairs of words of `pdf` that print over each other: on one line (their
-/// boxes, as `pdftotext -bbox-layout` gives them, share more than half
-/// their height; a box is taller than the line's leading, so the lines
-/// above and below share a little) and more than half a point across.
-/// Text run beyond its table cell into the next, a label into its value,
-/// a date over a date.
+/// Pairs of words of `pdf` that print over each other: on one page and
+/// line (their boxes share more than half their height; a box is taller
+/// than the line's leading, so the lines above and below share a little)
+/// and more than half a point across. Text run beyond its table cell into
+/// the next, a label into its value, a date over a date.
 fn overlapping_words(pdf: &std::path::Path) -> Vec<(String, String)> {
-    let out = std::process::Command::new("pdftotext")
-        .arg("-bbox-layout")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let attr = |line: &str, name: &str| -> f64 {
-        let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        line[at..at + line[at..].find('"').unwrap()]
-            .parse()
-            .unwrap()
-    };
+    let words = common::pdf_words(pdf);
     let mut overlaps = Vec::new();
-    for page in text.split("<page ").skip(1) {
-        let words: Vec<(String, [f64; 4])> = page
-            .lines()
-            .filter(|l| l.trim_start().starts_with("<word "))
-            .map(|l| {
-                let word = l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()].to_owned();
-                let bbox = ["xMin", "yMin", "xMax", "yMax"].map(|n| attr(l, n));
-                (word, bbox)
-            })
-            .collect();
-        for (k, (a, p)) in words.iter().enumerate() {
-            for (b, q) in &words[k + 1..] {
-                let x = p[2].min(q[2]) - p[0].max(q[0]);
-                let y = p[3].min(q[3]) - p[1].max(q[1]);
-                let height = (p[3] - p[1]).min(q[3] - q[1]);
-                if x > 0.5 && y > height / 2.0 {
-                    overlaps.push((a.clone(), b.clone()));
-                }
+    for (k, a) in words.iter().enumerate() {
+        for b in words[k + 1..].iter().take_while(|b| b.page == a.page) {
+            let (p, q) = (a.bbox, b.bbox);
+            let x = p[2].min(q[2]) - p[0].max(q[0]);
+            let y = p[3].min(q[3]) - p[1].max(q[1]);
+            let height = (p[3] - p[1]).min(q[3] - q[1]);
+            if x > 0.5 && y > height / 2.0 {
+                overlaps.push((a.text.clone(), b.text.clone()));
             }
         }
     }

@@ -308,3 +308,61 @@ pub fn at_terminal(
         String::from_utf8_lossy(&out.stdout).into_owned(),
     )
 }
+
+/// A word of a PDF where `pdftotext -bbox-layout` places it: its page
+/// (from 1) and its box in points, `[xMin, yMin, xMax, yMax]`.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub page: usize,
+    pub text: String,
+    pub bbox: [f64; 4],
+}
+
+/// Every word of `pdf`, page by page, with its box.
+pub fn pdf_words(pdf: &Path) -> Vec<Word> {
+    let out = Command::new("pdftotext")
+        .arg("-bbox-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    assert!(
+        out.status.success(),
+        "pdftotext -bbox-layout {}",
+        pdf.display()
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let attr = |line: &str, name: &str| -> f64 {
+        let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        line[at..at + line[at..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    let mut words = Vec::new();
+    for (k, page) in text.split("<page ").skip(1).enumerate() {
+        for l in page
+            .lines()
+            .filter(|l| l.trim_start().starts_with("<word "))
+        {
+            words.push(Word {
+                page: k + 1,
+                text: l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()].to_owned(),
+                bbox: ["xMin", "yMin", "xMax", "yMax"].map(|n| attr(l, n)),
+            });
+        }
+    }
+    words
+}
+
+/// `pdf` as qpdf writes it in QDF form (uncompressed, one object per
+/// line), as text: its structure tree and `/Lang` entries can be read.
+pub fn qdf_text(pdf: &Path) -> String {
+    let out = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("qpdf");
+    assert!(out.status.success(), "qpdf --qdf {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -14,7 +14,7 @@ use super::acts;
 use super::entry::instrument_context;
 use super::index::Indexes;
 use super::numbering::Numbering;
-use super::text::flat;
+use super::text::{flat, in_language_of};
 use super::types::*;
 use super::untranslated::untranslated;
 
@@ -155,20 +155,12 @@ fn register_context(meta: &Meta, loc: &Locale) -> RegisterContext {
         .then(|| meta.texts.get(loc.code()))
         .flatten();
     let text = |original: &str, translation: Option<&String>| match translation {
-        Some(t) => Text::In {
-            text: flat(t),
-            lang: loc.code().to_owned(),
-        },
+        Some(t) => in_language_of(flat(t), loc),
         None => Text::Original(flat(original)),
     };
     let field = |get: fn(&Texts) -> Option<&String>| own.and_then(get);
     let foreword = match field(|t| t.foreword.as_ref()) {
-        Some(f) => paragraphs(f)
-            .map(|p| Text::In {
-                text: p,
-                lang: loc.code().to_owned(),
-            })
-            .collect(),
+        Some(f) => paragraphs(f).map(|p| in_language_of(p, loc)).collect(),
         None => meta
             .foreword
             .as_deref()

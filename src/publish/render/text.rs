@@ -9,6 +9,15 @@ use crate::register::model::{Meta, Signatory};
 
 use super::types::Text;
 
+/// `text`, in edition `loc`'s own language (a translation, or the
+/// edition's words around a recorded text).
+pub(super) fn in_language_of(text: String, loc: &Locale) -> Text {
+    Text::In {
+        text,
+        lang: loc.code().to_owned(),
+    }
+}
+
 /// Text as one line: line breaks and runs of spaces in YAML block
 /// scalars are layout, not content.
 pub(super) fn flat(text: &str) -> String {
@@ -37,10 +46,7 @@ pub(super) fn in_edition(
     loc: &Locale,
 ) -> Text {
     match translations.get(loc.code()) {
-        Some(t) if loc.code() != source => Text::In {
-            text: flat(t),
-            lang: loc.code().to_owned(),
-        },
+        Some(t) if loc.code() != source => in_language_of(flat(t), loc),
         _ => Text::Original(flat(original)),
     }
 }
@@ -67,10 +73,7 @@ pub(super) fn subject(term: &str, meta: &Meta, loc: &Locale) -> Text {
     let labels = meta.subject_labels.get(term);
     let label = |lang: &str| labels.and_then(|l| l.get(lang)).map(|l| flat(l));
     match label(loc.code()) {
-        Some(text) if loc.code() != meta.language => Text::In {
-            text,
-            lang: loc.code().to_owned(),
-        },
+        Some(text) if loc.code() != meta.language => in_language_of(text, loc),
         Some(text) => Text::Original(text),
         None => Text::Original(label(&meta.language).unwrap_or_else(|| term.to_owned())),
     }
@@ -92,10 +95,7 @@ pub(super) fn around(sentence: &str, recorded: &str, source: &str, loc: &Locale)
     if loc.code() == source {
         return Text::Original(format!("{before}{recorded}{after}"));
     }
-    let own = |text: &str| Text::In {
-        text: text.to_owned(),
-        lang: loc.code().to_owned(),
-    };
+    let own = |text: &str| in_language_of(text.to_owned(), loc);
     let parts = [own(before), Text::Original(recorded.to_owned()), own(after)]
         .into_iter()
         .filter(|p| !p.plain().is_empty())
