@@ -434,11 +434,6 @@ fn catalogues_for_translators_and_their_mistakes() {
     }
 }
 
-/// The register's own texts are translatable (#27): `texts` in
-/// register.yaml for an edition's language, `places`, `bodies`, `names`
-/// and `notes_translated` on an entry, `register/subjects.yaml` — read by
-/// `check`, which names a text for a language the register has no edition
-/// in, and carried as sources of the PDF.
 /// The register's own texts in a translation (#27): `texts.ru` on the
 /// title page, `places`, `bodies`, `names`, `notes_translated` and the
 /// subject labels of `register/subjects.yaml` in the Russian edition, the
@@ -470,12 +465,12 @@ fn translations_of_the_register_texts_are_printed_or_listed() {
         )
         + "places:\n  ru: Тбилиси\nsubjects: [transport]\nnotes: შენიშვნა.\nnotes_translated:\n  ru: Примечание.\n";
     std::fs::write(&entry, text).unwrap();
-    let other = root.join("register/instruments/GE-3.yaml");
-    let text = std::fs::read_to_string(&other).unwrap() + "subjects: [visas]\n";
-    std::fs::write(&other, text).unwrap();
-    let second = root.join("register/instruments/GE-2.yaml");
-    let text = std::fs::read_to_string(&second).unwrap() + "subjects: [education]\n";
-    std::fs::write(&second, text).unwrap();
+    common::edit(&root.join("register/instruments/GE-3.yaml"), |t| {
+        format!("{t}subjects: [visas]\n")
+    });
+    common::edit(&root.join("register/instruments/GE-2.yaml"), |t| {
+        format!("{t}subjects: [education]\n")
+    });
     // `education` has a label in the register's language only: the Russian
     // edition prints that, not the term.
     std::fs::write(
@@ -573,13 +568,9 @@ fn translations_of_the_register_texts_are_printed_or_listed() {
 fn an_edition_in_a_regional_language_is_tagged_with_the_whole_tag() {
     let test = Test::fixture("georgian");
     let root = test.path().to_path_buf();
-    let yaml = root.join("register/register.yaml");
-    let meta = std::fs::read_to_string(&yaml).unwrap();
-    std::fs::write(
-        &yaml,
-        meta.replace("translations: [ru]", "translations: [ru, pt-BR]"),
-    )
-    .unwrap();
+    common::edit(&root.join("register/register.yaml"), |meta| {
+        meta.replace("translations: [ru]", "translations: [ru, pt-BR]")
+    });
     let (code, _, err) = common::tool(&root, &["locale", "new", "pt-BR"]);
     assert_eq!(code, 0, "{err}");
     let (_, dir) = test.args(["build"]).run();

@@ -366,3 +366,9 @@ pub fn qdf_text(pdf: &Path) -> String {
     assert!(out.status.success(), "qpdf --qdf {}", pdf.display());
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// Rewrites the file at `path` as `change` makes its text.
+pub fn edit(path: &Path, change: impl FnOnce(&str) -> String) {
+    let text = fs::read_to_string(path).unwrap();
+    fs::write(path, change(&text)).unwrap();
+}
