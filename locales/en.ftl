@@ -373,3 +373,24 @@ entry-numbers = { $count ->
     [one] No. { $numbers }
    *[other] Nos. { $numbers }
 }
+
+## Documents issued from the register: a certified extract of one entry.
+
+extract-heading = Certified extract from the register
+extract-entry = Entry { $id }
+extract-shown-as-of = The entry as it stood on { $date }.
+extract-footer = Extract of { $id } as of { $date }
+extract-status-date = Register as of
+extract-edition = Published edition
+extract-edition-line = Edition { $number } of { $date }
+extract-manifest = SHA-256 of its signed manifest
+extract-entry-changed = The entry's file has changed since this edition: the extract shows the entry as the register holds it now, not as that edition published it.
+extract-unpublished = none yet: the extract shows the entry as the register holds it.
+extract-verify-heading = How to verify this extract
+extract-verify-pdf = This PDF carries the entry's file, the register's metadata and the templates and catalogues it was typeset with, and the SHA-256 of each. The following command checks them against those digests and typesets the extract again, which must give this file byte for byte:
+extract-this-file = EXTRACT.pdf
+extract-verify-entry = In the register's project, the following command must print the digest of the entry's file given above:
+extract-verify-edition = and the following the digest of the edition's manifest:
+extract-certified = Certified as a true extract of the register.
+extract-place-date = Place and date
+extract-signature = Signature and seal

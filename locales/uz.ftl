@@ -388,3 +388,24 @@ untranslated-names = Imzolagan shaxslarning ismlari
 untranslated-notes = Izohlar
 untranslated-subjects = Mavzular
 entry-numbers = № { $numbers }
+
+## Reyestr asosida beriladigan hujjatlar: bitta yozuvdan tasdiqlangan ko‘chirma.
+
+extract-heading = Reyestrdan tasdiqlangan ko‘chirma
+extract-entry = { $id } yozuvi
+extract-shown-as-of = Yozuv { $date } holatiga ko‘ra.
+extract-footer = { $id } yozuvidan { $date } holatiga ko‘chirma
+extract-status-date = Reyestr holati
+extract-edition = Nashr etilgan nashr
+extract-edition-line = { $date } sanadagi { $number }-nashr
+extract-manifest = Uning imzolangan manifestining SHA-256 xeshi
+extract-entry-changed = Yozuv fayli ushbu nashrdan keyin o‘zgargan: ko‘chirma yozuvni ushbu nashr e’lon qilgan ko‘rinishda emas, reyestrda hozir turgan ko‘rinishda ko‘rsatadi.
+extract-unpublished = hozircha yo‘q: ko‘chirma yozuvni reyestrda turgan ko‘rinishda ko‘rsatadi.
+extract-verify-heading = Ushbu ko‘chirmani qanday tekshirish mumkin
+extract-verify-pdf = Ushbu PDF yozuv faylini, reyestr metama’lumotlarini, u sahifalangan shablonlar va xabarlar kataloglarini hamda har birining SHA-256 xeshini o‘z ichiga oladi. Quyidagi buyruq ularni shu xeshlar bilan solishtiradi va ko‘chirmani qayta sahifalaydi; natija ushbu fayl bilan baytma-bayt mos kelishi kerak:
+extract-this-file = KOCHIRMA.pdf
+extract-verify-entry = Reyestr loyihasida quyidagi buyruq yuqorida ko‘rsatilgan yozuv fayli xeshini chiqarishi kerak:
+extract-verify-edition = quyidagisi esa nashr manifestining xeshini:
+extract-certified = Reyestrdan ko‘chirma to‘g‘ri.
+extract-place-date = Joy va sana
+extract-signature = Imzo va muhr

@@ -74,6 +74,7 @@ pub enum Command {
     Bag(BagArgs),
     List(ListArgs),
     Show(ShowArgs),
+    Extract(ExtractArgs),
     Locale(LocaleArgs),
     Schema(SchemaArgs),
     Completions(CompletionsArgs),
@@ -735,6 +736,52 @@ pub struct ShowArgs {
     pub project: Project,
 }
 
+/// Issue a certified extract of one entry, as it stood on a date, as a PDF that carries its
+/// sources: out/extracts/<ID>-<DATE>.pdf
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The instrument's id, e.g. KZ-UZ-2024-006 (or its number, 6)
+    pub id: String,
+
+    /// The entry as it stood on DATE (YYYY-MM-DD, not after the register's `as_of`)
+    /// [default: the register's `as_of`]
+    #[arg(long = "as-of", value_name = "DATE", value_parser = full_date)]
+    pub as_of: Option<PartialDate>,
+
+    /// Write the PDF here [default: out/extracts/<ID>-<DATE>.pdf]
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub paper: PaperArgs,
+}
+
+/// What every document issued from the register takes: its language, its templates, typst.
+#[derive(Debug, Args)]
+pub struct PaperArgs {
+    /// The language of the document: the register's or one of its `translations`
+    /// [default: the register's language]
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// Template set to render [default: <root>/templates]; the documents' templates are in
+    /// its documents/ folder
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// The typst executable [default: $TYPST, then typst on PATH, then the pinned version,
+    /// installed on first use]
+    #[arg(long, value_name = "PATH")]
+    pub typst: Option<PathBuf>,
+
+    /// Stop typst after this many seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::publish::typst::DEFAULT_TIMEOUT_SECS)]
+    pub typst_timeout: u64,
+
+    #[command(flatten)]
+    pub project: Project,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ShowFormat {
     /// For people
@@ -831,6 +878,7 @@ impl Command {
             Command::Bag(a) => a.project.clone(),
             Command::List(a) => a.project.clone(),
             Command::Show(a) => a.project.clone(),
+            Command::Extract(a) => a.paper.project.clone(),
             Command::Locale(a) => a.action.project(),
             Command::Schema(_) | Command::Completions(_) => Project::default(),
         }

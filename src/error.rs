@@ -59,6 +59,14 @@ pub enum Error {
         hint: Option<String>,
     },
 
+    /// A document the register cannot issue, and the rule that says why
+    /// (an instrument not in force is not registered, …).
+    #[error("{message}")]
+    Refused {
+        message: String,
+        hint: Option<String>,
+    },
+
     #[error("missing required values: {}", flags.join(", "))]
     MissingValues {
         flags: Vec<String>,
@@ -142,7 +150,9 @@ pub mod exit {
 impl Error {
     pub fn code(&self) -> u8 {
         match self {
-            Error::Problems { .. } | Error::Manifest { .. } => exit::PROBLEMS,
+            Error::Problems { .. } | Error::Manifest { .. } | Error::Refused { .. } => {
+                exit::PROBLEMS
+            }
             Error::NoRegister { .. }
             | Error::UnknownId { .. }
             | Error::Read { .. }
@@ -197,7 +207,7 @@ impl Error {
                  outputs must be inside it"
                     .into(),
             ),
-            Error::Usage { hint, .. } => hint.clone(),
+            Error::Usage { hint, .. } | Error::Refused { hint, .. } => hint.clone(),
             Error::Signing { hint, .. } => Some(hint.clone()),
             Error::MissingValues { command, .. } => Some(format!(
                 "give them as flags (see `treaty-register {command} --help`), or run the command \

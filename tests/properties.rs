@@ -204,6 +204,8 @@ fn as_of_view(text: &str, d: PartialDate) -> String {
             translations: Vec::new(),
             foreword: None,
             id_prefix: "P".into(),
+            state: None,
+            notifications: None,
             outputs: Default::default(),
             texts: Default::default(),
             subject_labels: Default::default(),

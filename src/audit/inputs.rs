@@ -66,6 +66,41 @@ pub fn register_files(
     register: &Register,
     stat: &StatCache,
 ) -> Result<Vec<InputFile>> {
+    let mut files = text_files(root, register, stat)?;
+    // Attachments are most of the bytes: hashed on every core, and not at
+    // all when the stat cache vouches for them.
+    let attachments: Vec<PathBuf> = register
+        .instruments
+        .iter()
+        .flat_map(|i| &i.files)
+        .map(|a| Path::new("register").join(&a.path.value))
+        .collect();
+    let hashed = crate::support::parallel::map(&attachments, |rel| -> Result<InputFile> {
+        let full = root.join(rel);
+        let sha256 = stat.sha256(&full).map_err(|source| Error::Read {
+            path: full.clone(),
+            source,
+        })?;
+        Ok(InputFile {
+            path: slash_path(rel),
+            role: Role::Attachment,
+            size: size(root, rel)?,
+            sha256,
+            id: None,
+        })
+    });
+    for file in hashed {
+        files.push(file?);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|a, b| a.path == b.path); // one scan attached to two entries
+    Ok(files)
+}
+
+/// The register's text files: `register.yaml`, `allowed_signers`, the
+/// catalogues and every instrument file, sorted by path (what a document
+/// issued from the register carries; the attachments it names by digest).
+pub fn text_files(root: &Path, register: &Register, stat: &StatCache) -> Result<Vec<InputFile>> {
     let meta = PathBuf::from(crate::register::load::REGISTER_FILE);
     let mut files = vec![InputFile {
         path: slash_path(&meta),
@@ -101,33 +136,7 @@ pub fn register_files(
             id: Some(instrument.id.value.clone()),
         });
     }
-    // Attachments are most of the bytes: hashed on every core, and not at
-    // all when the stat cache vouches for them.
-    let attachments: Vec<PathBuf> = register
-        .instruments
-        .iter()
-        .flat_map(|i| &i.files)
-        .map(|a| Path::new("register").join(&a.path.value))
-        .collect();
-    let hashed = crate::support::parallel::map(&attachments, |rel| -> Result<InputFile> {
-        let full = root.join(rel);
-        let sha256 = stat.sha256(&full).map_err(|source| Error::Read {
-            path: full.clone(),
-            source,
-        })?;
-        Ok(InputFile {
-            path: slash_path(rel),
-            role: Role::Attachment,
-            size: size(root, rel)?,
-            sha256,
-            id: None,
-        })
-    });
-    for file in hashed {
-        files.push(file?);
-    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    files.dedup_by(|a, b| a.path == b.path); // one scan attached to two entries
     Ok(files)
 }
 

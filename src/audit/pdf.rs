@@ -439,12 +439,19 @@ pub fn check(carried: &Carried) -> PdfReport {
         .and_then(|d| d.rsplit("register digest ").next())
         .map(|d| d.trim().to_owned())
         .filter(|d| d.len() == 64);
-    // A volume lists only its own entries; the register digest is checked
-    // against the general volume's list, which names every file.
-    let volume = embedded
+    let build = embedded
         .iter()
         .find(|e| e.name == BUILD)
-        .and_then(|e| serde_json::from_slice::<serde_json::Value>(&e.bytes).ok())
+        .and_then(|e| serde_json::from_slice::<serde_json::Value>(&e.bytes).ok());
+    // A document issued from one entry states that entry's digest instead.
+    if let Some(id) = build.as_ref().and_then(|b| b["issue"]["id"].as_str()) {
+        entry_digest(id, list, &listed, &mut report);
+        return report;
+    }
+    // A volume lists only its own entries; the register digest is checked
+    // against the general volume's list, which names every file.
+    let volume = build
+        .as_ref()
         .and_then(|b| {
             b["document"]
                 .as_str()
@@ -467,6 +474,36 @@ pub fn check(carried: &Carried) -> PdfReport {
     report.register_digest = stated;
     report.computed_register_digest = Some(computed);
     report
+}
+
+/// The digest of entry `id` that a document states (`entry digest …` in
+/// its digest list's description) must be the one the list gives.
+fn entry_digest(
+    id: &str,
+    list: &Embedded,
+    listed: &[crate::audit::manifest::Entry],
+    report: &mut PdfReport,
+) {
+    let path = format!("register/instruments/{id}.yaml");
+    let stated = list
+        .description
+        .as_deref()
+        .and_then(|d| d.rsplit("entry digest ").next())
+        .map(str::trim)
+        .filter(|d| d.len() == 64);
+    match (stated, listed.iter().find(|l| l.path == path)) {
+        (Some(s), Some(l)) if s == l.sha256 => {}
+        (Some(s), Some(l)) => report.problems.push(format!(
+            "the document states the entry digest {s}, but its digest list gives {} for {path}",
+            l.sha256
+        )),
+        (None, _) => report
+            .problems
+            .push("the document does not state the digest of its entry".into()),
+        (_, None) => report
+            .problems
+            .push(format!("the document's digest list does not name {path}")),
+    }
 }
 
 #[cfg(test)]

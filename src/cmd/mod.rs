@@ -6,7 +6,9 @@ mod build;
 mod check;
 mod completions;
 mod correct;
+mod documents;
 mod edit;
+mod extract;
 mod import;
 mod init;
 mod list;
@@ -49,6 +51,7 @@ pub fn run(config: &Config, command: Command) -> Result<()> {
         Command::Bag(args) => bag::run(config, args),
         Command::List(args) => list::run(config, args),
         Command::Show(args) => show::run(config, args),
+        Command::Extract(args) => extract::run(config, args),
         Command::Schema(args) => schema::run(config, args),
         Command::Completions(args) => completions::run(config, args),
     }

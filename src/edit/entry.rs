@@ -35,43 +35,7 @@ pub enum Refusal {
 /// `as_of`; returns its problems, warnings among them (only errors refuse
 /// an entry: [`crate::register::diagnostic::split_warnings`]).
 pub fn validate(root: &Path, rel: &Path, text: &str, as_of: PartialDate) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    // Every limit `check` applies to a file, a writer applies before it
-    // writes one: no command leaves a file that `check` refuses.
-    if text.len() as u64 > load::MAX_FILE_SIZE {
-        diags.push(
-            Diagnostic::new(
-                rel,
-                None,
-                format!(
-                    "the entry would be {} bytes, over the limit of {} bytes (1 MiB)",
-                    text.len(),
-                    load::MAX_FILE_SIZE
-                ),
-            )
-            .hint("an entry is a few kilobytes of YAML: keep long texts under register/files/"),
-        );
-        return diags;
-    }
-    let mut warnings = Vec::new();
-    let Some(instrument) = load::parse_instrument_warned(rel, text, &mut diags, &mut warnings)
-    else {
-        return diags;
-    };
-    let stems = load::instrument_stems(root);
-    let mut known: Vec<&str> = stems.iter().map(String::as_str).collect();
-    known.sort_unstable();
-    crate::register::check::relation_rules(&instrument, &known, &mut diags);
-    crate::register::check::attachments(
-        root,
-        &instrument,
-        &crate::support::statcache::StatCache::none(),
-        &mut diags,
-    );
-    crate::register::treaty_law::rules(&instrument, as_of, &mut diags);
-    diags.extend(warnings);
-    crate::register::diagnostic::sort(&mut diags);
-    diags
+    crate::register::check::entry(root, rel, text, as_of, true).1
 }
 
 /// An entry's text, read as `check` reads it: a plain file (never a pipe,

@@ -48,6 +48,10 @@ pub struct BuildSettings {
     pub as_of: String,
     /// For an edition: its number, date, link and changes, as printed.
     pub edition: Option<EditionSettings>,
+    /// For a document issued from the register (an extract, a certifying
+    /// statement, a notification): what it was issued from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue: Option<crate::publish::documents::Issue>,
 }
 
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
@@ -128,6 +132,50 @@ pub fn attachments(
         )
     };
     attach(&mut out, DIGESTS, &digests, "text/plain", &description);
+    let mut json = serde_json::to_string_pretty(settings).expect("settings serialize");
+    json.push('\n');
+    attach(
+        &mut out,
+        BUILD,
+        &json,
+        "application/json",
+        "How this PDF was typeset",
+    );
+    Ok(out)
+}
+
+/// The Typst code that attaches the sources of a document issued from the
+/// register: every text file of `files` (register.yaml, the entries it
+/// shows, the templates, the catalogues), the digest list of all of them
+/// with `digests` as its description, and `settings`.
+pub fn document_sources(
+    root: &Path,
+    files: &[InputFile],
+    digests: &str,
+    settings: &BuildSettings,
+) -> Result<String> {
+    let mut out = String::from("\n// The sources of this document (added by the tool).\n");
+    for f in files {
+        if matches!(f.role, Role::Attachment | Role::Output)
+            || (f.role == Role::Template && is_binary_name(&f.path))
+        {
+            continue;
+        }
+        let text = read_text(root, f)?;
+        attach(&mut out, &f.path, &text, mime(&f.path), &description(f));
+    }
+    let listed: Vec<InputFile> = files
+        .iter()
+        .filter(|f| !matches!(f.role, Role::Attachment | Role::Output))
+        .cloned()
+        .collect();
+    attach(
+        &mut out,
+        DIGESTS,
+        &manifest::sha256sum_text(&listed),
+        "text/plain",
+        digests,
+    );
     let mut json = serde_json::to_string_pretty(settings).expect("settings serialize");
     json.push('\n');
     attach(

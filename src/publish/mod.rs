@@ -8,7 +8,9 @@
 //! manifests; [`out`] writes the unit into `out/` atomically; [`edition`]
 //! archives a signed edition in `editions/NNNN/`, with the [`changes`]
 //! since the one before, starting from the last one ([`next`]); [`web`] writes the web edition, `out/html/`;
-//! [`rebuild`] typesets a published register again, for `verify --rebuild`. Depends on
+//! [`rebuild`] typesets a published register again, for `verify --rebuild`;
+//! [`documents`] issues extracts, registration folders and notifications
+//! from one entry. Depends on
 //! [`crate::register`] for the model and on [`crate::audit`] for the digest
 //! list and manifest formats that it publishes.
 
@@ -16,6 +18,7 @@ pub mod build;
 pub mod cache;
 pub mod catalogue;
 pub mod changes;
+pub mod documents;
 pub mod edition;
 pub mod embed;
 pub mod fonts;

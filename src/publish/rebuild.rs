@@ -150,6 +150,9 @@ pub fn from_pdf(
         .find(|e| e.name == BUILD)
         .and_then(|e| serde_json::from_slice(&e.bytes).ok())
         .ok_or_else(|| format!("REBUILD FAILED: the PDF carries no readable {BUILD}"))?;
+    if crate::publish::documents::rebuild::is_document(&settings.document) {
+        return document(embedded, pdf, &settings, locate, timeout);
+    }
     if settings.document != "register" {
         return Err(format!(
             "REBUILD FAILED: this is the {} of a register in volumes, which carries only its own \
@@ -166,13 +169,7 @@ pub fn from_pdf(
         .register
         .filter(|_| checked.diagnostics.is_empty())
         .ok_or("REBUILD FAILED: the embedded register does not pass `check`")?;
-    let typst = locate().map_err(|e| format!("REBUILD FAILED: {e}"))?;
-    if typst.version != settings.typst_version {
-        return Err(format!(
-            "TYPST VERSION the PDF was typeset with typst {}, this machine has typst {}; a rebuild can only be compared with the same typst",
-            settings.typst_version, typst.version
-        ));
-    }
+    let typst = same_typst(locate, &settings)?;
     let layout = Layout {
         root: dir.path().to_path_buf(),
         templates: PathBuf::from(&settings.templates),
@@ -219,7 +216,43 @@ pub fn from_pdf(
             "REBUILD FAILED: the embedded register no longer makes {file}"
         ));
     };
-    let rebuilt = rebuilt.clone();
+    compare(rebuilt, pdf)
+}
+
+/// Issues the document `pdf` again from the sources it carries; its
+/// SHA-256 when the new PDF equals it.
+fn document(
+    embedded: &[Embedded],
+    pdf: &Path,
+    settings: &BuildSettings,
+    locate: impl FnOnce() -> Result<Typst>,
+    timeout: std::time::Duration,
+) -> std::result::Result<String, String> {
+    let dir =
+        tempfile::tempdir().map_err(|e| format!("REBUILD FAILED: no temporary folder ({e})"))?;
+    restore(dir.path(), embedded, settings)?;
+    let typst = same_typst(locate, settings)?;
+    let rebuilt = crate::publish::documents::rebuild::typeset(dir.path(), settings, &typst, timeout)?;
+    compare(&digest::sha256_bytes(&rebuilt), pdf)
+}
+
+/// The typst that typeset the PDF, or why a rebuild cannot be compared.
+fn same_typst(
+    locate: impl FnOnce() -> Result<Typst>,
+    settings: &BuildSettings,
+) -> std::result::Result<Typst, String> {
+    let typst = locate().map_err(|e| format!("REBUILD FAILED: {e}"))?;
+    if typst.version != settings.typst_version {
+        return Err(format!(
+            "TYPST VERSION the PDF was typeset with typst {}, this machine has typst {}; a rebuild can only be compared with the same typst",
+            settings.typst_version, typst.version
+        ));
+    }
+    Ok(typst)
+}
+
+/// `rebuilt` (a digest) when it is the digest of `pdf`, else why not.
+fn compare(rebuilt: &str, pdf: &Path) -> std::result::Result<String, String> {
     let given = digest::sha256_file(pdf)
         .map_err(|e| format!("REBUILD FAILED: cannot read the PDF ({e})"))?;
     if rebuilt != given {
@@ -227,7 +260,7 @@ pub fn from_pdf(
             "REBUILD DIFFERS the embedded sources typeset to {rebuilt}, this PDF is {given}: it was not produced from them"
         ));
     }
-    Ok(rebuilt)
+    Ok(given)
 }
 
 /// Writes the embedded sources at their project paths under `dir`, and

@@ -164,6 +164,7 @@ impl Sources<'_> {
                 signer: p.signer.clone(),
                 changes: p.changes.clone(),
             }),
+            issue: None,
         };
         embed::attachments(
             self.root,

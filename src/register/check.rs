@@ -25,6 +25,57 @@ pub struct Checked {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Checks one entry's `text` (at `rel`) with the rules of `check`, for a
+/// register dated `as_of`, without reading the others: relations against
+/// the instrument folder's file names, attachments (with `attachments`;
+/// a PDF audited alone names them by digest and does not carry them)
+/// against their files. Returns the entry when it parses, and its
+/// problems, warnings among them (only errors refuse it:
+/// [`diagnostic::split_warnings`]). Every writer of an entry, and every
+/// document issued from one, goes through here.
+pub fn entry(
+    root: &Path,
+    rel: &Path,
+    text: &str,
+    as_of: crate::register::date::PartialDate,
+    attachments: bool,
+) -> (Option<Instrument>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    // Every limit `check` applies to a file, a writer applies before it
+    // writes one: no command leaves a file that `check` refuses.
+    if text.len() as u64 > load::MAX_FILE_SIZE {
+        diags.push(
+            Diagnostic::new(
+                rel,
+                None,
+                format!(
+                    "the entry would be {} bytes, over the limit of {} bytes (1 MiB)",
+                    text.len(),
+                    load::MAX_FILE_SIZE
+                ),
+            )
+            .hint("an entry is a few kilobytes of YAML: keep long texts under register/files/"),
+        );
+        return (None, diags);
+    }
+    let mut warnings = Vec::new();
+    let Some(instrument) = load::parse_instrument_warned(rel, text, &mut diags, &mut warnings)
+    else {
+        return (None, diags);
+    };
+    let stems = load::instrument_stems(root);
+    let mut known: Vec<&str> = stems.iter().map(String::as_str).collect();
+    known.sort_unstable();
+    relation_rules(&instrument, &known, &mut diags);
+    if attachments {
+        self::attachments(root, &instrument, &StatCache::none(), &mut diags);
+    }
+    treaty_law::rules(&instrument, as_of, &mut diags);
+    diags.extend(warnings);
+    diagnostic::sort(&mut diags);
+    (Some(instrument), diags)
+}
+
 /// Loads and checks the register under `root`, reading every attachment.
 pub fn run(root: &Path, limits: &load::Limits) -> Result<Checked> {
     run_cached(root, limits, &StatCache::none())

@@ -63,28 +63,7 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded> {
         });
     }
     let mut diagnostics = Vec::new();
-    let meta = read_yaml(
-        root,
-        Path::new(REGISTER_FILE),
-        &mut diagnostics,
-        &|p: &Path, s: &str, n: &Node, d: &mut Vec<Diagnostic>| {
-            decode::meta(p, s, n, d, &project_languages(root))
-        },
-    );
-
-    // Subject labels by language, where the project gives them.
-    let meta = meta.map(|(mut meta, sha)| {
-        if root.join(SUBJECTS_FILE).exists() {
-            let labels = read_yaml(
-                root,
-                Path::new(SUBJECTS_FILE),
-                &mut diagnostics,
-                &decode::subject_labels,
-            );
-            meta.subject_labels = labels.map(|(l, _)| l).unwrap_or_default();
-        }
-        (meta, sha)
-    });
+    let meta = read_meta(root, &mut diagnostics);
     // An import under way or killed: the register is as before it.
     super::journal::settle(&root.join(INSTRUMENTS_DIR));
     let paths = instrument_paths(root, &mut diagnostics)?;
@@ -144,23 +123,48 @@ pub fn load(root: &Path, limits: &Limits) -> Result<Loaded> {
 /// need the register's date but not every entry; `None` (with its
 /// problems) when it has problems.
 pub fn meta(root: &Path) -> Result<std::result::Result<Meta, Vec<Diagnostic>>> {
+    Ok(meta_and_digest(root)?.map(|(meta, _)| meta))
+}
+
+/// [`meta`], with the SHA-256 of `register.yaml` as read.
+pub fn meta_and_digest(
+    root: &Path,
+) -> Result<std::result::Result<(Meta, String), Vec<Diagnostic>>> {
     if !root.join(REGISTER_FILE).exists() {
         return Err(Error::NoRegister {
             root: root.to_path_buf(),
         });
     }
     let mut diagnostics = Vec::new();
+    let meta = read_meta(root, &mut diagnostics);
+    // Warnings are `check`'s to show; an editing command needs the date.
+    diagnostic::split_warnings(&mut diagnostics);
+    Ok(meta.ok_or(diagnostics))
+}
+
+/// `register.yaml` with the subject terms' labels by language, where the
+/// project gives them (`subjects.yaml`), and its digest.
+fn read_meta(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<(Meta, String)> {
     let meta = read_yaml(
         root,
         Path::new(REGISTER_FILE),
-        &mut diagnostics,
+        diagnostics,
         &|p: &Path, s: &str, n: &Node, d: &mut Vec<Diagnostic>| {
             decode::meta(p, s, n, d, &project_languages(root))
         },
     );
-    // Warnings are `check`'s to show; an editing command needs the date.
-    diagnostic::split_warnings(&mut diagnostics);
-    Ok(meta.map(|(meta, _)| meta).ok_or(diagnostics))
+    meta.map(|(mut meta, sha)| {
+        if root.join(SUBJECTS_FILE).exists() {
+            let labels = read_yaml(
+                root,
+                Path::new(SUBJECTS_FILE),
+                diagnostics,
+                &decode::subject_labels,
+            );
+            meta.subject_labels = labels.map(|(l, _)| l).unwrap_or_default();
+        }
+        (meta, sha)
+    })
 }
 
 /// The ids the instrument folder's file names give (`<ID>.yaml`), in no

@@ -12,7 +12,8 @@
 //! spells out. [`date`] and [`codes`] are the value types and code
 //! lists the rules rely on; [`schema`] is the same format as JSON Schema,
 //! for editors. [`find`] selects instruments by party, status, dates and
-//! words (`list`'s filters). `generated/` holds the tables that scripts
+//! words (`list`'s filters); [`excerpt`] reads one entry and what it needs
+//! for a document issued from it. `generated/` holds the tables that scripts
 //! make (ISO codes and names, the fonts' coverage): data, not code.
 
 pub mod check;
@@ -20,6 +21,7 @@ pub mod codes;
 pub mod date;
 pub mod decode;
 pub mod diagnostic;
+pub mod excerpt;
 pub mod find;
 mod generated;
 pub mod glyphs;

@@ -169,6 +169,17 @@ keywords! {
 }
 
 keywords! {
+    /// What an attachment is (`kind` of a `files` item): the instrument's
+    /// `text` (a certified copy, what a registration with the UN sends),
+    /// a `translation` of it, or `other` (a scan of the signing, a map).
+    FileKind {
+        Text => "text",
+        Translation => "translation",
+        Other => "other",
+    }
+}
+
+keywords! {
     /// How an instrument relates to another.
     RelationKind {
         Amends => "amends",
@@ -213,6 +224,13 @@ pub struct Meta {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub foreword: Option<String>,
     pub id_prefix: String,
+    /// The state keeping the register (ISO 3166-1 alpha-3): the depositary
+    /// of the instruments whose `depositary` names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// How depositary notifications are numbered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notifications: Option<Numbering>,
     /// `register/subjects.yaml`: each subject term's label by language
     /// (`border: {ru: граница}`).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -401,6 +419,10 @@ pub struct Action {
     pub source: Option<Spanned<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The depositary notification of the act, once one was issued
+    /// (`treaty-register notification`): its number is never reused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notification: Option<NotificationRef>,
     /// The `action` keyword, where rules about the act as a whole point.
     #[serde(skip)]
     pub span: Span,
@@ -415,6 +437,55 @@ impl Action {
     /// When the act takes effect: `effective`, else `date`.
     pub fn takes_effect(&self) -> PartialDate {
         self.effective.as_ref().map_or(self.date.value, |e| e.value)
+    }
+}
+
+/// `notification` of an act: the depositary notification that announced it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotificationRef {
+    pub number: String,
+    pub date: PartialDate,
+}
+
+/// `notifications` in `register.yaml`: how the depositary numbers its
+/// notifications. `{seq}` runs from 1 each calendar year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Numbering {
+    pub prefix: String,
+    pub pattern: String,
+}
+
+impl Default for Numbering {
+    fn default() -> Self {
+        Numbering {
+            prefix: "C.N.".into(),
+            pattern: "{prefix}{seq}.{year}".into(),
+        }
+    }
+}
+
+impl Numbering {
+    /// Notification `seq` of `year`: `C.N.3.2025`.
+    pub fn number(&self, seq: u32, year: i32) -> String {
+        self.pattern
+            .replace("{prefix}", &self.prefix)
+            .replace("{seq}", &seq.to_string())
+            .replace("{year}", &year.to_string())
+    }
+
+    /// The `seq` of `number` if this numbering made it in `year`.
+    pub fn seq_of(&self, number: &str, year: i32) -> Option<u32> {
+        let (before, after) = self.pattern.split_once("{seq}")?;
+        let fill = |s: &str| {
+            s.replace("{prefix}", &self.prefix)
+                .replace("{year}", &year.to_string())
+        };
+        let digits = number
+            .strip_prefix(&fill(before))?
+            .strip_suffix(&fill(after))?;
+        (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()
     }
 }
 
@@ -525,6 +596,8 @@ pub struct Attachment {
     pub sha256: Option<Spanned<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<FileKind>,
 }
 
 /// The whole register, instruments sorted by id.

@@ -15,6 +15,10 @@ pub static TEMPLATES: &[(&str, &[u8])] = &[
         include_bytes!("../../templates/_entries.typ.j2"),
     ),
     (
+        "_entry.typ.j2",
+        include_bytes!("../../templates/_entry.typ.j2"),
+    ),
+    (
         "_front.typ.j2",
         include_bytes!("../../templates/_front.typ.j2"),
     ),
@@ -45,6 +49,10 @@ pub static TEMPLATES: &[(&str, &[u8])] = &[
     (
         "_volumes.typ.j2",
         include_bytes!("../../templates/_volumes.typ.j2"),
+    ),
+    (
+        "documents/extract.typ.j2",
+        include_bytes!("../../templates/documents/extract.typ.j2"),
     ),
     (
         "fonts/DejaVuSansMono.ttf",

@@ -110,6 +110,37 @@ pub fn context(
     }
 }
 
+/// The register's and one entry's contexts, for a document issued from
+/// the entry (an extract, a certifying statement, a notification):
+/// `register` is an excerpt of the register (the entry and the entries its
+/// relations name), as of the date the document shows; `file_sha` gives
+/// the attachments' digests by project path.
+pub fn entry_context(
+    register: &Register,
+    id: &str,
+    file_sha: &impl Fn(&str) -> String,
+    loc: &Locale,
+) -> (RegisterContext, InstrumentContext) {
+    let numbering = Numbering::new(register, None);
+    let i = register.get(id).expect("the excerpt holds the entry");
+    let mut entry = instrument_context(i, register, &numbering, file_sha, loc);
+    // A document holds one entry: its relations name the others, and
+    // link to none.
+    for r in &mut entry.relations {
+        r.anchor = None;
+    }
+    (register_context(&register.meta, loc), entry)
+}
+
+/// What produced a document, as its colophon and metadata name it.
+pub fn tool(typst_version: &str) -> Tool {
+    Tool {
+        name: env!("CARGO_PKG_NAME"),
+        version: env!("CARGO_PKG_VERSION"),
+        typst_version: typst_version.to_owned(),
+    }
+}
+
 /// The "Withdrawn entries" list of edition `loc`: each of `withdrawn`
 /// (entries of `register`, whose files `files` lists) with its title, the
 /// day and the reason.

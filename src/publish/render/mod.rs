@@ -42,6 +42,9 @@ pub use types::*;
 pub const ENTRY_TEMPLATE: &str = "register.typ.j2";
 /// The folder of the web edition's templates and static files.
 pub const HTML_DIR: &str = "html";
+/// The folder of the templates of documents issued from the register
+/// (`extract`, `registration`, `notification`).
+pub const DOCUMENTS_DIR: &str = "documents";
 
 /// The indexes by party, type and subject of a register in volumes.
 pub const INDEXES_TEMPLATE: &str = "indexes.typ.j2";
@@ -68,8 +71,10 @@ pub fn environment(dir: &Path) -> Result<Environment<'static>> {
         }
     });
     let names = add_templates(&mut env, dir, dir, "")?;
-    if dir.join(HTML_DIR).is_dir() {
-        add_templates(&mut env, dir, &dir.join(HTML_DIR), &format!("{HTML_DIR}/"))?;
+    for folder in [HTML_DIR, DOCUMENTS_DIR] {
+        if dir.join(folder).is_dir() {
+            add_templates(&mut env, dir, &dir.join(folder), &format!("{folder}/"))?;
+        }
     }
     if !names.iter().any(|n| n == ENTRY_TEMPLATE) {
         return Err(Error::Template {

@@ -24,7 +24,11 @@ pub const ACTION_FIELDS: &[&str] = &[
     "text",
     "source",
     "note",
+    "notification",
 ];
+
+/// The fields of an act's `notification`.
+pub const NOTIFICATION_FIELDS: &[&str] = &["number", "date"];
 
 /// The fields of `registration`.
 pub const REGISTRATION_FIELDS: &[&str] = &["number", "date", "by", "citation"];
@@ -102,6 +106,9 @@ impl Decoder<'_> {
         let reference = self.opt_text(&af, "reference");
         let text = self.opt_text(&af, "text");
         let note = self.opt_text(&af, "note");
+        let notification = af
+            .get("notification")
+            .and_then(|n| self.notification_ref(n, f_key(&af, "notification")));
         let kind = kind?;
         self.label_rules(kind, &label, &regarding, f_key(&af, "action"));
         Some(Action {
@@ -115,6 +122,7 @@ impl Decoder<'_> {
             text,
             source,
             note,
+            notification,
             span: f_key(&af, "action"),
             number: 0,
         })
@@ -194,6 +202,27 @@ impl Decoder<'_> {
             date: date?,
             by,
             citation,
+        })
+    }
+
+    /// `notification: {number, date}`, written by `treaty-register notification`.
+    fn notification_ref(&mut self, node: &Node, owner: Span) -> Option<NotificationRef> {
+        let nf = self.fields(node, owner, "`notification`", NOTIFICATION_FIELDS)?;
+        let number = self.req_text(
+            &nf,
+            "number",
+            "`treaty-register notification` writes `number:`; restore it from the notification issued",
+        );
+        let date = match nf.get("date") {
+            Some(n) => self.date(n, "date"),
+            None => {
+                self.missing(&nf, "date", "add `date:` with the date of the notification");
+                None
+            }
+        };
+        Some(NotificationRef {
+            number: number.ok()?.trim().to_owned(),
+            date: date?,
         })
     }
 

@@ -15,7 +15,7 @@ impl Decoder<'_> {
                 item,
                 item.span,
                 "an attachment",
-                &["path", "sha256", "description"],
+                &["path", "sha256", "description", "kind"],
             ) else {
                 continue;
             };
@@ -51,11 +51,15 @@ impl Decoder<'_> {
                 }
             });
             let description = self.opt_text(&af, "description");
+            let kind = af
+                .get("kind")
+                .and_then(|n| self.keyword(n, "kind", FileKind::parse, FileKind::NAMES));
             if let Some(path) = path {
                 files.push(Attachment {
                     path,
                     sha256,
                     description,
+                    kind,
                 });
             }
         }

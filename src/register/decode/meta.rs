@@ -1,6 +1,6 @@
 //! `register/register.yaml`: the register's title page and status date.
 
-use crate::register::model::{EDITION_LANGUAGES, Meta, Outputs};
+use crate::register::model::{EDITION_LANGUAGES, Meta, Numbering, Outputs};
 use crate::register::yaml::{Node, Value};
 
 use super::Decoder;
@@ -17,6 +17,8 @@ const META_FIELDS: &[&str] = &[
     "id_prefix",
     "outputs",
     "texts",
+    "state",
+    "notifications",
 ];
 
 /// The register's texts an edition in another language gives in its own
@@ -85,7 +87,11 @@ impl Decoder<'_> {
             (Some(n), Some(language)) => self.texts(n, language, &translations),
             _ => Default::default(),
         };
+        let state = f.get("state").and_then(|n| self.country(n, "state"));
+        let notifications = f.get("notifications").and_then(|n| self.numbering(n));
         let meta = Meta {
+            state,
+            notifications,
             texts,
             subject_labels: Default::default(),
             title: title.ok()?,
@@ -219,6 +225,28 @@ impl Decoder<'_> {
             }
         }
         out
+    }
+
+    /// `notifications: {prefix: "C.N.", pattern: "{prefix}{seq}.{year}"}`:
+    /// the pattern must hold `{seq}` and `{year}`, or numbers would repeat.
+    fn numbering(&mut self, node: &Node) -> Option<Numbering> {
+        let f = self.fields(node, node.span, "`notifications`", &["prefix", "pattern"])?;
+        let default = Numbering::default();
+        let prefix = self.opt_text(&f, "prefix").unwrap_or(default.prefix);
+        let pattern = match f.get("pattern") {
+            Some(n) => {
+                let pattern = self.text(n, "pattern")?;
+                if !(pattern.contains("{seq}") && pattern.contains("{year}")) {
+                    self.error(n.span, "a notification `pattern` must hold `{seq}` and `{year}`")
+                        .hints
+                        .push("numbers run from 1 each year: write e.g. `{prefix}{seq}.{year}`".into());
+                    return None;
+                }
+                pattern
+            }
+            None => default.pattern,
+        };
+        Some(Numbering { prefix, pattern })
     }
 
     /// `outputs: {web: true}`: what every build makes besides the PDFs.

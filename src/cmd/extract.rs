@@ -1,0 +1,47 @@
+//! `treaty-register extract ID [--as-of D] [--lang L] [--out FILE]`: a
+//! certified extract of one entry as it stood on a date, written
+//! atomically as `out/extracts/<ID>-<D>.pdf`.
+
+use crate::cli::{Config, ExtractArgs};
+use crate::error::Result;
+use crate::publish::documents::{self, Issue, extract};
+use crate::publish::out;
+
+pub fn run(config: &Config, args: ExtractArgs) -> Result<()> {
+    let excerpt = super::documents::excerpt(config, &args.id, true)?;
+    let meta = &excerpt.register.meta;
+    super::validate_as_of(&excerpt.register, args.as_of)?;
+    let as_of = args.as_of.unwrap_or(meta.as_of);
+    let loc = extract::language(&excerpt, args.paper.lang.as_deref())?;
+    let dest = match &args.out {
+        Some(file) => file.clone(),
+        None => config
+            .root
+            .join("out")
+            .join("extracts")
+            .join(extract::file_name(&excerpt.id, as_of)),
+    };
+    let entry = excerpt.entry();
+    let path = entry.path.to_string_lossy().replace('\\', "/");
+    let issue = Issue {
+        id: excerpt.id.clone(),
+        as_of: as_of.to_string(),
+        edition: documents::latest_edition(&config.root, &path, &entry.sha256),
+        attachments: extract::attachment_digests(&config.root, &excerpt)?,
+        act: None,
+    };
+    let paper = super::documents::paper(config, &args.paper)?;
+    let (pdf, _) = extract::typeset(&paper.paper(), &excerpt, issue, loc)?;
+    super::documents::create_parent(&dest)?;
+    out::write_atomic(&dest, &pdf)?;
+    super::say(
+        config,
+        &format!(
+            "{}: the extract of {} as of {as_of} (sha256 {})",
+            dest.display(),
+            excerpt.id,
+            crate::support::digest::sha256_bytes(&pdf)
+        ),
+    );
+    Ok(())
+}

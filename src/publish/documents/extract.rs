@@ -1,0 +1,167 @@
+//! The certified extract of one entry (`treaty-register extract ID`): the
+//! entry as it stood on a date — every field, each party's status then,
+//! the instrument's — with the edition of the register it comes from, the
+//! entry file's digest, and how to verify it. What a court, an embassy or
+//! another ministry asks for: "what was the status of this agreement on
+//! 1 March 2023?"
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::publish::locale::{self, Locale};
+use crate::publish::render::{self, InstrumentContext, RegisterContext, Tool};
+use crate::register::date::PartialDate;
+use crate::register::excerpt::Excerpt;
+use crate::register::lifecycle;
+
+use super::paper::{Document, Paper};
+use super::{EditionRef, Issue};
+
+/// The template of an extract.
+pub const TEMPLATE: &str = "documents/extract.typ.j2";
+/// What `build.json` calls an extract.
+pub const KIND: &str = "extract";
+
+#[derive(Serialize)]
+struct ExtractContext {
+    register: RegisterContext,
+    instrument: InstrumentContext,
+    tool: Tool,
+    extract: About,
+}
+
+/// The extract's own lines: the date it shows, where it comes from.
+#[derive(Serialize)]
+struct About {
+    /// The date the entry is shown as of, "1 March 2023".
+    as_of: String,
+    as_of_iso: String,
+    /// The register's status date, "8 August 2024": the extract's date.
+    register_as_of: String,
+    /// The latest edition of the register, when it is published.
+    edition: Option<EditionLine>,
+    /// The entry's file and its SHA-256.
+    path: String,
+    sha256: String,
+}
+
+#[derive(Serialize)]
+struct EditionLine {
+    number: u32,
+    /// Its signed manifest, `editions/0003/manifest.sha256`.
+    manifest: String,
+    date: String,
+    manifest_sha256: String,
+    /// Whether the edition published the entry's file as it is now.
+    entry_published: bool,
+}
+
+/// The language `lang` (default: the register's), if there is a catalogue
+/// for it: a department issues an extract in the language it is asked
+/// for, whether or not it publishes the register in it (the entry's texts
+/// without a translation then print as recorded, tagged with their
+/// language).
+pub fn language(excerpt: &Excerpt, lang: Option<&str>) -> Result<&'static Locale> {
+    let meta = &excerpt.register.meta;
+    let code = lang.unwrap_or(&meta.language);
+    locale::get(code).ok_or_else(|| Error::Usage {
+        message: format!("there is no message catalogue for `{code}`"),
+        hint: Some(format!(
+            "--lang takes {} or a language the project has a catalogue for (`treaty-register locale new {code}` starts one)",
+            crate::register::model::EDITION_LANGUAGES.join(", ")
+        )),
+    })
+}
+
+/// The default file of the extract of `id` as of `as_of`.
+pub fn file_name(id: &str, as_of: PartialDate) -> String {
+    format!("{id}-{as_of}.pdf")
+}
+
+/// The extract's PDF, and its Typst source: `excerpt`'s entry as of
+/// `issue.as_of`, in `loc`'s language.
+pub fn typeset(
+    paper: &Paper,
+    excerpt: &Excerpt,
+    issue: Issue,
+    loc: &Locale,
+) -> Result<(Vec<u8>, String)> {
+    let meta = &excerpt.register.meta;
+    let as_of = PartialDate::parse(&issue.as_of).map_err(|e| Error::Usage {
+        message: format!("the extract's date `{}`: {e}", issue.as_of),
+        hint: None,
+    })?;
+    let view = lifecycle::as_of(&excerpt.register, as_of);
+    let Some(entry) = view.get(&excerpt.id) else {
+        return Err(Error::Usage {
+            message: format!("`{}` was not yet signed on {as_of}", excerpt.id),
+            hint: Some("give a later --as-of, or leave it out".into()),
+        });
+    };
+    let digests = |path: &str| issue.attachments.get(path).cloned().unwrap_or_default();
+    let (mut register, instrument) = render::entry_context(&view, &excerpt.id, &digests, loc);
+    register.as_of = loc.date(meta.as_of);
+    register.as_of_iso = meta.as_of.to_string();
+    let context = ExtractContext {
+        extract: About {
+            as_of: loc.date(as_of),
+            as_of_iso: as_of.to_string(),
+            register_as_of: loc.date(meta.as_of),
+            edition: issue.edition.as_ref().map(|e| edition_line(e, loc)),
+            path: entry.path.to_string_lossy().replace('\\', "/"),
+            sha256: entry.sha256.clone(),
+        },
+        register,
+        instrument,
+        tool: render::tool(&paper.typst.version),
+    };
+    let digests = format!(
+        "SHA-256 of every source of this extract (sha256sum format); entry digest {}",
+        entry.sha256
+    );
+    paper.typeset(&Document {
+        template: TEMPLATE,
+        kind: KIND,
+        context: &context,
+        register: &excerpt.register,
+        language: loc.code(),
+        date: meta.as_of,
+        issue,
+        digests,
+    })
+}
+
+fn edition_line(e: &EditionRef, loc: &Locale) -> EditionLine {
+    EditionLine {
+        number: e.number,
+        manifest: crate::audit::editions::rel(e.number, crate::audit::manifest::SHA256_FILE),
+        date: PartialDate::parse(&e.date).map_or_else(|_| e.date.clone(), |d| loc.date(d)),
+        manifest_sha256: e.manifest_sha256.clone(),
+        entry_published: e.entry_published,
+    }
+}
+
+/// The attachments' digests of the entry, by project path, read from
+/// their files (checked against the entry's `sha256` by `check`).
+pub fn attachment_digests(
+    root: &std::path::Path,
+    excerpt: &Excerpt,
+) -> Result<BTreeMap<String, String>> {
+    excerpt
+        .entry()
+        .files
+        .iter()
+        .map(|f| {
+            let path = format!("register/{}", f.path.value);
+            let sha = crate::support::digest::sha256_file(&root.join(&path)).map_err(|source| {
+                Error::Read {
+                    path: root.join(&path),
+                    source,
+                }
+            })?;
+            Ok((path, sha))
+        })
+        .collect()
+}

@@ -1,0 +1,76 @@
+//! Documents the department issues from the register, one entry at a
+//! time: a certified [`extract`], the folder of a UN [`registration`], a
+//! depositary [`notification`]. Each is typeset from one template of
+//! `templates/documents/` (the project's set, so a department can
+//! override them as it overrides the register's), in the language of any
+//! edition, as PDF/A-3a + UA-1, reproducibly, and carries its sources as
+//! the register does — the entry, `register.yaml`, the templates and
+//! catalogues, `sources.sha256` and `build.json` with what it was issued
+//! from ([`Issue`]) — so that `verify --pdf FILE --rebuild` audits it
+//! alone ([`rebuild`]).
+//!
+//! A document reads only what it shows ([`crate::register::excerpt`]):
+//! an extract of one entry of a register of 100,000 does not wait for the
+//! other 99,999.
+
+pub mod extract;
+pub mod paper;
+pub mod rebuild;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// What a document was issued from, as its `build.json` records it: what
+/// `verify --pdf --rebuild` needs, besides the sources it carries, to
+/// issue it again.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Issue {
+    /// The entry it is issued from.
+    pub id: String,
+    /// The date the entry is shown as of.
+    pub as_of: String,
+    /// The latest edition of the register when it was issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<EditionRef>,
+    /// The attachments' digests by project path: the document names them,
+    /// and does not carry them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attachments: BTreeMap<String, String>,
+    /// For a notification: the act it notifies, by its number in the entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub act: Option<u32>,
+}
+
+/// A published edition as a document names it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EditionRef {
+    pub number: u32,
+    /// Its date, `YYYY-MM-DD`.
+    pub date: String,
+    /// SHA-256 of its signed `manifest.sha256`.
+    pub manifest_sha256: String,
+    /// Whether the entry's file is the one that edition published.
+    pub entry_published: bool,
+}
+
+/// The latest archived edition, read without auditing the archive (that is
+/// `verify`'s work), and whether it published `entry` (a project path)
+/// with the digest `sha256`. `None` when the register was never published
+/// or its last edition cannot be read.
+pub fn latest_edition(root: &std::path::Path, entry: &str, sha256: &str) -> Option<EditionRef> {
+    use crate::audit::editions;
+    let number = *editions::numbers(root).ok()?.last()?;
+    let archived = editions::read(root, number).ok()?;
+    let date = editions::date(&archived.manifest)?;
+    let entry_published = archived
+        .sha256_text
+        .lines()
+        .any(|l| l.strip_suffix(entry).and_then(|l| l.strip_suffix("  ")) == Some(sha256));
+    Some(EditionRef {
+        number,
+        date: date.to_string(),
+        manifest_sha256: archived.digest,
+        entry_published,
+    })
+}
