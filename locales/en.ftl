@@ -392,5 +392,31 @@ extract-this-file = EXTRACT.pdf
 extract-verify-entry = In the register's project, the following command must print the digest of the entry's file given above:
 extract-verify-edition = and the following the digest of the edition's manifest:
 extract-certified = Certified as a true extract of the register.
-extract-place-date = Place and date
-extract-signature = Signature and seal
+document-place-date = Place and date
+document-signature = Signature and seal
+
+## Documents issued from the register: the certifying statement of a registration with the United Nations.
+
+certifying-heading = Certifying statement
+certifying-subheading = for the registration of a treaty or international agreement with the Secretariat of the United Nations under Article 102 of the Charter of the United Nations
+certifying-intro = In accordance with article 5 of the Regulations to give effect to Article 102 of the Charter of the United Nations, the registering party gives the following particulars of the instrument named below, as its register of treaties records them on { $date }.
+certifying-footer = Certifying statement · { $id }
+certifying-title = Title
+certifying-parties = Parties
+certifying-concluded-on = Date of conclusion
+certifying-concluded-at = Place of conclusion
+certifying-in-force = Entry into force
+certifying-provisional = not yet in force; provisionally applied as set out below
+certifying-languages = Authentic languages
+certifying-by-party = Date and method of entry into force for each party
+certifying-by-party-provisional = Entry into force or provisional application for each party
+col-date = Date
+col-method = Method
+certifying-left = left with effect from { $date }
+certifying-not-in-force = not in force
+certifying-reservations = Reservations, declarations and objections
+certifying-none = None are recorded.
+certifying-texts = Texts attached
+certifying-true-copy = The undersigned certifies that each text attached is a true and complete copy of the instrument named above, that together they reproduce it in all the languages in which it was concluded, and that they include all reservations made by its parties, which are set out above with every declaration and objection recorded.
+certifying-authority = Certifying authority
+certifying-prepared = Prepared from entry { $id } of the register as of { $date }:

@@ -407,5 +407,31 @@ extract-this-file = KOCHIRMA.pdf
 extract-verify-entry = Reyestr loyihasida quyidagi buyruq yuqorida ko‘rsatilgan yozuv fayli xeshini chiqarishi kerak:
 extract-verify-edition = quyidagisi esa nashr manifestining xeshini:
 extract-certified = Reyestrdan ko‘chirma to‘g‘ri.
-extract-place-date = Joy va sana
-extract-signature = Imzo va muhr
+document-place-date = Joy va sana
+document-signature = Imzo va muhr
+
+## Reyestr asosida beriladigan hujjatlar: Birlashgan Millatlar Tashkilotida ro‘yxatdan o‘tkazish uchun tasdiqlovchi bayonot.
+
+certifying-heading = Tasdiqlovchi bayonot
+certifying-subheading = shartnoma yoki xalqaro bitimni Birlashgan Millatlar Tashkiloti Nizomining 102-moddasiga muvofiq Birlashgan Millatlar Tashkiloti Kotibiyatida ro‘yxatdan o‘tkazish uchun
+certifying-intro = Birlashgan Millatlar Tashkiloti Nizomining 102-moddasini qo‘llash to‘g‘risidagi Qoidalarning 5-moddasiga muvofiq ro‘yxatdan o‘tkazuvchi tomon quyida nomlangan hujjat haqidagi quyidagi ma’lumotlarni uning shartnomalar reyestri { $date } holatiga ko‘ra qanday qayd etgan bo‘lsa, shunday taqdim etadi.
+certifying-footer = Tasdiqlovchi bayonot · { $id }
+certifying-title = Nomi
+certifying-parties = Tomonlar
+certifying-concluded-on = Tuzilgan sanasi
+certifying-concluded-at = Tuzilgan joyi
+certifying-in-force = Kuchga kirishi
+certifying-provisional = hali kuchga kirmagan; quyida ko‘rsatilganidek vaqtincha qo‘llaniladi
+certifying-languages = Haqiqiy tillar
+certifying-by-party = Har bir tomon uchun kuchga kirish sanasi va usuli
+certifying-by-party-provisional = Har bir tomon uchun kuchga kirishi yoki vaqtincha qo‘llanilishi
+col-date = Sana
+col-method = Usul
+certifying-left = { $date } dan chiqdi
+certifying-not-in-force = kuchga kirmagan
+certifying-reservations = Izohlar, bayonotlar va e’tirozlar
+certifying-none = Qayd etilmagan.
+certifying-texts = Ilova qilingan matnlar
+certifying-true-copy = Quyida imzo chekuvchi ilova qilingan har bir matn yuqorida nomlangan hujjatning to‘g‘ri va to‘liq nusxasi ekanini, ular birgalikda uni tuzilgan barcha tillarda aks ettirishini hamda uning tomonlari bildirgan barcha izohlarni o‘z ichiga olishini tasdiqlaydi; izohlar yuqorida qayd etilgan barcha bayonotlar va e’tirozlar bilan birga keltirilgan.
+certifying-authority = Tasdiqlovchi organ
+certifying-prepared = Reyestrning { $id } yozuvi asosida { $date } holatiga ko‘ra tayyorlandi:

@@ -75,6 +75,7 @@ pub enum Command {
     List(ListArgs),
     Show(ShowArgs),
     Extract(ExtractArgs),
+    Registration(RegistrationArgs),
     Locale(LocaleArgs),
     Schema(SchemaArgs),
     Completions(CompletionsArgs),
@@ -756,6 +757,22 @@ pub struct ExtractArgs {
     pub paper: PaperArgs,
 }
 
+/// Prepare the folder to submit to the UN Treaty Section to register an instrument in force
+/// (Article 102 of the Charter): the certifying statement, registration.json and the text
+/// files with their digests, in out/registration/<ID>/
+#[derive(Debug, Args)]
+pub struct RegistrationArgs {
+    /// The instrument's id, e.g. KZ-UZ-2024-006 (or its number, 6)
+    pub id: String,
+
+    /// Write the folder here [default: out/registration/<ID>]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub paper: PaperArgs,
+}
+
 /// What every document issued from the register takes: its language, its templates, typst.
 #[derive(Debug, Args)]
 pub struct PaperArgs {
@@ -879,6 +896,7 @@ impl Command {
             Command::List(a) => a.project.clone(),
             Command::Show(a) => a.project.clone(),
             Command::Extract(a) => a.paper.project.clone(),
+            Command::Registration(a) => a.paper.project.clone(),
             Command::Locale(a) => a.action.project(),
             Command::Schema(_) | Command::Completions(_) => Project::default(),
         }

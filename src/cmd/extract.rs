@@ -12,7 +12,7 @@ pub fn run(config: &Config, args: ExtractArgs) -> Result<()> {
     let meta = &excerpt.register.meta;
     super::validate_as_of(&excerpt.register, args.as_of)?;
     let as_of = args.as_of.unwrap_or(meta.as_of);
-    let loc = extract::language(&excerpt, args.paper.lang.as_deref())?;
+    let loc = documents::language(&excerpt, args.paper.lang.as_deref())?;
     let dest = match &args.out {
         Some(file) => file.clone(),
         None => config
@@ -27,7 +27,7 @@ pub fn run(config: &Config, args: ExtractArgs) -> Result<()> {
         id: excerpt.id.clone(),
         as_of: as_of.to_string(),
         edition: documents::latest_edition(&config.root, &path, &entry.sha256),
-        attachments: extract::attachment_digests(&config.root, &excerpt)?,
+        attachments: documents::attachment_digests(&config.root, &excerpt)?,
         act: None,
     };
     let paper = super::documents::paper(config, &args.paper)?;

@@ -15,6 +15,7 @@ mod list;
 mod locale;
 mod publish;
 mod record;
+mod registration;
 mod schema;
 mod show;
 mod verify;
@@ -52,6 +53,7 @@ pub fn run(config: &Config, command: Command) -> Result<()> {
         Command::List(args) => list::run(config, args),
         Command::Show(args) => show::run(config, args),
         Command::Extract(args) => extract::run(config, args),
+        Command::Registration(args) => registration::run(config, args),
         Command::Schema(args) => schema::run(config, args),
         Command::Completions(args) => completions::run(config, args),
     }

@@ -315,6 +315,55 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])], spool: Option<&Spool>) 
     )
 }
 
+/// Puts the complete folder `staging` in the place of `dest` (a folder or
+/// nothing), in one step where the system allows: a reader sees the old
+/// folder or the new one, never a mix. `staging` must be beside `dest`.
+pub fn replace_folder(staging: &Path, dest: &Path) -> Result<()> {
+    let io = |source| Error::Write {
+        path: dest.to_path_buf(),
+        source,
+    };
+    if !dest.exists() {
+        fs::rename(staging, dest).map_err(io)?;
+    } else {
+        exchange(staging, dest).map_err(io)?;
+        // `staging` now holds the old folder.
+        fs::remove_dir_all(staging).map_err(io)?;
+    }
+    if let Some(parent) = dest.parent() {
+        let _ = fs::File::open(parent).and_then(|d| d.sync_all());
+    }
+    Ok(())
+}
+
+/// Swaps two folders in one step (Linux's `renameat2` with
+/// `RENAME_EXCHANGE`); elsewhere, the old one is moved aside first.
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let a_c = std::ffi::CString::new(a.as_os_str().as_bytes())?;
+        let b_c = std::ffi::CString::new(b.as_os_str().as_bytes())?;
+        // SAFETY: both are valid NUL-terminated paths for the call's length.
+        let done = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                a_c.as_ptr(),
+                libc::AT_FDCWD,
+                b_c.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if done == 0 {
+            return Ok(());
+        }
+    }
+    let aside = a.with_extension("old");
+    fs::rename(b, &aside)?;
+    fs::rename(a, b)?;
+    fs::rename(&aside, a)
+}
+
 /// Writes one file atomically.
 pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<()> {
     stage(dest, bytes)?.commit()

@@ -51,6 +51,10 @@ pub static TEMPLATES: &[(&str, &[u8])] = &[
         include_bytes!("../../templates/_volumes.typ.j2"),
     ),
     (
+        "documents/certifying-statement.typ.j2",
+        include_bytes!("../../templates/documents/certifying-statement.typ.j2"),
+    ),
+    (
         "documents/extract.typ.j2",
         include_bytes!("../../templates/documents/extract.typ.j2"),
     ),

@@ -5,12 +5,10 @@
 //! another ministry asks for: "what was the status of this agreement on
 //! 1 March 2023?"
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::publish::locale::{self, Locale};
+use crate::publish::locale::Locale;
 use crate::publish::render::{self, InstrumentContext, RegisterContext, Tool};
 use crate::register::date::PartialDate;
 use crate::register::excerpt::Excerpt;
@@ -56,23 +54,6 @@ struct EditionLine {
     manifest_sha256: String,
     /// Whether the edition published the entry's file as it is now.
     entry_published: bool,
-}
-
-/// The language `lang` (default: the register's), if there is a catalogue
-/// for it: a department issues an extract in the language it is asked
-/// for, whether or not it publishes the register in it (the entry's texts
-/// without a translation then print as recorded, tagged with their
-/// language).
-pub fn language(excerpt: &Excerpt, lang: Option<&str>) -> Result<&'static Locale> {
-    let meta = &excerpt.register.meta;
-    let code = lang.unwrap_or(&meta.language);
-    locale::get(code).ok_or_else(|| Error::Usage {
-        message: format!("there is no message catalogue for `{code}`"),
-        hint: Some(format!(
-            "--lang takes {} or a language the project has a catalogue for (`treaty-register locale new {code}` starts one)",
-            crate::register::model::EDITION_LANGUAGES.join(", ")
-        )),
-    })
 }
 
 /// The default file of the extract of `id` as of `as_of`.
@@ -141,27 +122,4 @@ fn edition_line(e: &EditionRef, loc: &Locale) -> EditionLine {
         manifest_sha256: e.manifest_sha256.clone(),
         entry_published: e.entry_published,
     }
-}
-
-/// The attachments' digests of the entry, by project path, read from
-/// their files (checked against the entry's `sha256` by `check`).
-pub fn attachment_digests(
-    root: &std::path::Path,
-    excerpt: &Excerpt,
-) -> Result<BTreeMap<String, String>> {
-    excerpt
-        .entry()
-        .files
-        .iter()
-        .map(|f| {
-            let path = format!("register/{}", f.path.value);
-            let sha = crate::support::digest::sha256_file(&root.join(&path)).map_err(|source| {
-                Error::Read {
-                    path: root.join(&path),
-                    source,
-                }
-            })?;
-            Ok((path, sha))
-        })
-        .collect()
 }

@@ -16,10 +16,15 @@
 pub mod extract;
 pub mod paper;
 pub mod rebuild;
+pub mod registration;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::publish::locale::{self, Locale};
+use crate::register::excerpt::Excerpt;
 
 /// What a document was issued from, as its `build.json` records it: what
 /// `verify --pdf --rebuild` needs, besides the sources it carries, to
@@ -73,4 +78,45 @@ pub fn latest_edition(root: &std::path::Path, entry: &str, sha256: &str) -> Opti
         manifest_sha256: archived.digest,
         entry_published,
     })
+}
+
+/// The language `lang` (default: the register's), if there is a catalogue
+/// for it: a department issues an extract in the language it is asked
+/// for, whether or not it publishes the register in it (the entry's texts
+/// without a translation then print as recorded, tagged with their
+/// language).
+pub fn language(excerpt: &Excerpt, lang: Option<&str>) -> Result<&'static Locale> {
+    let meta = &excerpt.register.meta;
+    let code = lang.unwrap_or(&meta.language);
+    locale::get(code).ok_or_else(|| Error::Usage {
+        message: format!("there is no message catalogue for `{code}`"),
+        hint: Some(format!(
+            "--lang takes {} or a language the project has a catalogue for (`treaty-register locale new {code}` starts one)",
+            crate::register::model::EDITION_LANGUAGES.join(", ")
+        )),
+    })
+}
+
+
+/// The attachments' digests of the entry, by project path, read from
+/// their files (checked against the entry's `sha256` by `check`).
+pub fn attachment_digests(
+    root: &std::path::Path,
+    excerpt: &Excerpt,
+) -> Result<BTreeMap<String, String>> {
+    excerpt
+        .entry()
+        .files
+        .iter()
+        .map(|f| {
+            let path = format!("register/{}", f.path.value);
+            let sha = crate::support::digest::sha256_file(&root.join(&path)).map_err(|source| {
+                Error::Read {
+                    path: root.join(&path),
+                    source,
+                }
+            })?;
+            Ok((path, sha))
+        })
+        .collect()
 }

@@ -14,7 +14,7 @@ use super::paper::Paper;
 /// Whether `build.json`'s `document` names a document issued from the
 /// register (not the register, one of its volumes or indexes).
 pub fn is_document(kind: &str) -> bool {
-    [super::extract::KIND].contains(&kind)
+    [super::extract::KIND, super::registration::KIND].contains(&kind)
 }
 
 /// The PDF the document's sources, restored under `dir`, make again.
@@ -46,8 +46,11 @@ pub fn typeset(
     };
     let lang = settings.language.as_deref();
     let made = crate::publish::locale::with_project(dir, || {
-        let loc = super::extract::language(&excerpt, lang)?;
-        super::extract::typeset(&paper, &excerpt, issue, loc)
+        let loc = super::language(&excerpt, lang)?;
+        match settings.document.as_str() {
+            super::registration::KIND => super::registration::typeset(&paper, &excerpt, issue, loc),
+            _ => super::extract::typeset(&paper, &excerpt, issue, loc),
+        }
     });
     made.map(|(pdf, _)| pdf).map_err(failed)
 }

@@ -39,7 +39,7 @@ pub(super) fn marked(text: String, inferred: bool, loc: &Locale) -> String {
 /// `original` (in the register's language, `source`) as edition `loc`
 /// prints it: its translation in `translations` where the edition is a
 /// translation and has one.
-pub(super) fn in_edition(
+pub fn in_edition(
     original: &str,
     translations: &BTreeMap<String, String>,
     source: &str,

@@ -1,0 +1,116 @@
+//! `treaty-register registration ID [--lang L] [--out DIR]`: the folder
+//! to submit to the UN Treaty Section, `out/registration/<ID>/`, written
+//! whole beside its place and put there in one step; or the rule that
+//! refuses it (exit 1).
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::{Config, RegistrationArgs};
+use crate::error::{Error, Result};
+use crate::publish::documents::{self, Issue, registration};
+use crate::publish::out;
+use crate::support::digest;
+
+pub fn run(config: &Config, args: RegistrationArgs) -> Result<()> {
+    let excerpt = super::documents::excerpt(config, &args.id, true)?;
+    let meta = &excerpt.register.meta;
+    let entry = excerpt.entry();
+    if let Some(refused) = registration::refusal(entry, meta.as_of) {
+        return Err(refused);
+    }
+    let loc = documents::language(&excerpt, args.paper.lang.as_deref())?;
+    let path = entry.path.to_string_lossy().replace('\\', "/");
+    let issue = Issue {
+        id: excerpt.id.clone(),
+        as_of: meta.as_of.to_string(),
+        edition: documents::latest_edition(&config.root, &path, &entry.sha256),
+        attachments: documents::attachment_digests(&config.root, &excerpt)?,
+        act: None,
+    };
+    let paper = super::documents::paper(config, &args.paper)?;
+    let (pdf, _) = registration::typeset(&paper.paper(), &excerpt, issue.clone(), loc)?;
+    let pdf_sha = digest::sha256_bytes(&pdf);
+    let mut json = serde_json::to_string_pretty(&registration::data(&excerpt, &issue, &pdf_sha))
+        .expect("the registration serializes");
+    json.push('\n');
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (registration::PDF.to_owned(), pdf),
+        (registration::JSON.to_owned(), json.into_bytes()),
+    ];
+    for t in registration::text_files(entry, &issue) {
+        let bytes = std::fs::read(config.root.join(&t.path)).map_err(|source| Error::Read {
+            path: config.root.join(&t.path),
+            source,
+        })?;
+        // The copy must be the file the statement names.
+        if digest::sha256_bytes(&bytes) != t.sha256 {
+            return Err(Error::Usage {
+                message: format!("{} changed while the folder was made; nothing was written", t.path),
+                hint: Some("run the command again".into()),
+            });
+        }
+        if files.iter().any(|(name, _)| *name == t.name) {
+            return Err(Error::Usage {
+                message: format!("two text files of `{}` are named {}", excerpt.id, t.name),
+                hint: Some("give the attachments under register/files/ different names".into()),
+            });
+        }
+        files.push((t.name, bytes));
+    }
+    let dest = args
+        .out
+        .clone()
+        .unwrap_or_else(|| config.root.join("out").join("registration").join(&excerpt.id));
+    write_folder(&dest, &files)?;
+    super::say(
+        config,
+        &format!(
+            "{}: the submission of {} for registration under Article 102 ({} files; check them with `sha256sum -c {}` in the folder)",
+            dest.display(),
+            excerpt.id,
+            files.len() + 1,
+            registration::SUMS
+        ),
+    );
+    Ok(())
+}
+
+/// Writes `files` and their `SHA256SUMS` into a folder beside `dest`,
+/// then puts it in `dest`'s place.
+fn write_folder(dest: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+    let parent = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    std::fs::create_dir_all(&parent).map_err(|source| Error::Write {
+        path: parent.clone(),
+        source,
+    })?;
+    let staging = tempfile::Builder::new()
+        .prefix(".staging-")
+        .tempdir_in(&parent)
+        .map_err(|source| Error::Write {
+            path: parent.clone(),
+            source,
+        })?;
+    // Published folders are for everyone to read (a temporary one is not).
+    #[cfg(unix)]
+    std::fs::set_permissions(
+        staging.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .map_err(|source| Error::Write {
+        path: staging.path().to_path_buf(),
+        source,
+    })?;
+    let mut sums = String::new();
+    for (name, bytes) in files {
+        out::write_atomic(&staging.path().join(name), bytes)?;
+        sums.push_str(&format!("{}  {name}\n", digest::sha256_bytes(bytes)));
+    }
+    out::write_atomic(&staging.path().join(registration::SUMS), sums.as_bytes())?;
+    let staged = staging.keep();
+    out::replace_folder(&staged, dest).inspect_err(|_| {
+        let _ = std::fs::remove_dir_all(&staged);
+    })
+}
