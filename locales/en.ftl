@@ -420,3 +420,30 @@ certifying-texts = Texts attached
 certifying-true-copy = The undersigned certifies that each text attached is a true and complete copy of the instrument named above, that together they reproduce it in all the languages in which it was concluded, and that they include all reservations made by its parties, which are set out above with every declaration and objection recorded.
 certifying-authority = Certifying authority
 certifying-prepared = Prepared from entry { $id } of the register as of { $date }:
+
+## Documents issued from the register: depositary notifications.
+
+notification-heading = Depositary notification
+notification-reference = Reference
+notification-footer = Depositary notification { $number }
+notification-intro = { $depositary }, acting in its capacity as depositary, communicates the following.
+notification-effective = It takes effect on { $date }.
+notification-in-force-for = The instrument enters into force for { $state } on { $date }.
+notification-signature = On { $date }, { $state } signed the { $title }.
+notification-definitive-signature = On { $date }, { $state } signed the { $title } definitively, expressing its consent to be bound by it.
+notification-ratification = On { $date }, { $state } deposited its instrument of ratification of the { $title }.
+notification-acceptance = On { $date }, { $state } deposited its instrument of acceptance of the { $title }.
+notification-approval = On { $date }, { $state } deposited its instrument of approval of the { $title }.
+notification-accession = On { $date }, { $state } deposited its instrument of accession to the { $title }.
+notification-succession = On { $date }, { $state } notified its succession to the { $title }.
+notification-notification = On { $date }, { $state } notified its consent to be bound by the { $title }.
+notification-provisional-application = On { $date }, { $state } notified that it applies the { $title } provisionally.
+notification-entry-into-force = The { $title } entered into force for { $state } on { $date }.
+notification-reservation = On { $date }, { $state } made the following reservation to the { $title }:
+notification-declaration = On { $date }, { $state } made the following declaration in respect of the { $title }:
+notification-objection = On { $date }, { $state } communicated the following objection to reservation { $label } made by { $author } to the { $title }:
+notification-withdrawal-of-reservation = On { $date }, { $state } withdrew its reservation { $label } to the { $title }.
+notification-denunciation = On { $date }, { $state } notified its denunciation of the { $title }.
+notification-withdrawal = On { $date }, { $state } notified its withdrawal from the { $title }.
+notification-suspension = On { $date }, { $state } notified the suspension of the operation of the { $title }.
+notification-termination = On { $date }, { $state } notified the termination of the { $title }.

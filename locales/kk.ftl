@@ -427,3 +427,30 @@ certifying-texts = Қоса берілген мәтіндер
 certifying-true-copy = Төменде қол қоюшы қоса берілген әрбір мәтін жоғарыда аталған құжаттың дұрыс әрі толық көшірмесі екенін, олар бірге оны жасалған барлық тілдерде толық беретінін және оның тараптары жасаған барлық ескертпелерді қамтитынын куәландырады; ескертпелер жоғарыда жазылған барлық мәлімдемелер мен қарсылықтармен бірге келтірілген.
 certifying-authority = Куәландырушы орган
 certifying-prepared = Тізілімнің { $id } жазбасы бойынша { $date } жағдай бойынша дайындалды:
+
+## Тізілім бойынша берілетін құжаттар: депозитарий хабарламалары.
+
+notification-heading = Депозитарий хабарламасы
+notification-reference = Нөмірі
+notification-footer = Депозитарий хабарламасы { $number }
+notification-intro = { $depositary } депозитарий ретінде мынаны хабарлайды.
+notification-effective = Ол { $date } күшіне енеді.
+notification-in-force-for = Құжат { $state } үшін { $date } күшіне енеді.
+notification-signature = { $date } { $state } «{ $title }» құжатына қол қойды.
+notification-definitive-signature = { $date } { $state } «{ $title }» құжатына түпкілікті қол қойып, оның міндеттілігіне келісімін білдірді.
+notification-ratification = { $date } { $state } «{ $title }» құжатын ратификациялау туралы грамотаны сақтауға тапсырды.
+notification-acceptance = { $date } { $state } «{ $title }» құжатын қабылдау туралы құжатты сақтауға тапсырды.
+notification-approval = { $date } { $state } «{ $title }» құжатын бекіту туралы құжатты сақтауға тапсырды.
+notification-accession = { $date } { $state } «{ $title }» құжатына қосылу туралы құжатты сақтауға тапсырды.
+notification-succession = { $date } { $state } «{ $title }» құжатына қатысты құқық мирасқорлығы туралы хабарлады.
+notification-notification = { $date } { $state } «{ $title }» құжатының өзі үшін міндеттілігіне келісімі туралы хабарлады.
+notification-provisional-application = { $date } { $state } «{ $title }» құжатын уақытша қолданатыны туралы хабарлады.
+notification-entry-into-force = «{ $title }» { $state } үшін { $date } күшіне енді.
+notification-reservation = { $date } { $state } «{ $title }» құжатына мынадай ескертпе жасады:
+notification-declaration = { $date } { $state } «{ $title }» құжатына қатысты мынадай мәлімдеме жасады:
+notification-objection = { $date } { $state } { $author } «{ $title }» құжатына жасаған { $label } ескертпесіне мынадай қарсылық білдірді:
+notification-withdrawal-of-reservation = { $date } { $state } «{ $title }» құжатына жасаған { $label } ескертпесін кері қайтарып алды.
+notification-denunciation = { $date } { $state } «{ $title }» құжатының күшін жою туралы хабарлады.
+notification-withdrawal = { $date } { $state } «{ $title }» құжатынан шығатыны туралы хабарлады.
+notification-suspension = { $date } { $state } «{ $title }» құжатының қолданылуын тоқтата тұру туралы хабарлады.
+notification-termination = { $date } { $state } «{ $title }» құжатының тоқтатылғаны туралы хабарлады.

@@ -427,3 +427,30 @@ certifying-texts = Прилагаемые тексты
 certifying-true-copy = Нижеподписавшийся удостоверяет, что каждый прилагаемый текст является верной и полной копией названного выше документа, что в совокупности они воспроизводят его на всех языках, на которых он был заключён, и что они включают все оговорки, сделанные его сторонами, которые приведены выше вместе со всеми зарегистрированными заявлениями и возражениями.
 certifying-authority = Удостоверяющий орган
 certifying-prepared = Подготовлено по записи { $id } реестра по состоянию на { $date }:
+
+## Документы, выдаваемые по реестру: уведомления депозитария.
+
+notification-heading = Уведомление депозитария
+notification-reference = Номер
+notification-footer = Уведомление депозитария { $number }
+notification-intro = { $depositary }, действуя в качестве депозитария, сообщает следующее.
+notification-effective = Оно вступает в силу { $date }
+notification-in-force-for = Документ вступает в силу для государства { $state } { $date }
+notification-signature = { $date } { $state } подписал(а) «{ $title }».
+notification-definitive-signature = { $date } { $state } окончательно подписал(а) «{ $title }», выразив согласие на его обязательность.
+notification-ratification = { $date } { $state } сдал(а) на хранение ратификационную грамоту к «{ $title }».
+notification-acceptance = { $date } { $state } сдал(а) на хранение документ о принятии «{ $title }».
+notification-approval = { $date } { $state } сдал(а) на хранение документ об утверждении «{ $title }».
+notification-accession = { $date } { $state } сдал(а) на хранение документ о присоединении к «{ $title }».
+notification-succession = { $date } { $state } уведомил(а) о правопреемстве в отношении «{ $title }».
+notification-notification = { $date } { $state } уведомил(а) о согласии на обязательность для себя «{ $title }».
+notification-provisional-application = { $date } { $state } уведомил(а) о временном применении «{ $title }».
+notification-entry-into-force = «{ $title }» вступил(о) в силу для государства { $state } { $date }
+notification-reservation = { $date } { $state } сделал(а) следующую оговорку к «{ $title }»:
+notification-declaration = { $date } { $state } сделал(а) следующее заявление в отношении «{ $title }»:
+notification-objection = { $date } { $state } сообщил(а) следующее возражение против оговорки { $label }, сделанной государством { $author } к «{ $title }»:
+notification-withdrawal-of-reservation = { $date } { $state } снял(а) свою оговорку { $label } к «{ $title }».
+notification-denunciation = { $date } { $state } уведомил(а) о денонсации «{ $title }».
+notification-withdrawal = { $date } { $state } уведомил(а) о выходе из «{ $title }».
+notification-suspension = { $date } { $state } уведомил(а) о приостановлении действия «{ $title }».
+notification-termination = { $date } { $state } уведомил(а) о прекращении «{ $title }».

@@ -435,3 +435,30 @@ certifying-texts = Ilova qilingan matnlar
 certifying-true-copy = Quyida imzo chekuvchi ilova qilingan har bir matn yuqorida nomlangan hujjatning to‘g‘ri va to‘liq nusxasi ekanini, ular birgalikda uni tuzilgan barcha tillarda aks ettirishini hamda uning tomonlari bildirgan barcha izohlarni o‘z ichiga olishini tasdiqlaydi; izohlar yuqorida qayd etilgan barcha bayonotlar va e’tirozlar bilan birga keltirilgan.
 certifying-authority = Tasdiqlovchi organ
 certifying-prepared = Reyestrning { $id } yozuvi asosida { $date } holatiga ko‘ra tayyorlandi:
+
+## Reyestr asosida beriladigan hujjatlar: depozitariy bildirishnomalari.
+
+notification-heading = Depozitariy bildirishnomasi
+notification-reference = Raqami
+notification-footer = Depozitariy bildirishnomasi { $number }
+notification-intro = { $depositary } depozitariy sifatida quyidagilarni ma’lum qiladi.
+notification-effective = U { $date } kuchga kiradi.
+notification-in-force-for = Hujjat { $state } uchun { $date } kuchga kiradi.
+notification-signature = { $date } { $state } «{ $title }»ni imzoladi.
+notification-definitive-signature = { $date } { $state } «{ $title }»ni uzil-kesil imzolab, uning majburiyligiga roziligini bildirdi.
+notification-ratification = { $date } { $state } «{ $title }»ni ratifikatsiya qilish to‘g‘risidagi yorliqni saqlashga topshirdi.
+notification-acceptance = { $date } { $state } «{ $title }»ni qabul qilish to‘g‘risidagi hujjatni saqlashga topshirdi.
+notification-approval = { $date } { $state } «{ $title }»ni tasdiqlash to‘g‘risidagi hujjatni saqlashga topshirdi.
+notification-accession = { $date } { $state } «{ $title }»ga qo‘shilish to‘g‘risidagi hujjatni saqlashga topshirdi.
+notification-succession = { $date } { $state } «{ $title }»ga nisbatan huquqiy vorislik to‘g‘risida xabar berdi.
+notification-notification = { $date } { $state } «{ $title }»ning o‘zi uchun majburiyligiga roziligi to‘g‘risida xabar berdi.
+notification-provisional-application = { $date } { $state } «{ $title }»ni vaqtincha qo‘llashi to‘g‘risida xabar berdi.
+notification-entry-into-force = «{ $title }» { $state } uchun { $date } kuchga kirdi.
+notification-reservation = { $date } { $state } «{ $title }»ga quyidagi izohni bildirdi:
+notification-declaration = { $date } { $state } «{ $title }»ga nisbatan quyidagi bayonotni bildirdi:
+notification-objection = { $date } { $state } { $author } «{ $title }»ga bildirgan { $label } izohiga quyidagi e’tirozni bildirdi:
+notification-withdrawal-of-reservation = { $date } { $state } «{ $title }»ga bildirgan { $label } izohini qaytarib oldi.
+notification-denunciation = { $date } { $state } «{ $title }»ni denonsatsiya qilishi to‘g‘risida xabar berdi.
+notification-withdrawal = { $date } { $state } «{ $title }»dan chiqishi to‘g‘risida xabar berdi.
+notification-suspension = { $date } { $state } «{ $title }» amal qilishini to‘xtatib turishi to‘g‘risida xabar berdi.
+notification-termination = { $date } { $state } «{ $title }» amal qilishi tugatilgani to‘g‘risida xabar berdi.

@@ -76,6 +76,7 @@ pub enum Command {
     Show(ShowArgs),
     Extract(ExtractArgs),
     Registration(RegistrationArgs),
+    Notification(NotificationArgs),
     Locale(LocaleArgs),
     Schema(SchemaArgs),
     Completions(CompletionsArgs),
@@ -773,6 +774,39 @@ pub struct RegistrationArgs {
     pub paper: PaperArgs,
 }
 
+/// Issue the depositary notification of an act of an instrument whose depositary is the state
+/// keeping the register: numbered once (stored on the act), out/notifications/<NUMBER>.pdf
+#[derive(Debug, Args)]
+pub struct NotificationArgs {
+    /// The instrument's id, e.g. KZ-UZ-2024-006 (or its number, 6)
+    pub id: String,
+
+    /// The act to notify, by its number as `show` prints it
+    #[arg(
+        long,
+        value_name = "N",
+        required_unless_present = "all_pending",
+        conflicts_with = "all_pending"
+    )]
+    pub act: Option<u32>,
+
+    /// Notify every act of the instrument not notified yet, in the order they happened
+    #[arg(long)]
+    pub all_pending: bool,
+
+    /// The notification's date, whose year numbers it (YYYY-MM-DD, not after the register's
+    /// `as_of`) [default: the register's `as_of`]
+    #[arg(long, value_name = "DATE", value_parser = full_date)]
+    pub date: Option<PartialDate>,
+
+    /// Write the PDF here [default: out/notifications/<NUMBER>.pdf]
+    #[arg(long, value_name = "FILE", conflicts_with = "all_pending")]
+    pub out: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub paper: PaperArgs,
+}
+
 /// What every document issued from the register takes: its language, its templates, typst.
 #[derive(Debug, Args)]
 pub struct PaperArgs {
@@ -897,6 +931,7 @@ impl Command {
             Command::Show(a) => a.project.clone(),
             Command::Extract(a) => a.paper.project.clone(),
             Command::Registration(a) => a.paper.project.clone(),
+            Command::Notification(a) => a.paper.project.clone(),
             Command::Locale(a) => a.action.project(),
             Command::Schema(_) | Command::Completions(_) => Project::default(),
         }

@@ -27,7 +27,11 @@ pub(crate) fn excerpt(config: &Config, id: &str, attachments: bool) -> Result<Ex
         Ok(excerpt) => Ok(excerpt),
         Err(unsound) => {
             let mut renderer = Renderer::new(&config.root);
-            let rendered: String = unsound.problems.iter().map(|d| renderer.render(d)).collect();
+            let rendered: String = unsound
+                .problems
+                .iter()
+                .map(|d| renderer.render(d))
+                .collect();
             let _ = anstream::stderr().lock().write_all(rendered.as_bytes());
             let n = unsound.problems.len();
             Err(Error::Problems {
@@ -61,8 +65,7 @@ impl Press {
 }
 
 pub(crate) fn paper(config: &Config, args: &PaperArgs) -> Result<Press> {
-    let layout =
-        crate::publish::build::Layout::new(&config.root, args.templates.as_deref(), None)?;
+    let layout = crate::publish::build::Layout::new(&config.root, args.templates.as_deref(), None)?;
     let typst = typst::locate(args.typst.as_deref(), &mut |m| super::say(config, m))?;
     Ok(Press {
         root: config.root.clone(),

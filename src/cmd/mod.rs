@@ -13,6 +13,7 @@ mod import;
 mod init;
 mod list;
 mod locale;
+mod notification;
 mod publish;
 mod record;
 mod registration;
@@ -54,6 +55,7 @@ pub fn run(config: &Config, command: Command) -> Result<()> {
         Command::Show(args) => show::run(config, args),
         Command::Extract(args) => extract::run(config, args),
         Command::Registration(args) => registration::run(config, args),
+        Command::Notification(args) => notification::run(config, args),
         Command::Schema(args) => schema::run(config, args),
         Command::Completions(args) => completions::run(config, args),
     }

@@ -45,7 +45,10 @@ pub fn run(config: &Config, args: RegistrationArgs) -> Result<()> {
         // The copy must be the file the statement names.
         if digest::sha256_bytes(&bytes) != t.sha256 {
             return Err(Error::Usage {
-                message: format!("{} changed while the folder was made; nothing was written", t.path),
+                message: format!(
+                    "{} changed while the folder was made; nothing was written",
+                    t.path
+                ),
                 hint: Some("run the command again".into()),
             });
         }
@@ -57,10 +60,13 @@ pub fn run(config: &Config, args: RegistrationArgs) -> Result<()> {
         }
         files.push((t.name, bytes));
     }
-    let dest = args
-        .out
-        .clone()
-        .unwrap_or_else(|| config.root.join("out").join("registration").join(&excerpt.id));
+    let dest = args.out.clone().unwrap_or_else(|| {
+        config
+            .root
+            .join("out")
+            .join("registration")
+            .join(&excerpt.id)
+    });
     write_folder(&dest, &files)?;
     super::say(
         config,

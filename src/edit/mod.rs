@@ -24,6 +24,7 @@ pub mod fields;
 pub mod ids;
 pub mod import;
 pub mod init;
+pub mod notify;
 pub mod prompt;
 pub mod record;
 pub mod synth;

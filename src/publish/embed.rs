@@ -147,12 +147,15 @@ pub fn attachments(
 /// The Typst code that attaches the sources of a document issued from the
 /// register: every text file of `files` (register.yaml, the entries it
 /// shows, the templates, the catalogues), the digest list of all of them
-/// with `digests` as its description, and `settings`.
+/// with `digests` as its description, and `settings`. `pending` holds the
+/// text of a file about to be written (a notification is typeset from the
+/// entry that will carry its number): it is embedded instead of the file.
 pub fn document_sources(
     root: &Path,
     files: &[InputFile],
     digests: &str,
     settings: &BuildSettings,
+    pending: Option<(&str, &str)>,
 ) -> Result<String> {
     let mut out = String::from("\n// The sources of this document (added by the tool).\n");
     for f in files {
@@ -161,7 +164,10 @@ pub fn document_sources(
         {
             continue;
         }
-        let text = read_text(root, f)?;
+        let text = match pending {
+            Some((path, text)) if path == f.path => text.to_owned(),
+            _ => read_text(root, f)?,
+        };
         attach(&mut out, &f.path, &text, mime(&f.path), &description(f));
     }
     let listed: Vec<InputFile> = files

@@ -232,7 +232,8 @@ fn document(
         tempfile::tempdir().map_err(|e| format!("REBUILD FAILED: no temporary folder ({e})"))?;
     restore(dir.path(), embedded, settings)?;
     let typst = same_typst(locate, settings)?;
-    let rebuilt = crate::publish::documents::rebuild::typeset(dir.path(), settings, &typst, timeout)?;
+    let rebuilt =
+        crate::publish::documents::rebuild::typeset(dir.path(), settings, &typst, timeout)?;
     compare(&digest::sha256_bytes(&rebuilt), pdf)
 }
 

@@ -41,7 +41,11 @@ pub struct Unsound {
 /// Reads entry `id` (or the entry a short form of it names: `7`, `007`)
 /// and what it needs. With `attachments`, the attachments' files are
 /// checked too (a PDF audited alone does not carry them).
-pub fn load(root: &Path, id: &str, attachments: bool) -> Result<std::result::Result<Excerpt, Unsound>> {
+pub fn load(
+    root: &Path,
+    id: &str,
+    attachments: bool,
+) -> Result<std::result::Result<Excerpt, Unsound>> {
     let (meta, meta_sha256) = match load::meta_and_digest(root)? {
         Ok(read) => read,
         Err(problems) => {
@@ -54,11 +58,29 @@ pub fn load(root: &Path, id: &str, attachments: bool) -> Result<std::result::Res
     let id = resolve(root, id)?;
     let rel = Path::new(INSTRUMENTS_DIR).join(format!("{id}.yaml"));
     let text = read(root, &rel)?;
-    let (entry, mut problems) = check::entry(root, &rel, &text, meta.as_of, attachments);
+    of_text(root, (meta, meta_sha256), id, &text, attachments)
+}
+
+/// As [`load`], with the entry's text given (a writer's new text, not yet
+/// on disk) and `register.yaml` read already.
+pub fn of_text(
+    root: &Path,
+    (meta, meta_sha256): (crate::register::model::Meta, String),
+    id: String,
+    text: &str,
+    attachments: bool,
+) -> Result<std::result::Result<Excerpt, Unsound>> {
+    let rel = Path::new(INSTRUMENTS_DIR).join(format!("{id}.yaml"));
+    let (entry, mut problems) = check::entry(root, &rel, text, meta.as_of, attachments);
     diagnostic::split_warnings(&mut problems);
     let entry = match entry {
         Some(entry) if problems.is_empty() => entry,
-        _ => return Ok(Err(Unsound { problems, path: rel })),
+        _ => {
+            return Ok(Err(Unsound {
+                problems,
+                path: rel,
+            }));
+        }
     };
     if let Some(w) = &entry.withdrawn {
         return Err(Error::Usage {

@@ -59,6 +59,10 @@ pub static TEMPLATES: &[(&str, &[u8])] = &[
         include_bytes!("../../templates/documents/extract.typ.j2"),
     ),
     (
+        "documents/notification.typ.j2",
+        include_bytes!("../../templates/documents/notification.typ.j2"),
+    ),
+    (
         "fonts/DejaVuSansMono.ttf",
         include_bytes!("../../templates/fonts/DejaVuSansMono.ttf"),
     ),

@@ -111,6 +111,7 @@ pub fn typeset(
         date: meta.as_of,
         issue,
         digests,
+        pending: None,
     })
 }
 

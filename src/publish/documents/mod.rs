@@ -14,6 +14,7 @@
 //! other 99,999.
 
 pub mod extract;
+pub mod notification;
 pub mod paper;
 pub mod rebuild;
 pub mod registration;
@@ -96,7 +97,6 @@ pub fn language(excerpt: &Excerpt, lang: Option<&str>) -> Result<&'static Locale
         )),
     })
 }
-
 
 /// The attachments' digests of the entry, by project path, read from
 /// their files (checked against the entry's `sha256` by `check`).

@@ -42,6 +42,8 @@ pub struct Document<'a, C: Serialize> {
     pub issue: super::Issue,
     /// The description of its `sources.sha256`.
     pub digests: String,
+    /// The entry's text when it is about to be written, not yet on disk.
+    pub pending: Option<&'a str>,
 }
 
 impl Paper<'_> {
@@ -73,11 +75,17 @@ impl Paper<'_> {
             edition: None,
             issue: Some(doc.issue.clone()),
         };
+        let entry = doc
+            .register
+            .get(&doc.issue.id)
+            .map(|i| slash(&i.path))
+            .unwrap_or_default();
         source.push_str(&embed::document_sources(
             self.root,
             &files,
             &doc.digests,
             &settings,
+            doc.pending.map(|text| (entry.as_str(), text)),
         )?);
         let noto = fonts::locate(&mut |m: &str| eprintln!("{m}"))?;
         let job = Job {

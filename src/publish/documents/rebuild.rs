@@ -14,7 +14,12 @@ use super::paper::Paper;
 /// Whether `build.json`'s `document` names a document issued from the
 /// register (not the register, one of its volumes or indexes).
 pub fn is_document(kind: &str) -> bool {
-    [super::extract::KIND, super::registration::KIND].contains(&kind)
+    [
+        super::extract::KIND,
+        super::registration::KIND,
+        super::notification::KIND,
+    ]
+    .contains(&kind)
 }
 
 /// The PDF the document's sources, restored under `dir`, make again.
@@ -49,6 +54,9 @@ pub fn typeset(
         let loc = super::language(&excerpt, lang)?;
         match settings.document.as_str() {
             super::registration::KIND => super::registration::typeset(&paper, &excerpt, issue, loc),
+            super::notification::KIND => {
+                super::notification::typeset(&paper, &excerpt, issue, loc, None)
+            }
             _ => super::extract::typeset(&paper, &excerpt, issue, loc),
         }
     });

@@ -161,8 +161,8 @@ fn party_entry(i: &Instrument, state: &str, as_of: PartialDate) -> PartyEntry {
             left,
         };
     }
-    if let Some(a) = own(&|k| k == ActionKind::ProvisionalApplication)
-        .filter(|a| a.takes_effect().is_by(as_of))
+    if let Some(a) =
+        own(&|k| k == ActionKind::ProvisionalApplication).filter(|a| a.takes_effect().is_by(as_of))
     {
         return PartyEntry {
             state: state.to_owned(),
@@ -245,7 +245,8 @@ pub fn typeset(
     let meta = &excerpt.register.meta;
     let i = excerpt.entry();
     let digests = |path: &str| issue.attachments.get(path).cloned().unwrap_or_default();
-    let (register, instrument) = render::entry_context(&excerpt.register, &excerpt.id, &digests, loc);
+    let (register, instrument) =
+        render::entry_context(&excerpt.register, &excerpt.id, &digests, loc);
     let source = meta.language.as_str();
     let lines = parties(i, meta.as_of)
         .into_iter()
@@ -293,6 +294,7 @@ pub fn typeset(
         date: meta.as_of,
         issue,
         digests,
+        pending: None,
     })
 }
 

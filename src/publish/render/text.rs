@@ -20,7 +20,7 @@ pub(super) fn in_language_of(text: String, loc: &Locale) -> Text {
 
 /// Text as one line: line breaks and runs of spaces in YAML block
 /// scalars are layout, not content.
-pub(super) fn flat(text: &str) -> String {
+pub fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -81,14 +81,14 @@ pub(super) fn subject(term: &str, meta: &Meta, loc: &Locale) -> Text {
 
 /// Stands in a catalogue sentence for a text recorded in the register
 /// (`recorded`), so that [`around`] can tell the two apart.
-pub(super) const RECORDED: &str = "\u{e000}";
+pub const RECORDED: &str = "\u{e000}";
 
 /// `sentence` (in the edition's language, with [`RECORDED`] where the
 /// register's own `recorded` text goes) as edition `loc` prints it: in a
 /// translation, the sentence's words in its language and the recorded text
 /// tagged with the register's (`source`); in the register's language, one
 /// plain text.
-pub(super) fn around(sentence: &str, recorded: &str, source: &str, loc: &Locale) -> Text {
+pub fn around(sentence: &str, recorded: &str, source: &str, loc: &Locale) -> Text {
     let Some((before, after)) = sentence.split_once(RECORDED) else {
         return Text::Original(sentence.to_owned());
     };

@@ -237,9 +237,12 @@ impl Decoder<'_> {
             Some(n) => {
                 let pattern = self.text(n, "pattern")?;
                 if !(pattern.contains("{seq}") && pattern.contains("{year}")) {
-                    self.error(n.span, "a notification `pattern` must hold `{seq}` and `{year}`")
-                        .hints
-                        .push("numbers run from 1 each year: write e.g. `{prefix}{seq}.{year}`".into());
+                    self.error(
+                        n.span,
+                        "a notification `pattern` must hold `{seq}` and `{year}`",
+                    )
+                    .hints
+                    .push("numbers run from 1 each year: write e.g. `{prefix}{seq}.{year}`".into());
                     return None;
                 }
                 pattern

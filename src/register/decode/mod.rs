@@ -31,7 +31,7 @@ use crate::register::model::{Instrument, Meta, Spanned};
 use crate::register::suggest::closest;
 use crate::register::yaml::{Node, Value};
 
-pub use actions::{ACTION_FIELDS, REGISTRATION_FIELDS};
+pub use actions::{ACTION_FIELDS, NOTIFICATION_FIELDS, REGISTRATION_FIELDS};
 pub use instrument::INSTRUMENT_FIELDS;
 
 /// Longest text value accepted, in characters. Titles and notes are a few
