@@ -137,7 +137,7 @@ fn an_extract_of_an_unknown_or_unborn_entry_is_refused() {
 #[test]
 fn register_values_stay_text_in_every_document() {
     let hostile = "Agreement #panic(\"injected\") $x$ <lbl> *bold* ] [ \\\" on Testing";
-    let (_, dir) = Test::fixture("documents").run();
+    let (_, dir) = Test::fixture("documents").args(["check"]).run();
     common::edit(&dir.path().join("register/instruments/TR-3.yaml"), |t| {
         t.replace(
             "title: Agreement on Testing Provisional Application",
@@ -148,7 +148,7 @@ fn register_values_stay_text_in_every_document() {
     assert_eq!(code, 0, "{err}");
     let text = pdf_text(&dir.path().join("out/extracts/TR-3-2024-12-31.pdf"));
     assert!(
-        text.contains("#panic(\"injected\") $x$ <lbl> *bold*"),
+        text.contains("#panic(“injected”) $x$ <lbl> *bold*"),
         "{text}"
     );
     let (code, _, err) = tool(dir.path(), &["registration", "TR-3"]);
@@ -158,7 +158,7 @@ fn register_values_stay_text_in_every_document() {
             .join("out/registration/TR-3/certifying-statement.pdf"),
     );
     assert!(
-        text.contains("#panic(\"injected\") $x$ <lbl> *bold*"),
+        text.contains("#panic(“injected”) $x$ <lbl> *bold*"),
         "{text}"
     );
 }
@@ -280,7 +280,7 @@ fn registration_is_refused_with_the_rule() {
         "art. 1(2)",
     );
     refused("TR-4", "error: `TR-4` has no text attached", "art. 5");
-    let (_, dir) = Test::fixture("documents").run();
+    let (_, dir) = Test::fixture("documents").args(["check"]).run();
     common::edit(&dir.path().join("register/instruments/TR-3.yaml"), |t| {
         format!("{t}registration:\n  number: I-12345\n  date: 2024-11-01\n")
     });
@@ -338,7 +338,7 @@ fn notifications_are_numbered_once_and_stored_on_the_act() {
             "notification",
             "TR-1",
             "--act",
-            "10",
+            "9",
             "--date",
             "2024-04-01",
             "--lang",
@@ -363,10 +363,10 @@ fn all_pending_acts_are_notified_in_the_order_they_happened() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort_by_key(|n| n.split('-').nth(2).unwrap().parse::<u32>().unwrap());
-    // Fifteen acts, numbered in 2024 (the register's date) from 1.
-    assert_eq!(names.len(), 15, "{names:?}");
+    // Fourteen acts, numbered in 2024 (the register's date) from 1.
+    assert_eq!(names.len(), 14, "{names:?}");
     assert_eq!(names[0], "C-N-1-2024.pdf");
-    assert_eq!(names[14], "C-N-15-2024.pdf");
+    assert_eq!(names[13], "C-N-14-2024.pdf");
     let first = pdf_text(&dir.path().join("out/notifications/C-N-1-2024.pdf"));
     assert!(
         first.contains("On 10 May 2020, Kazakhstan signed"),
