@@ -73,7 +73,7 @@ fn shipped_register_builds_with_every_entry_index_and_digest() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.starts_with(
-            "wrote out/register.pdf: 16 instruments, 48 files in the manifest, register digest "
+            "wrote out/register.pdf: 16 instruments, 52 files in the manifest, register digest "
         ),
         "{stdout}"
     );

@@ -197,7 +197,7 @@ fn a_swapped_attachment_is_caught_and_named() {
         out.contains(&format!("MODIFIED {name} (the PDF's digest list says ")),
         "{out}"
     );
-    assert_eq!(err, "error: 41 embedded files verified, 1 problem\n");
+    assert_eq!(err, "error: 45 embedded files verified, 1 problem\n");
     // A digest list forged to match is caught by the register digest the
     // PDF states (and prints), which it no longer gives.
     let list_dir = tempfile::tempdir().unwrap();

@@ -170,11 +170,11 @@ fn verify_passes_on_a_fresh_build() {
     let dir = built();
     assert_eq!(
         tool(dir.path(), &["verify"]),
-        (0, "49 files verified, 0 problems\n".into(), String::new())
+        (0, "53 files verified, 0 problems\n".into(), String::new())
     );
     assert_eq!(
         tool(dir.path(), &["verify", "--manifest", "out/manifest.json"]),
-        (0, "49 files verified, 0 problems\n".into(), String::new())
+        (0, "53 files verified, 0 problems\n".into(), String::new())
     );
 }
 
@@ -214,7 +214,7 @@ fn one_flipped_byte_is_reported_for_exactly_that_file_whatever_its_role() {
             (
                 1,
                 format!("MODIFIED {path} ({detail})\n"),
-                "error: 49 files verified, 1 problem\n".into()
+                "error: 53 files verified, 1 problem\n".into()
             ),
             "{path}"
         );
@@ -245,7 +245,7 @@ fn deleted_and_added_files() {
              MISSING register/instruments/KZ-UZ-2024-009.yaml\n\
              UNLISTED register/instruments/KZ-UZ-2024-017.yaml\n"
                 .into(),
-            "error: 49 files verified, 3 problems\n".into()
+            "error: 53 files verified, 3 problems\n".into()
         )
     );
 }
@@ -310,7 +310,7 @@ fn rebuild_proves_the_pdf_and_catches_an_edited_template() {
         "{stdout}"
     );
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
-    assert_eq!(stderr, "error: 49 files verified, 1 problem\n");
+    assert_eq!(stderr, "error: 53 files verified, 1 problem\n");
     let (code, stdout, stderr) = tool(dir.path(), &["verify", "--rebuild"]);
     assert_eq!(code, 1);
     let lines: Vec<&str> = stdout.lines().collect();
@@ -325,7 +325,7 @@ fn rebuild_proves_the_pdf_and_catches_an_edited_template() {
         lines[0].ends_with("the published PDF was not produced from these entries and templates")
     );
     assert!(lines[1].starts_with("MODIFIED templates/_title.typ.j2"));
-    assert_eq!(stderr, "error: 49 files verified, 2 problems\n");
+    assert_eq!(stderr, "error: 53 files verified, 2 problems\n");
 }
 
 #[test]
@@ -344,7 +344,7 @@ fn rebuild_with_another_typst_version_says_so() {
             "TYPST VERSION out/register.pdf (published with typst 0.15.0, this machine has typst 0.15.1; \
              a rebuild can only be compared with the same typst)\n"
                 .into(),
-            "error: 49 files verified, 1 problem\n".into()
+            "error: 53 files verified, 1 problem\n".into()
         )
     );
 }
@@ -405,7 +405,7 @@ fn a_manifest_json_that_disagrees_is_reported() {
         (
             1,
             "INCONSISTENT out/manifest.json (it lists other files or digests than out/manifest.sha256)\n".into(),
-            "error: 49 files verified, 1 problem\n".into()
+            "error: 53 files verified, 1 problem\n".into()
         )
     );
 }
@@ -442,7 +442,7 @@ fn verify_never_opens_outside_the_root_or_a_fifo() {
             "UNREADABLE register/files/escape.pdf (leads outside the project root; not opened)\n\
              UNREADABLE register/files/pipe.pdf (not a regular file; not opened)\n"
                 .into(),
-            "error: 51 files verified, 2 problems\n".into()
+            "error: 55 files verified, 2 problems\n".into()
         )
     );
 }
@@ -464,7 +464,7 @@ fn bag_is_valid_bagit_and_deterministic() {
     let dir = built();
     let (code, stdout, stderr) = tool(dir.path(), &["bag", "bag-one"]);
     assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
-    assert_eq!(stdout, "wrote the bag bag-one (51 payload files)\n");
+    assert_eq!(stdout, "wrote the bag bag-one (55 payload files)\n");
     let bag = dir.path().join("bag-one");
     // Python's bagit (installed by .ci/run) validates every digest.
     let out = Command::new("python3")
