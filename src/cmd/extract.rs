@@ -21,15 +21,7 @@ pub fn run(config: &Config, args: ExtractArgs) -> Result<()> {
             .join("extracts")
             .join(extract::file_name(&excerpt.id, as_of)),
     };
-    let entry = excerpt.entry();
-    let path = entry.path.to_string_lossy().replace('\\', "/");
-    let issue = Issue {
-        id: excerpt.id.clone(),
-        as_of: as_of.to_string(),
-        edition: documents::latest_edition(&config.root, &path, &entry.sha256),
-        attachments: documents::attachment_digests(&config.root, &excerpt)?,
-        act: None,
-    };
+    let issue = Issue::of(&config.root, &excerpt, as_of)?;
     let paper = super::documents::paper(config, &args.paper)?;
     let (pdf, _) = extract::typeset(&paper.paper(), &excerpt, issue, loc)?;
     super::documents::create_parent(&dest)?;

@@ -19,14 +19,7 @@ pub fn run(config: &Config, args: RegistrationArgs) -> Result<()> {
         return Err(refused);
     }
     let loc = documents::language(&excerpt, args.paper.lang.as_deref())?;
-    let path = entry.path.to_string_lossy().replace('\\', "/");
-    let issue = Issue {
-        id: excerpt.id.clone(),
-        as_of: meta.as_of.to_string(),
-        edition: documents::latest_edition(&config.root, &path, &entry.sha256),
-        attachments: documents::attachment_digests(&config.root, &excerpt)?,
-        act: None,
-    };
+    let issue = Issue::of(&config.root, &excerpt, meta.as_of)?;
     let paper = super::documents::paper(config, &args.paper)?;
     let (pdf, _) = registration::typeset(&paper.paper(), &excerpt, issue.clone(), loc)?;
     let pdf_sha = digest::sha256_bytes(&pdf);

@@ -132,15 +132,7 @@ pub fn attachments(
         )
     };
     attach(&mut out, DIGESTS, &digests, "text/plain", &description);
-    let mut json = serde_json::to_string_pretty(settings).expect("settings serialize");
-    json.push('\n');
-    attach(
-        &mut out,
-        BUILD,
-        &json,
-        "application/json",
-        "How this PDF was typeset",
-    );
+    attach_settings(&mut out, settings);
     Ok(out)
 }
 
@@ -182,16 +174,21 @@ pub fn document_sources(
         "text/plain",
         digests,
     );
+    attach_settings(&mut out, settings);
+    Ok(out)
+}
+
+/// `build.json`: how the PDF was typeset.
+fn attach_settings(out: &mut String, settings: &BuildSettings) {
     let mut json = serde_json::to_string_pretty(settings).expect("settings serialize");
     json.push('\n');
     attach(
-        &mut out,
+        out,
         BUILD,
         &json,
         "application/json",
         "How this PDF was typeset",
     );
-    Ok(out)
 }
 
 fn attach(out: &mut String, name: &str, text: &str, mime: &str, description: &str) {

@@ -98,19 +98,14 @@ pub fn typeset(
         instrument,
         tool: render::tool(&paper.typst.version),
     };
-    let digests = format!(
-        "SHA-256 of every source of this extract (sha256sum format); entry digest {}",
-        entry.sha256
-    );
     paper.typeset(&Document {
         template: TEMPLATE,
         kind: KIND,
         context: &context,
-        register: &excerpt.register,
-        language: loc.code(),
+        excerpt,
+        loc,
         date: meta.as_of,
         issue,
-        digests,
         pending: None,
     })
 }

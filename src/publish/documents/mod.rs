@@ -48,6 +48,26 @@ pub struct Issue {
     pub act: Option<u32>,
 }
 
+impl Issue {
+    /// What a document of `excerpt`'s entry as of `as_of` is issued from:
+    /// the register's latest edition and the attachments' digests.
+    pub fn of(
+        root: &std::path::Path,
+        excerpt: &Excerpt,
+        as_of: crate::register::date::PartialDate,
+    ) -> Result<Issue> {
+        let entry = excerpt.entry();
+        let path = entry.path.to_string_lossy().replace('\\', "/");
+        Ok(Issue {
+            id: excerpt.id.clone(),
+            as_of: as_of.to_string(),
+            edition: latest_edition(root, &path, &entry.sha256),
+            attachments: attachment_digests(root, excerpt)?,
+            act: None,
+        })
+    }
+}
+
 /// A published edition as a document names it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EditionRef {

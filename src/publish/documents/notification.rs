@@ -193,19 +193,14 @@ pub fn typeset(
         instrument,
         tool: render::tool(&paper.typst.version),
     };
-    let digests = format!(
-        "SHA-256 of every source of this notification (sha256sum format); entry digest {}",
-        i.sha256
-    );
     paper.typeset(&Document {
         template: TEMPLATE,
         kind: KIND,
         context: &context,
-        register: &excerpt.register,
-        language: loc.code(),
+        excerpt,
+        loc,
         date: stored.date,
         issue,
-        digests,
         pending,
     })
 }

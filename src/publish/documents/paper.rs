@@ -10,11 +10,12 @@ use serde::Serialize;
 use crate::audit::inputs::{self, InputFile};
 use crate::error::{Error, Result};
 use crate::publish::embed::{self, BuildSettings};
+use crate::publish::locale::Locale;
 use crate::publish::settings::slash;
 use crate::publish::typst::{self, Job, Typst};
 use crate::publish::{fonts, render};
 use crate::register::date::PartialDate;
-use crate::register::model::Register;
+use crate::register::excerpt::Excerpt;
 use crate::support::statcache::StatCache;
 
 /// Where a document's templates are and how typst runs.
@@ -34,14 +35,12 @@ pub struct Document<'a, C: Serialize> {
     pub kind: &'a str,
     pub context: &'a C,
     /// The excerpt it shows: its text files are the document's sources.
-    pub register: &'a Register,
+    pub excerpt: &'a Excerpt,
     /// The language of its labels.
-    pub language: &'a str,
+    pub loc: &'a Locale,
     /// Its date, which is also the PDF's creation date.
     pub date: PartialDate,
     pub issue: super::Issue,
-    /// The description of its `sources.sha256`.
-    pub digests: String,
     /// The entry's text when it is about to be written, not yet on disk.
     pub pending: Option<&'a str>,
 }
@@ -60,32 +59,34 @@ impl Paper<'_> {
     pub fn typeset<C: Serialize>(&self, doc: &Document<C>) -> Result<(Vec<u8>, String)> {
         let templates = render::Templates::load(&self.root.join(&self.templates))?;
         let mut source = templates.render(doc.template, doc.context)?;
-        let mut files = inputs::text_files(self.root, doc.register, &StatCache::none())?;
+        let register = &doc.excerpt.register;
+        let entry = doc.excerpt.entry();
+        let mut files = inputs::text_files(self.root, register, &StatCache::none())?;
         files.extend(self.template_files()?);
         let settings = BuildSettings {
             format: embed::FORMAT.into(),
             document: doc.kind.to_owned(),
-            language: (doc.language != doc.register.meta.language).then(|| doc.language.to_owned()),
+            language: (doc.loc.code() != register.meta.language).then(|| doc.loc.code().to_owned()),
             tool_version: env!("CARGO_PKG_VERSION").into(),
             typst_version: self.typst.version.clone(),
             pdf_standard: typst::DEFAULT_PDF_STANDARD.into(),
             templates: slash(&self.templates),
             volume_size: None,
-            as_of: doc.register.meta.as_of.to_string(),
+            as_of: register.meta.as_of.to_string(),
             edition: None,
             issue: Some(doc.issue.clone()),
         };
-        let entry = doc
-            .register
-            .get(&doc.issue.id)
-            .map(|i| slash(&i.path))
-            .unwrap_or_default();
+        let path = slash(&entry.path);
+        let digests = format!(
+            "SHA-256 of every source of this {} (sha256sum format); entry digest {}",
+            doc.kind, entry.sha256
+        );
         source.push_str(&embed::document_sources(
             self.root,
             &files,
-            &doc.digests,
+            &digests,
             &settings,
-            doc.pending.map(|text| (entry.as_str(), text)),
+            doc.pending.map(|text| (path.as_str(), text)),
         )?);
         let noto = fonts::locate(&mut |m: &str| eprintln!("{m}"))?;
         let job = Job {
