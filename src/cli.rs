@@ -794,12 +794,18 @@ pub struct NotificationArgs {
     #[arg(long)]
     pub all_pending: bool,
 
+    /// Typeset act N's notification again from its stored number and date (a lost PDF, or a
+    /// copy in another --lang); the entry is not changed
+    #[arg(long, requires = "act", conflicts_with = "date")]
+    pub reissue: bool,
+
     /// The notification's date, whose year numbers it (YYYY-MM-DD, not after the register's
     /// `as_of`) [default: the register's `as_of`]
     #[arg(long, value_name = "DATE", value_parser = full_date)]
     pub date: Option<PartialDate>,
 
-    /// Write the PDF here [default: out/notifications/<NUMBER>.pdf]
+    /// Write the PDF here [default: out/notifications/<NUMBER>.pdf, <NUMBER>-<LANG>.pdf in
+    /// another language]
     #[arg(long, value_name = "FILE", conflicts_with = "all_pending")]
     pub out: Option<PathBuf>,
 

@@ -179,6 +179,7 @@ fn a_registration_folder_holds_the_statement_the_data_and_the_texts() {
         [
             "SHA256SUMS",
             "TR-1-en.txt",
+            "TR-1-ru.txt",
             "certifying-statement.pdf",
             "registration.json"
         ]
@@ -231,7 +232,8 @@ fn a_registration_folder_holds_the_statement_the_data_and_the_texts() {
         "The reservation is incompatible with the object and purpose of the Convention.",
         "true and complete copy",
         "Authentic languages English, Russian",
-        "TR-1-en.txt",
+        "TR-1-en.txt (English)",
+        "TR-1-ru.txt (Russian)",
     ] {
         assert!(text.contains(expected), "{expected:?} not in {text}");
     }
@@ -280,6 +282,28 @@ fn registration_is_refused_with_the_rule() {
         "art. 1(2)",
     );
     refused("TR-4", "error: `TR-4` has no text attached", "art. 5");
+    // The statement certifies the text in every authentic language.
+    let (_, dir) = Test::fixture("documents").args(["check"]).run();
+    common::edit(&dir.path().join("register/instruments/TR-1.yaml"), |t| {
+        t.replace("    languages: [ru]\n", "")
+    });
+    let (code, _, err) = tool(dir.path(), &["registration", "TR-1"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.starts_with("error: `TR-1` was concluded in en, ru, and no text file attached says it holds the ru text"),
+        "{err}"
+    );
+    assert!(err.contains("art. 5"), "{err}");
+    common::edit(&dir.path().join("register/instruments/TR-3.yaml"), |t| {
+        t.replacen("languages: [en]\n", "", 1)
+    });
+    let (code, _, err) = tool(dir.path(), &["registration", "TR-3"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.starts_with("error: the authentic languages of `TR-3` are not recorded"),
+        "{err}"
+    );
+    assert!(!dir.path().join("out").exists(), "nothing is written");
     let (_, dir) = Test::fixture("documents").args(["check"]).run();
     common::edit(&dir.path().join("register/instruments/TR-3.yaml"), |t| {
         format!("{t}registration:\n  number: I-12345\n  date: 2024-11-01\n")
@@ -319,7 +343,8 @@ fn notifications_are_numbered_once_and_stored_on_the_act() {
         "KAZAKHSTAN: RATIFICATION",
         "Kazakhstan, acting in its capacity as depositary, communicates the following.",
         "On 1 March 2021, Kazakhstan deposited its instrument of ratification of the Convention on Testing Transit.",
-        "The instrument enters into force for Kazakhstan on 1 June 2021.",
+        // Dated after it: the past tense.
+        "The instrument entered into force for Kazakhstan on 1 June 2021.",
     ] {
         assert!(text.contains(expected), "{expected:?} not in {text}");
     }
@@ -331,6 +356,7 @@ fn notifications_are_numbered_once_and_stored_on_the_act() {
         err.contains("was notified already, as C.N.1.2024 of 2024-03-10"),
         "{err}"
     );
+    assert!(err.contains("--reissue"), "{err}");
     // The objection, in Russian, takes the next number of the year.
     let (code, _, err) = tool(
         dir.path(),
@@ -346,7 +372,8 @@ fn notifications_are_numbered_once_and_stored_on_the_act() {
         ],
     );
     assert_eq!(code, 0, "{err}");
-    let text = pdf_text(&dir.path().join("out/notifications/C-N-2-2024.pdf"));
+    // Another language's copy keeps its own name.
+    let text = pdf_text(&dir.path().join("out/notifications/C-N-2-2024-ru.pdf"));
     assert!(text.contains("УЗБЕКИСТАН: ВОЗРАЖЕНИЕ"), "{text}");
     assert!(text.contains("The reservation is incompatible"), "{text}");
     let (code, out, _) = tool(dir.path(), &["check"]);
@@ -392,4 +419,178 @@ fn only_the_depositary_notifies() {
         "{err}"
     );
     assert!(err.contains("art. 77"), "{err}");
+}
+
+#[test]
+fn documents_never_replace_the_register_or_what_they_did_not_write() {
+    let (_, dir) = Test::fixture("documents").args(["check"]).run();
+    let root = dir.path();
+    let refused = |args: &[&str], why: &str| {
+        let (code, out, err) = tool(root, args);
+        assert_eq!(code, 1, "{args:?}: {out}{err}");
+        assert!(err.contains(why), "{args:?}: {err}");
+        assert!(err.contains("nothing was written"), "{err}");
+    };
+    let why = "in the project's register/ folder";
+    refused(&["registration", "TR-1", "--out", "register"], why);
+    refused(&["extract", "TR-1", "--out", "register/register.yaml"], why);
+    refused(
+        &["registration", "TR-1", "--out", "."],
+        "is the project folder or holds it",
+    );
+    std::fs::create_dir(root.join("mine")).unwrap();
+    std::fs::write(root.join("mine/signed.pdf"), "a scan").unwrap();
+    refused(
+        &["registration", "TR-1", "--out", "mine"],
+        "holds files this command did not write (signed.pdf)",
+    );
+    std::fs::write(root.join("notes.txt"), "notes").unwrap();
+    refused(
+        &["extract", "TR-1", "--out", "notes.txt"],
+        "exists and is not a PDF",
+    );
+    refused(
+        &["registration", "TR-1", "--out", "notes.txt"],
+        "exists and is not a folder",
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("mine/signed.pdf")).unwrap(),
+        "a scan"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("notes.txt")).unwrap(),
+        "notes"
+    );
+    let (code, out, err) = tool(root, &["check"]);
+    assert_eq!(code, 0, "{out}{err}");
+    // Its own earlier folder is replaced, and an earlier extract.
+    for _ in 0..2 {
+        let (code, _, err) = tool(root, &["registration", "TR-1"]);
+        assert_eq!(code, 0, "{err}");
+        let (code, _, err) = tool(root, &["extract", "TR-1"]);
+        assert_eq!(code, 0, "{err}");
+    }
+}
+
+#[test]
+fn a_notification_is_checked_before_its_number_is_given_and_can_be_issued_again() {
+    let (_, dir) = Test::fixture("documents").args(["check"]).run();
+    let root = dir.path();
+    let entry = root.join("register/instruments/TR-1.yaml");
+    let before = std::fs::read_to_string(&entry).unwrap();
+    // The PDF could not be written: refused before the number is stored.
+    std::fs::create_dir(root.join("out")).unwrap();
+    std::fs::write(root.join("out/notifications"), "a file").unwrap();
+    let (code, _, err) = tool(root, &["notification", "TR-1", "--act", "5"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("out/notifications is not a folder"), "{err}");
+    assert_eq!(std::fs::read_to_string(&entry).unwrap(), before);
+    std::fs::remove_file(root.join("out/notifications")).unwrap();
+    // A number stored whose PDF was lost (a crash between the two writes).
+    let (code, _, err) = tool(
+        root,
+        &["notification", "TR-1", "--act", "5", "--date", "2024-03-10"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let pdf = root.join("out/notifications/C-N-1-2024.pdf");
+    let first = std::fs::read(&pdf).unwrap();
+    std::fs::remove_file(&pdf).unwrap();
+    let (code, _, err) = tool(root, &["notification", "TR-1", "--act", "5", "--reissue"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        first,
+        "issued again byte for byte"
+    );
+    // Never over another notification.
+    let (code, _, err) = tool(
+        root,
+        &[
+            "notification",
+            "TR-1",
+            "--act",
+            "7",
+            "--out",
+            "out/notifications/C-N-1-2024.pdf",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("an issued document is never overwritten"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&pdf).unwrap(), first);
+    // An act not notified has nothing to issue again.
+    let (code, _, err) = tool(root, &["notification", "TR-1", "--act", "7", "--reissue"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("act #7 of `TR-1` has not been notified"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_notified_act_keeps_its_number() {
+    let (_, dir) = Test::fixture("documents")
+        .args(["notification", "TR-1", "--act", "5"])
+        .run();
+    let root = dir.path();
+    let entry = root.join("register/instruments/TR-1.yaml");
+    let notified = std::fs::read_to_string(&entry).unwrap();
+    for args in [
+        &["record", "TR-1", "--remove", "5"][..],
+        &["correct", "TR-1", "--act", "5", "--party", "TJK"][..],
+    ] {
+        let (code, _, err) = tool(root, args);
+        assert_ne!(code, 0, "{args:?}");
+        assert!(
+            err.contains(
+                "act #5 was notified as C.N.1.2024 on 2024-12-31, and a notified act is not"
+            ),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&entry).unwrap(), notified);
+    }
+    let (code, _, err) = tool(
+        root,
+        &["correct", "TR-1", "--act", "5", "--note", "Gazette No. 7"],
+    );
+    assert_eq!(code, 0, "{err}");
+    // A number given twice by hand is caught, with the first holder.
+    common::edit(&entry, |t| {
+        t.replace(
+            "  - {party: AZE, action: accession, date: 2024-06-01}",
+            "  - {party: AZE, action: accession, date: 2024-06-01, notification: {number: C.N.1.2024, date: 2024-06-02}}",
+        )
+    });
+    let (code, out, err) = tool(root, &["check"]);
+    assert_eq!(code, 1, "{out}{err}");
+    let all = format!("{out}{err}");
+    assert!(
+        all.contains("notification number `C.N.1.2024` is given twice"),
+        "{all}"
+    );
+    assert!(all.contains("act #5 of `TR-1` has it already"), "{all}");
+}
+
+#[test]
+fn an_extract_of_a_terminated_instrument_binds_no_party() {
+    let (_, dir) = Test::fixture("documents")
+        .args(["extract", "TR-2", "--as-of", "2023-08-01"])
+        .run();
+    let text = pdf_text(&dir.path().join("out/extracts/TR-2-2023-08-01.pdf"));
+    // Uzbekistan's denunciation ended the bilateral agreement for both.
+    assert!(text.contains("Status terminated"), "{text}");
+    assert!(
+        text.contains("terminated (effective 10 July 2023)"),
+        "{text}"
+    );
+    assert!(!text.contains("in force Uzbekistan"), "{text}");
+    // As of a day before its entry into force, that is not yet, not "not recorded".
+    let (_, dir) = Test::fixture("documents")
+        .args(["extract", "TR-2", "--as-of", "2021-06-15"])
+        .run();
+    let text = pdf_text(&dir.path().join("out/extracts/TR-2-2021-06-15.pdf"));
+    let missing = text.split("Not recorded").nth(1).unwrap_or_default();
+    assert!(!missing.contains("entry into force"), "{text}");
 }

@@ -85,3 +85,183 @@ pub(crate) fn create_parent(dest: &Path) -> Result<()> {
         None => Ok(()),
     }
 }
+
+/// The register's own folders: no document is ever written into them.
+const KEPT: [&str; 4] = ["register", "templates", "schema", "editions"];
+
+/// `path` with its nearest existing ancestor resolved (symlinks followed),
+/// so a path is compared with the project's folders as the system sees it.
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return rest.iter().rev().fold(real, |p, c| p.join(c));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => return absolute,
+        }
+    }
+}
+
+fn refused(dest: &Path, why: &str, hint: &str) -> Error {
+    Error::Refused {
+        message: format!("{} {why}; nothing was written", dest.display()),
+        hint: Some(hint.to_owned()),
+    }
+}
+
+/// Refuses `dest` when it is the project, holds it, or lies in one of the
+/// register's own folders.
+fn outside_sources(config: &Config, dest: &Path) -> Result<PathBuf> {
+    let root = resolved(&config.root);
+    let target = resolved(dest);
+    let kept = KEPT.iter().find(|k| target.starts_with(root.join(k)));
+    if root.starts_with(&target) || kept.is_some() {
+        return Err(refused(
+            dest,
+            &match kept {
+                Some(k) => {
+                    format!("is in the project's {k}/ folder, which holds the register's sources")
+                }
+                None => "is the project folder or holds it".to_owned(),
+            },
+            "documents go under out/ (the default) or a folder of their own",
+        ));
+    }
+    Ok(target)
+}
+
+/// Checks that a document's PDF may be written at `dest`: outside the
+/// register's sources, not a folder, its parent a folder or yet to be
+/// made, and not over a file that is not a PDF (nor over any file, unless
+/// `overwrite`). Nothing is created: the caller does, as it writes.
+pub(crate) fn file_destination(config: &Config, dest: &Path, overwrite: bool) -> Result<()> {
+    outside_sources(config, dest)?;
+    let ends_in_slash = dest.as_os_str().to_string_lossy().ends_with('/');
+    match std::fs::metadata(dest) {
+        Ok(m) if m.is_dir() || ends_in_slash => {
+            return Err(refused(
+                dest,
+                "is a folder",
+                "give --out a file name, e.g. DIR/extract.pdf",
+            ));
+        }
+        Ok(_) if !overwrite => {
+            return Err(refused(
+                dest,
+                "exists, and an issued document is never overwritten",
+                "give --out another file, or move the existing one away first",
+            ));
+        }
+        Ok(_) => {
+            let mut head = [0u8; 5];
+            let is_pdf = std::fs::File::open(dest)
+                .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+                .is_ok()
+                && &head == b"%PDF-";
+            if !is_pdf {
+                return Err(refused(
+                    dest,
+                    "exists and is not a PDF",
+                    "give --out a new file name; only an earlier PDF is replaced",
+                ));
+            }
+        }
+        Err(_) if ends_in_slash => {
+            return Err(refused(
+                dest,
+                "names a folder",
+                "give --out a file name, e.g. DIR/extract.pdf",
+            ));
+        }
+        Err(_) => {}
+    }
+    parent_is_folder(dest)
+}
+
+/// Refuses `dest` when the nearest of its parents that exists is not a
+/// folder (`out/notifications` a file), before anything is written.
+fn parent_is_folder(dest: &Path) -> Result<()> {
+    let absolute = std::path::absolute(dest).unwrap_or_else(|_| dest.to_path_buf());
+    match absolute.ancestors().skip(1).find(|a| a.exists()) {
+        Some(existing) if !existing.is_dir() => Err(refused(
+            dest,
+            &format!("cannot be written: {} is not a folder", existing.display()),
+            "move that file away, or give --out another place",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Checks that a folder of documents may be put at `dest`: outside the
+/// register's sources, not a symbolic link or a file, and, where it
+/// exists, holding only what a `SHA256SUMS` in it lists (a folder this
+/// command made), so that replacing it loses nothing else.
+pub(crate) fn folder_destination(config: &Config, dest: &Path, sums: &str) -> Result<()> {
+    outside_sources(config, dest)?;
+    let meta = match std::fs::symlink_metadata(dest) {
+        Ok(meta) => meta,
+        Err(_) => return parent_is_folder(dest),
+    };
+    if meta.file_type().is_symlink() {
+        return Err(refused(
+            dest,
+            "is a symbolic link",
+            "give --out the folder itself, or a new folder",
+        ));
+    }
+    if !meta.is_dir() {
+        return Err(refused(
+            dest,
+            "exists and is not a folder",
+            "give --out a new folder, or move the file away",
+        ));
+    }
+    let listed = std::fs::read_to_string(dest.join(sums)).unwrap_or_default();
+    let listed: Vec<&str> = listed
+        .lines()
+        .filter_map(|l| l.split_once("  ").map(|(_, name)| name))
+        .collect();
+    let entries = std::fs::read_dir(dest).map_err(|source| Error::Read {
+        path: dest.to_path_buf(),
+        source,
+    })?;
+    let names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut foreign: Vec<String> = names
+        .iter()
+        .filter(|name| *name != sums && !listed.contains(&name.as_str()))
+        .cloned()
+        .collect();
+    // An empty folder, or an earlier submission and nothing else.
+    if names.is_empty() || (!listed.is_empty() && foreign.is_empty()) {
+        return Ok(());
+    }
+    foreign.sort();
+    let what = if foreign.is_empty() {
+        format!("has no {sums}, so it is not a folder this command made")
+    } else {
+        format!(
+            "holds files this command did not write ({})",
+            foreign
+                .iter()
+                .take(5)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    Err(refused(
+        dest,
+        &what,
+        "give --out a new folder; a folder is replaced only when it holds an earlier submission and nothing else",
+    ))
+}

@@ -19,8 +19,13 @@ pub fn run(config: &Config, args: ExtractArgs) -> Result<()> {
             .root
             .join("out")
             .join("extracts")
-            .join(extract::file_name(&excerpt.id, as_of)),
+            .join(extract::file_name(
+                &excerpt.id,
+                as_of,
+                &documents::language_suffix(&excerpt, loc),
+            )),
     };
+    super::documents::file_destination(config, &dest, true)?;
     let issue = Issue::of(&config.root, &excerpt, as_of)?;
     let paper = super::documents::paper(config, &args.paper)?;
     let (pdf, _) = extract::typeset(&paper.paper(), &excerpt, issue, loc)?;

@@ -19,6 +19,14 @@ pub fn run(config: &Config, args: RegistrationArgs) -> Result<()> {
         return Err(refused);
     }
     let loc = documents::language(&excerpt, args.paper.lang.as_deref())?;
+    let dest = args.out.clone().unwrap_or_else(|| {
+        config
+            .root
+            .join("out")
+            .join("registration")
+            .join(&excerpt.id)
+    });
+    super::documents::folder_destination(config, &dest, registration::SUMS)?;
     let issue = Issue::of(&config.root, &excerpt, meta.as_of)?;
     let paper = super::documents::paper(config, &args.paper)?;
     let (pdf, _) = registration::typeset(&paper.paper(), &excerpt, issue.clone(), loc)?;
@@ -45,6 +53,17 @@ pub fn run(config: &Config, args: RegistrationArgs) -> Result<()> {
                 hint: Some("run the command again".into()),
             });
         }
+        if t.name == registration::SUMS {
+            return Err(Error::Refused {
+                message: format!(
+                    "a text file of `{}` is named {}, the name of the folder's list of digests",
+                    excerpt.id, t.name
+                ),
+                hint: Some(
+                    "rename the attachment under register/files/ and in the entry's `files`".into(),
+                ),
+            });
+        }
         if files.iter().any(|(name, _)| *name == t.name) {
             return Err(Error::Usage {
                 message: format!("two text files of `{}` are named {}", excerpt.id, t.name),
@@ -53,13 +72,6 @@ pub fn run(config: &Config, args: RegistrationArgs) -> Result<()> {
         }
         files.push((t.name, bytes));
     }
-    let dest = args.out.clone().unwrap_or_else(|| {
-        config
-            .root
-            .join("out")
-            .join("registration")
-            .join(&excerpt.id)
-    });
     write_folder(&dest, &files)?;
     super::say(
         config,

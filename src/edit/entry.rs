@@ -102,7 +102,9 @@ pub fn rewrite<X>(
         Ok(edited) => edited,
         Err(refusal) => return Ok(Err(refusal)),
     };
-    let problems = validate(root, &rel, &new, as_of);
+    let mut problems = validate(root, &rel, &new, as_of);
+    // Warnings are `check`'s to show; only errors keep an entry unwritten.
+    crate::register::diagnostic::split_warnings(&mut problems);
     if !problems.is_empty() {
         return Ok(Err(Refusal::Problems(new, problems)));
     }

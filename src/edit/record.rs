@@ -165,9 +165,13 @@ fn edit(
     };
     if (changed.is_some() || removed.is_some())
         && let Some(old) = read(text, &mut diags)
-        && let Some(refusal) = acts::confirm_acts(&old, &new, rel, changed, removed)
     {
-        return Err(refusal);
+        if let Some(refusal) = notified(&old, change) {
+            return Err(refusal);
+        }
+        if let Some(refusal) = acts::confirm_acts(&old, &new, rel, changed, removed) {
+            return Err(refusal);
+        }
     }
     let dropped = read(&new, &mut diags).and_then(|i| {
         let (text, line) = acts::drop_redundant_status(&new, &i)?;
@@ -192,6 +196,37 @@ fn edit(
             None,
         ),
     })
+}
+
+/// The fields of an act that its depositary notification does not print:
+/// the only ones that may change once it is notified.
+const UNNOTIFIED_FIELDS: [&str; 2] = ["reference", "note"];
+
+/// Why `change` may not touch a notified act: the notification issued
+/// states the act as it was, and its number must never come free.
+fn notified(old: &crate::register::model::Instrument, change: &Change) -> Option<Refusal> {
+    let (n, verb) = match change {
+        Change::Remove(n) => (*n, "removed"),
+        Change::Correct(n, fields)
+            if fields
+                .iter()
+                .any(|(name, _)| !UNNOTIFIED_FIELDS.contains(name)) =>
+        {
+            (*n, "changed")
+        }
+        _ => return None,
+    };
+    let act = old.actions.iter().find(|a| a.number as usize == n)?;
+    let stored = act.notification.as_ref()?;
+    Some(Refusal::Layout(
+        format!(
+            "act #{n} was notified as {} on {}, and a notified act is not {verb}: the notification states it as it is",
+            stored.number, stored.date
+        ),
+        "record the act that sets it right (a withdrawal, a corrected declaration) with `treaty-register record` \
+         and notify that; only `reference` and `note` of a notified act can be corrected"
+            .into(),
+    ))
 }
 
 /// Top-level keys of the entry with their lines (1-based), in file order.

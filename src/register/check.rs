@@ -100,6 +100,7 @@ pub fn run_cached(root: &Path, limits: &load::Limits, stat: &StatCache) -> Resul
         duplicate_ids(register, &mut diagnostics);
         relations(register, &known, &mut diagnostics);
         translations(register, &mut diagnostics);
+        notifications(register, &mut diagnostics, &mut warnings);
         let per_entry = crate::support::parallel::map(&register.instruments, |instrument| {
             let mut found = Vec::new();
             attachments(root, instrument, stat, &mut found);
@@ -135,6 +136,68 @@ fn duplicate_ids(register: &Register, diags: &mut Vec<Diagnostic>) {
                     first.id.span.line
                 )),
             );
+        }
+    }
+}
+
+/// Depositary notification numbers stored on acts: each given once across
+/// the register (withdrawn entries too), never dated before its act, and
+/// read as the register's numbering makes them in their date's year (a
+/// warning only: a number may come from an earlier `pattern`).
+fn notifications(register: &Register, diags: &mut Vec<Diagnostic>, warnings: &mut Vec<Diagnostic>) {
+    let numbering = register.meta.notifications.clone().unwrap_or_default();
+    // Number -> (entry, act, line) of its first holder.
+    let mut seen: std::collections::HashMap<&str, (&Instrument, u32, u32)> = Default::default();
+    for i in &register.instruments {
+        for a in &i.actions {
+            let Some(n) = &a.notification else { continue };
+            let at = Some(n.span);
+            if let Some((first, number, line)) = seen.get(n.number.as_str()) {
+                diags.push(
+                    Diagnostic::new(
+                        &i.path,
+                        at,
+                        format!("notification number `{}` is given twice", n.number),
+                    )
+                    .hint(format!(
+                        "act #{number} of `{}` has it already ({}:{}); a number is given once: \
+                             restore the number of the notification issued for this act",
+                        first.id.value,
+                        first.path.display(),
+                        line
+                    )),
+                );
+            } else {
+                seen.insert(&n.number, (i, a.number, n.span.line));
+            }
+            if n.date.surely_before(a.date.value) {
+                diags.push(
+                    Diagnostic::new(
+                        &i.path,
+                        at,
+                        format!("act #{} is notified on {}, before its own date {}", a.number, n.date, a.date.value),
+                    )
+                    .hint("a notification follows the act it announces: restore the notification's date"),
+                );
+            }
+            let year = i32::from(n.date.year);
+            if numbering.seq_of(&n.number, year).is_none() {
+                warnings.push(
+                    Diagnostic::warning(
+                        &i.path,
+                        at,
+                        format!(
+                            "notification number `{}` does not read as the register's numbering gives numbers in {year}",
+                            n.number
+                        ),
+                    )
+                    .hint(format!(
+                        "numbers of {year} read like `{}` (register.yaml `notifications`); keep this one if the \
+                         notification was issued with it",
+                        numbering.number(1, year)
+                    )),
+                );
+            }
         }
     }
 }

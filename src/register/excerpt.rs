@@ -46,7 +46,7 @@ pub fn load(
     id: &str,
     attachments: bool,
 ) -> Result<std::result::Result<Excerpt, Unsound>> {
-    let (meta, meta_sha256) = match load::meta_and_digest(root)? {
+    let (meta, meta_sha256) = match load::sound_meta_and_digest(root)? {
         Ok(read) => read,
         Err(problems) => {
             return Ok(Err(Unsound {
@@ -83,7 +83,7 @@ pub fn of_text(
         }
     };
     if let Some(w) = &entry.withdrawn {
-        return Err(Error::Usage {
+        return Err(Error::Refused {
             message: format!(
                 "`{id}` was withdrawn from the register on {}: no document is issued from it",
                 w.date

@@ -109,16 +109,25 @@ pub fn party_status(instrument: &Instrument, party: &str, d: PartialDate) -> Opt
     }
 }
 
+/// When the instrument as a whole ceased to be in force, by `d`: a
+/// termination, or a bilateral instrument denounced by one side, taking
+/// effect by then.
+pub fn terminated_on(instrument: &Instrument, d: PartialDate) -> Option<PartialDate> {
+    let bilateral = instrument.parties.len() == 2;
+    acts_by(instrument, d)
+        .filter(|a| {
+            (a.action == ActionKind::Termination || (bilateral && a.action.is_exit()))
+                && a.takes_effect().is_by(d)
+        })
+        .map(|a| a.takes_effect())
+        .min_by_key(|date| date.first_day())
+}
+
 /// The instrument's status as derived from its acts on `d`, whatever it
 /// states. Meaningful only for an entry with actions.
 pub fn derived_status(instrument: &Instrument, d: PartialDate) -> Status {
     let acts = || acts_by(instrument, d);
-    let bilateral = instrument.parties.len() == 2;
-    let terminated = acts().any(|a| {
-        (a.action == ActionKind::Termination || (bilateral && a.action.is_exit()))
-            && a.takes_effect().is_by(d)
-    });
-    if terminated {
+    if terminated_on(instrument, d).is_some() {
         Status::Terminated
     } else if general_entry_into_force(instrument).is_some_and(|g| g.is_by(d))
         || acts().any(|a| a.action == ActionKind::EntryIntoForce)
@@ -203,6 +212,7 @@ fn instrument_as_of(original: &Instrument, d: PartialDate) -> Instrument {
     {
         // The date had not come; a note alone may still say something.
         f.date = None;
+        i.in_force_later = true;
         if f.note.is_none() {
             i.in_force = None;
         }

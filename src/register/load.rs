@@ -130,6 +130,22 @@ pub fn meta(root: &Path) -> Result<std::result::Result<Meta, Vec<Diagnostic>>> {
 pub fn meta_and_digest(
     root: &Path,
 ) -> Result<std::result::Result<(Meta, String), Vec<Diagnostic>>> {
+    // Warnings are `check`'s to show; an editing command needs the date.
+    meta_with(root, false)
+}
+
+/// As [`meta_and_digest`], refused on any error in `register.yaml`: a
+/// document issued from the register must not print what `check` refuses.
+pub fn sound_meta_and_digest(
+    root: &Path,
+) -> Result<std::result::Result<(Meta, String), Vec<Diagnostic>>> {
+    meta_with(root, true)
+}
+
+fn meta_with(
+    root: &Path,
+    sound: bool,
+) -> Result<std::result::Result<(Meta, String), Vec<Diagnostic>>> {
     if !root.join(REGISTER_FILE).exists() {
         return Err(Error::NoRegister {
             root: root.to_path_buf(),
@@ -137,9 +153,10 @@ pub fn meta_and_digest(
     }
     let mut diagnostics = Vec::new();
     let meta = read_meta(root, &mut diagnostics);
-    // Warnings are `check`'s to show; an editing command needs the date.
     diagnostic::split_warnings(&mut diagnostics);
-    Ok(meta.ok_or(diagnostics))
+    Ok(meta
+        .filter(|_| !sound || diagnostics.is_empty())
+        .ok_or(diagnostics))
 }
 
 /// `register.yaml` with the subject terms' labels by language, where the

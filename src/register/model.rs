@@ -282,6 +282,10 @@ pub struct Instrument {
     /// not renumbered because later ones are left out. `None` otherwise.
     #[serde(skip)]
     pub number_in_register: Option<usize>,
+    /// In a view as of an earlier date: the entry into force it records
+    /// had not come yet (so it is not "not recorded").
+    #[serde(skip)]
+    pub in_force_later: bool,
     pub id: Spanned<String>,
     pub title: String,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -445,6 +449,10 @@ impl Action {
 pub struct NotificationRef {
     pub number: String,
     pub date: PartialDate,
+    /// Where `number` is written, for the register-wide rule that no
+    /// number is given twice.
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// `notifications` in `register.yaml`: how the depositary numbers its
@@ -598,6 +606,9 @@ pub struct Attachment {
     pub description: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<FileKind>,
+    /// The languages whose text the file holds (ISO 639-1).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
 }
 
 /// The whole register, instruments sorted by id.

@@ -57,8 +57,8 @@ struct EditionLine {
 }
 
 /// The default file of the extract of `id` as of `as_of`.
-pub fn file_name(id: &str, as_of: PartialDate) -> String {
-    format!("{id}-{as_of}.pdf")
+pub fn file_name(id: &str, as_of: PartialDate, suffix: &str) -> String {
+    format!("{id}-{as_of}{suffix}.pdf")
 }
 
 /// The extract's PDF, and its Typst source: `excerpt`'s entry as of

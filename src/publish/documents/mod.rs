@@ -118,6 +118,16 @@ pub fn language(excerpt: &Excerpt, lang: Option<&str>) -> Result<&'static Locale
     })
 }
 
+/// What a document's default file name gains in a language other than
+/// the register's (`-ru`), so that each language's copy is kept.
+pub fn language_suffix(excerpt: &Excerpt, loc: &Locale) -> String {
+    if loc.code() == excerpt.register.meta.language {
+        String::new()
+    } else {
+        format!("-{}", loc.code())
+    }
+}
+
 /// The attachments' digests of the entry, by project path, read from
 /// their files (checked against the entry's `sha256` by `check`).
 pub fn attachment_digests(

@@ -69,8 +69,10 @@ pub fn refusal(meta: &Meta, i: &Instrument, number: u32, date: PartialDate) -> O
                 "act #{number} of `{id}` was notified already, as {} of {}; a notification is issued once",
                 n.number, n.date
             ),
-            "a correction of the act is notified as an act of its own (`treaty-register record`)"
-                .into(),
+            format!(
+                "`treaty-register notification {id} --act {number} --reissue` typesets it again (a lost PDF, \
+                 another --lang); a correction of the act is notified as an act of its own"
+            ),
         );
     }
     if date.surely_before(act.date.value) {
@@ -113,8 +115,9 @@ pub fn next_number(register: &Register, numbering: &Numbering, date: PartialDate
     numbering.number(highest + 1, year)
 }
 
-/// The file name of notification `number`: `C-N-3-2025.pdf`.
-pub fn file_name(number: &str) -> String {
+/// The file name of notification `number`: `C-N-3-2025.pdf`, with
+/// `suffix` (`-ru`) before `.pdf`.
+pub fn file_name(number: &str, suffix: &str) -> String {
     let safe: String = number
         .chars()
         .map(|c| {
@@ -125,7 +128,7 @@ pub fn file_name(number: &str) -> String {
             }
         })
         .collect();
-    format!("{}.pdf", safe.trim_matches('-'))
+    format!("{}{suffix}.pdf", safe.trim_matches('-'))
 }
 
 #[derive(Serialize)]
@@ -243,7 +246,7 @@ fn notice(
         Some(t) => Text::Original(sentence.replace(marker, &render::flat(t))),
         None => render::around(&sentence, &render::flat(&i.title), source, loc),
     };
-    let effect = effect(i, act, loc);
+    let effect = effect(i, act, date, loc);
     Notice {
         number: number.to_owned(),
         date: loc.date(date),
@@ -251,7 +254,10 @@ fn notice(
         subject,
         intro: loc.fill("notification-intro", &args!(depositary = depositary)),
         act: act_text,
-        wording: act.text.as_deref().map(|t| Text::Original(render::flat(t))),
+        wording: act
+            .text
+            .as_deref()
+            .map(|t| Text::Original(render::paragraphs(t))),
         effect,
     }
 }
@@ -267,17 +273,31 @@ fn author<'i>(i: &'i Instrument, act: &Action) -> Option<&'i str> {
 
 /// "The denunciation takes effect on 1 March 2024." / "The instrument
 /// enters into force for Turkmenistan on 3 March 2022.", where recorded.
-fn effect(i: &Instrument, act: &Action, loc: &Locale) -> Option<String> {
+///
+/// The tense follows the notification's date `on`: what had happened by
+/// then "took effect", what had not "will".
+fn effect(i: &Instrument, act: &Action, on: PartialDate, loc: &Locale) -> Option<String> {
     use crate::args;
+    let past = |date: PartialDate| date.is_by(on);
     if act.action.is_exit() || act.action == ActionKind::ProvisionalApplication {
         let effective = act.effective.as_ref()?.value;
-        return Some(loc.fill("notification-effective", &args!(date = loc.date(effective))));
+        let id = if past(effective) {
+            "notification-took-effect"
+        } else {
+            "notification-effective"
+        };
+        return Some(loc.fill(id, &args!(date = loc.date(effective))));
     }
     if act.action.is_consent() {
         let far = PartialDate::parse("9999-12-31").expect("a date");
         let date = lifecycle::in_force_for(i, &act.party.value, far)?;
+        let id = if past(date) {
+            "notification-entered-into-force-for"
+        } else {
+            "notification-in-force-for"
+        };
         return Some(loc.fill(
-            "notification-in-force-for",
+            id,
             &args!(state = loc.state(&act.party.value), date = loc.date(date)),
         ));
     }

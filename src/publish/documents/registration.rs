@@ -91,7 +91,51 @@ pub fn refusal(i: &Instrument, as_of: PartialDate) -> Option<Error> {
             "put the text under register/files/ and list it in the entry as `files: [{path: files/…, kind: text}]`",
         );
     }
-    None
+    languages_refusal(i)
+}
+
+/// The statement certifies the text "in all the languages in which it was
+/// concluded": refused unless those languages are recorded and each has a
+/// text file that says it holds it.
+fn languages_refusal(i: &Instrument) -> Option<Error> {
+    let id = &i.id.value;
+    let art5 = "(Regulations to give effect to Article 102 of the Charter, art. 5)";
+    if i.languages.is_empty() {
+        return Some(Error::Refused {
+            message: format!(
+                "the authentic languages of `{id}` are not recorded, and the statement certifies its text in all \
+                 the languages in which it was concluded {art5}"
+            ),
+            hint: Some(
+                "record them in the entry, e.g. `languages: [en, ru]`, and say which each text file holds \
+                 (`languages: [en]` in its `files` item)"
+                    .into(),
+            ),
+        });
+    }
+    let held: Vec<&str> = texts(i)
+        .flat_map(|f| f.languages.iter().map(String::as_str))
+        .collect();
+    let missing: Vec<&str> = i
+        .languages
+        .iter()
+        .map(String::as_str)
+        .filter(|l| !held.contains(l))
+        .collect();
+    (!missing.is_empty()).then(|| Error::Refused {
+        message: format!(
+            "`{id}` was concluded in {}, and no text file attached says it holds the {} text; the registering \
+             party sends the text in all the languages in which it was concluded {art5}",
+            i.languages.join(", "),
+            missing.join(", ")
+        ),
+        hint: Some(format!(
+            "attach the {} text with `kind: text`, and give each text file the languages it holds, e.g. \
+             `languages: [{}]`",
+            missing.join(", "),
+            missing[0]
+        )),
+    })
 }
 
 /// The instrument's text files (`kind: text`).
@@ -218,6 +262,8 @@ pub struct TextFile {
     pub path: String,
     pub sha256: String,
     pub description: Option<String>,
+    /// The languages whose text it holds.
+    pub languages: Vec<String>,
 }
 
 /// The text files of the entry, with their digests from `issue`.
@@ -230,6 +276,7 @@ pub fn text_files(i: &Instrument, issue: &Issue) -> Vec<TextFile> {
                 sha256: issue.attachments.get(&path).cloned().unwrap_or_default(),
                 path,
                 description: f.description.clone(),
+                languages: f.languages.clone(),
             }
         })
         .collect()
@@ -275,7 +322,14 @@ pub fn typeset(
             as_of: loc.date(meta.as_of),
             provisional: lifecycle::status(i, meta.as_of) == Status::ProvisionallyApplied,
             parties: lines,
-            texts: text_files(i, &issue),
+            // The statement names each file's languages in its own language.
+            texts: text_files(i, &issue)
+                .into_iter()
+                .map(|mut f| {
+                    f.languages = f.languages.iter().map(|l| loc.language(l)).collect();
+                    f
+                })
+                .collect(),
         },
         register,
         instrument,

@@ -4,6 +4,7 @@
 //! chronology of acts. All dates are as of the register's (or the
 //! `--as-of` view's) date; acts after it were left out before this.
 
+use super::text::paragraphs;
 use crate::args;
 use crate::publish::locale::Locale;
 use crate::register::date::PartialDate;
@@ -71,14 +72,27 @@ pub fn participants(
                 })
                 .collect();
             let party_status = lifecycle::party_status(i, &p.state, as_of);
+            let terminated = lifecycle::terminated_on(i, as_of);
             let status = party_status.map(|s| {
                 let label = loc.keyword("party-status", s.as_str());
                 let exit = own.iter().rev().find(|a| a.action.is_exit());
-                match (s, exit) {
-                    (PartyStatus::Denounced, Some(a)) => loc.fill(
+                let effective = |status: String, date| {
+                    loc.fill(
                         "party-status-effective",
-                        &args!(status = label, date = nb(loc.date(a.takes_effect()))),
-                    ),
+                        &args!(status = status, date = nb(loc.date(date))),
+                    )
+                };
+                match (s, exit, terminated) {
+                    (PartyStatus::Denounced, Some(a), _) => effective(label, a.takes_effect()),
+                    // The contract's party status stays (JSON); the page
+                    // must not say "in force" beside "terminated".
+                    (
+                        PartyStatus::InForce
+                        | PartyStatus::ProvisionallyApplied
+                        | PartyStatus::Consented,
+                        _,
+                        Some(date),
+                    ) => effective(loc.text("party-status-terminated"), date),
                     _ => label,
                 }
             });
@@ -169,7 +183,7 @@ pub fn statements(i: &Instrument, source: &str, loc: &Locale) -> Vec<Text> {
             match &a.text {
                 Some(t) => {
                     line.push_str(&loc.fill("statement-text", &args!(text = RECORDED)));
-                    around(&line, &flat(t), source, loc)
+                    around(&line, &paragraphs(t), source, loc)
                 }
                 None => {
                     line.push_str(&loc.text("statement-no-text"));

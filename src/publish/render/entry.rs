@@ -115,6 +115,7 @@ pub(super) fn instrument_context(
         signed_at: signed_at(i, source_language, loc),
         status: loc.keyword("status", status.as_str()),
         in_force: in_force(i, source_language, loc),
+        in_force_later: i.in_force_later,
         term: term(i, loc),
         relations: i
             .relations

@@ -35,7 +35,7 @@ use crate::publish::locale;
 
 pub use context::*;
 pub use escape::{read_typst_string, typst_literal, typst_string};
-pub use text::{RECORDED, around, flat, in_edition};
+pub use text::{RECORDED, around, flat, in_edition, paragraphs};
 pub use types::*;
 
 /// The template every build starts from: the register, or in a register

@@ -24,6 +24,19 @@ pub fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Text as its paragraphs: each one line (as [`flat`]), kept apart by a
+/// line break where the YAML has a blank line between them, as the
+/// numbered paragraphs of a reservation are.
+pub fn paragraphs(text: &str) -> String {
+    text.split("\n")
+        .collect::<Vec<_>>()
+        .split(|line| line.trim().is_empty())
+        .map(|lines| flat(&lines.join(" ")))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// `text` as an inferred value prints it, "[8 August 2024]", when
 /// `inferred`; else as it is. The brackets come from the catalogue
 /// (`inferred-value`), so every edition marks the same way its language
@@ -106,6 +119,16 @@ pub fn around(sentence: &str, recorded: &str, source: &str, loc: &Locale) -> Tex
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraphs_are_kept_and_lines_within_them_joined() {
+        let text = "1. Article 12\n   applies.\n\n  \n2. Article 14\ndoes not.\n";
+        assert_eq!(
+            paragraphs(text),
+            "1. Article 12 applies.\n2. Article 14 does not."
+        );
+        assert_eq!(paragraphs("one line"), "one line");
+    }
 
     #[test]
     fn a_recorded_text_in_a_catalogue_sentence_keeps_its_language() {

@@ -372,6 +372,9 @@ pub struct InstrumentContext {
     pub signatories: Vec<Text>,
     pub status: String,
     pub in_force: Option<Text>,
+    /// As of a date before the entry into force it records: not yet, so
+    /// not listed as "not recorded".
+    pub in_force_later: bool,
     pub term: Option<String>,
     pub relations: Vec<RelationContext>,
     pub subjects: Vec<Text>,

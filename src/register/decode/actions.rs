@@ -223,6 +223,7 @@ impl Decoder<'_> {
         Some(NotificationRef {
             number: number.ok()?.trim().to_owned(),
             date: date?,
+            span: nf.get("number").map_or(owner, |n| n.span),
         })
     }
 

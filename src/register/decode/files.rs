@@ -15,7 +15,7 @@ impl Decoder<'_> {
                 item,
                 item.span,
                 "an attachment",
-                &["path", "sha256", "description", "kind"],
+                &["path", "sha256", "description", "kind", "languages"],
             ) else {
                 continue;
             };
@@ -54,12 +54,17 @@ impl Decoder<'_> {
             let kind = af
                 .get("kind")
                 .and_then(|n| self.keyword(n, "kind", FileKind::parse, FileKind::NAMES));
+            let languages = af
+                .get("languages")
+                .map(|n| self.languages(n))
+                .unwrap_or_default();
             if let Some(path) = path {
                 files.push(Attachment {
                     path,
                     sha256,
                     description,
                     kind,
+                    languages,
                 });
             }
         }

@@ -131,6 +131,7 @@ impl Decoder<'_> {
             path: self.path.clone(),
             sha256: String::new(),
             number_in_register: None,
+            in_force_later: false,
             id: id?,
             title: title?,
             titles,
@@ -159,7 +160,7 @@ impl Decoder<'_> {
         })
     }
 
-    fn languages(&mut self, node: &Node) -> Vec<String> {
+    pub(super) fn languages(&mut self, node: &Node) -> Vec<String> {
         let items = self.list(node, "languages");
         items
             .iter()
