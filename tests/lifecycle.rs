@@ -297,7 +297,8 @@ fn the_pdf_shows_participants_statements_registration_and_chronology() {
         "Participant Signature Consent to be bound In force for it Reserv. / decl. Status",
         "Kyrgyzstan (KGZ) Signing body not recorded 10 May 2020 Ratification, 2 May 2021 1 June 2021 — denounced (effective 1 March 2024)",
         "Turkmenistan (TKM) Signing body not recorded — Accession, 1 February 2022 3 March 2022 — in force",
-        "Kazakhstan (KAZ) Government of the Republic of Kazakhstan 2 February 2021 Notification, 10 May 2021 July 2021 — in force",
+        // Terminated by Uzbekistan's denunciation: no longer in force for Kazakhstan either.
+        "Kazakhstan (KAZ) Government of the Republic of Kazakhstan 2 February 2021 Notification, 10 May 2021 July 2021 — terminated (effective 10 July 2023)",
         // Reservation, objection and declaration texts.
         "R1 — Reservation by Kazakhstan, 1 March 2021: “Article 12 shall not apply to transit by rail.”",
         "Objection by Uzbekistan, 20 November 2021, regarding R1:",
@@ -674,7 +675,7 @@ fn participants_are_one_table_that_fits_the_page_in_every_language() {
         tr2.contains(
             "Participant Signature Consent to be bound In force for it Reserv. / decl. Status \
              Kazakhstan (KAZ) Government of the Republic of Kazakhstan 2 February 2021 \
-             Notification, 10 May 2021 July 2021 — in force"
+             Notification, 10 May 2021 July 2021 — terminated (effective 10 July 2023)"
         ),
         "{tr2}"
     );
