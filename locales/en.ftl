@@ -396,6 +396,7 @@ extract-verify-edition = and the following the digest of the edition's manifest:
 extract-certified = Certified as a true extract of the register.
 document-place-date = Place and date
 document-signature = Signature and seal
+seal-description = Electronic seal of { $authority }
 
 ## Documents issued from the register: the certifying statement of a registration with the United Nations.
 

@@ -411,6 +411,7 @@ extract-verify-edition = quyidagisi esa nashr manifestining xeshini:
 extract-certified = Reyestrdan koʻchirma toʻgʻri.
 document-place-date = Joy va sana
 document-signature = Imzo va muhr
+seal-description = Elektron muhr: { $authority }
 
 ## Reyestr asosida beriladigan hujjatlar: Birlashgan Millatlar Tashkilotida roʻyxatdan oʻtkazish uchun tasdiqlovchi bayonot.
 

@@ -570,6 +570,11 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "PATH")]
     pub typst: Option<PathBuf>,
 
+    /// Trust the seals and time-stamping authorities certified by these PEM certificates,
+    /// besides register/allowed_seals.pem and register/allowed_tsa.pem
+    #[arg(long, value_name = "FILE")]
+    pub trust: Option<PathBuf>,
+
     /// Stop typst after this many seconds (--rebuild)
     #[arg(long, value_name = "SECONDS", default_value_t = crate::publish::typst::DEFAULT_TIMEOUT_SECS)]
     pub typst_timeout: u64,
@@ -755,7 +760,42 @@ pub struct ExtractArgs {
     pub out: Option<PathBuf>,
 
     #[command(flatten)]
+    pub seal: SealArgs,
+
+    #[command(flatten)]
     pub paper: PaperArgs,
+}
+
+/// A PAdES seal: an X.509 signature inside the PDF that PDF readers show
+/// (docs/auditing.md, "Seals").
+#[derive(Debug, Args)]
+pub struct SealArgs {
+    /// Seal with this RSA private key (PEM, 2048 bits or more; with --seal-cert)
+    #[arg(long, value_name = "KEY.pem", requires = "seal_cert")]
+    pub seal_key: Option<PathBuf>,
+
+    /// The seal's certificate (PEM), valid today
+    #[arg(long, value_name = "CERT.pem", requires = "seal_key")]
+    pub seal_cert: Option<PathBuf>,
+
+    /// The certificates that issued it, nearest first (PEM), carried in the seal
+    #[arg(long, value_name = "CHAIN.pem", requires = "seal_cert")]
+    pub seal_chain: Option<PathBuf>,
+
+    /// Time-stamp the seal at this RFC 3161 time-stamping authority (http://…): PAdES B-T
+    #[arg(long, value_name = "URL", requires = "seal_key")]
+    pub tsa: Option<String>,
+}
+
+impl SealArgs {
+    /// The seal's files, when sealing.
+    pub fn files(&self) -> Option<crate::publish::seal::SealFiles> {
+        Some(crate::publish::seal::SealFiles {
+            key: self.seal_key.clone()?,
+            cert: self.seal_cert.clone()?,
+            chain: self.seal_chain.clone(),
+        })
+    }
 }
 
 /// Prepare the folder to submit to the UN Treaty Section to register an instrument in force

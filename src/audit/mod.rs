@@ -17,6 +17,7 @@ pub mod editions;
 pub mod inputs;
 pub mod manifest;
 pub mod pdf;
+pub mod seal;
 pub mod signature;
 pub mod signers;
 pub mod unit;

@@ -75,6 +75,13 @@ pub(crate) fn paper(config: &Config, args: &PaperArgs) -> Result<Press> {
     })
 }
 
+/// The seal the options give, read and checked; `None` when not sealing.
+pub(crate) fn sealer(args: &crate::cli::SealArgs) -> Result<Option<crate::publish::seal::Sealer>> {
+    args.files()
+        .map(|files| crate::publish::seal::Sealer::new(&files, args.tsa.clone()))
+        .transpose()
+}
+
 /// Creates the folder `dest` is to be written in.
 pub(crate) fn create_parent(dest: &Path) -> Result<()> {
     match dest.parent().filter(|p| !p.as_os_str().is_empty()) {

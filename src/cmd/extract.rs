@@ -26,9 +26,14 @@ pub fn run(config: &Config, args: ExtractArgs) -> Result<()> {
             )),
     };
     super::documents::file_destination(config, &dest, true)?;
+    // A seal that cannot be applied stops the command before typst runs.
+    let sealer = super::documents::sealer(&args.seal)?;
     let issue = Issue::of(&config.root, &excerpt, as_of)?;
     let paper = super::documents::paper(config, &args.paper)?;
-    let (pdf, _) = extract::typeset(&paper.paper(), &excerpt, issue, loc)?;
+    let (mut pdf, _) = extract::typeset(&paper.paper(), &excerpt, issue, loc)?;
+    if let Some(sealer) = &sealer {
+        pdf = sealer.seal(&pdf, &documents::seal_description(&excerpt, loc))?;
+    }
     super::documents::create_parent(&dest)?;
     out::write_atomic(&dest, &pdf)?;
     super::say(

@@ -11,6 +11,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::audit::pdf::{self, PdfReport};
+use crate::audit::seal;
 use crate::cli::{Config, ShowFormat, VerifyArgs};
 use crate::error::{Error, Result};
 use crate::publish::{rebuild, typst};
@@ -25,6 +26,77 @@ struct JsonReport<'a> {
     rebuilt_sha256: Option<String>,
     /// Embedded templates that are not treaty-register's own.
     custom_templates: Vec<String>,
+    /// The PAdES seals, checked.
+    seals: Vec<SealJson>,
+}
+
+/// A seal as the JSON report gives it.
+#[derive(Serialize)]
+struct SealJson {
+    subject: String,
+    issuer: String,
+    serial: String,
+    certificate_sha256: String,
+    time: Option<String>,
+    covers_bytes: usize,
+    timestamp: Option<StampJson>,
+    problems: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct StampJson {
+    time: String,
+    tsa: String,
+}
+
+impl From<&seal::Seal> for SealJson {
+    fn from(s: &seal::Seal) -> SealJson {
+        SealJson {
+            subject: s.subject.clone(),
+            issuer: s.issuer.clone(),
+            serial: s.serial.clone(),
+            certificate_sha256: s.cert_sha256.clone(),
+            time: s.time.clone(),
+            covers_bytes: s.covers,
+            timestamp: s.timestamp.as_ref().map(|t| StampJson {
+                time: t.time.clone(),
+                tsa: t.tsa.clone(),
+            }),
+            problems: s
+                .problems
+                .iter()
+                .chain(s.timestamp.iter().flat_map(|t| &t.problems))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// The certificates trusted for seals and time-stamps: the project's
+/// lists (where verify runs in one) and `--trust`.
+pub(crate) fn trust(config: &Config, extra: Option<&Path>) -> Result<seal::Trust> {
+    let read = |path: &Path| {
+        seal::trust_file(path).map_err(|why| Error::Usage {
+            message: why,
+            hint: Some("a trust list is a file of PEM certificates".into()),
+        })
+    };
+    let mut trust = seal::Trust {
+        seals: read(&config.root.join("register/allowed_seals.pem"))?,
+        tsas: read(&config.root.join("register/allowed_tsa.pem"))?,
+    };
+    if let Some(path) = extra {
+        if !path.exists() {
+            return Err(Error::Usage {
+                message: format!("--trust {}: no such file", path.display()),
+                hint: None,
+            });
+        }
+        let certs = read(path)?;
+        trust.seals.extend(certs.iter().cloned());
+        trust.tsas.extend(certs);
+    }
+    Ok(trust)
 }
 
 pub fn run(config: &Config, args: &VerifyArgs, path: &Path) -> Result<()> {
@@ -34,6 +106,17 @@ pub fn run(config: &Config, args: &VerifyArgs, path: &Path) -> Result<()> {
     })?;
     let mut report = pdf::check(&carried);
     let custom = pdf::custom_templates(&carried.files);
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let seals = seal::seals(&bytes, &trust(config, args.trust.as_deref())?);
+    for s in &seals {
+        report.problems.extend(s.problems.iter().cloned());
+        report
+            .problems
+            .extend(s.timestamp.iter().flat_map(|t| t.problems.iter().cloned()));
+    }
     let mut rebuilt = None;
     if args.rebuild && report.problem_count() == 0 {
         let timeout = std::time::Duration::from_secs(args.typst_timeout);
@@ -57,18 +140,51 @@ pub fn run(config: &Config, args: &VerifyArgs, path: &Path) -> Result<()> {
                 report: &report,
                 rebuilt_sha256: rebuilt,
                 custom_templates: custom,
+                seals: seals.iter().map(SealJson::from).collect(),
             })
             .expect("a report serializes");
             text.push('\n');
             text
         }
-        ShowFormat::Text => text(config, &report, rebuilt.as_deref(), &custom, &summary),
+        ShowFormat::Text => {
+            let mut text = text(config, &report, rebuilt.as_deref(), &custom, &summary);
+            // The seals before the closing line.
+            let lines: String = seals.iter().map(seal_line).collect();
+            let at = text.rfind(&summary).unwrap_or(text.len());
+            text.insert_str(at, &lines);
+            if !seals.is_empty() {
+                text = text.replace(
+                    "identical to this PDF (sha256",
+                    "identical to this PDF before its seal (sha256",
+                );
+            }
+            text
+        }
     };
     super::print(&text)?;
     if problems > 0 {
         return Err(Error::Problems { summary });
     }
     Ok(())
+}
+
+/// "SEAL CN=… (issued by CN=…), the whole file, 2026-12-06T21:22:19Z
+/// [time-stamped … by …]".
+fn seal_line(s: &seal::Seal) -> String {
+    let stamp = s.timestamp.as_ref().map_or_else(String::new, |t| {
+        format!(", time-stamped {} by {}", t.time, t.tsa)
+    });
+    let state = if s.problems.is_empty() {
+        "valid and trusted"
+    } else {
+        "NOT valid"
+    };
+    format!(
+        "SEAL {state}: {} (issued by {}), sealed {}{stamp}\n",
+        s.subject,
+        s.issuer,
+        s.time.as_deref().unwrap_or("at a time not stated"),
+    )
 }
 
 fn text(

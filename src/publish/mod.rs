@@ -28,6 +28,7 @@ pub mod out;
 pub mod rebuild;
 pub mod render;
 pub mod reuse;
+pub mod seal;
 pub mod settings;
 pub mod spool;
 pub mod trace;

@@ -118,6 +118,14 @@ pub fn language(excerpt: &Excerpt, lang: Option<&str>) -> Result<&'static Locale
     })
 }
 
+/// What assistive technology says of a document's invisible seal:
+/// "Electronic seal of <authority>".
+pub fn seal_description(excerpt: &Excerpt, loc: &Locale) -> String {
+    let meta = &excerpt.register.meta;
+    let authority = meta.authority.clone().unwrap_or_else(|| meta.title.clone());
+    loc.fill("seal-description", &crate::args!(authority = authority))
+}
+
 /// What a document's default file name gains in a language other than
 /// the register's (`-ru`), so that each language's copy is kept.
 pub fn language_suffix(excerpt: &Excerpt, loc: &Locale) -> String {

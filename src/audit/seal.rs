@@ -1,0 +1,356 @@
+//! Checking the PAdES seals in a PDF and their RFC 3161 time-stamps, as
+//! `verify --pdf` and `verify` do: the byte range covers the whole file
+//! but the signature (else `SEAL-PARTIAL`: bytes were added after it), the
+//! digest and the signature value hold (`SEAL-INVALID`), and the seal's
+//! certificate, or one that issued it, is trusted (`SEAL-UNTRUSTED`):
+//! listed in `register/allowed_seals.pem` or `--trust`. A time-stamp must
+//! stamp the signature value and be signed by a TSA that chains to
+//! `register/allowed_tsa.pem` or `--trust` (`TIMESTAMP-INVALID`).
+//!
+//! The same checks serve a time-stamp over `manifest.sha256`
+//! ([`timestamp`]).
+
+use cms::content_info::ContentInfo;
+use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
+use der::asn1::OctetString;
+use der::{Decode, Encode};
+use lopdf::{Document, Object};
+use rsa::Pkcs1v15Sign;
+use sha2_010::{Digest, Sha256};
+use x509_cert::Certificate;
+
+use crate::publish::seal::cms::{MESSAGE_DIGEST, SHA256_WITH_RSA, TIME_STAMP_TOKEN};
+use crate::publish::seal::keys;
+
+/// How long a chain of issuers is followed.
+const MAX_CHAIN: usize = 6;
+
+/// One seal found in a PDF, checked.
+#[derive(Debug, Clone)]
+pub struct Seal {
+    /// The seal's certificate: subject, issuer, serial (hex) and the
+    /// SHA-256 of its DER.
+    pub subject: String,
+    pub issuer: String,
+    pub serial: String,
+    pub cert_sha256: String,
+    /// `/M` as written.
+    pub time: Option<String>,
+    /// The bytes the seal covers end here (the length of the file it
+    /// sealed).
+    pub covers: usize,
+    /// The time-stamp, where there is one: its time and TSA.
+    pub timestamp: Option<Stamp>,
+    /// What fails, each line starting with its code.
+    pub problems: Vec<String>,
+}
+
+/// A time-stamp token, checked.
+#[derive(Debug, Clone)]
+pub struct Stamp {
+    /// RFC 3339 UTC.
+    pub time: String,
+    pub tsa: String,
+    pub problems: Vec<String>,
+}
+
+/// The certificates trusted for seals and for time-stamps.
+#[derive(Default)]
+pub struct Trust {
+    pub seals: Vec<Certificate>,
+    pub tsas: Vec<Certificate>,
+}
+
+/// The seals of `pdf`, each checked; empty when it has none.
+pub fn seals(pdf: &[u8], trust: &Trust) -> Vec<Seal> {
+    let Ok(doc) = Document::load_mem(pdf) else {
+        return Vec::new();
+    };
+    let mut found: Vec<Seal> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"ByteRange").is_ok() && d.get(b"Contents").is_ok())
+        .map(|d| {
+            let range: Vec<i64> = d
+                .get(b"ByteRange")
+                .and_then(Object::as_array)
+                .map(|a| a.iter().filter_map(|x| x.as_i64().ok()).collect())
+                .unwrap_or_default();
+            let contents = match d.get(b"Contents") {
+                Ok(Object::String(bytes, _)) => bytes.clone(),
+                _ => Vec::new(),
+            };
+            let time = d
+                .get(b"M")
+                .ok()
+                .and_then(|m| m.as_str().ok())
+                .map(|m| String::from_utf8_lossy(m).into_owned());
+            check_one(pdf, &range, &contents, time, trust)
+        })
+        .collect();
+    found.sort_by_key(|s| s.covers);
+    found
+}
+
+fn invalid(why: impl std::fmt::Display) -> String {
+    format!("SEAL-INVALID {why}")
+}
+
+fn check_one(
+    pdf: &[u8],
+    range: &[i64],
+    contents: &[u8],
+    time: Option<String>,
+    trust: &Trust,
+) -> Seal {
+    let mut seal = Seal {
+        subject: String::new(),
+        issuer: String::new(),
+        serial: String::new(),
+        cert_sha256: String::new(),
+        time,
+        covers: 0,
+        timestamp: None,
+        problems: Vec::new(),
+    };
+    let range: Vec<usize> = range
+        .iter()
+        .filter_map(|&x| usize::try_from(x).ok())
+        .collect();
+    let [0, a, b, c] = range[..] else {
+        seal.problems
+            .push(invalid("its /ByteRange is not four numbers from 0"));
+        return seal;
+    };
+    if a >= b || b.checked_add(c).is_none_or(|end| end > pdf.len()) {
+        seal.problems
+            .push(invalid("its /ByteRange lies outside the file"));
+        return seal;
+    }
+    seal.covers = b + c;
+    if seal.covers < pdf.len() {
+        seal.problems.push(format!(
+            "SEAL-PARTIAL {} bytes were added after the seal (it covers the first {} of {})",
+            pdf.len() - seal.covers,
+            seal.covers,
+            pdf.len()
+        ));
+    }
+    let mut hasher = Sha256::new();
+    hasher.update(&pdf[..a]);
+    hasher.update(&pdf[b..b + c]);
+    let digest = hasher.finalize();
+    let Some((data, info, cert)) = parse(contents) else {
+        seal.problems.push(invalid(
+            "its /Contents is not a CMS SignedData with one signer and its certificate",
+        ));
+        return seal;
+    };
+    seal.subject = cert.tbs_certificate.subject.to_string();
+    seal.issuer = cert.tbs_certificate.issuer.to_string();
+    seal.serial = hex(cert.tbs_certificate.serial_number.as_bytes());
+    seal.cert_sha256 = crate::support::digest::sha256_bytes(&keys::der(&cert));
+    if let Err(why) = signer_holds(&info, &cert, &digest) {
+        seal.problems.push(invalid(why));
+    }
+    let carried = carried(&data);
+    if !trusted(&cert, &carried, &trust.seals) {
+        seal.problems.push(format!(
+            "SEAL-UNTRUSTED its certificate ({}) is not listed in register/allowed_seals.pem or --trust, nor issued by one that is",
+            seal.subject
+        ));
+    }
+    if let Some(token) = token_of(&info) {
+        let value_digest = Sha256::digest(info.signature.as_bytes());
+        seal.timestamp = Some(timestamp(&token, &value_digest, &trust.tsas));
+    }
+    seal
+}
+
+/// The SignedData, its one SignerInfo and the signer's certificate.
+fn parse(contents: &[u8]) -> Option<(SignedData, SignerInfo, Certificate)> {
+    // `/Contents` is padded with zeros after the DER.
+    let mut reader = der::SliceReader::new(contents).ok()?;
+    let info = <ContentInfo as der::Decode>::decode(&mut reader).ok()?;
+    let data = info.content.decode_as::<SignedData>().ok()?;
+    let signer = data.signer_infos.0.iter().next()?.clone();
+    if data.signer_infos.0.len() != 1 {
+        return None;
+    }
+    let cert = signer_cert(&data, &signer)?;
+    Some((data, signer, cert))
+}
+
+fn carried(data: &SignedData) -> Vec<Certificate> {
+    data.certificates
+        .as_ref()
+        .map(|set| {
+            set.0
+                .iter()
+                .filter_map(|c| match c {
+                    cms::cert::CertificateChoices::Certificate(cert) => Some(cert.clone()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn signer_cert(data: &SignedData, info: &SignerInfo) -> Option<Certificate> {
+    let SignerIdentifier::IssuerAndSerialNumber(id) = &info.sid else {
+        return None;
+    };
+    carried(data).into_iter().find(|c| {
+        c.tbs_certificate.issuer == id.issuer && c.tbs_certificate.serial_number == id.serial_number
+    })
+}
+
+/// The signed attributes state `digest`, and the signature over them is
+/// the certificate's key's.
+fn signer_holds(info: &SignerInfo, cert: &Certificate, digest: &[u8]) -> Result<(), String> {
+    let attrs = info
+        .signed_attrs
+        .as_ref()
+        .ok_or("it has no signed attributes")?;
+    let stated = attrs
+        .iter()
+        .find(|a| a.oid == MESSAGE_DIGEST)
+        .and_then(|a| a.values.iter().next())
+        .and_then(|v| v.decode_as::<OctetString>().ok())
+        .ok_or("it states no message digest")?;
+    if stated.as_bytes() != digest {
+        return Err(
+            "the file's bytes do not match the digest it signed (changed after sealing)".into(),
+        );
+    }
+    let key = keys::public_key(cert).ok_or("its certificate's key is not RSA")?;
+    let signed = Sha256::digest(attrs.to_der().map_err(|e| e.to_string())?);
+    key.verify(
+        Pkcs1v15Sign::new::<Sha256>(),
+        &signed,
+        info.signature.as_bytes(),
+    )
+    .map_err(|_| "its signature value does not verify with its certificate's key".to_owned())
+}
+
+/// Whether `cert`, or a certificate that issued it (followed through
+/// `carried`), is one of `trusted`; each link's signature is checked.
+pub fn trusted(cert: &Certificate, carried: &[Certificate], trusted: &[Certificate]) -> bool {
+    let mut current = cert.clone();
+    for _ in 0..MAX_CHAIN {
+        if trusted.iter().any(|t| keys::der(t) == keys::der(&current)) {
+            return true;
+        }
+        let issuer = trusted.iter().chain(carried).find(|i| {
+            i.tbs_certificate.subject == current.tbs_certificate.issuer && issued(i, &current)
+        });
+        match issuer {
+            Some(i) if trusted.iter().any(|t| keys::der(t) == keys::der(i)) => return true,
+            Some(i) if keys::der(i) != keys::der(&current) => current = i.clone(),
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether `issuer`'s key signed `cert` (sha256WithRSAEncryption).
+fn issued(issuer: &Certificate, cert: &Certificate) -> bool {
+    if cert.signature_algorithm.oid != SHA256_WITH_RSA {
+        return false;
+    }
+    let (Some(key), Ok(tbs)) = (keys::public_key(issuer), cert.tbs_certificate.to_der()) else {
+        return false;
+    };
+    let Some(signature) = cert.signature.as_bytes() else {
+        return false;
+    };
+    key.verify(
+        Pkcs1v15Sign::new::<Sha256>(),
+        &Sha256::digest(tbs),
+        signature,
+    )
+    .is_ok()
+}
+
+fn token_of(info: &SignerInfo) -> Option<ContentInfo> {
+    info.unsigned_attrs
+        .as_ref()?
+        .iter()
+        .find(|a| a.oid == TIME_STAMP_TOKEN)?
+        .values
+        .iter()
+        .next()?
+        .decode_as::<ContentInfo>()
+        .ok()
+}
+
+/// A time-stamp token checked: it stamps `digest`, its TSA's signature
+/// holds, and the TSA chains to `trusted`.
+pub fn timestamp(token: &ContentInfo, digest: &[u8], trusted_tsas: &[Certificate]) -> Stamp {
+    let mut stamp = Stamp {
+        time: String::new(),
+        tsa: String::new(),
+        problems: Vec::new(),
+    };
+    let bad = |why: &str| format!("TIMESTAMP-INVALID {why}");
+    let Some(info) = crate::publish::seal::tsa::tst_info(token) else {
+        stamp.problems.push(bad("it is not an RFC 3161 token"));
+        return stamp;
+    };
+    stamp.time = info.gen_time.to_date_time().to_string();
+    if info.message_imprint.hashed_message.as_bytes() != digest {
+        stamp.problems.push(bad("it stamps other data"));
+    }
+    let Ok(data) = token.content.decode_as::<SignedData>() else {
+        stamp.problems.push(bad("it is not a SignedData"));
+        return stamp;
+    };
+    let Some(signer) = data.signer_infos.0.iter().next() else {
+        stamp.problems.push(bad("it has no signer"));
+        return stamp;
+    };
+    let Some(cert) = signer_cert(&data, signer) else {
+        stamp
+            .problems
+            .push(bad("it does not carry its TSA's certificate"));
+        return stamp;
+    };
+    stamp.tsa = cert.tbs_certificate.subject.to_string();
+    let content = data
+        .encap_content_info
+        .econtent
+        .as_ref()
+        .and_then(|c| c.decode_as::<OctetString>().ok());
+    let content_digest = content
+        .map(|c| Sha256::digest(c.as_bytes()).to_vec())
+        .unwrap_or_default();
+    if let Err(why) = signer_holds(signer, &cert, &content_digest) {
+        stamp.problems.push(bad(&why));
+    }
+    if !trusted(&cert, &carried(&data), trusted_tsas) {
+        stamp.problems.push(bad(&format!(
+            "its TSA ({}) does not chain to register/allowed_tsa.pem or --trust",
+            stamp.tsa
+        )));
+    }
+    stamp
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The certificates of a PEM file, where it exists (none where it does
+/// not: nothing is trusted).
+pub fn trust_file(path: &std::path::Path) -> Result<Vec<Certificate>, String> {
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    keys::certificates(path).map_err(|e| e.to_string())
+}
+
+/// Reads `token` DER.
+pub fn token_from_der(bytes: &[u8]) -> Option<ContentInfo> {
+    ContentInfo::from_der(bytes).ok()
+}

@@ -1,0 +1,79 @@
+//! PAdES seals (`--seal-key KEY.pem --seal-cert CERT.pem [--seal-chain
+//! CHAIN.pem] [--tsa URL]`): an X.509 signature inside each PDF that PDF
+//! readers, courts and archives check, baseline B-B, or B-T with an
+//! RFC 3161 time-stamp, added as an incremental update so the bytes
+//! before it stay the reproducible PDF. The contract is
+//! `shared/design/seals.md`.
+
+pub mod cms;
+pub mod keys;
+pub mod pdf;
+pub mod tsa;
+
+use crate::error::Result;
+
+pub use keys::{SealFiles, SealKey};
+
+/// What seals the PDFs of one run: the key, the time it seals at and the
+/// TSA to stamp it.
+pub struct Sealer {
+    pub key: SealKey,
+    pub tsa: Option<String>,
+    /// Seconds since the epoch.
+    pub now: u64,
+}
+
+impl Sealer {
+    /// Reads and checks the seal (see [`keys::load`]) for sealing now.
+    pub fn new(files: &SealFiles, tsa: Option<String>) -> Result<Sealer> {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Ok(Sealer {
+            key: keys::load(files, now)?,
+            tsa,
+            now,
+        })
+    }
+
+    /// `pdf` sealed; `description` is what a reader's assistive
+    /// technology says of the (invisible) seal.
+    pub fn seal(&self, pdf: &[u8], description: &str) -> Result<Vec<u8>> {
+        let certificates: usize = std::iter::once(&self.key.cert)
+            .chain(&self.key.chain)
+            .map(|c| keys::der(c).len())
+            .sum();
+        // A token carries the TSA's certificates and its own signature.
+        let reserve = 4096 + certificates + if self.tsa.is_some() { 16384 } else { 0 };
+        let time = pdf_time(self.now);
+        let sealing = pdf::Sealing {
+            time: &time,
+            description,
+            reserve,
+        };
+        let tsa = self.tsa.as_deref();
+        pdf::seal(pdf, &sealing, |digest| {
+            let stamp = |value_digest: &[u8]| tsa::token(tsa.unwrap_or_default(), value_digest);
+            cms::seal(
+                digest,
+                &self.key,
+                tsa.map(|_| &stamp as &dyn Fn(&[u8]) -> Result<_>),
+            )
+        })
+    }
+}
+
+/// A PDF date in UTC: `D:20241231120000Z`.
+pub fn pdf_time(secs: u64) -> String {
+    let t = der::DateTime::from_unix_duration(std::time::Duration::from_secs(secs))
+        .unwrap_or(der::DateTime::INFINITY);
+    format!(
+        "D:{:04}{:02}{:02}{:02}{:02}{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minutes(),
+        t.seconds()
+    )
+}

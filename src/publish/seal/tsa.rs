@@ -1,0 +1,174 @@
+//! RFC 3161 time-stamps: a request for a token over a SHA-256 digest,
+//! sent to the time-stamping authority by HTTP POST
+//! (`application/timestamp-query`), and the token taken from its reply
+//! once it is checked to stamp that digest. A token is signed by the
+//! TSA, so TSAs serve plain HTTP; an `https://` TSA is refused for now.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use cms::content_info::ContentInfo;
+use der::asn1::{Int, OctetString};
+use der::{Decode, Encode};
+use x509_tsp::{MessageImprint, TimeStampReq, TimeStampResp, TspVersion, TstInfo};
+
+use crate::error::{Error, Result};
+
+fn failed(url: &str, why: String) -> Error {
+    Error::Signing {
+        message: format!("the time-stamping authority {url} gave no token: {why}"),
+        hint: "check --tsa (an RFC 3161 service, e.g. http://tsa.example/tsr) and the network; nothing was written"
+            .into(),
+    }
+}
+
+/// A token from the TSA at `url` over `digest` (SHA-256).
+pub fn token(url: &str, digest: &[u8]) -> Result<ContentInfo> {
+    let nonce = nonce();
+    let request = TimeStampReq {
+        version: TspVersion::V1,
+        message_imprint: MessageImprint {
+            hash_algorithm: x509_cert::spki::AlgorithmIdentifier {
+                oid: super::cms::ID_SHA256,
+                parameters: None,
+            },
+            hashed_message: OctetString::new(digest).map_err(|e| failed(url, e.to_string()))?,
+        },
+        req_policy: None,
+        nonce: Some(Int::new(&nonce).map_err(|e| failed(url, e.to_string()))?),
+        cert_req: true,
+        extensions: None,
+    }
+    .to_der()
+    .map_err(|e| failed(url, e.to_string()))?;
+    let body = post(url, &request).map_err(|e| failed(url, e))?;
+    let reply = TimeStampResp::from_der(&body)
+        .map_err(|e| failed(url, format!("its reply is not a time-stamp response ({e})")))?;
+    let status = reply.status.status as u8;
+    if status > 1 {
+        return Err(failed(
+            url,
+            format!("it refused the request (PKIStatus {status})"),
+        ));
+    }
+    let token = reply
+        .time_stamp_token
+        .ok_or_else(|| failed(url, "its reply holds no token".into()))?;
+    let info = tst_info(&token).ok_or_else(|| failed(url, "its token holds no TSTInfo".into()))?;
+    if info.message_imprint.hashed_message.as_bytes() != digest {
+        return Err(failed(url, "its token stamps other data".into()));
+    }
+    if info.nonce.as_ref().map(|n| n.as_bytes())
+        != Some(
+            Int::new(&nonce)
+                .map_err(|e| failed(url, e.to_string()))?
+                .as_bytes(),
+        )
+    {
+        return Err(failed(
+            url,
+            "its token answers another request (nonce)".into(),
+        ));
+    }
+    Ok(token)
+}
+
+/// The `TSTInfo` a token signs.
+pub fn tst_info(token: &ContentInfo) -> Option<TstInfo> {
+    let data = token
+        .content
+        .decode_as::<cms::signed_data::SignedData>()
+        .ok()?;
+    let content = data.encap_content_info.econtent?;
+    let octets = content.decode_as::<OctetString>().ok()?;
+    TstInfo::from_der(octets.as_bytes()).ok()
+}
+
+/// Eight bytes no two requests share (the clock's nanoseconds and the
+/// process), with the top bit clear so the INTEGER stays positive.
+fn nonce() -> [u8; 8] {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    let mixed = nanos ^ (u64::from(std::process::id()) << 40);
+    let mut bytes = mixed.to_be_bytes();
+    bytes[0] &= 0x7f;
+    bytes[0] |= 0x01;
+    bytes
+}
+
+/// The body of the reply to an HTTP/1.1 POST of `body` to `url`.
+fn post(url: &str, body: &[u8]) -> std::result::Result<Vec<u8>, String> {
+    let rest = url
+        .strip_prefix("http://")
+        .ok_or_else(|| "only http:// time-stamping authorities are supported (tokens are signed, so TSAs serve HTTP)".to_owned())?;
+    let (authority, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    let address = if authority.contains(':') {
+        authority.to_owned()
+    } else {
+        format!("{authority}:80")
+    };
+    let mut stream =
+        TcpStream::connect(&address).map_err(|e| format!("cannot connect to {address} ({e})"))?;
+    let timeout = Some(Duration::from_secs(30));
+    stream
+        .set_read_timeout(timeout)
+        .and_then(|()| stream.set_write_timeout(timeout))
+        .map_err(|e| e.to_string())?;
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {authority}\r\nContent-Type: application/timestamp-query\r\nAccept: application/timestamp-reply\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream
+        .write_all(head.as_bytes())
+        .and_then(|()| stream.write_all(body))
+        .map_err(|e| e.to_string())?;
+    let mut reply = Vec::new();
+    stream
+        .take(16 << 20)
+        .read_to_end(&mut reply)
+        .map_err(|e| e.to_string())?;
+    let split = reply
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or("its reply is not HTTP")?;
+    let head = String::from_utf8_lossy(&reply[..split]).to_string();
+    let status = head.split_whitespace().nth(1).unwrap_or("");
+    if status != "200" {
+        return Err(format!("it answered HTTP {status}"));
+    }
+    let body = reply[split + 4..].to_vec();
+    if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        return dechunk(&body).ok_or_else(|| "its chunked reply is malformed".to_owned());
+    }
+    Ok(body)
+}
+
+fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    loop {
+        let line_end = body.windows(2).position(|w| w == b"\r\n")?;
+        let size = usize::from_str_radix(
+            std::str::from_utf8(&body[..line_end])
+                .ok()?
+                .split(';')
+                .next()?
+                .trim(),
+            16,
+        )
+        .ok()?;
+        body = &body[line_end + 2..];
+        if size == 0 {
+            return Some(out);
+        }
+        out.extend_from_slice(body.get(..size)?);
+        body = body.get(size + 2..)?;
+    }
+}
