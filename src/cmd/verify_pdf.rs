@@ -183,8 +183,28 @@ fn seal_line(s: &seal::Seal) -> String {
         "SEAL {state}: {} (issued by {}), sealed {}{stamp}\n",
         s.subject,
         s.issuer,
-        s.time.as_deref().unwrap_or("at a time not stated"),
+        s.time
+            .as_deref()
+            .map_or_else(|| "at a time not stated".to_owned(), readable_time),
     )
+}
+
+/// "D:20261206212709Z" as "2026-12-06 21:27:09 UTC".
+fn readable_time(pdf: &str) -> String {
+    let d = pdf.trim_start_matches("D:");
+    match (
+        d.get(0..4),
+        d.get(4..6),
+        d.get(6..8),
+        d.get(8..10),
+        d.get(10..12),
+        d.get(12..14),
+    ) {
+        (Some(y), Some(mo), Some(day), Some(h), Some(mi), Some(s)) if d.ends_with('Z') => {
+            format!("{y}-{mo}-{day} {h}:{mi}:{s} UTC")
+        }
+        _ => pdf.to_owned(),
+    }
 }
 
 fn text(

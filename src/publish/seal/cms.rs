@@ -85,13 +85,16 @@ fn signed_attributes(digest: &[u8], seal: &SealKey) -> der::Result<SetOfVec<Attr
     ])
 }
 
+/// Asks a time-stamping authority for a token over a SHA-256 digest.
+pub type Stamper<'a> = &'a dyn Fn(&[u8]) -> crate::error::Result<ContentInfo>;
+
 /// The DER `ContentInfo` of a detached seal over content whose SHA-256 is
 /// `digest`. `timestamp` is asked for a token over the signature value
 /// (B-T), given the SHA-256 of that value.
 pub fn seal(
     digest: &[u8],
     seal: &SealKey,
-    timestamp: Option<&dyn Fn(&[u8]) -> crate::error::Result<ContentInfo>>,
+    timestamp: Option<Stamper>,
 ) -> crate::error::Result<Vec<u8>> {
     let encoding = |e: der::Error| crate::error::Error::Signing {
         message: format!("the seal could not be encoded ({e})"),

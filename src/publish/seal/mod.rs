@@ -57,7 +57,7 @@ impl Sealer {
             cms::seal(
                 digest,
                 &self.key,
-                tsa.map(|_| &stamp as &dyn Fn(&[u8]) -> Result<_>),
+                tsa.map(|_| &stamp as cms::Stamper),
             )
         })
     }

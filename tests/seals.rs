@@ -1,0 +1,289 @@
+//! PAdES seals and RFC 3161 time-stamps (#29), through the real binary,
+//! typst, and independent validators: poppler's `pdfsig` (whose exit code
+//! is 0 even for a tampered file, so its text is read), pyHanko and
+//! `qpdf --check`. The PKI is the tests' own (`tests/support/pki.sh`,
+//! openssl), and the time-stamping authority runs on 127.0.0.1
+//! (`tests/support/tsa.py`, `openssl ts -reply`), started and stopped here.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use common::{Test, pdf_text, tool};
+
+/// A PKI made for one test.
+struct Pki {
+    dir: tempfile::TempDir,
+}
+
+impl Pki {
+    fn new() -> Pki {
+        let dir = tempfile::tempdir().unwrap();
+        let made = Command::new("bash")
+            .arg(common::repo().join("tests/support/pki.sh"))
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(made.status.success(), "{made:?}");
+        Pki { dir }
+    }
+
+    fn file(&self, name: &str) -> String {
+        self.dir.path().join(name).display().to_string()
+    }
+}
+
+/// The time-stamping authority, stopped when dropped.
+struct Tsa {
+    child: Child,
+    url: String,
+}
+
+impl Tsa {
+    fn start(pki: &Pki) -> Tsa {
+        let mut child = Command::new("python3")
+            .arg(common::repo().join("tests/support/tsa.py"))
+            .arg(pki.dir.path())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut port = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut port)
+            .unwrap();
+        Tsa {
+            child,
+            url: format!("http://127.0.0.1:{}/tsr", port.trim()),
+        }
+    }
+}
+
+impl Drop for Tsa {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn run(program: &str, args: &[&str]) -> (bool, String) {
+    let out = Command::new(program).args(args).output().unwrap();
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+fn pdfsig(pdf: &Path) -> String {
+    run("pdfsig", &[&pdf.display().to_string()]).1
+}
+
+fn pyhanko(pdf: &Path, root: Option<&str>) -> (bool, String) {
+    let pdf = pdf.display().to_string();
+    let mut args = vec!["sign", "validate", "--no-revocation-check"];
+    if let Some(root) = root {
+        args.extend(["--trust", root, "--trust-replace"]);
+    }
+    args.push(&pdf);
+    run("pyhanko", &args)
+}
+
+/// An extract of TR-1 of the documents fixture, sealed with `extra`.
+fn sealed(pki: &Pki, extra: &[&str]) -> (Test, PathBuf) {
+    let test = Test::fixture("documents");
+    let (key, cert) = (pki.file("seal.key"), pki.file("seal.pem"));
+    let mut args = vec![
+        "extract",
+        "TR-1",
+        "--out",
+        "sealed.pdf",
+        "--seal-key",
+        &key,
+        "--seal-cert",
+        &cert,
+    ];
+    args.extend(extra);
+    let (code, out, err) = tool(test.path(), &args);
+    assert_eq!(code, 0, "{out}{err}");
+    let pdf = test.path().join("sealed.pdf");
+    (test, pdf)
+}
+
+#[test]
+fn a_sealed_and_time_stamped_extract_passes_every_validator() {
+    let pki = Pki::new();
+    let tsa = Tsa::start(&pki);
+    let (test, pdf) = sealed(&pki, &["--tsa", &tsa.url]);
+    let sig = pdfsig(&pdf);
+    assert!(
+        sig.contains("Signature Validation: Signature is Valid."),
+        "{sig}"
+    );
+    assert!(sig.contains("Total document signed"), "{sig}");
+    assert!(sig.contains("Signature Type: ETSI.CAdES.detached"), "{sig}");
+    assert!(sig.contains("CN=Treaty Department Seal"), "{sig}");
+    let (ok, hanko) = pyhanko(&pdf, Some(&pki.file("root.pem")));
+    assert!(ok, "{hanko}");
+    assert!(hanko.contains("INTACT:TRUSTED"), "{hanko}");
+    assert!(hanko.contains("TIMESTAMP_TOKEN<INTACT:TRUSTED>"), "{hanko}");
+    assert!(hanko.contains("UNTOUCHED"), "{hanko}");
+    let (ok, qpdf) = run("qpdf", &["--check", &pdf.display().to_string()]);
+    assert!(ok, "{qpdf}");
+    assert!(
+        qpdf.contains("No syntax or stream encoding errors"),
+        "{qpdf}"
+    );
+    // The bytes before the seal are the extract unsealed, exactly.
+    let (code, _, err) = tool(test.path(), &["extract", "TR-1", "--out", "plain.pdf"]);
+    assert_eq!(code, 0, "{err}");
+    let plain = std::fs::read(test.path().join("plain.pdf")).unwrap();
+    let sealed_bytes = std::fs::read(&pdf).unwrap();
+    assert!(sealed_bytes.len() > plain.len());
+    assert_eq!(&sealed_bytes[..plain.len()], &plain[..]);
+    assert_eq!(pdf_text(&pdf), pdf_text(&test.path().join("plain.pdf")));
+    // Audited alone, in another folder, with the root trusted.
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::copy(&pdf, elsewhere.path().join("x.pdf")).unwrap();
+    let root = pki.file("root.pem");
+    let (code, out, err) = tool(
+        elsewhere.path(),
+        &["verify", "--pdf", "x.pdf", "--rebuild", "--trust", &root],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("REBUILT from the embedded sources: identical to this PDF before its seal"),
+        "{out}"
+    );
+    assert!(
+        out.contains("SEAL valid and trusted: CN=Treaty Department Seal,O=Ministry of Foreign Affairs,C=KZ (issued by CN=Test Root CA"),
+        "{out}"
+    );
+    assert!(out.contains("time-stamped 20"), "{out}");
+    assert!(out.contains("by CN=Test Time-Stamping Authority"), "{out}");
+}
+
+#[test]
+fn tampering_appending_and_an_untrusted_seal_are_named() {
+    let pki = Pki::new();
+    let (test, pdf) = sealed(&pki, &[]);
+    let root = pki.file("root.pem");
+    let verify =
+        |file: &str, trust: &str| tool(test.path(), &["verify", "--pdf", file, "--trust", trust]);
+    let (code, out, err) = verify("sealed.pdf", &root);
+    assert_eq!(code, 0, "{out}{err}");
+
+    // A byte changed inside the signed range (in the first page's text
+    // stream, far from the seal).
+    let mut bytes = std::fs::read(&pdf).unwrap();
+    let at = bytes.len() / 3;
+    bytes[at] ^= 0x20;
+    std::fs::write(test.path().join("tampered.pdf"), &bytes).unwrap();
+    let (code, out, _) = verify("tampered.pdf", &root);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("PROBLEM SEAL-INVALID the file's bytes do not match the digest it signed"),
+        "{out}"
+    );
+    let sig = pdfsig(&test.path().join("tampered.pdf"));
+    assert!(!sig.contains("Signature is Valid."), "{sig}");
+
+    // Bytes after the seal.
+    let mut bytes = std::fs::read(&pdf).unwrap();
+    bytes.extend_from_slice(b"% appended\n");
+    std::fs::write(test.path().join("appended.pdf"), &bytes).unwrap();
+    let (code, out, _) = verify("appended.pdf", &root);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("PROBLEM SEAL-PARTIAL 11 bytes were added after the seal"),
+        "{out}"
+    );
+    let sig = pdfsig(&test.path().join("appended.pdf"));
+    assert!(!sig.contains("Total document signed"), "{sig}");
+
+    // Trusting another root only.
+    let other = pki.file("other-root.pem");
+    let (code, out, _) = verify("sealed.pdf", &other);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("PROBLEM SEAL-UNTRUSTED its certificate (CN=Treaty Department Seal"),
+        "{out}"
+    );
+    let (ok, hanko) = pyhanko(&pdf, Some(&other));
+    assert!(!ok || !hanko.contains(":TRUSTED"), "{hanko}");
+    // The project's own list trusts it.
+    std::fs::copy(&root, test.path().join("register/allowed_seals.pem")).unwrap();
+    let (code, out, err) = verify("sealed.pdf", &other);
+    assert_eq!(code, 0, "{out}{err}");
+}
+
+#[test]
+fn a_time_stamp_from_an_untrusted_authority_is_named() {
+    let pki = Pki::new();
+    let tsa = Tsa::start(&pki);
+    let (test, _) = sealed(&pki, &["--tsa", &tsa.url]);
+    // The seal's issuer trusted in the project, the TSA's root not at all.
+    let seal = pki.file("seal.pem");
+    let (code, out, _) = tool(
+        test.path(),
+        &["verify", "--pdf", "sealed.pdf", "--trust", &seal],
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("PROBLEM TIMESTAMP-INVALID its TSA (CN=Test Time-Stamping Authority"),
+        "{out}"
+    );
+    assert!(!out.contains("SEAL-UNTRUSTED"), "{out}");
+}
+
+#[test]
+fn a_seal_that_cannot_be_applied_stops_before_anything_is_written() {
+    let pki = Pki::new();
+    let test = Test::fixture("documents");
+    let refused = |key: &str, cert: &str, expected: &str| {
+        let (key, cert) = (pki.file(key), pki.file(cert));
+        let (code, out, err) = tool(
+            test.path(),
+            &["extract", "TR-1", "--seal-key", &key, "--seal-cert", &cert],
+        );
+        assert_eq!(code, 2, "{out}{err}");
+        assert!(err.contains(expected), "{err}");
+        assert!(!test.path().join("out").exists(), "nothing was written");
+    };
+    refused(
+        "seal.key",
+        "expired.pem",
+        "is valid from 2020-01-01T00:00:00Z to 2021-01-01T00:00:00Z, not today",
+    );
+    refused(
+        "ec.key",
+        "seal.pem",
+        "is not an unencrypted RSA private key in PEM",
+    );
+    refused("tsa.key", "seal.pem", "does not certify the key");
+    // A TSA that does not answer: nothing is written either.
+    let (key, cert) = (pki.file("seal.key"), pki.file("seal.pem"));
+    let (code, _, err) = tool(
+        test.path(),
+        &[
+            "extract",
+            "TR-1",
+            "--seal-key",
+            &key,
+            "--seal-cert",
+            &cert,
+            "--tsa",
+            "http://127.0.0.1:9/tsr",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("the time-stamping authority http://127.0.0.1:9/tsr gave no token"),
+        "{err}"
+    );
+    assert!(!test.path().join("out/extracts").exists(), "{err}");
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The tests' own PKI, made with openssl in DIR: a root (root.pem), the
+# department's seal (seal.key, seal.pem: RSA 2048 issued by the root), a
+# time-stamping authority (tsa.key, tsa.pem: critical extendedKeyUsage
+# timeStamping, issued by the root), another root that trusts nothing of
+# ours (other-root.pem), an EC key (ec.key), and a seal certificate that
+# has expired (expired.pem, for seal.key, made with Python's cryptography,
+# which pyHanko brings: openssl 3.0 cannot back-date a certificate).
+set -euo pipefail
+cd "$1"
+req() { openssl req -newkey rsa:2048 -nodes -keyout "$1.key" -out "$1.csr" -subj "$2" 2>/dev/null; }
+openssl req -x509 -newkey rsa:2048 -nodes -keyout root.key -out root.pem -days 3650 \
+  -subj "/C=KZ/O=Test Root/CN=Test Root CA" \
+  -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+req seal "/C=KZ/O=Ministry of Foreign Affairs/CN=Treaty Department Seal"
+printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n' > seal.ext
+openssl x509 -req -in seal.csr -CA root.pem -CAkey root.key -CAcreateserial -out seal.pem -days 825 -extfile seal.ext 2>/dev/null
+req tsa "/C=KZ/O=Test TSA/CN=Test Time-Stamping Authority"
+printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\nextendedKeyUsage=critical,timeStamping\n' > tsa.ext
+openssl x509 -req -in tsa.csr -CA root.pem -CAkey root.key -CAcreateserial -out tsa.pem -days 825 -extfile tsa.ext 2>/dev/null
+openssl req -x509 -newkey rsa:2048 -nodes -keyout other-root.key -out other-root.pem -days 3650 \
+  -subj "/C=KZ/O=Other/CN=Other Root CA" 2>/dev/null
+openssl ecparam -name prime256v1 -genkey -noout -out ec.key 2>/dev/null
+python3 - <<'PY'
+import datetime
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+key = serialization.load_pem_private_key(open("seal.key", "rb").read(), None)
+root_key = serialization.load_pem_private_key(open("root.key", "rb").read(), None)
+root = x509.load_pem_x509_certificate(open("root.pem", "rb").read())
+name = x509.Name.from_rfc4514_string("CN=Expired Seal,O=Ministry of Foreign Affairs,C=KZ")
+cert = (x509.CertificateBuilder().subject_name(name).issuer_name(root.subject)
+        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(datetime.datetime(2020, 1, 1))
+        .not_valid_after(datetime.datetime(2021, 1, 1))
+        .sign(root_key, hashes.SHA256()))
+open("expired.pem", "wb").write(cert.public_bytes(serialization.Encoding.PEM))
+PY
