@@ -497,6 +497,9 @@ pub struct PublishArgs {
     pub principal: Option<String>,
 
     #[command(flatten)]
+    pub seal: SealArgs,
+
+    #[command(flatten)]
     pub web: WebArgs,
 
     #[command(flatten)]
@@ -782,8 +785,9 @@ pub struct SealArgs {
     #[arg(long, value_name = "CHAIN.pem", requires = "seal_cert")]
     pub seal_chain: Option<PathBuf>,
 
-    /// Time-stamp the seal at this RFC 3161 time-stamping authority (http://…): PAdES B-T
-    #[arg(long, value_name = "URL", requires = "seal_key")]
+    /// Time-stamp at this RFC 3161 time-stamping authority (http://…): the seal (PAdES B-T)
+    /// and, for `publish`, the edition's manifest.sha256 (editions/NNNN/manifest.tsr)
+    #[arg(long, value_name = "URL")]
     pub tsa: Option<String>,
 }
 

@@ -34,6 +34,8 @@ use crate::support::digest;
 pub const DIR: &str = "editions";
 /// The signature beside each `manifest.sha256`.
 pub const SIG_FILE: &str = "manifest.sha256.sig";
+/// An edition's RFC 3161 token over its `manifest.sha256` (`publish --tsa`).
+pub const TSR_FILE: &str = "manifest.tsr";
 /// Where an edition keeps the sources it added or changed.
 pub const SOURCES: &str = "sources";
 /// The record of the latest edition, `editions/latest`: one
@@ -285,6 +287,11 @@ pub struct EditionReport {
     pub principal: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub manifest_sha256: Option<String>,
+    /// The time its signature was judged at: "its RFC 3161 time
+    /// (2026-12-06T21:27:16Z)" where `manifest.tsr` holds, else "the
+    /// edition's date (2024-08-08)".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub judged_at: Option<String>,
     /// Every problem, empty when the edition is sound.
     pub problems: Vec<String>,
 }
@@ -296,6 +303,7 @@ impl EditionReport {
             date: None,
             principal: None,
             manifest_sha256: None,
+            judged_at: None,
             problems: Vec::new(),
         }
     }
@@ -491,12 +499,62 @@ fn audit_one(
     }
     json_facts(&archived, &listed, signed.as_ref().ok(), &mut report);
     if let Ok(date) = signed {
-        signature_of(root, &archived, allowed, date, &mut report);
+        // An RFC 3161 time proves when the edition existed; its date is
+        // only what the signer claims.
+        let moment = manifest_time(root, &archived, &mut report)
+            .unwrap_or_else(|| signers::Moment::edition(date));
+        report.judged_at = Some(moment.what.clone());
+        signature_of(root, &archived, allowed, &moment, &mut report);
     }
     archived_files(root, &archived, &listed, previous, &mut report);
     pdf_facts(root, &archived, &listed, &mut report);
     chain(&archived, previous, &mut report);
     (report, Some(archived))
+}
+
+/// The time `manifest.tsr` gives edition `a`, when it holds: a token over
+/// its `manifest.sha256` by a TSA `register/allowed_tsa.pem` trusts;
+/// else its problems are reported and `None`.
+fn manifest_time(root: &Path, a: &Archived, report: &mut EditionReport) -> Option<signers::Moment> {
+    if archive::is_missing(root, &rel(a.number, TSR_FILE)) {
+        return None;
+    }
+    let bytes = match archive::read(root, &rel(a.number, TSR_FILE)) {
+        Ok(b) => b,
+        Err(why) => {
+            report.problems.push(format!("TIMESTAMP-INVALID {why}"));
+            return None;
+        }
+    };
+    let bad = |why: String| format!("TIMESTAMP-INVALID manifest.tsr {why}");
+    let Some(token) = crate::audit::seal::token_of_response(&bytes) else {
+        report
+            .problems
+            .push(bad("is not an RFC 3161 time-stamp reply".into()));
+        return None;
+    };
+    let tsas = match crate::audit::seal::trust_file(&root.join(crate::audit::seal::TSA_FILE)) {
+        Ok(t) => t,
+        Err(why) => {
+            report.problems.push(bad(why));
+            return None;
+        }
+    };
+    let digest = crate::support::digest::sha256_raw(a.sha256_text.as_bytes());
+    let stamp = crate::audit::seal::timestamp(&token, &digest, &tsas);
+    if !stamp.problems.is_empty() {
+        report.problems.extend(
+            stamp
+                .problems
+                .iter()
+                .map(|p| p.replacen("TIMESTAMP-INVALID ", "TIMESTAMP-INVALID manifest.tsr: ", 1)),
+        );
+        return None;
+    }
+    Some(signers::Moment {
+        at: stamp.unix,
+        what: format!("its RFC 3161 time ({})", stamp.time),
+    })
 }
 
 /// Whether the signature matches the bytes at all, for a manifest too
@@ -615,7 +673,7 @@ fn signature_of(
     root: &Path,
     a: &Archived,
     allowed: &Result<Vec<signers::Signer>, String>,
-    date: PartialDate,
+    moment: &signers::Moment,
     report: &mut EditionReport,
 ) {
     let signers = match allowed {
@@ -640,13 +698,12 @@ fn signature_of(
             claim.key
         ));
     }
-    let moment = signers::Moment::edition(date);
     match signature::verify(
         &sig,
         a.sha256_text.as_bytes(),
         signers,
         &claim.principal,
-        &moment,
+        moment,
     ) {
         Ok(v) => report.principal = Some(v.principal),
         Err(why) => report.problems.push(format!("bad signature: {why}")),
@@ -766,7 +823,7 @@ fn unlisted_outputs(
     let known: HashSet<&str> = outputs
         .iter()
         .map(|(_, f)| *f)
-        .chain([SHA256_FILE, manifest::JSON_FILE, SIG_FILE])
+        .chain([SHA256_FILE, manifest::JSON_FILE, SIG_FILE, TSR_FILE])
         .collect();
     let sources = format!("{SOURCES}/");
     let mut problems: Vec<String> = files

@@ -26,7 +26,8 @@ pub enum Role {
     Attachment,
     Template,
     Output,
-    /// `register/allowed_signers`: who may sign editions.
+    /// `register/allowed_signers`, `allowed_seals.pem`, `allowed_tsa.pem`:
+    /// who may sign and seal editions, and whose time-stamps count.
     Signers,
     /// `locales/<lang>.ftl`, the project's own message catalogues, and
     /// `register/subjects.yaml`, the subject terms' labels by language:
@@ -109,9 +110,17 @@ pub fn text_files(root: &Path, register: &Register, stat: &StatCache) -> Result<
         sha256: register.meta_sha256.clone(),
         id: None,
     }];
-    let signers = PathBuf::from(crate::audit::signers::FILE);
-    if root.join(&signers).is_file() {
-        files.push(project_file(root, &signers, Role::Signers, stat)?);
+    // Who may sign editions: SSH keys, and the certificates trusted for
+    // seals and time-stamps.
+    for list in [
+        crate::audit::signers::FILE,
+        crate::audit::seal::SEALS_FILE,
+        crate::audit::seal::TSA_FILE,
+    ] {
+        let list = PathBuf::from(list);
+        if root.join(&list).is_file() {
+            files.push(project_file(root, &list, Role::Signers, stat)?);
+        }
     }
     // The texts that word the editions: the catalogues, and the subject
     // terms' labels by language.

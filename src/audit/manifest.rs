@@ -38,6 +38,13 @@ pub struct Manifest {
     /// Who signed the edition: the principal and the key's fingerprint.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signer: Option<SignerInfo>,
+    /// The seal on every PDF of the edition (`publish --seal-key …`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<SealInfo>,
+    /// The RFC 3161 time-stamp of `manifest.sha256` (`publish --tsa`),
+    /// archived as `manifest.tsr`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<TimestampInfo>,
     /// The template set, relative to the project root.
     pub templates: String,
     pub register_digest: String,
@@ -63,6 +70,28 @@ pub struct Manifest {
     pub fonts: Vec<FontInfo>,
     /// Every file, the PDFs included, sorted by path.
     pub files: Vec<InputFile>,
+}
+
+/// The certificate that sealed an edition's PDFs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SealInfo {
+    pub subject: String,
+    pub issuer: String,
+    /// The serial number, hexadecimal.
+    pub serial: String,
+    /// SHA-256 of the certificate (DER).
+    pub sha256: String,
+}
+
+/// Who time-stamped an edition's `manifest.sha256`, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimestampInfo {
+    /// The URL asked.
+    pub tsa: String,
+    /// The token's time, RFC 3339 UTC.
+    pub time: String,
 }
 
 /// A font from outside the project: its file name, the Debian package and

@@ -14,13 +14,17 @@ use cms::content_info::ContentInfo;
 use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
 use der::asn1::OctetString;
 use der::{Decode, Encode};
-use lopdf::{Document, Object};
 use rsa::Pkcs1v15Sign;
 use sha2_010::{Digest, Sha256};
 use x509_cert::Certificate;
 
 use crate::publish::seal::cms::{MESSAGE_DIGEST, SHA256_WITH_RSA, TIME_STAMP_TOKEN};
 use crate::publish::seal::keys;
+
+/// The certificates trusted for seals (PEM), like `allowed_signers`.
+pub const SEALS_FILE: &str = "register/allowed_seals.pem";
+/// The certificates trusted for time-stamping authorities (PEM).
+pub const TSA_FILE: &str = "register/allowed_tsa.pem";
 
 /// How long a chain of issuers is followed.
 const MAX_CHAIN: usize = 6;
@@ -50,6 +54,8 @@ pub struct Seal {
 pub struct Stamp {
     /// RFC 3339 UTC.
     pub time: String,
+    /// The same, in seconds since 1970.
+    pub unix: i64,
     pub tsa: String,
     pub problems: Vec<String>,
 }
@@ -61,36 +67,87 @@ pub struct Trust {
     pub tsas: Vec<Certificate>,
 }
 
-/// The seals of `pdf`, each checked; empty when it has none.
+/// How far from its end a PDF is searched for seals: a seal is the last
+/// update of the file, a few tens of kilobytes (more bytes after it are
+/// `SEAL-PARTIAL`, up to this much).
+const SEARCHED: usize = 4 << 20;
+
+/// The seals of `pdf`, each checked; empty when it has none. Signature
+/// dictionaries are found by their `/ByteRange` near the end of the file,
+/// without parsing the whole PDF: `verify` checks every published PDF, and
+/// a volume of a large register is tens of megabytes.
 pub fn seals(pdf: &[u8], trust: &Trust) -> Vec<Seal> {
-    let Ok(doc) = Document::load_mem(pdf) else {
-        return Vec::new();
-    };
-    let mut found: Vec<Seal> = doc
-        .objects
-        .values()
-        .filter_map(|o| o.as_dict().ok())
-        .filter(|d| d.get(b"ByteRange").is_ok() && d.get(b"Contents").is_ok())
-        .map(|d| {
-            let range: Vec<i64> = d
-                .get(b"ByteRange")
-                .and_then(Object::as_array)
-                .map(|a| a.iter().filter_map(|x| x.as_i64().ok()).collect())
-                .unwrap_or_default();
-            let contents = match d.get(b"Contents") {
-                Ok(Object::String(bytes, _)) => bytes.clone(),
-                _ => Vec::new(),
-            };
-            let time = d
-                .get(b"M")
-                .ok()
-                .and_then(|m| m.as_str().ok())
-                .map(|m| String::from_utf8_lossy(m).into_owned());
-            check_one(pdf, &range, &contents, time, trust)
-        })
+    let from = pdf.len().saturating_sub(SEARCHED);
+    let mut found: Vec<Seal> = find_all(&pdf[from..], b"/ByteRange")
+        .filter_map(|at| signature_at(pdf, from + at))
+        .map(|(range, contents, time)| check_one(pdf, &range, &contents, time, trust))
         .collect();
     found.sort_by_key(|s| s.covers);
     found
+}
+
+fn find_all<'a>(haystack: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let found = haystack
+            .get(at..)?
+            .windows(needle.len())
+            .position(|w| w == needle)?;
+        at += found + needle.len();
+        Some(at - needle.len())
+    })
+}
+
+/// The `/ByteRange`, the `/Contents` bytes and the `/M` of the signature
+/// dictionary whose `/ByteRange` key is at `at`.
+fn signature_at(pdf: &[u8], at: usize) -> Option<(Vec<i64>, Vec<u8>, Option<String>)> {
+    // The dictionary: from its `<<` back to the end of its object.
+    let end = at + find_all(&pdf[at..], b"endobj").next()?;
+    let start = pdf[..at].windows(3).rposition(|w| w == b"obj")?;
+    let dict = &pdf[start..end];
+    let value = |key: &[u8]| -> Option<&[u8]> {
+        let k = find_all(dict, key).next()? + key.len();
+        Some(dict[k..].trim_ascii_start())
+    };
+    let range_text = value(b"/ByteRange")?.strip_prefix(b"[")?;
+    let range: Vec<i64> =
+        std::str::from_utf8(&range_text[..range_text.iter().position(|&b| b == b']')?])
+            .ok()?
+            .split_whitespace()
+            .filter_map(|n| n.parse().ok())
+            .collect();
+    let hex = value(b"/Contents")?.strip_prefix(b"<")?;
+    let hex = &hex[..hex.iter().position(|&b| b == b'>')?];
+    let contents = hex_bytes(hex)?;
+    let time = value(b"/M").and_then(pdf_string);
+    Some((range, contents, time))
+}
+
+fn hex_bytes(hex: &[u8]) -> Option<Vec<u8>> {
+    let digits: Vec<u8> = hex
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    digits
+        .chunks(2)
+        .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok())
+        .collect()
+}
+
+/// A PDF string at the start of `text`: `(…)` or `<…>`.
+fn pdf_string(text: &[u8]) -> Option<String> {
+    match text.first()? {
+        b'(' => {
+            let end = text.iter().position(|&b| b == b')')?;
+            Some(String::from_utf8_lossy(&text[1..end]).into_owned())
+        }
+        b'<' => {
+            let end = text.iter().position(|&b| b == b'>')?;
+            Some(String::from_utf8_lossy(&hex_bytes(&text[1..end])?).into_owned())
+        }
+        _ => None,
+    }
 }
 
 fn invalid(why: impl std::fmt::Display) -> String {
@@ -149,7 +206,7 @@ fn check_one(
     };
     seal.subject = cert.tbs_certificate.subject.to_string();
     seal.issuer = cert.tbs_certificate.issuer.to_string();
-    seal.serial = hex(cert.tbs_certificate.serial_number.as_bytes());
+    seal.serial = crate::support::digest::hex(cert.tbs_certificate.serial_number.as_bytes());
     seal.cert_sha256 = crate::support::digest::sha256_bytes(&keys::der(&cert));
     if let Err(why) = signer_holds(&info, &cert, &digest) {
         seal.problems.push(invalid(why));
@@ -290,6 +347,7 @@ fn token_of(info: &SignerInfo) -> Option<ContentInfo> {
 pub fn timestamp(token: &ContentInfo, digest: &[u8], trusted_tsas: &[Certificate]) -> Stamp {
     let mut stamp = Stamp {
         time: String::new(),
+        unix: 0,
         tsa: String::new(),
         problems: Vec::new(),
     };
@@ -299,6 +357,7 @@ pub fn timestamp(token: &ContentInfo, digest: &[u8], trusted_tsas: &[Certificate
         return stamp;
     };
     stamp.time = info.gen_time.to_date_time().to_string();
+    stamp.unix = i64::try_from(info.gen_time.to_unix_duration().as_secs()).unwrap_or(0);
     if info.message_imprint.hashed_message.as_bytes() != digest {
         stamp.problems.push(bad("it stamps other data"));
     }
@@ -337,10 +396,6 @@ pub fn timestamp(token: &ContentInfo, digest: &[u8], trusted_tsas: &[Certificate
     stamp
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The certificates of a PEM file, where it exists (none where it does
 /// not: nothing is trusted).
 pub fn trust_file(path: &std::path::Path) -> Result<Vec<Certificate>, String> {
@@ -350,7 +405,10 @@ pub fn trust_file(path: &std::path::Path) -> Result<Vec<Certificate>, String> {
     keys::certificates(path).map_err(|e| e.to_string())
 }
 
-/// Reads `token` DER.
-pub fn token_from_der(bytes: &[u8]) -> Option<ContentInfo> {
-    ContentInfo::from_der(bytes).ok()
+/// The token of a DER `TimeStampResp` (`manifest.tsr`) that grants one.
+pub fn token_of_response(bytes: &[u8]) -> Option<ContentInfo> {
+    let reply = x509_tsp::TimeStampResp::from_der(bytes).ok()?;
+    (reply.status.status as u8 <= 1)
+        .then_some(reply.time_stamp_token)
+        .flatten()
 }

@@ -58,6 +58,7 @@ pub fn audit(root: &Path, path: &Path) -> Result<Audit> {
             source,
         })?;
     findings.extend(report.findings);
+    findings.extend(seal_findings(root, &entries));
     let editions = editions::audit(root);
     for e in &editions {
         for reason in &e.problems {
@@ -143,4 +144,33 @@ fn companion(
             None
         }
     }
+}
+
+/// The seals of the published PDFs, checked against the project's trust
+/// lists: each failure a finding. A PDF without a seal is no finding (a
+/// register may be published unsealed).
+fn seal_findings(root: &Path, entries: &[manifest::Entry]) -> Vec<Finding> {
+    let read = |rel: &str| crate::audit::seal::trust_file(&root.join(rel)).unwrap_or_default();
+    let trust = crate::audit::seal::Trust {
+        seals: read(crate::audit::seal::SEALS_FILE),
+        tsas: read(crate::audit::seal::TSA_FILE),
+    };
+    entries
+        .iter()
+        .filter(|e| e.path.ends_with(".pdf"))
+        .filter_map(|e| Some((e, std::fs::read(root.join(&e.path)).ok()?)))
+        .flat_map(|(e, bytes)| {
+            crate::audit::seal::seals(&bytes, &trust)
+                .into_iter()
+                .flat_map(|s| {
+                    let stamp = s.timestamp.map(|t| t.problems).unwrap_or_default();
+                    s.problems.into_iter().chain(stamp)
+                })
+                .map(|reason| Finding::Seal {
+                    path: e.path.clone(),
+                    reason,
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }

@@ -61,6 +61,12 @@ pub enum Finding {
         path: String,
         reason: String,
     },
+    /// A published PDF's seal or its time-stamp fails (`SEAL-INVALID`,
+    /// `SEAL-UNTRUSTED`, `SEAL-PARTIAL`, `TIMESTAMP-INVALID`).
+    Seal {
+        path: String,
+        reason: String,
+    },
     /// An archived edition is broken: unsigned, badly signed, rewritten,
     /// missing, or off the chain.
     Edition {
@@ -81,6 +87,7 @@ impl Finding {
             | Finding::RebuildDiffers { path, .. }
             | Finding::TypstVersion { path, .. }
             | Finding::RebuildFailed { path, .. }
+            | Finding::Seal { path, .. }
             | Finding::Edition { path, .. } => path,
         }
     }
@@ -129,6 +136,7 @@ impl fmt::Display for Finding {
             Finding::RebuildFailed { path, reason } => {
                 write!(f, "REBUILD FAILED {path} ({reason})")
             }
+            Finding::Seal { path, reason } => write!(f, "SEAL {path}: {reason}"),
             Finding::Edition { path, reason, .. } => write!(f, "EDITION {path} ({reason})"),
         }
     }

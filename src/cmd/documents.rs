@@ -77,9 +77,37 @@ pub(crate) fn paper(config: &Config, args: &PaperArgs) -> Result<Press> {
 
 /// The seal the options give, read and checked; `None` when not sealing.
 pub(crate) fn sealer(args: &crate::cli::SealArgs) -> Result<Option<crate::publish::seal::Sealer>> {
+    if args.tsa.is_some() && args.seal_key.is_none() {
+        return Err(Error::Usage {
+            message: "--tsa time-stamps a seal, and no seal is given".into(),
+            hint: Some("add --seal-key KEY.pem --seal-cert CERT.pem".into()),
+        });
+    }
     args.files()
         .map(|files| crate::publish::seal::Sealer::new(&files, args.tsa.clone()))
         .transpose()
+}
+
+/// Refuses a seal that `register/allowed_seals.pem` does not trust: what
+/// the register publishes, its own `verify` must accept.
+pub(crate) fn trusted_seal(config: &Config, sealer: &crate::publish::seal::Sealer) -> Result<()> {
+    let list = config.root.join(crate::audit::seal::SEALS_FILE);
+    let allowed = crate::audit::seal::trust_file(&list).map_err(|why| Error::Usage {
+        message: why,
+        hint: Some("register/allowed_seals.pem is a file of PEM certificates".into()),
+    })?;
+    if crate::audit::seal::trusted(&sealer.key.cert, &sealer.key.chain, &allowed) {
+        return Ok(());
+    }
+    Err(Error::Signing {
+        message: format!(
+            "the seal {} is not trusted by register/allowed_seals.pem, so `verify` would refuse what it seals",
+            sealer.key.cert.tbs_certificate.subject
+        ),
+        hint: "add the seal's certificate, or the certificate of the authority that issued it, to \
+               register/allowed_seals.pem (PEM), as allowed_signers lists SSH keys"
+            .into(),
+    })
 }
 
 /// Creates the folder `dest` is to be written in.

@@ -80,6 +80,7 @@ pub(crate) fn typeset_settings<'a>(
         stat,
         reuse: None,
         spool: crate::publish::settings::SpoolIn::Out,
+        seal: None,
     }
 }
 

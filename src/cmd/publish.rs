@@ -31,8 +31,13 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
     progress.clear();
     super::report(config, &checked)?;
     let register = checked.register.expect("a register without problems");
-    // The key before anything is written: an unlisted key leaves no trace.
+    // The key and the seal before anything is written: an unlisted key
+    // or an untrusted seal leaves no trace.
     let key = signing_key(root, &args, &register)?;
+    let sealer = super::documents::sealer(&args.seal)?;
+    if let Some(s) = &sealer {
+        super::documents::trusted_seal(config, s)?;
+    }
     let _lock = edition::lock(root)?;
     let previous = next::last_edition(root, &register)?;
     let layout = Layout::new(root, None, None)?;
@@ -81,17 +86,32 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
         edition: Some(&plan),
         html: args.web.wanted(register.meta.outputs),
         reuse: Some(&reuse),
+        seal: sealer.as_ref(),
         ..super::typeset_settings(&args.typeset, typst::DEFAULT_PDF_STANDARD, &say, &stat)
     };
-    let built = build::build(&register, &layout, &typst, &settings)?;
+    let mut built = build::build(&register, &layout, &typst, &settings)?;
     progress.say("signing and archiving");
     let sha256sum = built.manifest.to_sha256sum();
     let sig = key.sign(sha256sum.as_bytes()).map_err(signing)?;
+    let timestamp = stamp_manifest(&args.seal, &sha256sum)?;
+    built.manifest.seal = sealer.as_ref().map(|s| s.info());
+    built.manifest.timestamp = match (&args.seal.tsa, &timestamp) {
+        (Some(url), Some(reply)) => {
+            crate::publish::seal::tsa::time_of_response(reply).map(|time| {
+                crate::audit::manifest::TimestampInfo {
+                    tsa: url.clone(),
+                    time,
+                }
+            })
+        }
+        _ => None,
+    };
     let json = built.manifest.to_json();
     let contents = Contents {
         sha256sum: &sha256sum,
         json: &json,
         signature: &sig,
+        timestamp: timestamp.as_deref(),
         outputs: &built.spool.files,
         spool: &built.spool,
         sources: edition::new_sources(previous.as_ref(), &files),
@@ -107,6 +127,17 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
         super::print(&summary(root, &plan, &folder))?;
     }
     Ok(())
+}
+
+/// With `--tsa`, the TSA's RFC 3161 reply over `manifest.sha256`
+/// (`manifest.tsr`): proof that the edition existed at the token's time,
+/// whatever date the register states.
+fn stamp_manifest(args: &crate::cli::SealArgs, sha256sum: &str) -> Result<Option<Vec<u8>>> {
+    let Some(url) = &args.tsa else {
+        return Ok(None);
+    };
+    let digest = crate::support::digest::sha256_raw(sha256sum.as_bytes());
+    Ok(Some(crate::publish::seal::tsa::response(url, &digest)?.0))
 }
 
 fn signing(e: signature::KeyError) -> Error {

@@ -114,8 +114,12 @@ fn editions_line(editions: &[EditionReport]) -> Option<String> {
     } else {
         format!("EDITIONS 1 to {}: signed and chained", last.number)
     };
+    let judged = last
+        .judged_at
+        .as_deref()
+        .map_or_else(String::new, |at| format!(", the signature judged at {at}"));
     Some(format!(
-        "{range}; edition {} of {} signed by {}\n",
+        "{range}; edition {} of {} signed by {}{judged}\n",
         last.number,
         last.date.as_deref().unwrap_or("?"),
         last.principal.as_deref().unwrap_or("?")

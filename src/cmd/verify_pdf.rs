@@ -82,8 +82,8 @@ pub(crate) fn trust(config: &Config, extra: Option<&Path>) -> Result<seal::Trust
         })
     };
     let mut trust = seal::Trust {
-        seals: read(&config.root.join("register/allowed_seals.pem"))?,
-        tsas: read(&config.root.join("register/allowed_tsa.pem"))?,
+        seals: read(&config.root.join(seal::SEALS_FILE))?,
+        tsas: read(&config.root.join(seal::TSA_FILE))?,
     };
     if let Some(path) = extra {
         if !path.exists() {

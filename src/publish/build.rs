@@ -479,6 +479,9 @@ fn draw_up_manifest(
         }),
         previous: plan.and_then(|p| p.previous.clone()),
         signer: plan.map(|p| p.signer.clone()),
+        // `publish` fills these in once it has sealed and time-stamped.
+        seal: None,
+        timestamp: None,
     }
 }
 

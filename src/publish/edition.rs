@@ -177,6 +177,8 @@ pub struct Contents<'a> {
     pub sha256sum: &'a str,
     pub json: &'a str,
     pub signature: &'a str,
+    /// `manifest.tsr`: an RFC 3161 token over `manifest.sha256` (`--tsa`).
+    pub timestamp: Option<&'a [u8]>,
     /// Each output (its name in `out/`, size, digest): the PDFs and the
     /// web edition's pages; and the spool that holds them.
     pub outputs: &'a [crate::publish::spool::Entry],
@@ -235,6 +237,9 @@ pub fn archive(
     )?;
     put(crate::audit::manifest::JSON_FILE, contents.json.as_bytes())?;
     put(SIG_FILE, contents.signature.as_bytes())?;
+    if let Some(token) = contents.timestamp {
+        put(editions::TSR_FILE, token)?;
+    }
     for (name, _, _) in contents.outputs {
         // Copied, never hard-linked: a link would share its bytes with the
         // working copy in out/, and a write there would change the signed

@@ -95,6 +95,7 @@ pub fn project(
         // Typst must prove it makes the same PDFs: nothing is taken as is.
         reuse: None,
         spool: crate::publish::settings::SpoolIn::Temp,
+        seal: None,
     };
     // Worded by the catalogues the PDF carries, not the auditor's project's.
     let built = crate::publish::locale::with_project(&layout.root, || {
@@ -115,7 +116,9 @@ pub fn project(
                 });
             }
             for (info, (_, _, rebuilt)) in published.into_iter().zip(&built.pdfs) {
-                if *rebuilt != info.sha256 {
+                let sealed =
+                    || std::fs::read(root.join(&info.path)).is_ok_and(|b| before_seal(&b, rebuilt));
+                if *rebuilt != info.sha256 && !sealed() {
                     identical = false;
                     findings.push(Finding::RebuildDiffers {
                         path: info.path.clone(),
@@ -200,6 +203,7 @@ pub fn from_pdf(
         stat: &crate::support::statcache::StatCache::none(),
         reuse: None,
         spool: crate::publish::settings::SpoolIn::Temp,
+        seal: None,
     };
     // Worded by the catalogues the PDF carries.
     let built = crate::publish::locale::with_project(&layout.root, || {
@@ -234,19 +238,13 @@ fn document(
     let typst = same_typst(locate, settings)?;
     let rebuilt =
         crate::publish::documents::rebuild::typeset(dir.path(), settings, &typst, timeout)?;
-    compare_bytes(&rebuilt, pdf)
+    compare(&digest::sha256_bytes(&rebuilt), pdf)
 }
 
-/// As [`compare`], for a document's bytes: a sealed PDF is its typeset
-/// bytes followed by one incremental update holding only its seal (no
-/// stream, so no page changed), which [`crate::audit::seal`] checks.
-fn compare_bytes(rebuilt: &[u8], pdf: &Path) -> std::result::Result<String, String> {
-    let given =
-        std::fs::read(pdf).map_err(|e| format!("REBUILD FAILED: cannot read the PDF ({e})"))?;
-    match given.strip_prefix(rebuilt) {
-        Some(tail) if tail.is_empty() || is_seal_update(tail) => Ok(digest::sha256_bytes(rebuilt)),
-        _ => compare(&digest::sha256_bytes(rebuilt), pdf),
-    }
+/// Whether `pdf` is the PDF whose digest is `rebuilt`, sealed: its bytes
+/// before the seal's update are exactly those typeset.
+pub fn before_seal(pdf: &[u8], rebuilt: &str) -> bool {
+    crate::publish::seal::pdf::unsealed(pdf).is_some_and(|p| digest::sha256_bytes(p) == rebuilt)
 }
 
 /// Whether `tail` is one incremental update that adds a PAdES seal and no
@@ -272,10 +270,15 @@ fn same_typst(
     Ok(typst)
 }
 
-/// `rebuilt` (a digest) when it is the digest of `pdf`, else why not.
+/// `rebuilt` (a digest) when it is the digest of `pdf`, or of the PDF
+/// its seal was added to; else why not.
 fn compare(rebuilt: &str, pdf: &Path) -> std::result::Result<String, String> {
-    let given = digest::sha256_file(pdf)
-        .map_err(|e| format!("REBUILD FAILED: cannot read the PDF ({e})"))?;
+    let bytes =
+        std::fs::read(pdf).map_err(|e| format!("REBUILD FAILED: cannot read the PDF ({e})"))?;
+    if before_seal(&bytes, rebuilt) {
+        return Ok(rebuilt.to_owned());
+    }
+    let given = digest::sha256_bytes(&bytes);
     if rebuilt != given {
         return Err(format!(
             "REBUILD DIFFERS the embedded sources typeset to {rebuilt}, this PDF is {given}: it was not produced from them"

@@ -41,6 +41,8 @@ pub struct Settings<'a> {
     pub reuse: Option<&'a Reuse>,
     /// Where the outputs are written as they are made.
     pub spool: SpoolIn,
+    /// Seal every PDF (`publish --seal-key …`).
+    pub seal: Option<&'a crate::publish::seal::Sealer>,
 }
 
 /// Where a build writes its outputs before they are published.

@@ -269,6 +269,13 @@ pub(super) fn typeset(
                 .compile(&source, &named, job, |pdf| spool.take(file, pdf))
                 .map_err(|e| crate::publish::trace::traced(e, &source, sources.root))?,
         };
+        let mut compiled = compiled;
+        if let Some(sealer) = settings.seal {
+            let r = &context.register;
+            let authority = r.authority.as_ref().unwrap_or(&r.title).plain();
+            let description = crate::publish::seal::description(&authority, &r.language);
+            compiled.pdf = crate::publish::seal::spooled(sealer, spool, file, &description)?;
+        }
         if let Some(r) = settings.reuse {
             r.keep(file, &key, &compiled.pdf.2);
         }

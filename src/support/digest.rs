@@ -21,6 +21,12 @@ pub fn sha256_bytes(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
+/// The 32 bytes of the SHA-256 of `bytes` (what a signature or a
+/// time-stamp is over).
+pub fn sha256_raw(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
 pub fn sha256_file(path: &Path) -> io::Result<String> {
     sha256_reader(File::open(path)?)
 }

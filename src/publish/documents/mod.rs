@@ -122,8 +122,8 @@ pub fn language(excerpt: &Excerpt, lang: Option<&str>) -> Result<&'static Locale
 /// "Electronic seal of <authority>".
 pub fn seal_description(excerpt: &Excerpt, loc: &Locale) -> String {
     let meta = &excerpt.register.meta;
-    let authority = meta.authority.clone().unwrap_or_else(|| meta.title.clone());
-    loc.fill("seal-description", &crate::args!(authority = authority))
+    let authority = meta.authority.as_ref().unwrap_or(&meta.title);
+    crate::publish::seal::description(authority, loc.code())
 }
 
 /// What a document's default file name gains in a language other than

@@ -36,6 +36,17 @@ impl Sealer {
         })
     }
 
+    /// The seal's certificate as `manifest.json` names it.
+    pub fn info(&self) -> crate::audit::manifest::SealInfo {
+        let tbs = &self.key.cert.tbs_certificate;
+        crate::audit::manifest::SealInfo {
+            subject: tbs.subject.to_string(),
+            issuer: tbs.issuer.to_string(),
+            serial: crate::support::digest::hex(tbs.serial_number.as_bytes()),
+            sha256: crate::support::digest::sha256_bytes(&keys::der(&self.key.cert)),
+        }
+    }
+
     /// `pdf` sealed; `description` is what a reader's assistive
     /// technology says of the (invisible) seal.
     pub fn seal(&self, pdf: &[u8], description: &str) -> Result<Vec<u8>> {
@@ -54,13 +65,43 @@ impl Sealer {
         let tsa = self.tsa.as_deref();
         pdf::seal(pdf, &sealing, |digest| {
             let stamp = |value_digest: &[u8]| tsa::token(tsa.unwrap_or_default(), value_digest);
-            cms::seal(
-                digest,
-                &self.key,
-                tsa.map(|_| &stamp as cms::Stamper),
-            )
+            cms::seal(digest, &self.key, tsa.map(|_| &stamp as cms::Stamper))
         })
     }
+}
+
+/// What assistive technology says of a seal in `language`: "Electronic
+/// seal of <authority>" (the register's title where no authority is
+/// recorded).
+pub fn description(authority: &str, language: &str) -> String {
+    let loc = crate::publish::locale::get(language)
+        .or_else(|| crate::publish::locale::get("en"))
+        .expect("the English catalogue is built in");
+    loc.fill(
+        "seal-description",
+        &crate::args!(authority = authority.to_owned()),
+    )
+}
+
+/// Seals the PDF `file` of `spool` (typeset now, or taken from the last
+/// build, whose seal is replaced): its entry.
+pub fn spooled(
+    sealer: &Sealer,
+    spool: &crate::publish::spool::Spool,
+    file: &str,
+    description: &str,
+) -> Result<crate::publish::spool::Entry> {
+    let path = spool.path(file);
+    let io = |source| crate::error::Error::Write {
+        path: path.clone(),
+        source,
+    };
+    let bytes = std::fs::read(&path).map_err(io)?;
+    let sealed = sealer.seal(pdf::unsealed(&bytes).unwrap_or(&bytes), description)?;
+    // The spooled file may be a hard link to the live one: unlink, never
+    // write through it.
+    std::fs::remove_file(&path).map_err(io)?;
+    spool.write(file, &sealed)
 }
 
 /// A PDF date in UTC: `D:20241231120000Z`.

@@ -49,10 +49,10 @@ pub fn seal(
     }
     let mut update = Update::new(&doc)?;
     update.add(&doc, sealing)?;
+    // Always one newline before the update, so that the PDF it sealed is
+    // exactly the bytes before its first object ([`unsealed`]).
     let mut out = pdf.to_vec();
-    if !out.ends_with(b"\n") {
-        out.push(b'\n');
-    }
+    out.push(b'\n');
     let contents = update.write(&mut out, &doc, prev, sealing.reserve);
     fill(&mut out, contents, sealing.reserve, sign)?;
     Ok(out)
@@ -402,6 +402,27 @@ fn fill(
 
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The PDF a seal of [`seal`] was added to: the bytes before the first
+/// object of the last update, less the newline put before it; `None` for
+/// a PDF without such an update.
+pub fn unsealed(pdf: &[u8]) -> Option<&[u8]> {
+    let xref = startxref(pdf)?;
+    let table = std::str::from_utf8(pdf.get(xref..)?.split(|&b| b == b't').next()?).ok()?;
+    let first = table
+        .lines()
+        .filter_map(|l| {
+            let mut words = l.split_whitespace();
+            let offset = words.next()?;
+            (words.next()? == "00000" && words.next()? == "n")
+                .then(|| offset.parse::<usize>().ok())?
+        })
+        .min()?;
+    let prefix = pdf.get(..first.checked_sub(1)?)?;
+    (pdf.get(first - 1) == Some(&b'\n')
+        && crate::publish::rebuild::is_seal_update(&pdf[prefix.len()..]))
+    .then_some(prefix)
 }
 
 /// The offset `startxref` names.

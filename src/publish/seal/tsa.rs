@@ -25,6 +25,12 @@ fn failed(url: &str, why: String) -> Error {
 
 /// A token from the TSA at `url` over `digest` (SHA-256).
 pub fn token(url: &str, digest: &[u8]) -> Result<ContentInfo> {
+    Ok(response(url, digest)?.1)
+}
+
+/// The TSA's whole reply (DER `TimeStampResp`, what `openssl ts -verify
+/// -in` reads) over `digest`, and the token in it.
+pub fn response(url: &str, digest: &[u8]) -> Result<(Vec<u8>, ContentInfo)> {
     let nonce = nonce();
     let request = TimeStampReq {
         version: TspVersion::V1,
@@ -71,7 +77,13 @@ pub fn token(url: &str, digest: &[u8]) -> Result<ContentInfo> {
             "its token answers another request (nonce)".into(),
         ));
     }
-    Ok(token)
+    Ok((body, token))
+}
+
+/// The time of the token in a DER reply, RFC 3339 UTC.
+pub fn time_of_response(reply: &[u8]) -> Option<String> {
+    let token = TimeStampResp::from_der(reply).ok()?.time_stamp_token?;
+    Some(tst_info(&token)?.gen_time.to_date_time().to_string())
 }
 
 /// The `TSTInfo` a token signs.
