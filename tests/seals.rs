@@ -287,3 +287,169 @@ fn a_seal_that_cannot_be_applied_stops_before_anything_is_written() {
     );
     assert!(!test.path().join("out/extracts").exists(), "{err}");
 }
+
+/// The documents fixture with an SSH key allowed to sign and the test
+/// PKI's root trusted for seals and time-stamps.
+fn publishable(pki: &Pki) -> (Test, String) {
+    let test = Test::fixture("documents");
+    let key = test.path().join("clerk");
+    let made = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-C", "clerk", "-N", "", "-f"])
+        .arg(&key)
+        .stdin(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    std::fs::write(
+        test.path().join("register/allowed_signers"),
+        format!("clerk@mfa.example namespaces=\"treaty-register\" {public}"),
+    )
+    .unwrap();
+    let root = std::fs::read(pki.file("root.pem")).unwrap();
+    std::fs::write(test.path().join("register/allowed_seals.pem"), &root).unwrap();
+    std::fs::write(test.path().join("register/allowed_tsa.pem"), &root).unwrap();
+    (test, key.display().to_string())
+}
+
+#[test]
+fn a_sealed_edition_in_volumes_is_checked_by_every_tool() {
+    let pki = Pki::new();
+    let tsa = Tsa::start(&pki);
+    let (test, key) = publishable(&pki);
+    let root = test.path();
+    let (seal_key, seal_cert) = (pki.file("seal.key"), pki.file("seal.pem"));
+    let publish = |extra: &[&str]| {
+        let mut args = vec![
+            "publish",
+            "--key",
+            &key,
+            "--seal-key",
+            &seal_key,
+            "--seal-cert",
+            &seal_cert,
+            "--tsa",
+            &tsa.url,
+            "--volume-size",
+            "2",
+        ];
+        args.extend(extra);
+        tool(root, &args)
+    };
+    let (code, out, err) = publish(&[]);
+    assert_eq!(code, 0, "{out}{err}");
+    // Every PDF of the edition: volumes, the general volume, the indexes.
+    let pdfs: Vec<PathBuf> = std::fs::read_dir(root.join("editions/0001"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    assert!(pdfs.len() >= 4, "{pdfs:?}");
+    for pdf in &pdfs {
+        let sig = pdfsig(pdf);
+        assert!(
+            sig.contains("Signature is Valid.") && sig.contains("Total document signed"),
+            "{}: {sig}",
+            pdf.display()
+        );
+    }
+    let (ok, hanko) = pyhanko(&pdfs[0], Some(&pki.file("root.pem")));
+    assert!(
+        ok && hanko.contains("INTACT:TRUSTED") && hanko.contains("TIMESTAMP_TOKEN<INTACT:TRUSTED>"),
+        "{hanko}"
+    );
+    // The manifest's time-stamp, checked by openssl; and over other data, refused.
+    let edition = root.join("editions/0001");
+    let (ok, text) = run(
+        "openssl",
+        &[
+            "ts",
+            "-verify",
+            "-data",
+            &edition.join("manifest.sha256").display().to_string(),
+            "-in",
+            &edition.join("manifest.tsr").display().to_string(),
+            "-CAfile",
+            &pki.file("root.pem"),
+        ],
+    );
+    assert!(ok && text.contains("Verification: OK"), "{text}");
+    let (ok, _) = run(
+        "openssl",
+        &[
+            "ts",
+            "-verify",
+            "-data",
+            &edition.join("manifest.json").display().to_string(),
+            "-in",
+            &edition.join("manifest.tsr").display().to_string(),
+            "-CAfile",
+            &pki.file("root.pem"),
+        ],
+    );
+    assert!(!ok, "a token over other data");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(edition.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(
+        manifest["seal"]["subject"],
+        "CN=Treaty Department Seal,O=Ministry of Foreign Affairs,C=KZ"
+    );
+    assert_eq!(manifest["timestamp"]["tsa"], tsa.url.as_str());
+    // verify: seals and time-stamp hold, the signature judged at the token's time.
+    let (code, out, err) = tool(root, &["verify", "--rebuild"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("the signature judged at its RFC 3161 time (20"),
+        "{out}"
+    );
+    // A second edition re-seals the PDFs it takes unchanged.
+    common::edit(&root.join("register/instruments/TR-5.yaml"), |t| {
+        format!("{t}# changed\n")
+    });
+    let (code, out, err) = publish(&[]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) = tool(root, &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
+    // Edition 1's token put in edition 2's place stamps other data.
+    std::fs::copy(
+        edition.join("manifest.tsr"),
+        root.join("editions/0002/manifest.tsr"),
+    )
+    .unwrap();
+    let (code, out, _) = tool(root, &["verify"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "EDITION editions/0002 (TIMESTAMP-INVALID manifest.tsr: it stamps other data)"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn publish_refuses_a_seal_its_register_does_not_trust() {
+    let pki = Pki::new();
+    let (test, key) = publishable(&pki);
+    let other = std::fs::read(pki.file("other-root.pem")).unwrap();
+    std::fs::write(test.path().join("register/allowed_seals.pem"), other).unwrap();
+    let (seal_key, seal_cert) = (pki.file("seal.key"), pki.file("seal.pem"));
+    let (code, _, err) = tool(
+        test.path(),
+        &[
+            "publish",
+            "--key",
+            &key,
+            "--seal-key",
+            &seal_key,
+            "--seal-cert",
+            &seal_cert,
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("is not trusted by register/allowed_seals.pem"),
+        "{err}"
+    );
+    assert!(!test.path().join("editions").exists());
+    assert!(!test.path().join("out").exists());
+}
