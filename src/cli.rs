@@ -773,6 +773,11 @@ pub struct ExtractArgs {
 /// (docs/auditing.md, "Seals").
 #[derive(Debug, Args)]
 pub struct SealArgs {
+    /// Seal with this PKCS#12 file: the RSA key, its certificate and its chain (the passphrase
+    /// from TREATY_REGISTER_SEAL_PASSPHRASE, or asked at the terminal)
+    #[arg(long, value_name = "FILE.p12", conflicts_with_all = ["seal_key", "seal_cert", "seal_chain"])]
+    pub seal: Option<PathBuf>,
+
     /// Seal with this RSA private key (PEM, 2048 bits or more; with --seal-cert)
     #[arg(long, value_name = "KEY.pem", requires = "seal_cert")]
     pub seal_key: Option<PathBuf>,
@@ -794,7 +799,10 @@ pub struct SealArgs {
 impl SealArgs {
     /// The seal's files, when sealing.
     pub fn files(&self) -> Option<crate::publish::seal::SealFiles> {
-        Some(crate::publish::seal::SealFiles {
+        if let Some(p12) = &self.seal {
+            return Some(crate::publish::seal::SealFiles::Pkcs12(p12.clone()));
+        }
+        Some(crate::publish::seal::SealFiles::Pem {
             key: self.seal_key.clone()?,
             cert: self.seal_cert.clone()?,
             chain: self.seal_chain.clone(),

@@ -453,3 +453,47 @@ fn publish_refuses_a_seal_its_register_does_not_trust() {
     assert!(!test.path().join("editions").exists());
     assert!(!test.path().join("out").exists());
 }
+
+#[test]
+fn a_pkcs12_seal_opens_with_its_passphrase() {
+    let pki = Pki::new();
+    let test = Test::fixture("documents");
+    let p12 = pki.file("seal.p12");
+    let run_with = |passphrase: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_treaty-register"));
+        command
+            .args(["extract", "TR-1", "--seal", &p12, "--out", "p12.pdf"])
+            .current_dir(test.path())
+            .env("NO_COLOR", "1")
+            .env_remove("TREATY_REGISTER_SEAL_PASSPHRASE")
+            .stdin(Stdio::null());
+        if let Some(p) = passphrase {
+            command.env("TREATY_REGISTER_SEAL_PASSPHRASE", p);
+        }
+        let out = command.output().unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = run_with(None);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("needs its passphrase, and there is no terminal to ask it at"),
+        "{err}"
+    );
+    let (code, err) = run_with(Some("wrong"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("cannot be opened"), "{err}");
+    assert!(!test.path().join("p12.pdf").exists());
+    let (code, err) = run_with(Some("s3cret"));
+    assert_eq!(code, 0, "{err}");
+    let sig = pdfsig(&test.path().join("p12.pdf"));
+    assert!(
+        sig.contains("Signature is Valid.") && sig.contains("Total document signed"),
+        "{sig}"
+    );
+    // The chain came with it: pyHanko needs only the root.
+    let (ok, hanko) = pyhanko(&test.path().join("p12.pdf"), Some(&pki.file("root.pem")));
+    assert!(ok && hanko.contains("INTACT:TRUSTED"), "{hanko}");
+}

@@ -222,7 +222,52 @@ fn check_one(
         let value_digest = Sha256::digest(info.signature.as_bytes());
         seal.timestamp = Some(timestamp(&token, &value_digest, &trust.tsas));
     }
+    // Judged when it was applied: at its time-stamp where one holds, else
+    // at the time it states.
+    let stamped = seal
+        .timestamp
+        .as_ref()
+        .filter(|t| t.problems.is_empty())
+        .map(|t| (t.unix, format!("its time-stamp ({})", t.time)));
+    let stated = || {
+        let at = seal.time.as_deref().and_then(pdf_date)?;
+        Some((
+            at,
+            format!(
+                "the time it states ({})",
+                seal.time.as_deref().unwrap_or("")
+            ),
+        ))
+    };
+    if let Some((at, what)) = stamped.or_else(stated) {
+        let validity = &cert.tbs_certificate.validity;
+        let from =
+            i64::try_from(validity.not_before.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
+        let to = i64::try_from(validity.not_after.to_unix_duration().as_secs()).unwrap_or(0);
+        if at < from || at > to {
+            seal.problems.push(invalid(format!(
+                "its certificate was not valid at {what}: valid from {} to {}",
+                validity.not_before, validity.not_after
+            )));
+        }
+    }
     seal
+}
+
+/// A PDF date, "D:20261206212709Z", in seconds since 1970.
+fn pdf_date(text: &str) -> Option<i64> {
+    let d = text.strip_prefix("D:")?;
+    let n = |range: std::ops::Range<usize>| d.get(range)?.parse::<u16>().ok();
+    let date = der::DateTime::new(
+        n(0..4)?,
+        u8::try_from(n(4..6)?).ok()?,
+        u8::try_from(n(6..8)?).ok()?,
+        u8::try_from(n(8..10).unwrap_or(0)).ok()?,
+        u8::try_from(n(10..12).unwrap_or(0)).ok()?,
+        u8::try_from(n(12..14).unwrap_or(0)).ok()?,
+    )
+    .ok()?;
+    i64::try_from(date.unix_duration().as_secs()).ok()
 }
 
 /// The SignedData, its one SignerInfo and the signer's certificate.
@@ -411,4 +456,26 @@ pub fn token_of_response(bytes: &[u8]) -> Option<ContentInfo> {
     (reply.status.status as u8 <= 1)
         .then_some(reply.time_stamp_token)
         .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_dates_read_as_utc_seconds() {
+        assert_eq!(pdf_date("D:19700101000000Z"), Some(0));
+        assert_eq!(pdf_date("D:20241231120000Z"), Some(1_735_646_400));
+        assert_eq!(pdf_date("2024"), None);
+    }
+
+    #[test]
+    fn signature_dictionaries_are_found_by_their_byte_range() {
+        let pdf = b"%PDF-1.7\n1 0 obj\n<</Type/Sig/M <443A32303234313233313132303030305A>/ByteRange [0 10 20 5]/Contents <3082>>>\nendobj\n";
+        let at = find_all(pdf, b"/ByteRange").next().unwrap();
+        let (range, contents, time) = signature_at(pdf, at).unwrap();
+        assert_eq!(range, [0, 10, 20, 5]);
+        assert_eq!(contents, [0x30, 0x82]);
+        assert_eq!(time.as_deref(), Some("D:20241231120000Z"));
+    }
 }

@@ -76,11 +76,16 @@ pub(crate) fn paper(config: &Config, args: &PaperArgs) -> Result<Press> {
 }
 
 /// The seal the options give, read and checked; `None` when not sealing.
-pub(crate) fn sealer(args: &crate::cli::SealArgs) -> Result<Option<crate::publish::seal::Sealer>> {
-    if args.tsa.is_some() && args.seal_key.is_none() {
+/// A document's `--tsa` stamps its seal, so it needs one; `publish` also
+/// stamps its manifest (`stamps_alone`).
+pub(crate) fn sealer(
+    args: &crate::cli::SealArgs,
+    stamps_alone: bool,
+) -> Result<Option<crate::publish::seal::Sealer>> {
+    if args.tsa.is_some() && args.files().is_none() && !stamps_alone {
         return Err(Error::Usage {
             message: "--tsa time-stamps a seal, and no seal is given".into(),
-            hint: Some("add --seal-key KEY.pem --seal-cert CERT.pem".into()),
+            hint: Some("add --seal FILE.p12, or --seal-key KEY.pem --seal-cert CERT.pem".into()),
         });
     }
     args.files()

@@ -34,7 +34,7 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
     // The key and the seal before anything is written: an unlisted key
     // or an untrusted seal leaves no trace.
     let key = signing_key(root, &args, &register)?;
-    let sealer = super::documents::sealer(&args.seal)?;
+    let sealer = super::documents::sealer(&args.seal, true)?;
     if let Some(s) = &sealer {
         super::documents::trusted_seal(config, s)?;
     }

@@ -3,7 +3,7 @@
 # department's seal (seal.key, seal.pem: RSA 2048 issued by the root), a
 # time-stamping authority (tsa.key, tsa.pem: critical extendedKeyUsage
 # timeStamping, issued by the root), another root that trusts nothing of
-# ours (other-root.pem), an EC key (ec.key), and a seal certificate that
+# ours (other-root.pem), the seal as PKCS#12 (seal.p12, passphrase s3cret), an EC key (ec.key), and a seal certificate that
 # has expired (expired.pem, for seal.key, made with Python's cryptography,
 # which pyHanko brings: openssl 3.0 cannot back-date a certificate).
 set -euo pipefail
@@ -20,6 +20,8 @@ printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudia
 openssl x509 -req -in tsa.csr -CA root.pem -CAkey root.key -CAcreateserial -out tsa.pem -days 825 -extfile tsa.ext 2>/dev/null
 openssl req -x509 -newkey rsa:2048 -nodes -keyout other-root.key -out other-root.pem -days 3650 \
   -subj "/C=KZ/O=Other/CN=Other Root CA" 2>/dev/null
+# The seal as a certification authority delivers it: PKCS#12 with its chain.
+openssl pkcs12 -export -inkey seal.key -in seal.pem -certfile root.pem -passout pass:s3cret -out seal.p12 2>/dev/null
 openssl ecparam -name prime256v1 -genkey -noout -out ec.key 2>/dev/null
 python3 - <<'PY'
 import datetime

@@ -25,11 +25,22 @@ pub struct SealKey {
 
 /// Where the seal comes from, as the options give it.
 #[derive(Debug, Clone)]
-pub struct SealFiles {
-    pub key: PathBuf,
-    pub cert: PathBuf,
-    pub chain: Option<PathBuf>,
+pub enum SealFiles {
+    /// `--seal-key KEY.pem --seal-cert CERT.pem [--seal-chain CHAIN.pem]`.
+    Pem {
+        key: PathBuf,
+        cert: PathBuf,
+        chain: Option<PathBuf>,
+    },
+    /// `--seal FILE.p12`: the key, its certificate and the chain in one
+    /// PKCS#12 file, its passphrase from `TREATY_REGISTER_SEAL_PASSPHRASE`
+    /// or asked at the terminal.
+    Pkcs12(PathBuf),
 }
+
+/// The variable a PKCS#12 seal's passphrase may come from (a terminal is
+/// asked otherwise).
+pub const PASSPHRASE_VAR: &str = "TREATY_REGISTER_SEAL_PASSPHRASE";
 
 fn refused(message: String, hint: &str) -> Error {
     Error::Signing {
@@ -72,43 +83,110 @@ pub fn public_key(cert: &Certificate) -> Option<RsaPublicKey> {
 /// Reads and checks the seal of `files`, for sealing at `now` (seconds
 /// since the epoch).
 pub fn load(files: &SealFiles, now: u64) -> Result<SealKey> {
-    let pem = String::from_utf8(read(&files.key)?).unwrap_or_default();
-    let key = RsaPrivateKey::from_pkcs8_pem(&pem)
-        .or_else(|_| RsaPrivateKey::from_pkcs1_pem(&pem))
-        .map_err(|_| {
-            refused(
-                format!("{} is not an unencrypted RSA private key in PEM", files.key.display()),
-                "the seal key is RSA (2048 bits or more), PKCS#8 (`BEGIN PRIVATE KEY`) or PKCS#1 \
-                 (`BEGIN RSA PRIVATE KEY`); an ECDSA or Ed25519 seal would make the PDF 2.0 and break PDF/A-3",
-            )
-        })?;
+    let (key, cert, chain, named) = match files {
+        SealFiles::Pem { key, cert, chain } => {
+            let pem = String::from_utf8(read(key)?).unwrap_or_default();
+            let private = RsaPrivateKey::from_pkcs8_pem(&pem)
+                .or_else(|_| RsaPrivateKey::from_pkcs1_pem(&pem))
+                .map_err(|_| not_rsa(&key.display().to_string()))?;
+            let chain = match chain {
+                Some(path) => certificates(path)?,
+                None => Vec::new(),
+            };
+            (private, certificates(cert)?.remove(0), chain, cert.clone())
+        }
+        SealFiles::Pkcs12(path) => {
+            let (key, mut certs) = pkcs12(path)?;
+            let cert = certs.remove(0);
+            (key, cert, certs, path.clone())
+        }
+    };
     if key.size() * 8 < 2048 {
         return Err(refused(
-            format!(
-                "the seal key {} has {} bits",
-                files.key.display(),
-                key.size() * 8
-            ),
+            format!("the seal key has {} bits", key.size() * 8),
             "a seal key has 2048 bits or more",
         ));
     }
-    let cert = certificates(&files.cert)?.remove(0);
     if public_key(&cert).as_ref() != Some(key.as_ref()) {
         return Err(refused(
-            format!(
-                "{} does not certify the key {}",
-                files.cert.display(),
-                files.key.display()
-            ),
+            format!("{} does not certify the seal's key", named.display()),
             "give the certificate issued for this key",
         ));
     }
-    valid_at(&cert, now, &files.cert)?;
-    let chain = match &files.chain {
-        Some(path) => certificates(path)?,
-        None => Vec::new(),
-    };
+    valid_at(&cert, now, &named)?;
     Ok(SealKey { key, cert, chain })
+}
+
+fn not_rsa(what: &str) -> Error {
+    refused(
+        format!("{what} is not an unencrypted RSA private key in PEM"),
+        "the seal key is RSA (2048 bits or more), PKCS#8 (`BEGIN PRIVATE KEY`) or PKCS#1 \
+         (`BEGIN RSA PRIVATE KEY`); an ECDSA or Ed25519 seal would make the PDF 2.0 and break PDF/A-3",
+    )
+}
+
+/// The key of a PKCS#12 file and its certificates, the key's first.
+fn pkcs12(path: &Path) -> Result<(RsaPrivateKey, Vec<Certificate>)> {
+    let bytes = read(path)?;
+    let passphrase = match std::env::var(PASSPHRASE_VAR) {
+        Ok(p) => p,
+        Err(_) if std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
+            rpassword::prompt_password(format!("Passphrase for {}: ", path.display())).map_err(
+                |source| Error::Read {
+                    path: path.to_path_buf(),
+                    source,
+                },
+            )?
+        }
+        Err(_) => {
+            return Err(refused(
+                format!(
+                    "{} needs its passphrase, and there is no terminal to ask it at",
+                    path.display()
+                ),
+                &format!("set {PASSPHRASE_VAR}, or run the command at a terminal"),
+            ));
+        }
+    };
+    let store = p12_keystore::KeyStore::from_pkcs12(
+        &bytes,
+        &passphrase,
+        p12_keystore::Pkcs12ImportPolicy::Relaxed,
+    )
+    .map_err(|e| {
+        refused(
+            format!("{} cannot be opened ({e})", path.display()),
+            "check the passphrase, and that the file is PKCS#12 (.p12, .pfx)",
+        )
+    })?;
+    let (_, chain) = store.private_key_chain().ok_or_else(|| {
+        refused(
+            format!("{} holds no private key with its certificate", path.display()),
+            "export the seal with its key: `openssl pkcs12 -export -inkey KEY -in CERT -certfile CHAIN`",
+        )
+    })?;
+    let key = RsaPrivateKey::from_pkcs8_der(chain.key().as_der())
+        .map_err(|_| not_rsa(&format!("the key in {}", path.display())))?;
+    let mut certs: Vec<Certificate> = chain
+        .certs()
+        .iter()
+        .filter_map(|c| from_der(c.as_der()))
+        .collect();
+    // The key's own certificate first, then its issuers.
+    if let Some(at) = certs
+        .iter()
+        .position(|c| public_key(c).as_ref() == Some(key.as_ref()))
+    {
+        let own = certs.remove(at);
+        certs.insert(0, own);
+    }
+    if certs.is_empty() {
+        return Err(refused(
+            format!("{} holds no certificate for its key", path.display()),
+            "export the seal with its certificate",
+        ));
+    }
+    Ok((key, certs))
 }
 
 /// Refuses a certificate not valid at `now`: a seal attests when it was
