@@ -264,7 +264,7 @@ fn a_seal_that_cannot_be_applied_stops_before_anything_is_written() {
         "seal.pem",
         "is not an unencrypted RSA private key in PEM",
     );
-    refused("tsa.key", "seal.pem", "does not certify the key");
+    refused("tsa.key", "seal.pem", "does not certify the seal's key");
     // A TSA that does not answer: nothing is written either.
     let (key, cert) = (pki.file("seal.key"), pki.file("seal.pem"));
     let (code, _, err) = tool(
