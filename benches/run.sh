@@ -193,6 +193,30 @@ t=$(measure "$bin" --quiet --root "$LA" extract "$one" --out "$LA/out/bench-extr
 row "extract of one entry, $large with an edition (s)" "$t" "<= 1.5" "$(ratio "$t" 1.5)"
 row "  peak memory (MiB)" "$((x_peak / 1024))" "report" ""
 
+# Seals: a publish of the medium register in volumes, plain and sealed
+# with a time-stamp (the tests' PKI and TSA on 127.0.0.1), each in a
+# fresh copy (every PDF typeset). Target: sealing adds <= 5 %.
+pki="$(mktemp -d)"
+bash tests/support/pki.sh "$pki"
+python3 tests/support/tsa.py "$pki" > "$pki/port" & tsa_pid=$!
+sleep 1
+ssh-keygen -q -t ed25519 -N '' -f "$pki/clerk" -C bench
+# A fresh copy of M published (the copy, a second or less, in both runs).
+cat > "$pki/publish.sh" <<PUBLISH
+set -e
+d=\$1; shift
+rm -rf "\$d" && mkdir -p "\$d" && cp -r "$M/register" "$M/templates" "\$d/"
+printf 'bench@example namespaces="treaty-register" %s\\n' "\$(cut -d' ' -f1,2 "$pki/clerk.pub")" > "\$d/register/allowed_signers"
+cp "$pki/root.pem" "\$d/register/allowed_seals.pem"; cp "$pki/root.pem" "\$d/register/allowed_tsa.pem"
+"$bin" --quiet --root "\$d" publish --key "$pki/clerk" --principal bench@example "\$@"
+PUBLISH
+t_plain=$(measure bash "$pki/publish.sh" "$BENCH_DIR/pub-plain")
+t_sealed=$(measure bash "$pki/publish.sh" "$BENCH_DIR/pub-sealed" --seal-key "$pki/seal.key" --seal-cert "$pki/seal.pem" --tsa "http://127.0.0.1:$(head -1 "$pki/port")/tsr")
+row "publish, $medium instruments in volumes (s)" "$t_plain" "anchor" "1.00"
+row "publish sealed and time-stamped, $medium (s)" "$t_sealed" "<= 1.05 x" "$(ratio "$t_sealed" "$t_plain") x"
+kill "$tsa_pid" 2>/dev/null || true
+rm -rf "$pki" "$BENCH_DIR/pub-plain" "$BENCH_DIR/pub-sealed"
+
 # import: a generated list of N instruments and 3N acts (two signatures and
 # a ratification each), converted to XLSX by LibreOffice as a department's
 # file would be, imported into a fresh copy of the shipped register each
