@@ -93,9 +93,20 @@ fn pyhanko(pdf: &Path, root: Option<&str>) -> (bool, String) {
     run("pyhanko", &args)
 }
 
+/// The documents fixture, its register trusting the test PKI's root for
+/// seals and time-stamps (as it must to seal).
+fn trusting(pki: &Pki) -> Test {
+    let test = Test::fixture("documents");
+    let root = std::fs::read(pki.file("root.pem")).unwrap();
+    for list in ["register/allowed_seals.pem", "register/allowed_tsa.pem"] {
+        std::fs::write(test.path().join(list), &root).unwrap();
+    }
+    test
+}
+
 /// An extract of TR-1 of the documents fixture, sealed with `extra`.
 fn sealed(pki: &Pki, extra: &[&str]) -> (Test, PathBuf) {
-    let test = Test::fixture("documents");
+    let test = trusting(pki);
     let (key, cert) = (pki.file("seal.key"), pki.file("seal.pem"));
     let mut args = vec![
         "extract",
@@ -112,6 +123,14 @@ fn sealed(pki: &Pki, extra: &[&str]) -> (Test, PathBuf) {
     assert_eq!(code, 0, "{out}{err}");
     let pdf = test.path().join("sealed.pdf");
     (test, pdf)
+}
+
+/// Takes the project's trust lists away: it trusts nothing, as an
+/// auditor's folder, unless `--trust` says so.
+fn distrust(test: &Test) {
+    for list in ["register/allowed_seals.pem", "register/allowed_tsa.pem"] {
+        std::fs::remove_file(test.path().join(list)).unwrap();
+    }
 }
 
 #[test]
@@ -171,6 +190,7 @@ fn a_sealed_and_time_stamped_extract_passes_every_validator() {
 fn tampering_appending_and_an_untrusted_seal_are_named() {
     let pki = Pki::new();
     let (test, pdf) = sealed(&pki, &[]);
+    distrust(&test);
     let root = pki.file("root.pem");
     let verify =
         |file: &str, trust: &str| tool(test.path(), &["verify", "--pdf", file, "--trust", trust]);
@@ -226,6 +246,7 @@ fn a_time_stamp_from_an_untrusted_authority_is_named() {
     let pki = Pki::new();
     let tsa = Tsa::start(&pki);
     let (test, _) = sealed(&pki, &["--tsa", &tsa.url]);
+    distrust(&test);
     // The seal's issuer trusted in the project, the TSA's root not at all.
     let seal = pki.file("seal.pem");
     let (code, out, _) = tool(
@@ -243,7 +264,7 @@ fn a_time_stamp_from_an_untrusted_authority_is_named() {
 #[test]
 fn a_seal_that_cannot_be_applied_stops_before_anything_is_written() {
     let pki = Pki::new();
-    let test = Test::fixture("documents");
+    let test = trusting(&pki);
     let refused = |key: &str, cert: &str, expected: &str| {
         let (key, cert) = (pki.file(key), pki.file(cert));
         let (code, out, err) = tool(
@@ -286,6 +307,83 @@ fn a_seal_that_cannot_be_applied_stops_before_anything_is_written() {
         "{err}"
     );
     assert!(!test.path().join("out/extracts").exists(), "{err}");
+    // A time-stamping authority the register does not trust.
+    let tsa = Tsa::start(&pki);
+    let other = std::fs::read(pki.file("other-root.pem")).unwrap();
+    std::fs::write(test.path().join("register/allowed_tsa.pem"), other).unwrap();
+    let (code, _, err) = tool(
+        test.path(),
+        &[
+            "extract",
+            "TR-1",
+            "--seal-key",
+            &key,
+            "--seal-cert",
+            &cert,
+            "--tsa",
+            &tsa.url,
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("would not pass `verify`"), "{err}");
+    assert!(err.contains("register/allowed_tsa.pem"), "{err}");
+    assert!(!test.path().join("out/extracts").exists(), "{err}");
+    // A seal the register does not trust.
+    let other = std::fs::read(pki.file("other-root.pem")).unwrap();
+    std::fs::write(test.path().join("register/allowed_seals.pem"), other).unwrap();
+    let (code, _, err) = tool(
+        test.path(),
+        &["extract", "TR-1", "--seal-key", &key, "--seal-cert", &cert],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("is not trusted by register/allowed_seals.pem"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_end_entity_certificate_issues_no_seal() {
+    // The TSA's certificate (not a CA) signs a seal certificate for a
+    // forger: signatures link, but only an authority issues.
+    let pki = Pki::new();
+    let dir = pki.dir.path();
+    let made = Command::new("bash")
+        .arg("-c")
+        .arg(
+            "openssl req -newkey rsa:2048 -nodes -keyout evil.key -out evil.csr \
+               -subj '/CN=Treaty Department Seal' 2>/dev/null && \
+             openssl x509 -req -in evil.csr -CA tsa.pem -CAkey tsa.key -CAcreateserial -out evil.pem \
+               -days 30 -extfile seal.ext 2>/dev/null",
+        )
+        .current_dir(dir)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let test = trusting(&pki);
+    let (key, cert, chain) = (
+        pki.file("evil.key"),
+        pki.file("evil.pem"),
+        pki.file("tsa.pem"),
+    );
+    let (code, _, err) = tool(
+        test.path(),
+        &[
+            "extract",
+            "TR-1",
+            "--seal-key",
+            &key,
+            "--seal-cert",
+            &cert,
+            "--seal-chain",
+            &chain,
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("is not trusted by register/allowed_seals.pem"),
+        "{err}"
+    );
 }
 
 /// The documents fixture with an SSH key allowed to sign and the test
@@ -457,7 +555,7 @@ fn publish_refuses_a_seal_its_register_does_not_trust() {
 #[test]
 fn a_pkcs12_seal_opens_with_its_passphrase() {
     let pki = Pki::new();
-    let test = Test::fixture("documents");
+    let test = trusting(&pki);
     let p12 = pki.file("seal.p12");
     let run_with = |passphrase: Option<&str>| {
         let mut command = Command::new(env!("CARGO_BIN_EXE_treaty-register"));
@@ -496,4 +594,61 @@ fn a_pkcs12_seal_opens_with_its_passphrase() {
     // The chain came with it: pyHanko needs only the root.
     let (ok, hanko) = pyhanko(&test.path().join("p12.pdf"), Some(&pki.file("root.pem")));
     assert!(ok && hanko.contains("INTACT:TRUSTED"), "{hanko}");
+}
+
+#[test]
+fn a_seal_issued_by_an_intermediate_carries_its_chain() {
+    let pki = Pki::new();
+    let test = trusting(&pki);
+    let (key, cert, chain, root) = (
+        pki.file("seal2.key"),
+        pki.file("seal2.pem"),
+        pki.file("issuing.pem"),
+        pki.file("root.pem"),
+    );
+    let seal = |extra: &[&str]| {
+        let mut args = vec![
+            "extract",
+            "TR-1",
+            "--out",
+            "chained.pdf",
+            "--seal-key",
+            &key,
+            "--seal-cert",
+            &cert,
+        ];
+        args.extend(extra);
+        tool(test.path(), &args)
+    };
+    // Without its chain nothing links the seal to the root: the register
+    // refuses to seal with it.
+    let (code, _, err) = seal(&[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("is not trusted by register/allowed_seals.pem"),
+        "{err}"
+    );
+    let (code, _, err) = seal(&["--seal-chain", &chain]);
+    assert_eq!(code, 0, "{err}");
+    distrust(&test);
+    // Only the root is trusted: the intermediate in the seal links them.
+    let (code, out, err) = tool(
+        test.path(),
+        &["verify", "--pdf", "chained.pdf", "--trust", &root],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("SEAL valid and trusted: CN=Treaty Department Seal 2"),
+        "{out}"
+    );
+    let (ok, hanko) = pyhanko(&test.path().join("chained.pdf"), Some(&root));
+    assert!(ok && hanko.contains("INTACT:TRUSTED"), "{hanko}");
+    // Trusting another root only, the chain it carries leads nowhere.
+    let other = pki.file("other-root.pem");
+    let (code, out, _) = tool(
+        test.path(),
+        &["verify", "--pdf", "chained.pdf", "--trust", &other],
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("SEAL-UNTRUSTED"), "{out}");
 }

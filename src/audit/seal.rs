@@ -43,6 +43,8 @@ pub struct Seal {
     /// The bytes the seal covers end here (the length of the file it
     /// sealed).
     pub covers: usize,
+    /// Where its `/Contents` (the one gap of its byte range) starts.
+    pub contents_at: usize,
     /// The time-stamp, where there is one: its time and TSA.
     pub timestamp: Option<Stamp>,
     /// What fails, each line starting with its code.
@@ -65,6 +67,18 @@ pub struct Stamp {
 pub struct Trust {
     pub seals: Vec<Certificate>,
     pub tsas: Vec<Certificate>,
+}
+
+impl Seal {
+    /// Whether its bytes and signature hold (whoever made it, whatever
+    /// its time-stamp says) and it covers the whole file.
+    pub fn intact(&self) -> bool {
+        !self
+            .problems
+            .iter()
+            .any(|p| p.starts_with("SEAL-INVALID") || p.starts_with("SEAL-PARTIAL"))
+            && self.contents_at > 0
+    }
 }
 
 /// How far from its end a PDF is searched for seals: a seal is the last
@@ -168,6 +182,7 @@ fn check_one(
         cert_sha256: String::new(),
         time,
         covers: 0,
+        contents_at: 0,
         timestamp: None,
         problems: Vec::new(),
     };
@@ -185,7 +200,21 @@ fn check_one(
             .push(invalid("its /ByteRange lies outside the file"));
         return seal;
     }
+    // The one gap the seal leaves unsigned must be exactly its own
+    // `/Contents`, `<hex>`: anything else there (new objects, another
+    // xref) would be bytes nobody sealed.
+    let gap = &pdf[a..b];
+    let exact = gap.first() == Some(&b'<')
+        && gap.last() == Some(&b'>')
+        && hex_bytes(&gap[1..gap.len() - 1]).as_deref() == Some(contents);
+    if !exact {
+        seal.problems.push(invalid(
+            "the bytes its /ByteRange leaves out are not exactly its /Contents (something was put beside the signature)",
+        ));
+        return seal;
+    }
     seal.covers = b + c;
+    seal.contents_at = a;
     if seal.covers < pdf.len() {
         seal.problems.push(format!(
             "SEAL-PARTIAL {} bytes were added after the seal (it covers the first {} of {})",
@@ -211,13 +240,6 @@ fn check_one(
     if let Err(why) = signer_holds(&info, &cert, &digest) {
         seal.problems.push(invalid(why));
     }
-    let carried = carried(&data);
-    if !trusted(&cert, &carried, &trust.seals) {
-        seal.problems.push(format!(
-            "SEAL-UNTRUSTED its certificate ({}) is not listed in register/allowed_seals.pem or --trust, nor issued by one that is",
-            seal.subject
-        ));
-    }
     if let Some(token) = token_of(&info) {
         let value_digest = Sha256::digest(info.signature.as_bytes());
         seal.timestamp = Some(timestamp(&token, &value_digest, &trust.tsas));
@@ -239,7 +261,20 @@ fn check_one(
             ),
         ))
     };
-    if let Some((at, what)) = stamped.or_else(stated) {
+    let judged = stamped.or_else(stated);
+    if !trusted_at(
+        &cert,
+        &carried(&data),
+        &trust.seals,
+        judged.as_ref().map(|(at, _)| *at),
+    ) {
+        seal.problems.push(format!(
+            "SEAL-UNTRUSTED its certificate ({}) is not listed in register/allowed_seals.pem or --trust, nor issued by \
+             an authority that is (each certificate of the chain valid when it sealed)",
+            seal.subject
+        ));
+    }
+    if let Some((at, what)) = judged {
         let validity = &cert.tbs_certificate.validity;
         let from =
             i64::try_from(validity.not_before.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
@@ -339,8 +374,22 @@ fn signer_holds(info: &SignerInfo, cert: &Certificate, digest: &[u8]) -> Result<
 /// Whether `cert`, or a certificate that issued it (followed through
 /// `carried`), is one of `trusted`; each link's signature is checked.
 pub fn trusted(cert: &Certificate, carried: &[Certificate], trusted: &[Certificate]) -> bool {
+    trusted_at(cert, carried, trusted, None)
+}
+
+/// As [`trusted`], every certificate of the chain valid at `at` (seconds
+/// since 1970) where given.
+pub fn trusted_at(
+    cert: &Certificate,
+    carried: &[Certificate],
+    trusted: &[Certificate],
+    at: Option<i64>,
+) -> bool {
     let mut current = cert.clone();
     for _ in 0..MAX_CHAIN {
+        if at.is_some_and(|t| !valid_at(&current, t)) {
+            return false;
+        }
         if trusted.iter().any(|t| keys::der(t) == keys::der(&current)) {
             return true;
         }
@@ -356,9 +405,11 @@ pub fn trusted(cert: &Certificate, carried: &[Certificate], trusted: &[Certifica
     false
 }
 
-/// Whether `issuer`'s key signed `cert` (sha256WithRSAEncryption).
+/// Whether `issuer`, a certification authority (basicConstraints
+/// cA), signed `cert` with its key (sha256WithRSAEncryption). A seal's
+/// own certificate in the trust list never vouches for another.
 fn issued(issuer: &Certificate, cert: &Certificate) -> bool {
-    if cert.signature_algorithm.oid != SHA256_WITH_RSA {
+    if cert.signature_algorithm.oid != SHA256_WITH_RSA || !is_ca(issuer) {
         return false;
     }
     let (Some(key), Ok(tbs)) = (keys::public_key(issuer), cert.tbs_certificate.to_der()) else {
@@ -373,6 +424,42 @@ fn issued(issuer: &Certificate, cert: &Certificate) -> bool {
         signature,
     )
     .is_ok()
+}
+
+/// Whether `cert` is valid at `at` (seconds since 1970).
+pub fn valid_at(cert: &Certificate, at: i64) -> bool {
+    let v = &cert.tbs_certificate.validity;
+    let from = i64::try_from(v.not_before.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
+    let to = i64::try_from(v.not_after.to_unix_duration().as_secs()).unwrap_or(0);
+    (from..=to).contains(&at)
+}
+
+/// Whether `cert` may stamp time: extendedKeyUsage timeStamping (RFC 3161
+/// 2.3 makes it the only purpose, critical).
+fn is_tsa(cert: &Certificate) -> bool {
+    use der::oid::AssociatedOid;
+    use x509_cert::ext::pkix::ExtendedKeyUsage;
+    const TIME_STAMPING: der::oid::ObjectIdentifier =
+        der::oid::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.8");
+    cert.tbs_certificate
+        .extensions
+        .iter()
+        .flatten()
+        .filter(|e| e.extn_id == ExtendedKeyUsage::OID)
+        .filter_map(|e| ExtendedKeyUsage::from_der(e.extn_value.as_bytes()).ok())
+        .any(|u| u.0.contains(&TIME_STAMPING))
+}
+
+fn is_ca(cert: &Certificate) -> bool {
+    use der::oid::AssociatedOid;
+    use x509_cert::ext::pkix::BasicConstraints;
+    cert.tbs_certificate
+        .extensions
+        .iter()
+        .flatten()
+        .filter(|e| e.extn_id == BasicConstraints::OID)
+        .filter_map(|e| BasicConstraints::from_der(e.extn_value.as_bytes()).ok())
+        .any(|b| b.ca)
 }
 
 fn token_of(info: &SignerInfo) -> Option<ContentInfo> {
@@ -432,10 +519,16 @@ pub fn timestamp(token: &ContentInfo, digest: &[u8], trusted_tsas: &[Certificate
     if let Err(why) = signer_holds(signer, &cert, &content_digest) {
         stamp.problems.push(bad(&why));
     }
-    if !trusted(&cert, &carried(&data), trusted_tsas) {
+    if !is_tsa(&cert) {
         stamp.problems.push(bad(&format!(
-            "its TSA ({}) does not chain to register/allowed_tsa.pem or --trust",
+            "its signer ({}) is not a time-stamping authority (no extendedKeyUsage timeStamping)",
             stamp.tsa
+        )));
+    }
+    if !trusted_at(&cert, &carried(&data), trusted_tsas, Some(stamp.unix)) {
+        stamp.problems.push(bad(&format!(
+            "its TSA ({}) does not chain to register/allowed_tsa.pem or --trust, or a certificate of the chain was not valid at {}",
+            stamp.tsa, stamp.time
         )));
     }
     stamp

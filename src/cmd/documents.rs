@@ -79,6 +79,7 @@ pub(crate) fn paper(config: &Config, args: &PaperArgs) -> Result<Press> {
 /// A document's `--tsa` stamps its seal, so it needs one; `publish` also
 /// stamps its manifest (`stamps_alone`).
 pub(crate) fn sealer(
+    config: &Config,
     args: &crate::cli::SealArgs,
     stamps_alone: bool,
 ) -> Result<Option<crate::publish::seal::Sealer>> {
@@ -88,9 +89,22 @@ pub(crate) fn sealer(
             hint: Some("add --seal FILE.p12, or --seal-key KEY.pem --seal-cert CERT.pem".into()),
         });
     }
-    args.files()
-        .map(|files| crate::publish::seal::Sealer::new(&files, args.tsa.clone()))
-        .transpose()
+    let Some(files) = args.files() else {
+        return Ok(None);
+    };
+    let sealer = crate::publish::seal::Sealer::new(&files, args.tsa.clone(), tsa_trust(config)?)?;
+    trusted_seal(config, &sealer)?;
+    Ok(Some(sealer))
+}
+
+/// The time-stamping authorities `register/allowed_tsa.pem` trusts.
+pub(crate) fn tsa_trust(config: &Config) -> Result<Vec<x509_cert::Certificate>> {
+    crate::audit::seal::trust_file(&config.root.join(crate::audit::seal::TSA_FILE)).map_err(|why| {
+        Error::Usage {
+            message: why,
+            hint: Some("register/allowed_tsa.pem is a file of PEM certificates".into()),
+        }
+    })
 }
 
 /// Refuses a seal that `register/allowed_seals.pem` does not trust: what

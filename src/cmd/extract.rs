@@ -27,7 +27,7 @@ pub fn run(config: &Config, args: ExtractArgs) -> Result<()> {
     };
     super::documents::file_destination(config, &dest, true)?;
     // A seal that cannot be applied stops the command before typst runs.
-    let sealer = super::documents::sealer(&args.seal, false)?;
+    let sealer = super::documents::sealer(config, &args.seal, false)?;
     let issue = Issue::of(&config.root, &excerpt, as_of)?;
     let paper = super::documents::paper(config, &args.paper)?;
     let (mut pdf, _) = extract::typeset(&paper.paper(), &excerpt, issue, loc)?;

@@ -34,10 +34,7 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
     // The key and the seal before anything is written: an unlisted key
     // or an untrusted seal leaves no trace.
     let key = signing_key(root, &args, &register)?;
-    let sealer = super::documents::sealer(&args.seal, true)?;
-    if let Some(s) = &sealer {
-        super::documents::trusted_seal(config, s)?;
-    }
+    let sealer = super::documents::sealer(config, &args.seal, true)?;
     let _lock = edition::lock(root)?;
     let previous = next::last_edition(root, &register)?;
     let layout = Layout::new(root, None, None)?;
@@ -93,7 +90,7 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
     progress.say("signing and archiving");
     let sha256sum = built.manifest.to_sha256sum();
     let sig = key.sign(sha256sum.as_bytes()).map_err(signing)?;
-    let timestamp = stamp_manifest(&args.seal, &sha256sum)?;
+    let timestamp = stamp_manifest(config, &args.seal, &sha256sum)?;
     built.manifest.seal = sealer.as_ref().map(|s| s.info());
     built.manifest.timestamp = match (&args.seal.tsa, &timestamp) {
         (Some(url), Some(reply)) => {
@@ -132,12 +129,19 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
 /// With `--tsa`, the TSA's RFC 3161 reply over `manifest.sha256`
 /// (`manifest.tsr`): proof that the edition existed at the token's time,
 /// whatever date the register states.
-fn stamp_manifest(args: &crate::cli::SealArgs, sha256sum: &str) -> Result<Option<Vec<u8>>> {
+fn stamp_manifest(
+    config: &Config,
+    args: &crate::cli::SealArgs,
+    sha256sum: &str,
+) -> Result<Option<Vec<u8>>> {
     let Some(url) = &args.tsa else {
         return Ok(None);
     };
     let digest = crate::support::digest::sha256_raw(sha256sum.as_bytes());
-    Ok(Some(crate::publish::seal::tsa::response(url, &digest)?.0))
+    let (reply, token) = crate::publish::seal::tsa::response(url, &digest)?;
+    let trust = super::documents::tsa_trust(config)?;
+    crate::publish::seal::trusted_token(&token, &digest, &trust, url)?;
+    Ok(Some(reply))
 }
 
 fn signing(e: signature::KeyError) -> Error {

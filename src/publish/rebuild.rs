@@ -243,8 +243,18 @@ fn document(
 
 /// Whether `pdf` is the PDF whose digest is `rebuilt`, sealed: its bytes
 /// before the seal's update are exactly those typeset.
+///
+/// The update must hold an intact seal over the whole file, whose
+/// signature lies in the update: an update that only mentions a seal, or
+/// a seal of the bytes before it, does not make the file the one typeset.
 pub fn before_seal(pdf: &[u8], rebuilt: &str) -> bool {
-    crate::publish::seal::pdf::unsealed(pdf).is_some_and(|p| digest::sha256_bytes(p) == rebuilt)
+    let Some(prefix) = crate::publish::seal::pdf::unsealed(pdf) else {
+        return false;
+    };
+    digest::sha256_bytes(prefix) == rebuilt
+        && crate::audit::seal::seals(pdf, &Default::default())
+            .iter()
+            .any(|s| s.intact() && s.covers == pdf.len() && s.contents_at > prefix.len())
 }
 
 /// Whether `tail` is one incremental update that adds a PAdES seal and no

@@ -20,6 +20,13 @@ printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudia
 openssl x509 -req -in tsa.csr -CA root.pem -CAkey root.key -CAcreateserial -out tsa.pem -days 825 -extfile tsa.ext 2>/dev/null
 openssl req -x509 -newkey rsa:2048 -nodes -keyout other-root.key -out other-root.pem -days 3650 \
   -subj "/C=KZ/O=Other/CN=Other Root CA" 2>/dev/null
+# A seal issued by an intermediate CA (issuing.pem, issued by the root):
+# seal2.key, seal2.pem; the chain to give with --seal-chain is issuing.pem.
+req issuing "/C=KZ/O=Test Root/CN=Test Seal Issuing CA"
+printf 'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\n' > issuing.ext
+openssl x509 -req -in issuing.csr -CA root.pem -CAkey root.key -CAcreateserial -out issuing.pem -days 1825 -extfile issuing.ext 2>/dev/null
+req seal2 "/C=KZ/O=Ministry of Foreign Affairs/CN=Treaty Department Seal 2"
+openssl x509 -req -in seal2.csr -CA issuing.pem -CAkey issuing.key -CAcreateserial -out seal2.pem -days 825 -extfile seal.ext 2>/dev/null
 # The seal as a certification authority delivers it: PKCS#12 with its chain.
 openssl pkcs12 -export -inkey seal.key -in seal.pem -certfile root.pem -passout pass:s3cret -out seal.p12 2>/dev/null
 openssl ecparam -name prime256v1 -genkey -noout -out ec.key 2>/dev/null

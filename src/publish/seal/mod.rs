@@ -19,19 +19,27 @@ pub use keys::{SealFiles, SealKey};
 pub struct Sealer {
     pub key: SealKey,
     pub tsa: Option<String>,
+    /// The certificates `register/allowed_tsa.pem` trusts: a token from
+    /// any other authority is refused before anything is written.
+    pub tsa_trust: Vec<x509_cert::Certificate>,
     /// Seconds since the epoch.
     pub now: u64,
 }
 
 impl Sealer {
     /// Reads and checks the seal (see [`keys::load`]) for sealing now.
-    pub fn new(files: &SealFiles, tsa: Option<String>) -> Result<Sealer> {
+    pub fn new(
+        files: &SealFiles,
+        tsa: Option<String>,
+        tsa_trust: Vec<x509_cert::Certificate>,
+    ) -> Result<Sealer> {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         Ok(Sealer {
             key: keys::load(files, now)?,
             tsa,
+            tsa_trust,
             now,
         })
     }
@@ -64,9 +72,42 @@ impl Sealer {
         };
         let tsa = self.tsa.as_deref();
         pdf::seal(pdf, &sealing, |digest| {
-            let stamp = |value_digest: &[u8]| tsa::token(tsa.unwrap_or_default(), value_digest);
+            let stamp = |value_digest: &[u8]| {
+                let token = tsa::token(tsa.unwrap_or_default(), value_digest)?;
+                trusted_token(
+                    &token,
+                    value_digest,
+                    &self.tsa_trust,
+                    tsa.unwrap_or_default(),
+                )?;
+                Ok(token)
+            };
             cms::seal(digest, &self.key, tsa.map(|_| &stamp as cms::Stamper))
         })
+    }
+}
+
+/// Refuses a token `verify` would refuse: over other data, badly signed,
+/// or from an authority `trust` (`register/allowed_tsa.pem`) does not
+/// trust.
+pub fn trusted_token(
+    token: &::cms::content_info::ContentInfo,
+    digest: &[u8],
+    trust: &[x509_cert::Certificate],
+    url: &str,
+) -> Result<()> {
+    let stamp = crate::audit::seal::timestamp(token, digest, trust);
+    match stamp.problems.first() {
+        None => Ok(()),
+        Some(problem) => Err(crate::error::Error::Signing {
+            message: format!(
+                "the time-stamp of {url} would not pass `verify`: {}; nothing was written",
+                problem.trim_start_matches("TIMESTAMP-INVALID ")
+            ),
+            hint: "put the certificate of the authority's root in register/allowed_tsa.pem (PEM), or use a \
+                   time-stamping authority the register trusts"
+                .into(),
+        }),
     }
 }
 
