@@ -522,6 +522,14 @@ fn a_sealed_edition_in_volumes_is_checked_by_every_tool() {
         ),
         "{out}"
     );
+    // Taken away, while manifest.json still names it.
+    std::fs::remove_file(root.join("editions/0002/manifest.tsr")).unwrap();
+    let (code, out, _) = tool(root, &["verify"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("names a time-stamp of 20") && out.contains("and manifest.tsr is missing"),
+        "{out}"
+    );
 }
 
 #[test]

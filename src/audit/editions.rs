@@ -516,7 +516,14 @@ fn audit_one(
 /// its `manifest.sha256` by a TSA `register/allowed_tsa.pem` trusts;
 /// else its problems are reported and `None`.
 fn manifest_time(root: &Path, a: &Archived, report: &mut EditionReport) -> Option<signers::Moment> {
+    let named = a.manifest.timestamp.as_ref();
     if archive::is_missing(root, &rel(a.number, TSR_FILE)) {
+        if let Some(t) = named {
+            report.problems.push(format!(
+                "TIMESTAMP-INVALID manifest.json names a time-stamp of {} by {}, and manifest.tsr is missing",
+                t.time, t.tsa
+            ));
+        }
         return None;
     }
     let bytes = match archive::read(root, &rel(a.number, TSR_FILE)) {
@@ -550,6 +557,13 @@ fn manifest_time(root: &Path, a: &Archived, report: &mut EditionReport) -> Optio
                 .map(|p| p.replacen("TIMESTAMP-INVALID ", "TIMESTAMP-INVALID manifest.tsr: ", 1)),
         );
         return None;
+    }
+    if let Some(t) = named.filter(|t| t.time != stamp.time) {
+        report.problems.push(format!(
+            "manifest.json gives the time-stamp's time as {}, but manifest.tsr says {}; manifest.json is not \
+             signed, the token is",
+            t.time, stamp.time
+        ));
     }
     Some(signers::Moment {
         at: stamp.unix,

@@ -58,7 +58,11 @@ pub fn audit(root: &Path, path: &Path) -> Result<Audit> {
             source,
         })?;
     findings.extend(report.findings);
-    findings.extend(seal_findings(root, &entries));
+    findings.extend(seal_findings(
+        root,
+        &entries,
+        json.as_ref().and_then(|m| m.seal.as_ref()),
+    ));
     let editions = editions::audit(root);
     for e in &editions {
         for reason in &e.problems {
@@ -149,7 +153,11 @@ fn companion(
 /// The seals of the published PDFs, checked against the project's trust
 /// lists: each failure a finding. A PDF without a seal is no finding (a
 /// register may be published unsealed).
-fn seal_findings(root: &Path, entries: &[manifest::Entry]) -> Vec<Finding> {
+fn seal_findings(
+    root: &Path,
+    entries: &[manifest::Entry],
+    named: Option<&manifest::SealInfo>,
+) -> Vec<Finding> {
     let read = |rel: &str| crate::audit::seal::trust_file(&root.join(rel)).unwrap_or_default();
     let trust = crate::audit::seal::Trust {
         seals: read(crate::audit::seal::SEALS_FILE),
@@ -160,12 +168,21 @@ fn seal_findings(root: &Path, entries: &[manifest::Entry]) -> Vec<Finding> {
         .filter(|e| e.path.ends_with(".pdf"))
         .filter_map(|e| Some((e, std::fs::read(root.join(&e.path)).ok()?)))
         .flat_map(|(e, bytes)| {
-            crate::audit::seal::seals(&bytes, &trust)
+            let seals = crate::audit::seal::seals(&bytes, &trust);
+            // manifest.json names the edition's seal: each PDF carries it.
+            let other = named.filter(|n| !seals.iter().any(|s| s.cert_sha256 == n.sha256)).map(|n| {
+                format!(
+                    "SEAL-INVALID manifest.json names the seal {} (sha256 {}), and this PDF does not carry it",
+                    n.subject, n.sha256
+                )
+            });
+            seals
                 .into_iter()
                 .flat_map(|s| {
                     let stamp = s.timestamp.map(|t| t.problems).unwrap_or_default();
                     s.problems.into_iter().chain(stamp)
                 })
+                .chain(other)
                 .map(|reason| Finding::Seal {
                     path: e.path.clone(),
                     reason,

@@ -179,6 +179,9 @@ fn seal_line(s: &seal::Seal) -> String {
     } else {
         "NOT valid"
     };
+    if s.subject.is_empty() {
+        return format!("SEAL {state}: a signature whose certificate could not be read\n");
+    }
     format!(
         "SEAL {state}: {} (issued by {}), sealed {}{stamp}\n",
         s.subject,
