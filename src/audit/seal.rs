@@ -18,8 +18,7 @@ use rsa::Pkcs1v15Sign;
 use sha2_010::{Digest, Sha256};
 use x509_cert::Certificate;
 
-use crate::publish::seal::cms::{MESSAGE_DIGEST, SHA256_WITH_RSA, TIME_STAMP_TOKEN};
-use crate::publish::seal::keys;
+use crate::support::pki::{self as keys, MESSAGE_DIGEST, SHA256_WITH_RSA, TIME_STAMP_TOKEN};
 
 /// The certificates trusted for seals (PEM), like `allowed_signers`.
 pub const SEALS_FILE: &str = "register/allowed_seals.pem";
@@ -84,7 +83,7 @@ impl Seal {
 /// How far from its end a PDF is searched for seals: a seal is the last
 /// update of the file, a few tens of kilobytes (more bytes after it are
 /// `SEAL-PARTIAL`, up to this much).
-const SEARCHED: usize = 4 << 20;
+pub const SEARCHED: usize = 4 << 20;
 
 /// The seals of `pdf`, each checked; empty when it has none. Signature
 /// dictionaries are found by their `/ByteRange` near the end of the file,
@@ -484,7 +483,7 @@ pub fn timestamp(token: &ContentInfo, digest: &[u8], trusted_tsas: &[Certificate
         problems: Vec::new(),
     };
     let bad = |why: &str| format!("TIMESTAMP-INVALID {why}");
-    let Some(info) = crate::publish::seal::tsa::tst_info(token) else {
+    let Some(info) = crate::support::pki::tst_info(token) else {
         stamp.problems.push(bad("it is not an RFC 3161 token"));
         return stamp;
     };

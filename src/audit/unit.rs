@@ -166,7 +166,7 @@ fn seal_findings(
     entries
         .iter()
         .filter(|e| e.path.ends_with(".pdf"))
-        .filter_map(|e| Some((e, std::fs::read(root.join(&e.path)).ok()?)))
+        .filter_map(|e| Some((e, sealed_file(root, &e.path)?)))
         .flat_map(|(e, bytes)| {
             let seals = crate::audit::seal::seals(&bytes, &trust);
             // manifest.json names the edition's seal: each PDF carries it.
@@ -190,4 +190,25 @@ fn seal_findings(
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// The bytes of the published PDF `rel` when it holds a seal: opened as
+/// every published file is (a regular file beneath the root, never a
+/// link or a FIFO), and read whole only when its tail names a
+/// `/ByteRange` (an unsealed register costs one small read per PDF).
+fn sealed_file(root: &Path, rel: &str) -> Option<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = crate::support::safe_read::open_beneath(root, Path::new(rel)).ok()?;
+    let len = file.metadata().ok()?.len();
+    let tail = len.min(crate::audit::seal::SEARCHED as u64);
+    file.seek(SeekFrom::Start(len - tail)).ok()?;
+    let mut end = Vec::new();
+    (&mut file).take(tail).read_to_end(&mut end).ok()?;
+    if !end.windows(10).any(|w| w == b"/ByteRange") {
+        return None;
+    }
+    file.seek(SeekFrom::Start(0)).ok()?;
+    let mut bytes = Vec::new();
+    file.take(len).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
 }

@@ -257,14 +257,6 @@ pub fn before_seal(pdf: &[u8], rebuilt: &str) -> bool {
             .any(|s| s.intact() && s.covers == pdf.len() && s.contents_at > prefix.len())
 }
 
-/// Whether `tail` is one incremental update that adds a PAdES seal and no
-/// stream.
-pub fn is_seal_update(tail: &[u8]) -> bool {
-    let has = |needle: &[u8]| tail.windows(needle.len()).any(|w| w == needle);
-    let eofs = tail.windows(5).filter(|w| *w == b"%%EOF").count();
-    eofs == 1 && has(b"/ETSI.CAdES.detached") && !has(b"stream")
-}
-
 /// The typst that typeset the PDF, or why a rebuild cannot be compared.
 fn same_typst(
     locate: impl FnOnce() -> Result<Typst>,

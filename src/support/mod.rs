@@ -14,6 +14,7 @@ pub mod csv_cell;
 pub mod digest;
 pub mod fault;
 pub mod parallel;
+pub mod pki;
 pub mod safe_read;
 pub mod stale;
 pub mod statcache;

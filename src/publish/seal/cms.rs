@@ -22,19 +22,10 @@ use x509_cert::attr::Attribute;
 use x509_cert::spki::AlgorithmIdentifierOwned;
 
 use super::keys::SealKey;
-
-pub const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
-pub const ID_SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
-pub const ID_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
-pub const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-pub const SHA256_WITH_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11");
-pub const CONTENT_TYPE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.3");
-pub const MESSAGE_DIGEST: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
-pub const SIGNING_TIME: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.5");
-pub const SIGNING_CERTIFICATE_V2: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
-pub const TIME_STAMP_TOKEN: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.14");
+pub use crate::support::pki::{
+    CONTENT_TYPE, ID_DATA, ID_SHA256, ID_SIGNED_DATA, MESSAGE_DIGEST, RSA_ENCRYPTION,
+    SHA256_WITH_RSA, SIGNING_CERTIFICATE_V2, SIGNING_TIME, TIME_STAMP_TOKEN,
+};
 
 /// `ESSCertIDv2` (RFC 5035) with the default hash, SHA-256, left out as
 /// DER requires, and no `issuerSerial` (EN 319 122-1 advises against it).

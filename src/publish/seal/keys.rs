@@ -6,14 +6,14 @@
 
 use std::path::{Path, PathBuf};
 
-use der::{Decode, Encode};
+use rsa::RsaPrivateKey;
 use rsa::pkcs1::DecodeRsaPrivateKey;
-use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey};
+use rsa::pkcs8::DecodePrivateKey;
 use rsa::traits::PublicKeyParts;
-use rsa::{RsaPrivateKey, RsaPublicKey};
 use x509_cert::Certificate;
 
 use crate::error::{Error, Result};
+pub use crate::support::pki::{certificates, der, from_der, public_key};
 
 /// A seal: the key that signs and the certificates the CMS carries.
 pub struct SealKey {
@@ -54,30 +54,6 @@ fn read(path: &Path) -> Result<Vec<u8>> {
         path: path.to_path_buf(),
         source,
     })
-}
-
-/// The certificates of a PEM file, in order.
-pub fn certificates(path: &Path) -> Result<Vec<Certificate>> {
-    let bytes = read(path)?;
-    let certs = Certificate::load_pem_chain(&bytes).map_err(|e| {
-        refused(
-            format!("{} holds no PEM certificate that can be read ({e})", path.display()),
-            "give a file of `-----BEGIN CERTIFICATE-----` blocks, e.g. `openssl x509 -in CERT -outform PEM`",
-        )
-    })?;
-    if certs.is_empty() {
-        return Err(refused(
-            format!("{} holds no certificate", path.display()),
-            "give a file of `-----BEGIN CERTIFICATE-----` blocks",
-        ));
-    }
-    Ok(certs)
-}
-
-/// The RSA public key a certificate certifies.
-pub fn public_key(cert: &Certificate) -> Option<RsaPublicKey> {
-    let spki = cert.tbs_certificate.subject_public_key_info.to_der().ok()?;
-    RsaPublicKey::from_public_key_der(&spki).ok()
 }
 
 /// Reads and checks the seal of `files`, for sealing at `now` (seconds
@@ -207,14 +183,4 @@ pub fn valid_at(cert: &Certificate, now: u64, path: &Path) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-/// A certificate's DER, for digests and comparisons.
-pub fn der(cert: &Certificate) -> Vec<u8> {
-    cert.to_der().unwrap_or_default()
-}
-
-/// A certificate read from DER.
-pub fn from_der(bytes: &[u8]) -> Option<Certificate> {
-    Certificate::from_der(bytes).ok()
 }

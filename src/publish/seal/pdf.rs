@@ -420,9 +420,15 @@ pub fn unsealed(pdf: &[u8]) -> Option<&[u8]> {
         })
         .min()?;
     let prefix = pdf.get(..first.checked_sub(1)?)?;
-    (pdf.get(first - 1) == Some(&b'\n')
-        && crate::publish::rebuild::is_seal_update(&pdf[prefix.len()..]))
-    .then_some(prefix)
+    (pdf.get(first - 1) == Some(&b'\n') && is_seal_update(&pdf[prefix.len()..])).then_some(prefix)
+}
+
+/// Whether `tail` is one incremental update that adds a PAdES seal and no
+/// stream.
+pub fn is_seal_update(tail: &[u8]) -> bool {
+    let has = |needle: &[u8]| tail.windows(needle.len()).any(|w| w == needle);
+    let eofs = tail.windows(5).filter(|w| *w == b"%%EOF").count();
+    eofs == 1 && has(b"/ETSI.CAdES.detached") && !has(b"stream")
 }
 
 /// The offset `startxref` names.

@@ -11,9 +11,10 @@ use std::time::Duration;
 use cms::content_info::ContentInfo;
 use der::asn1::{Int, OctetString};
 use der::{Decode, Encode};
-use x509_tsp::{MessageImprint, TimeStampReq, TimeStampResp, TspVersion, TstInfo};
+use x509_tsp::{MessageImprint, TimeStampReq, TimeStampResp, TspVersion};
 
 use crate::error::{Error, Result};
+pub use crate::support::pki::tst_info;
 
 fn failed(url: &str, why: String) -> Error {
     Error::Signing {
@@ -84,17 +85,6 @@ pub fn response(url: &str, digest: &[u8]) -> Result<(Vec<u8>, ContentInfo)> {
 pub fn time_of_response(reply: &[u8]) -> Option<String> {
     let token = TimeStampResp::from_der(reply).ok()?.time_stamp_token?;
     Some(tst_info(&token)?.gen_time.to_date_time().to_string())
-}
-
-/// The `TSTInfo` a token signs.
-pub fn tst_info(token: &ContentInfo) -> Option<TstInfo> {
-    let data = token
-        .content
-        .decode_as::<cms::signed_data::SignedData>()
-        .ok()?;
-    let content = data.encap_content_info.econtent?;
-    let octets = content.decode_as::<OctetString>().ok()?;
-    TstInfo::from_der(octets.as_bytes()).ok()
 }
 
 /// Eight bytes no two requests share (the clock's nanoseconds and the
