@@ -275,10 +275,7 @@ fn check_one(
     }
     if let Some((at, what)) = judged {
         let validity = &cert.tbs_certificate.validity;
-        let from =
-            i64::try_from(validity.not_before.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
-        let to = i64::try_from(validity.not_after.to_unix_duration().as_secs()).unwrap_or(0);
-        if at < from || at > to {
+        if !keys::valid_at(&cert, at) {
             seal.problems.push(invalid(format!(
                 "its certificate was not valid at {what}: valid from {} to {}",
                 validity.not_before, validity.not_after
@@ -386,7 +383,7 @@ pub fn trusted_at(
 ) -> bool {
     let mut current = cert.clone();
     for _ in 0..MAX_CHAIN {
-        if at.is_some_and(|t| !valid_at(&current, t)) {
+        if at.is_some_and(|t| !keys::valid_at(&current, t)) {
             return false;
         }
         if trusted.iter().any(|t| keys::der(t) == keys::der(&current)) {
@@ -423,14 +420,6 @@ fn issued(issuer: &Certificate, cert: &Certificate) -> bool {
         signature,
     )
     .is_ok()
-}
-
-/// Whether `cert` is valid at `at` (seconds since 1970).
-pub fn valid_at(cert: &Certificate, at: i64) -> bool {
-    let v = &cert.tbs_certificate.validity;
-    let from = i64::try_from(v.not_before.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
-    let to = i64::try_from(v.not_after.to_unix_duration().as_secs()).unwrap_or(0);
-    (from..=to).contains(&at)
 }
 
 /// Whether `cert` may stamp time: extendedKeyUsage timeStamping (RFC 3161

@@ -88,3 +88,11 @@ pub fn tst_info(token: &ContentInfo) -> Option<TstInfo> {
     let octets = content.decode_as::<OctetString>().ok()?;
     TstInfo::from_der(octets.as_bytes()).ok()
 }
+
+/// Whether `cert` is valid at `at` (seconds since 1970).
+pub fn valid_at(cert: &Certificate, at: i64) -> bool {
+    let v = &cert.tbs_certificate.validity;
+    let from = i64::try_from(v.not_before.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
+    let to = i64::try_from(v.not_after.to_unix_duration().as_secs()).unwrap_or(0);
+    (from..=to).contains(&at)
+}

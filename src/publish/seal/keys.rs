@@ -169,9 +169,7 @@ fn pkcs12(path: &Path) -> Result<(RsaPrivateKey, Vec<Certificate>)> {
 /// applied.
 pub fn valid_at(cert: &Certificate, now: u64, path: &Path) -> Result<()> {
     let validity = &cert.tbs_certificate.validity;
-    let from = validity.not_before.to_unix_duration().as_secs();
-    let to = validity.not_after.to_unix_duration().as_secs();
-    if now < from || now > to {
+    if !crate::support::pki::valid_at(cert, i64::try_from(now).unwrap_or(i64::MAX)) {
         return Err(refused(
             format!(
                 "the seal certificate {} is valid from {} to {}, not today",

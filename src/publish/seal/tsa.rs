@@ -83,7 +83,7 @@ pub fn response(url: &str, digest: &[u8]) -> Result<(Vec<u8>, ContentInfo)> {
 
 /// The time of the token in a DER reply, RFC 3339 UTC.
 pub fn time_of_response(reply: &[u8]) -> Option<String> {
-    let token = TimeStampResp::from_der(reply).ok()?.time_stamp_token?;
+    let token = crate::audit::seal::token_of_response(reply)?;
     Some(tst_info(&token)?.gen_time.to_date_time().to_string())
 }
 
