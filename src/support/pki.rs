@@ -30,14 +30,16 @@ pub const SIGNING_CERTIFICATE_V2: ObjectIdentifier =
 pub const TIME_STAMP_TOKEN: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.14");
 
-fn refused(message: String, hint: &str) -> Error {
+/// A seal or certificate that cannot serve, and what to do.
+pub(crate) fn refused(message: String, hint: &str) -> Error {
     Error::Signing {
         message,
         hint: hint.to_owned(),
     }
 }
 
-fn read(path: &Path) -> Result<Vec<u8>> {
+/// The bytes of a key or certificate file.
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,

@@ -42,19 +42,7 @@ pub enum SealFiles {
 /// asked otherwise).
 pub const PASSPHRASE_VAR: &str = "TREATY_REGISTER_SEAL_PASSPHRASE";
 
-fn refused(message: String, hint: &str) -> Error {
-    Error::Signing {
-        message,
-        hint: hint.to_owned(),
-    }
-}
-
-fn read(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })
-}
+use crate::support::pki::{read, refused};
 
 /// Reads and checks the seal of `files`, for sealing at `now` (seconds
 /// since the epoch).

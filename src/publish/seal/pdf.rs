@@ -87,28 +87,26 @@ impl Update {
 
     fn add(&mut self, doc: &Document, sealing: &Sealing) -> Result<()> {
         let missing = |what: &str| unsealable(format!("it has no {what}"));
-        let root_id = doc
-            .trailer
-            .get(b"Root")
-            .and_then(Object::as_reference)
-            .map_err(|_| missing("catalog"))?;
-        let mut catalog = doc
-            .get_dictionary(root_id)
-            .map_err(|_| missing("catalog"))?
-            .clone();
+        // The dictionary `key` of `holder` refers to, and its number.
+        let referred = |holder: &Dictionary, key: &[u8], what: &str| {
+            let id = holder
+                .get(key)
+                .and_then(Object::as_reference)
+                .map_err(|_| missing(what))?;
+            let dict = doc.get_dictionary(id).map_err(|_| missing(what))?.clone();
+            Ok::<_, Error>((id, dict))
+        };
+        let (root_id, mut catalog) = referred(&doc.trailer, b"Root", "catalog")?;
         let page_id = *doc.get_pages().get(&1).ok_or_else(|| missing("page"))?;
         let mut page = doc
             .get_dictionary(page_id)
             .map_err(|_| missing("page"))?
             .clone();
-        let tree_id = catalog
-            .get(b"StructTreeRoot")
-            .and_then(Object::as_reference)
-            .map_err(|_| missing("structure tree (it is not tagged)"))?;
-        let mut tree = doc
-            .get_dictionary(tree_id)
-            .map_err(|_| missing("structure tree"))?
-            .clone();
+        let (tree_id, mut tree) = referred(
+            &catalog,
+            b"StructTreeRoot",
+            "structure tree (it is not tagged)",
+        )?;
 
         let sig = self.fresh();
         self.sig = sig;
