@@ -452,3 +452,35 @@ notification-denunciation = On { $date }, { $state } notified its denunciation o
 notification-withdrawal = On { $date }, { $state } notified its withdrawal from the { $title }.
 notification-suspension = On { $date }, { $state } notified the suspension of the operation of the { $title }.
 notification-termination = On { $date }, { $state } notified the termination of the { $title }.
+
+# Open data (#30): the Atom feeds' titles and the web edition's links to the feeds and data files.
+# An entry's title says who did what to which instrument.
+feed-title-signature = { $state } signed { $title }
+feed-title-definitive-signature = { $state } definitively signed { $title }
+feed-title-ratification = { $state } ratified { $title }
+feed-title-acceptance = { $state } accepted { $title }
+feed-title-approval = { $state } approved { $title }
+feed-title-accession = { $state } acceded to { $title }
+feed-title-succession = { $state } succeeded to { $title }
+feed-title-notification = { $state } notified its consent to be bound by { $title }
+feed-title-provisional-application = { $state } began to apply { $title } provisionally
+feed-title-entry-into-force = { $title } entered into force for { $state }
+feed-title-reservation = { $state } made a reservation to { $title }
+feed-title-declaration = { $state } made a declaration on { $title }
+feed-title-objection = { $state } made an objection under { $title }
+feed-title-withdrawal-of-reservation = { $state } withdrew a reservation to { $title }
+feed-title-denunciation = { $state } denounced { $title }
+feed-title-withdrawal = { $state } withdrew from { $title }
+feed-title-suspension = { $state } suspended the operation of { $title }
+feed-title-termination = { $state } terminated { $title }
+feed-title-registration = { $title } was registered with the United Nations Secretariat
+feed-all = { $register }: acts and registrations
+feed-instrument = { $id }: acts
+feed-party = { $state }: acts
+web-feed = Atom feed of these acts
+web-feed-all = Atom feed of every act
+web-data = Open data
+web-data-json = Every instrument with its acts, statuses and digests (JSON)
+web-data-schema = Its JSON Schema
+web-data-instruments = The instruments (CSV)
+web-data-acts = The acts (CSV)

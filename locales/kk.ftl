@@ -381,7 +381,11 @@ untranslated-bodies = Қол қойған органдар
 untranslated-names = Қол қойған адамдардың аты-жөні
 untranslated-notes = Ескертпелер
 untranslated-subjects = Пәндер
-entry-numbers = № { $numbers }
+# One sign, "№", for one number and for several.
+entry-numbers = { $count ->
+    [one] № { $numbers }
+   *[other] № { $numbers }
+}
 
 ## Тізілім бойынша берілетін құжаттар: бір жазбадан куәландырылған үзінді.
 
@@ -459,3 +463,35 @@ notification-denunciation = { $date } { $state } «{ $title }» құжатыны
 notification-withdrawal = { $date } { $state } «{ $title }» құжатынан шығатыны туралы хабарлады.
 notification-suspension = { $date } { $state } «{ $title }» құжатының қолданылуын тоқтата тұру туралы хабарлады.
 notification-termination = { $date } { $state } «{ $title }» құжатының тоқтатылғаны туралы хабарлады.
+
+# Open data (#30): the Atom feeds' titles and the web edition's links to the feeds and data files.
+# An entry's title names the state, the act (as `action-*` names it) and the instrument.
+feed-title-signature = { $state }: қол қою — { $title }
+feed-title-definitive-signature = { $state }: түпкілікті қол қою — { $title }
+feed-title-ratification = { $state }: ратификациялау — { $title }
+feed-title-acceptance = { $state }: қабылдау — { $title }
+feed-title-approval = { $state }: бекіту — { $title }
+feed-title-accession = { $state }: қосылу — { $title }
+feed-title-succession = { $state }: құқықтық мирасқорлық — { $title }
+feed-title-notification = { $state }: хабарлама — { $title }
+feed-title-provisional-application = { $state }: уақытша қолдану — { $title }
+feed-title-entry-into-force = { $state }: күшіне ену — { $title }
+feed-title-reservation = { $state }: ескертпе — { $title }
+feed-title-declaration = { $state }: мәлімдеме — { $title }
+feed-title-objection = { $state }: қарсылық — { $title }
+feed-title-withdrawal-of-reservation = { $state }: ескертпені кері қайтарып алу — { $title }
+feed-title-denunciation = { $state }: денонсациялау — { $title }
+feed-title-withdrawal = { $state }: шығу — { $title }
+feed-title-suspension = { $state }: қолданылуын тоқтата тұру — { $title }
+feed-title-termination = { $state }: қолданылуын тоқтату — { $title }
+feed-title-registration = { $title }: Біріккен Ұлттар Ұйымы Хатшылығында тіркеу
+feed-all = { $register }: әрекеттер және тіркеу
+feed-instrument = { $id }: әрекеттер
+feed-party = { $state }: әрекеттер
+web-feed = Осы әрекеттердің Atom арнасы
+web-feed-all = Барлық әрекеттердің Atom арнасы
+web-data = Ашық деректер
+web-data-json = Барлық құжаттар әрекеттерімен, мәртебелерімен және бақылау сомаларымен (JSON)
+web-data-schema = Оның JSON Schema сұлбасы
+web-data-instruments = Құжаттар (CSV)
+web-data-acts = Әрекеттер (CSV)

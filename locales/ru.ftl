@@ -459,3 +459,35 @@ notification-denunciation = { $date } от государства { $state } п�
 notification-withdrawal = { $date } от государства { $state } получено уведомление о выходе из «{ $title }».
 notification-suspension = { $date } от государства { $state } получено уведомление о приостановлении действия «{ $title }».
 notification-termination = { $date } от государства { $state } получено уведомление о прекращении «{ $title }».
+
+# Open data (#30): the Atom feeds' titles and the web edition's links to the feeds and data files.
+# An entry's title names the state, the act (as `action-*` names it) and the instrument.
+feed-title-signature = { $state }: подписание — { $title }
+feed-title-definitive-signature = { $state }: окончательное подписание — { $title }
+feed-title-ratification = { $state }: ратификация — { $title }
+feed-title-acceptance = { $state }: принятие — { $title }
+feed-title-approval = { $state }: утверждение — { $title }
+feed-title-accession = { $state }: присоединение — { $title }
+feed-title-succession = { $state }: правопреемство — { $title }
+feed-title-notification = { $state }: уведомление — { $title }
+feed-title-provisional-application = { $state }: временное применение — { $title }
+feed-title-entry-into-force = { $state }: вступление в силу — { $title }
+feed-title-reservation = { $state }: оговорка — { $title }
+feed-title-declaration = { $state }: заявление — { $title }
+feed-title-objection = { $state }: возражение — { $title }
+feed-title-withdrawal-of-reservation = { $state }: снятие оговорки — { $title }
+feed-title-denunciation = { $state }: денонсация — { $title }
+feed-title-withdrawal = { $state }: выход — { $title }
+feed-title-suspension = { $state }: приостановление действия — { $title }
+feed-title-termination = { $state }: прекращение — { $title }
+feed-title-registration = { $title }: регистрация в Секретариате Организации Объединённых Наций
+feed-all = { $register }: действия и регистрация
+feed-instrument = { $id }: действия
+feed-party = { $state }: действия
+web-feed = Лента Atom этих действий
+web-feed-all = Лента Atom всех действий
+web-data = Открытые данные
+web-data-json = Все документы с действиями, статусами и контрольными суммами (JSON)
+web-data-schema = Его схема JSON Schema
+web-data-instruments = Документы (CSV)
+web-data-acts = Действия (CSV)

@@ -389,7 +389,11 @@ untranslated-bodies = Imzolagan organlar
 untranslated-names = Imzolagan shaxslarning ismlari
 untranslated-notes = Izohlar
 untranslated-subjects = Mavzular
-entry-numbers = № { $numbers }
+# One sign, "№", for one number and for several.
+entry-numbers = { $count ->
+    [one] № { $numbers }
+   *[other] № { $numbers }
+}
 
 ## Reyestr asosida beriladigan hujjatlar: bitta yozuvdan tasdiqlangan koʻchirma.
 
@@ -467,3 +471,35 @@ notification-denunciation = { $date } { $state } «{ $title }»ni denonsatsiya q
 notification-withdrawal = { $date } { $state } «{ $title }»dan chiqishi toʻgʻrisida xabar berdi.
 notification-suspension = { $date } { $state } «{ $title }» amal qilishini toʻxtatib turishi toʻgʻrisida xabar berdi.
 notification-termination = { $date } { $state } «{ $title }» amal qilishi tugatilgani toʻgʻrisida xabar berdi.
+
+# Open data (#30): the Atom feeds' titles and the web edition's links to the feeds and data files.
+# An entry's title names the state, the act (as `action-*` names it) and the instrument.
+feed-title-signature = { $state }: imzolash — { $title }
+feed-title-definitive-signature = { $state }: yakuniy imzolash — { $title }
+feed-title-ratification = { $state }: ratifikatsiya qilish — { $title }
+feed-title-acceptance = { $state }: qabul qilish — { $title }
+feed-title-approval = { $state }: tasdiqlash — { $title }
+feed-title-accession = { $state }: qoʻshilish — { $title }
+feed-title-succession = { $state }: huquqiy vorislik — { $title }
+feed-title-notification = { $state }: xabarnoma — { $title }
+feed-title-provisional-application = { $state }: vaqtincha qoʻllash — { $title }
+feed-title-entry-into-force = { $state }: kuchga kirish — { $title }
+feed-title-reservation = { $state }: qoʻshimcha shart — { $title }
+feed-title-declaration = { $state }: bayonot — { $title }
+feed-title-objection = { $state }: eʼtiroz — { $title }
+feed-title-withdrawal-of-reservation = { $state }: qoʻshimcha shartni qaytarib olish — { $title }
+feed-title-denunciation = { $state }: denonsatsiya qilish — { $title }
+feed-title-withdrawal = { $state }: chiqish — { $title }
+feed-title-suspension = { $state }: amal qilishini toʻxtatib turish — { $title }
+feed-title-termination = { $state }: amal qilishini tugatish — { $title }
+feed-title-registration = { $title }: Birlashgan Millatlar Tashkiloti Kotibiyatida roʻyxatga olish
+feed-all = { $register }: harakatlar va roʻyxatga olish
+feed-instrument = { $id }: harakatlar
+feed-party = { $state }: harakatlar
+web-feed = Ushbu harakatlarning Atom tasmasi
+web-feed-all = Barcha harakatlarning Atom tasmasi
+web-data = Ochiq maʼlumotlar
+web-data-json = Barcha hujjatlar harakatlari, maqomlari va nazorat yigʻindilari bilan (JSON)
+web-data-schema = Uning JSON Schema sxemasi
+web-data-instruments = Hujjatlar (CSV)
+web-data-acts = Harakatlar (CSV)

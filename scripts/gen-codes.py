@@ -65,10 +65,10 @@ for c in sorted(countries, key=lambda c: c["alpha_3"]):
         print(f"    ({lit(c['alpha_3'])}, {lit(c['official_name'])}),")
 print("];")
 print("")
-print("/// ISO 639-1 codes with their English names, sorted by code.")
-print("pub(in crate::register) static LANGUAGES: &[(&str, &str)] = &[")
+print("/// ISO 639-1 codes with their ISO 639-2/T codes (Akoma Ntoso's) and English names, sorted by code.")
+print("pub(in crate::register) static LANGUAGES: &[(&str, &str, &str)] = &[")
 for l in sorted(languages, key=lambda l: l["alpha_2"]):
-    print(f"    ({lit(l['alpha_2'])}, {lit(l['name'])}),")
+    print(f"    ({lit(l['alpha_2'])}, {lit(l['alpha_3'])}, {lit(l['name'])}),")
 print("];")
 print("")
 names = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "register", "generated", "names.tsv")

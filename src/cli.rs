@@ -77,6 +77,7 @@ pub enum Command {
     Extract(ExtractArgs),
     Registration(RegistrationArgs),
     Notification(NotificationArgs),
+    Export(ExportArgs),
     Locale(LocaleArgs),
     Schema(SchemaArgs),
     Completions(CompletionsArgs),
@@ -578,6 +579,11 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "FILE")]
     pub trust: Option<PathBuf>,
 
+    /// With --pdf: a PDF without a seal is a problem (SEAL-MISSING), as for a certified extract
+    /// that must carry the department's seal
+    #[arg(long, requires = "pdf")]
+    pub require_seal: bool,
+
     /// Stop typst after this many seconds (--rebuild)
     #[arg(long, value_name = "SECONDS", default_value_t = crate::publish::typst::DEFAULT_TIMEOUT_SECS)]
     pub typst_timeout: u64,
@@ -826,6 +832,28 @@ pub struct RegistrationArgs {
     pub paper: PaperArgs,
 }
 
+/// Export the register in a format other legal information systems read: Akoma Ntoso 3.0,
+/// one <ID>.xml per instrument with a SHA256SUMS, in out/akn/
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format: akn (OASIS Akoma Ntoso 3.0, `<doc name="treaty">`)
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+
+    /// Write the folder here [default: out/akn]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub project: Project,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Akoma Ntoso 3.0
+    Akn,
+}
+
 /// Issue the depositary notification of an act of an instrument whose depositary is the state
 /// keeping the register: numbered once (stored on the act), out/notifications/<NUMBER>.pdf
 #[derive(Debug, Args)]
@@ -985,6 +1013,7 @@ impl Command {
             Command::Check(a) => a.project.clone(),
             Command::Verify(a) => a.project.clone(),
             Command::Bag(a) => a.project.clone(),
+            Command::Export(a) => a.project.clone(),
             Command::List(a) => a.project.clone(),
             Command::Show(a) => a.project.clone(),
             Command::Extract(a) => a.paper.project.clone(),

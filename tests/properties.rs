@@ -204,6 +204,7 @@ fn as_of_view(text: &str, d: PartialDate) -> String {
             translations: Vec::new(),
             foreword: None,
             id_prefix: "P".into(),
+            base_url: None,
             state: None,
             notifications: None,
             outputs: Default::default(),

@@ -280,12 +280,35 @@ fn a_seal_that_cannot_be_applied_stops_before_anything_is_written() {
         "expired.pem",
         "is valid from 2020-01-01T00:00:00Z to 2021-01-01T00:00:00Z, not today",
     );
-    refused(
-        "ec.key",
-        "seal.pem",
-        "is not an unencrypted RSA private key in PEM",
-    );
+    refused("ec.key", "seal.pem", "is not an RSA private key in PEM");
     refused("tsa.key", "seal.pem", "does not certify the seal's key");
+    refused("small.key", "seal.pem", "small.key has 1024 bits");
+    // A chain file that holds a certificate which issued nothing of the
+    // seal's is refused, naming it.
+    let (key, cert, other) = (
+        pki.file("seal.key"),
+        pki.file("seal.pem"),
+        pki.file("other-root.pem"),
+    );
+    let (code, _, err) = tool(
+        test.path(),
+        &[
+            "extract",
+            "TR-1",
+            "--seal-key",
+            &key,
+            "--seal-cert",
+            &cert,
+            "--seal-chain",
+            &other,
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("CN=Other Root CA") && err.contains("which is not an issuer of"),
+        "{err}"
+    );
+    assert!(!test.path().join("out").exists(), "nothing was written");
     // A TSA that does not answer: nothing is written either.
     let (key, cert) = (pki.file("seal.key"), pki.file("seal.pem"));
     let (code, _, err) = tool(
@@ -650,4 +673,72 @@ fn a_seal_issued_by_an_intermediate_carries_its_chain() {
     );
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("SEAL-UNTRUSTED"), "{out}");
+}
+
+#[test]
+fn an_encrypted_pem_key_opens_with_its_passphrase() {
+    let pki = Pki::new();
+    let test = trusting(&pki);
+    let (key, cert) = (pki.file("seal-encrypted.key"), pki.file("seal.pem"));
+    let run_with = |passphrase: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_treaty-register"))
+            .args(["extract", "TR-1", "--out", "enc.pdf"])
+            .args(["--seal-key", &key, "--seal-cert", &cert])
+            .current_dir(test.path())
+            .env("NO_COLOR", "1")
+            .env("TREATY_REGISTER_SEAL_PASSPHRASE", passphrase)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = run_with("wrong");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("seal-encrypted.key cannot be decrypted"),
+        "{err}"
+    );
+    assert!(!test.path().join("enc.pdf").exists());
+    let (code, err) = run_with("s3cret");
+    assert_eq!(code, 0, "{err}");
+    let (ok, hanko) = pyhanko(&test.path().join("enc.pdf"), Some(&pki.file("root.pem")));
+    assert!(ok && hanko.contains("INTACT:TRUSTED"), "{hanko}");
+}
+
+#[test]
+fn require_seal_names_a_pdf_without_one_and_a_garbled_time_is_not_echoed() {
+    let pki = Pki::new();
+    let (test, sealed_pdf) = sealed(&pki, &[]);
+    let (code, out, err) = tool(test.path(), &["extract", "TR-1", "--out", "plain.pdf"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, _) = tool(test.path(), &["verify", "--pdf", "plain.pdf"]);
+    assert_eq!(
+        code, 0,
+        "an unsealed PDF is sound without --require-seal: {out}"
+    );
+    let (code, out, _) = tool(
+        test.path(),
+        &["verify", "--pdf", "plain.pdf", "--require-seal"],
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("SEAL-MISSING"), "{out}");
+    let (code, out, _) = tool(
+        test.path(),
+        &["verify", "--pdf", "sealed.pdf", "--require-seal"],
+    );
+    assert_eq!(code, 0, "{out}");
+    // A seal's /M rewritten with a terminal escape: the seal breaks, and
+    // the time is shown escaped, never raw.
+    let mut bytes = std::fs::read(&sealed_pdf).unwrap();
+    let at = bytes.windows(5).rposition(|w| w == b"/M (D").unwrap() + 4;
+    bytes[at..at + 6].copy_from_slice(b"D:\x1b[2J");
+    std::fs::write(&sealed_pdf, &bytes).unwrap();
+    let (code, out, _) = tool(test.path(), &["verify", "--pdf", "sealed.pdf"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("SEAL-INVALID"), "{out}");
+    assert!(out.contains("does not state readably"), "{out}");
+    assert!(!out.contains('\u{1b}'), "{out}");
 }

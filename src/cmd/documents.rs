@@ -319,3 +319,51 @@ pub(crate) fn folder_destination(config: &Config, dest: &Path, sums: &str) -> Re
         "give --out a new folder; a folder is replaced only when it holds an earlier submission and nothing else",
     ))
 }
+
+/// Writes `files` and their digests (`sums_name`, as `sha256sum` writes
+/// them) into a folder beside `dest`,
+/// then puts it in `dest`'s place.
+pub(crate) fn write_folder(
+    dest: &Path,
+    files: &[(String, Vec<u8>)],
+    sums_name: &str,
+) -> Result<()> {
+    let parent = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    std::fs::create_dir_all(&parent).map_err(|source| Error::Write {
+        path: parent.clone(),
+        source,
+    })?;
+    let staging = tempfile::Builder::new()
+        .prefix(".staging-")
+        .tempdir_in(&parent)
+        .map_err(|source| Error::Write {
+            path: parent.clone(),
+            source,
+        })?;
+    // Published folders are for everyone to read (a temporary one is not).
+    #[cfg(unix)]
+    std::fs::set_permissions(
+        staging.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .map_err(|source| Error::Write {
+        path: staging.path().to_path_buf(),
+        source,
+    })?;
+    let mut sums = String::new();
+    for (name, bytes) in files {
+        crate::publish::out::write_atomic(&staging.path().join(name), bytes)?;
+        sums.push_str(&format!(
+            "{}  {name}\n",
+            crate::support::digest::sha256_bytes(bytes)
+        ));
+    }
+    crate::publish::out::write_atomic(&staging.path().join(sums_name), sums.as_bytes())?;
+    let staged = staging.keep();
+    crate::publish::out::replace_folder(&staged, dest).inspect_err(|_| {
+        let _ = std::fs::remove_dir_all(&staged);
+    })
+}

@@ -8,6 +8,7 @@ mod completions;
 mod correct;
 mod documents;
 mod edit;
+mod export;
 mod extract;
 mod import;
 mod init;
@@ -51,6 +52,7 @@ pub fn run(config: &Config, command: Command) -> Result<()> {
         Command::Check(args) => check::run(config, args),
         Command::Verify(args) => verify::run(config, args),
         Command::Bag(args) => bag::run(config, args),
+        Command::Export(args) => export::run(config, args),
         Command::List(args) => list::run(config, args),
         Command::Show(args) => show::run(config, args),
         Command::Extract(args) => extract::run(config, args),

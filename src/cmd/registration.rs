@@ -3,12 +3,9 @@
 //! whole beside its place and put there in one step; or the rule that
 //! refuses it (exit 1).
 
-use std::path::{Path, PathBuf};
-
 use crate::cli::{Config, RegistrationArgs};
 use crate::error::{Error, Result};
 use crate::publish::documents::{self, Issue, registration};
-use crate::publish::out;
 use crate::support::digest;
 
 pub fn run(config: &Config, args: RegistrationArgs) -> Result<()> {
@@ -72,7 +69,7 @@ pub fn run(config: &Config, args: RegistrationArgs) -> Result<()> {
         }
         files.push((t.name, bytes));
     }
-    write_folder(&dest, &files)?;
+    super::documents::write_folder(&dest, &files, registration::SUMS)?;
     super::say(
         config,
         &format!(
@@ -84,44 +81,4 @@ pub fn run(config: &Config, args: RegistrationArgs) -> Result<()> {
         ),
     );
     Ok(())
-}
-
-/// Writes `files` and their `SHA256SUMS` into a folder beside `dest`,
-/// then puts it in `dest`'s place.
-fn write_folder(dest: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
-    let parent = dest
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    std::fs::create_dir_all(&parent).map_err(|source| Error::Write {
-        path: parent.clone(),
-        source,
-    })?;
-    let staging = tempfile::Builder::new()
-        .prefix(".staging-")
-        .tempdir_in(&parent)
-        .map_err(|source| Error::Write {
-            path: parent.clone(),
-            source,
-        })?;
-    // Published folders are for everyone to read (a temporary one is not).
-    #[cfg(unix)]
-    std::fs::set_permissions(
-        staging.path(),
-        std::os::unix::fs::PermissionsExt::from_mode(0o755),
-    )
-    .map_err(|source| Error::Write {
-        path: staging.path().to_path_buf(),
-        source,
-    })?;
-    let mut sums = String::new();
-    for (name, bytes) in files {
-        out::write_atomic(&staging.path().join(name), bytes)?;
-        sums.push_str(&format!("{}  {name}\n", digest::sha256_bytes(bytes)));
-    }
-    out::write_atomic(&staging.path().join(registration::SUMS), sums.as_bytes())?;
-    let staged = staging.keep();
-    out::replace_folder(&staged, dest).inspect_err(|_| {
-        let _ = std::fs::remove_dir_all(&staged);
-    })
 }

@@ -117,6 +117,13 @@ pub fn run(config: &Config, args: &VerifyArgs, path: &Path) -> Result<()> {
             .problems
             .extend(s.timestamp.iter().flat_map(|t| t.problems.iter().cloned()));
     }
+    if args.require_seal && seals.is_empty() {
+        report.problems.push(format!(
+            "SEAL-MISSING {} carries no seal (looked for in its last {} MB, where a seal is appended)",
+            path.display(),
+            seal::SEARCHED >> 20
+        ));
+    }
     let mut rebuilt = None;
     if args.rebuild && report.problem_count() == 0 {
         let timeout = std::time::Duration::from_secs(args.typst_timeout);
@@ -203,10 +210,17 @@ fn readable_time(pdf: &str) -> String {
         d.get(10..12),
         d.get(12..14),
     ) {
-        (Some(y), Some(mo), Some(day), Some(h), Some(mi), Some(s)) if d.ends_with('Z') => {
+        (Some(y), Some(mo), Some(day), Some(h), Some(mi), Some(s))
+            if d.ends_with('Z') && d[..14].bytes().all(|b| b.is_ascii_digit()) =>
+        {
             format!("{y}-{mo}-{day} {h}:{mi}:{s} UTC")
         }
-        _ => pdf.to_owned(),
+        // The PDF's own words, never raw: they could carry terminal
+        // control codes.
+        _ => format!(
+            "at a time its /M does not state readably (\"{}\")",
+            pdf.chars().take(40).collect::<String>().escape_debug()
+        ),
     }
 }
 

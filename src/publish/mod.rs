@@ -14,6 +14,7 @@
 //! [`crate::register`] for the model and on [`crate::audit`] for the digest
 //! list and manifest formats that it publishes.
 
+pub mod akn;
 pub mod build;
 pub mod cache;
 pub mod catalogue;
@@ -21,6 +22,7 @@ pub mod changes;
 pub mod documents;
 pub mod edition;
 pub mod embed;
+pub mod events;
 pub mod fonts;
 pub mod locale;
 pub mod next;

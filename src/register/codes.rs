@@ -31,7 +31,22 @@ pub fn official_name(code: &str) -> Option<&'static str> {
 /// The English name of an ISO 639-1 code, if it is one.
 pub fn language_name(code: &str) -> Option<&'static str> {
     let table = data::LANGUAGES;
-    let i = table.binary_search_by(|(c, _)| (*c).cmp(code)).ok()?;
+    let i = table.binary_search_by(|(c, _, _)| (*c).cmp(code)).ok()?;
+    Some(table[i].2)
+}
+
+/// The ISO 639-2/T code of an ISO 639-1 code (`en` → `eng`), as Akoma
+/// Ntoso names languages.
+pub fn language_alpha3(code: &str) -> Option<&'static str> {
+    let table = data::LANGUAGES;
+    let i = table.binary_search_by(|(c, _, _)| (*c).cmp(code)).ok()?;
+    Some(table[i].1)
+}
+
+/// The ISO 3166-1 alpha-2 code of an alpha-3 code (`KAZ` → `KZ`).
+pub fn country_alpha2(code: &str) -> Option<&'static str> {
+    let table = data::COUNTRIES;
+    let i = table.binary_search_by(|(c, _, _)| (*c).cmp(code)).ok()?;
     Some(table[i].1)
 }
 
@@ -101,8 +116,10 @@ pub fn language_suggestion(typed: &str) -> Option<&'static str> {
     let lower = typed.trim().to_lowercase();
     data::LANGUAGES
         .iter()
-        .find(|(code, name)| *code == lower || name.eq_ignore_ascii_case(typed.trim()))
-        .map(|(code, _)| *code)
+        .find(|(code, three, name)| {
+            *code == lower || *three == lower || name.eq_ignore_ascii_case(typed.trim())
+        })
+        .map(|(code, _, _)| *code)
 }
 
 #[cfg(test)]

@@ -224,6 +224,11 @@ pub struct Meta {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub foreword: Option<String>,
     pub id_prefix: String,
+    /// Where the web edition is served from (`https://…/`, ending in `/`):
+    /// feeds, the sitemap, JSON-LD and Akoma Ntoso give absolute URIs from
+    /// it; without it, relative links and `tag:` URIs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
     /// The state keeping the register (ISO 3166-1 alpha-3): the depositary
     /// of the instruments whose `depositary` names it.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -3,7 +3,8 @@
 # department's seal (seal.key, seal.pem: RSA 2048 issued by the root), a
 # time-stamping authority (tsa.key, tsa.pem: critical extendedKeyUsage
 # timeStamping, issued by the root), another root that trusts nothing of
-# ours (other-root.pem), the seal as PKCS#12 (seal.p12, passphrase s3cret), an EC key (ec.key), and a seal certificate that
+# ours (other-root.pem), the seal as PKCS#12 (seal.p12, passphrase s3cret), an EC key (ec.key),
+# the seal key encrypted (seal-encrypted.key), a 1024-bit key (small.key), and a seal certificate that
 # has expired (expired.pem, for seal.key, made with Python's cryptography,
 # which pyHanko brings: openssl 3.0 cannot back-date a certificate).
 set -euo pipefail
@@ -30,6 +31,10 @@ openssl x509 -req -in seal2.csr -CA issuing.pem -CAkey issuing.key -CAcreateseri
 # The seal as a certification authority delivers it: PKCS#12 with its chain.
 openssl pkcs12 -export -inkey seal.key -in seal.pem -certfile root.pem -passout pass:s3cret -out seal.p12 2>/dev/null
 openssl ecparam -name prime256v1 -genkey -noout -out ec.key 2>/dev/null
+# The seal key as a key kept on disk should be: encrypted PKCS#8
+# (passphrase s3cret); and a key too short to seal with (small.key).
+openssl pkcs8 -topk8 -v2 aes-256-cbc -in seal.key -out seal-encrypted.key -passout pass:s3cret 2>/dev/null
+openssl genrsa -out small.key 1024 2>/dev/null
 python3 - <<'PY'
 import datetime
 from cryptography import x509

@@ -346,9 +346,17 @@ pub fn events(i: &Instrument, entry: &EntryRef, loc: &Locale) -> Vec<ChronologyL
 
 /// Every act of `i`, in date order, for the web edition.
 pub fn acts(i: &Instrument, loc: &Locale) -> Vec<ActContext> {
+    let anchors: std::collections::HashMap<u32, String> = crate::publish::events::of(i)
+        .iter()
+        .filter_map(|e| match e.what {
+            crate::publish::events::What::Act(a) => Some((a.number, e.anchor())),
+            crate::publish::events::What::Registration(_) => None,
+        })
+        .collect();
     sorted(i)
         .into_iter()
         .map(|a| ActContext {
+            anchor: anchors.get(&a.number).cloned().unwrap_or_default(),
             date: act_date(i, a, loc),
             date_iso: a.date.value.to_string(),
             party: loc.state(&a.party.value),

@@ -426,6 +426,9 @@ pub struct RelationContext {
 /// One act, as the web edition lists it.
 #[derive(Debug, Serialize)]
 pub struct ActContext {
+    /// Its anchor on the instrument's page, `act-UZB-ratification-1`
+    /// ([`crate::publish::events`]): the feeds link it.
+    pub anchor: String,
     /// "20 November 2024".
     pub date: String,
     pub date_iso: String,

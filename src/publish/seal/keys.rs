@@ -47,27 +47,27 @@ use crate::support::pki::{read, refused};
 /// Reads and checks the seal of `files`, for sealing at `now` (seconds
 /// since the epoch).
 pub fn load(files: &SealFiles, now: u64) -> Result<SealKey> {
-    let (key, cert, chain, named) = match files {
+    let (key, cert, chain, named, key_file) = match files {
         SealFiles::Pem { key, cert, chain } => {
-            let pem = String::from_utf8(read(key)?).unwrap_or_default();
-            let private = RsaPrivateKey::from_pkcs8_pem(&pem)
-                .or_else(|_| RsaPrivateKey::from_pkcs1_pem(&pem))
-                .map_err(|_| not_rsa(&key.display().to_string()))?;
-            let chain = match chain {
-                Some(path) => certificates(path)?,
-                None => Vec::new(),
-            };
-            (private, certificates(cert)?.remove(0), chain, cert.clone())
+            let (private, own, issuers) = pem_files(key, cert, chain.as_deref())?;
+            (private, own, issuers, cert.clone(), key.clone())
         }
         SealFiles::Pkcs12(path) => {
             let (key, mut certs) = pkcs12(path)?;
             let cert = certs.remove(0);
-            (key, cert, certs, path.clone())
+            // A PKCS#12 file may carry certificates besides the chain
+            // (a cross-signed root, an old issuer): they stay behind.
+            let (chain, _) = ordered(&cert, certs);
+            (key, cert, chain, path.clone(), path.clone())
         }
     };
     if key.size() * 8 < 2048 {
         return Err(refused(
-            format!("the seal key has {} bits", key.size() * 8),
+            format!(
+                "the seal key in {} has {} bits",
+                key_file.display(),
+                key.size() * 8
+            ),
             "a seal key has 2048 bits or more",
         ));
     }
@@ -81,37 +81,118 @@ pub fn load(files: &SealFiles, now: u64) -> Result<SealKey> {
     Ok(SealKey { key, cert, chain })
 }
 
-fn not_rsa(what: &str) -> Error {
-    refused(
-        format!("{what} is not an unencrypted RSA private key in PEM"),
-        "the seal key is RSA (2048 bits or more), PKCS#8 (`BEGIN PRIVATE KEY`) or PKCS#1 \
-         (`BEGIN RSA PRIVATE KEY`); an ECDSA or Ed25519 seal would make the PDF 2.0 and break PDF/A-3",
-    )
+/// The key, certificate and chain of `--seal-key`, `--seal-cert` and
+/// `--seal-chain`, the chain in order.
+fn pem_files(
+    key: &Path,
+    cert: &Path,
+    chain: Option<&Path>,
+) -> Result<(RsaPrivateKey, Certificate, Vec<Certificate>)> {
+    let private = pem_key(key)?;
+    let given = match chain {
+        Some(path) => certificates(path)?,
+        None => Vec::new(),
+    };
+    let own = certificates(cert)?.remove(0);
+    let (issuers, strays) = ordered(&own, given);
+    if let (Some(stray), Some(file)) = (strays.first(), chain) {
+        return Err(refused(
+            format!(
+                "{} holds {}, which is not an issuer of {}",
+                file.display(),
+                stray.tbs_certificate.subject,
+                own.tbs_certificate.subject
+            ),
+            "give the seal certificate's issuers only (the root may be left out)",
+        ));
+    }
+    Ok((private, own, issuers))
 }
 
-/// The key of a PKCS#12 file and its certificates, the key's first.
-fn pkcs12(path: &Path) -> Result<(RsaPrivateKey, Vec<Certificate>)> {
-    let bytes = read(path)?;
-    let passphrase = match std::env::var(PASSPHRASE_VAR) {
-        Ok(p) => p,
+/// `certs` as the chain of `cert`, nearest issuer first, and those that
+/// are not on it: a certificate that issued none of them would be carried
+/// in every sealed PDF for nothing, and hide a wrong `--seal-chain` file.
+fn ordered(
+    cert: &Certificate,
+    mut certs: Vec<Certificate>,
+) -> (Vec<Certificate>, Vec<Certificate>) {
+    let mut chain: Vec<Certificate> = Vec::new();
+    loop {
+        let child = chain.last().unwrap_or(cert);
+        let Some(at) = certs
+            .iter()
+            .position(|c| c.tbs_certificate.subject == child.tbs_certificate.issuer && c != child)
+        else {
+            return (chain, certs);
+        };
+        chain.push(certs.remove(at));
+    }
+}
+
+/// An RSA key in PEM: PKCS#8, encrypted PKCS#8 (its passphrase as for
+/// PKCS#12) or PKCS#1.
+fn pem_key(path: &Path) -> Result<RsaPrivateKey> {
+    let pem = String::from_utf8(read(path)?).unwrap_or_default();
+    if pem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") {
+        let passphrase = passphrase(path)?;
+        return RsaPrivateKey::from_pkcs8_encrypted_pem(&pem, passphrase.as_bytes()).map_err(
+            |_| {
+                refused(
+                    format!("{} cannot be decrypted", path.display()),
+                    "check the passphrase, and that the key is RSA",
+                )
+            },
+        );
+    }
+    if pem.contains("Proc-Type: 4,ENCRYPTED") {
+        return Err(refused(
+            format!("{} is encrypted in the legacy OpenSSL form", path.display()),
+            "convert it to PKCS#8: `openssl pkcs8 -topk8 -v2 aes-256-cbc -in OLD.pem -out KEY.pem`",
+        ));
+    }
+    RsaPrivateKey::from_pkcs8_pem(&pem)
+        .or_else(|_| RsaPrivateKey::from_pkcs1_pem(&pem))
+        .map_err(|_| not_rsa(&path.display().to_string()))
+}
+
+/// The passphrase of `path`: from [`PASSPHRASE_VAR`], or asked at the
+/// terminal.
+fn passphrase(path: &Path) -> Result<String> {
+    match std::env::var(PASSPHRASE_VAR) {
+        Ok(p) => Ok(p),
         Err(_) if std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
             rpassword::prompt_password(format!("Passphrase for {}: ", path.display())).map_err(
                 |source| Error::Read {
                     path: path.to_path_buf(),
                     source,
                 },
-            )?
+            )
         }
-        Err(_) => {
-            return Err(refused(
-                format!(
-                    "{} needs its passphrase, and there is no terminal to ask it at",
-                    path.display()
-                ),
-                &format!("set {PASSPHRASE_VAR}, or run the command at a terminal"),
-            ));
-        }
-    };
+        Err(_) => Err(refused(
+            format!(
+                "{} needs its passphrase, and there is no terminal to ask it at",
+                path.display()
+            ),
+            &format!("set {PASSPHRASE_VAR}, or run the command at a terminal"),
+        )),
+    }
+}
+
+fn not_rsa(what: &str) -> Error {
+    refused(
+        format!("{what} is not an RSA private key in PEM"),
+        &format!(
+            "the seal key is RSA (2048 bits or more), PKCS#8 (`BEGIN PRIVATE KEY`, or \
+             `BEGIN ENCRYPTED PRIVATE KEY` with its passphrase in {PASSPHRASE_VAR}) or PKCS#1 \
+             (`BEGIN RSA PRIVATE KEY`); an ECDSA or Ed25519 seal would make the PDF 2.0 and break PDF/A-3"
+        ),
+    )
+}
+
+/// The key of a PKCS#12 file and its certificates, the key's first.
+fn pkcs12(path: &Path) -> Result<(RsaPrivateKey, Vec<Certificate>)> {
+    let bytes = read(path)?;
+    let passphrase = passphrase(path)?;
     let store = p12_keystore::KeyStore::from_pkcs12(
         &bytes,
         &passphrase,

@@ -114,8 +114,7 @@ fn post(url: &str, body: &[u8]) -> std::result::Result<Vec<u8>, String> {
     } else {
         format!("{authority}:80")
     };
-    let mut stream =
-        TcpStream::connect(&address).map_err(|e| format!("cannot connect to {address} ({e})"))?;
+    let mut stream = connect(&address)?;
     let timeout = Some(Duration::from_secs(30));
     stream
         .set_read_timeout(timeout)
@@ -129,11 +128,7 @@ fn post(url: &str, body: &[u8]) -> std::result::Result<Vec<u8>, String> {
         .write_all(head.as_bytes())
         .and_then(|()| stream.write_all(body))
         .map_err(|e| e.to_string())?;
-    let mut reply = Vec::new();
-    stream
-        .take(16 << 20)
-        .read_to_end(&mut reply)
-        .map_err(|e| e.to_string())?;
+    let reply = read_until(&mut stream, std::time::Instant::now() + DEADLINE)?;
     let split = reply
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
@@ -151,6 +146,53 @@ fn post(url: &str, body: &[u8]) -> std::result::Result<Vec<u8>, String> {
         return dechunk(&body).ok_or_else(|| "its chunked reply is malformed".to_owned());
     }
     Ok(body)
+}
+
+/// A connection to `address`, each of its addresses tried for 30 s at most.
+fn connect(address: &str) -> std::result::Result<TcpStream, String> {
+    use std::net::ToSocketAddrs;
+    let failed = |e: std::io::Error| format!("cannot connect to {address} ({e})");
+    let mut last = None;
+    for at in address.to_socket_addrs().map_err(failed)? {
+        match TcpStream::connect_timeout(&at, Duration::from_secs(30)) {
+            Ok(stream) => return Ok(stream),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(failed(last.unwrap_or_else(|| {
+        std::io::Error::new(std::io::ErrorKind::NotFound, "no address")
+    })))
+}
+
+/// How long a TSA has to answer, in all: a read timeout alone would let a
+/// server that trickles a byte at a time hold the command for ever.
+const DEADLINE: Duration = Duration::from_secs(60);
+
+/// The whole reply, up to 16 MiB, read before `deadline`.
+fn read_until(
+    stream: &mut TcpStream,
+    deadline: std::time::Instant,
+) -> std::result::Result<Vec<u8>, String> {
+    let mut reply = Vec::new();
+    let mut buffer = [0u8; 16 << 10];
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return Err(format!("it did not answer within {} s", DEADLINE.as_secs()));
+        }
+        stream
+            .set_read_timeout(Some(left))
+            .map_err(|e| e.to_string())?;
+        match stream.read(&mut buffer) {
+            Ok(0) => return Ok(reply),
+            Ok(n) if reply.len() + n > 16 << 20 => {
+                return Err("its reply is larger than 16 MiB".to_owned());
+            }
+            Ok(n) => reply.extend_from_slice(&buffer[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e.to_string()),
+        }
+    }
 }
 
 fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {

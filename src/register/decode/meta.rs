@@ -19,6 +19,7 @@ const META_FIELDS: &[&str] = &[
     "texts",
     "state",
     "notifications",
+    "base_url",
 ];
 
 /// The register's texts an edition in another language gives in its own
@@ -89,7 +90,9 @@ impl Decoder<'_> {
         };
         let state = f.get("state").and_then(|n| self.country(n, "state"));
         let notifications = f.get("notifications").and_then(|n| self.numbering(n));
+        let base_url = f.get("base_url").and_then(|n| self.base_url(n));
         let meta = Meta {
+            base_url,
             state,
             notifications,
             texts,
@@ -110,6 +113,32 @@ impl Decoder<'_> {
 }
 
 impl Decoder<'_> {
+    /// `base_url:` — an absolute `https://` (or `http://`) address ending in
+    /// `/`, since every URI of the open data is this text and a path.
+    fn base_url(&mut self, node: &Node) -> Option<String> {
+        let text = self.text(node, "base_url")?;
+        let scheme = text.starts_with("https://") || text.starts_with("http://");
+        let host = text.split("://").nth(1).and_then(|r| r.split('/').next());
+        let plain = !text
+            .chars()
+            .any(|c| c.is_whitespace() || "\"<>\\^`{|}#?".contains(c));
+        if scheme && host.is_some_and(|h| !h.is_empty()) && plain && text.ends_with('/') {
+            return Some(text);
+        }
+        let fix = if scheme && plain && host.is_some_and(|h| !h.is_empty()) {
+            format!("end it with `/`: `base_url: {text}/`")
+        } else {
+            "write the address the web edition is served from, e.g. `base_url: https://mfa.example/treaties/`".to_owned()
+        };
+        self.error(
+            node.span,
+            format!("`base_url` must be an absolute http(s) address ending in `/`, not `{text}`"),
+        )
+        .hints
+        .push(fix);
+        None
+    }
+
     /// `texts:`, by edition language: each a language the register is
     /// published in (not its own, whose texts are the fields themselves).
     fn texts(

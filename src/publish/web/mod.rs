@@ -12,8 +12,14 @@
 //! `by-status.html`, `about.html` (metadata, foreword, withdrawn entries,
 //! digest, downloads),
 //! `register.csv` and `register.json`, `style.css`, `search.js` and
-//! `search-index.js`. All of them are outputs of the build: listed in the
-//! manifest and published with the PDF as one unit.
+//! `search-index.js`; the open data — Atom feeds ([`feeds`]), bulk data
+//! ([`data`]), JSON-LD and `sitemap.xml` ([`linked`]). All of them are
+//! outputs of the build: listed in the manifest and published with the
+//! PDF as one unit.
+
+pub mod data;
+pub mod feeds;
+pub mod linked;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -21,13 +27,17 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::publish::events::Uris;
 use crate::publish::render::{self, Context, InstrumentContext, Templates, Text};
 use crate::publish::spool::{Entry, Spool};
 use crate::register::lifecycle;
-use crate::register::model::Register;
+use crate::register::model::{Instrument, Register};
 
 /// Where the edition goes, under `out/`.
 pub const DIR: &str = "html";
+
+/// The folder of each instrument's Akoma Ntoso document, `akn/<ID>.xml`.
+pub const AKN_DIR: &str = "akn";
 
 /// Rows of the list per page: a register of 100,000 instruments is listed
 /// on 100 pages, each quick to load; the search covers all of them.
@@ -46,15 +56,46 @@ pub fn write(
     let page = |name: &str, root: &str, extra: serde_json::Value| -> Result<Vec<u8>> {
         render_page(templates, context, name, root, extra)
     };
-    let results = crate::support::parallel::map(&context.instruments, |i| {
+    let uris = Uris::new(register);
+    let loc = crate::publish::locale::get(&context.register.language)
+        .expect("check admits only languages with a catalogue");
+    let changed_by = linked::changed_by(register);
+    let publisher = register
+        .meta
+        .authority
+        .clone()
+        .unwrap_or_else(|| register.meta.title.clone());
+    let pairs: Vec<(&InstrumentContext, &Instrument)> = context
+        .instruments
+        .iter()
+        .zip(&register.instruments)
+        .collect();
+    let results = crate::support::parallel::map(&pairs, |&(i, model)| {
+        let by = changed_by.get(i.id.as_str()).map_or(&[][..], Vec::as_slice);
         let extra = InstrumentPage {
             i,
-            jsonld: jsonld(i),
+            jsonld: linked::jsonld(i, model, register, &uris, by),
+            citation: Citation {
+                date: i.signed_on_iso.replace('-', "/"),
+                publisher: &publisher,
+                url: uris
+                    .absolute()
+                    .then(|| uris.link("", &format!("instruments/{}.html", i.id))),
+            },
         };
         let bytes = render_page(templates, context, "instrument.html.j2", "../", extra)?;
-        spool.write(&format!("{DIR}/instruments/{}.html", i.id), &bytes)
+        let akn = crate::publish::akn::document(i, model, register, loc);
+        Ok([
+            spool.write(&format!("{DIR}/instruments/{}.html", i.id), &bytes)?,
+            spool.write(&format!("{DIR}/{AKN_DIR}/{}.xml", i.id), &akn)?,
+        ])
     });
-    let mut files = results.into_iter().collect::<Result<Vec<_>>>()?;
+    let mut files: Vec<Entry> = results
+        .into_iter()
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect();
     let chunks: Vec<&[InstrumentContext]> = context.instruments.chunks(PAGE).collect();
     let pages: Vec<serde_json::Value> = (1..=chunks.len().max(1))
         .map(|n| serde_json::json!({ "number": n, "file": list_file(n) }))
@@ -75,8 +116,6 @@ pub fn write(
             &page("index.html.j2", "", extra)?,
         )?);
     }
-    let loc = crate::publish::locale::get(&context.register.language)
-        .expect("check admits only languages with a catalogue");
     for (file, heading, groups) in indexes(register, &context.instruments, loc) {
         let extra = serde_json::json!({ "heading": heading, "groups": groups });
         files.push(spool.write(&format!("{DIR}/{file}"), &page("group.html.j2", "", extra)?)?);
@@ -98,6 +137,26 @@ pub fn write(
         serde_json::to_string_pretty(&rows(&context.instruments)).expect("rows serialize");
     json.push('\n');
     files.push(spool.write(&format!("{DIR}/register.json"), json.as_bytes())?);
+    let loc_tool = format!("{} {}", context.tool.name, context.tool.version);
+    files.extend(feeds::write(
+        spool,
+        register,
+        &context.instruments,
+        loc,
+        &uris,
+        &loc_tool,
+    )?);
+    files.extend(data::write(spool, context, register, &uris)?);
+    if let Some(base) = &register.meta.base_url {
+        let mut pages: Vec<String> = files
+            .iter()
+            .filter_map(|(name, _, _)| name.strip_prefix(&format!("{DIR}/")))
+            .filter(|name| name.ends_with(".html"))
+            .map(str::to_owned)
+            .collect();
+        pages.sort();
+        files.extend(linked::sitemap(spool, base, &pages)?);
+    }
     for file in ["style.css", "search.js"] {
         let path = templates_dir.join(render::HTML_DIR).join(file);
         let bytes = std::fs::read(&path).map_err(|source| Error::Read { path, source })?;
@@ -145,34 +204,17 @@ fn list_file(n: usize) -> String {
 struct InstrumentPage<'a> {
     i: &'a InstrumentContext,
     jsonld: serde_json::Value,
+    citation: Citation<'a>,
 }
 
-/// The entry as schema.org/Legislation: identifier, names, date, type, and
-/// its legal force as of the register's date. Built per page, not kept.
-fn jsonld(i: &InstrumentContext) -> serde_json::Value {
-    let force = match i.status_keyword {
-        "in-force" => "https://schema.org/InForce",
-        "provisionally-applied" => "https://schema.org/PartiallyInForce",
-        _ => "https://schema.org/NotInForce",
-    };
-    let mut names = vec![serde_json::json!({"@language": "en", "@value": i.title})];
-    names.extend(
-        i.titles
-            .iter()
-            .map(|t| serde_json::json!({"@language": t.code, "@value": t.title})),
-    );
-    serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "Legislation",
-        "legislationIdentifier": i.id,
-        "name": names,
-        "legislationDate": i.signed_on_iso,
-        "legislationType": i.kind,
-        "legislationLegalForce": force,
-        "inLanguage": i.language_codes,
-        "about": i.subjects,
-        "legislationJurisdiction": i.parties.iter().map(|p| p.state_name.as_str()).collect::<Vec<_>>(),
-    })
+/// The citation meta tags (Highwire Press, which reference managers read).
+#[derive(Serialize)]
+struct Citation<'a> {
+    /// `YYYY/MM/DD` (or `YYYY/MM`, `YYYY`).
+    date: String,
+    publisher: &'a str,
+    /// The page's address, where `base_url` makes it absolute.
+    url: Option<String>,
 }
 
 /// What every page sees: the register's own context and its page's.
@@ -204,6 +246,8 @@ struct Group {
     heading: String,
     anchor: String,
     entries: Vec<EntryLink>,
+    /// A party's Atom feed, on the page by party.
+    feed: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -229,14 +273,15 @@ fn indexes(
         title_language: i.title_language.clone(),
     };
     let mut party: BTreeMap<String, Vec<EntryLink>> = BTreeMap::new();
+    let mut party_code: BTreeMap<String, String> = BTreeMap::new();
     let mut kind: BTreeMap<String, Vec<EntryLink>> = BTreeMap::new();
     let mut subject: BTreeMap<String, Vec<EntryLink>> = BTreeMap::new();
     let mut status: BTreeMap<crate::register::model::Status, Vec<EntryLink>> = BTreeMap::new();
     for (i, model) in instruments.iter().zip(&register.instruments) {
         for p in &i.parties {
-            let list = party
-                .entry(format!("{} ({})", p.state_name, p.state))
-                .or_default();
+            let heading = format!("{} ({})", p.state_name, p.state);
+            party_code.insert(heading.clone(), p.state.clone());
+            let list = party.entry(heading).or_default();
             if list.last().is_none_or(|e| e.id != i.id) {
                 list.push(link(i));
             }
@@ -255,6 +300,9 @@ fn indexes(
             .into_iter()
             .map(|(heading, entries)| Group {
                 anchor: anchor(&heading),
+                feed: party_code
+                    .get(&heading)
+                    .map(|code| format!("{}/parties/{code}.atom", feeds::DIR)),
                 heading,
                 entries,
             })
@@ -291,6 +339,7 @@ fn indexes(
                     anchor: anchor(&heading),
                     heading,
                     entries,
+                    feed: None,
                 })
                 .collect(),
         ),

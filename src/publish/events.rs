@@ -1,0 +1,188 @@
+//! The register's dated events — every act of every instrument, and each
+//! United Nations registration — with the identifiers the open data gives
+//! them (feeds, `acts.csv`, Akoma Ntoso). One list, built once, so that an
+//! act is named alike in every format.
+//!
+//! An act's key is its instrument, party, action and its place among that
+//! party's acts of that action (`KZ-UZ-2024-1/UZB/signature/1`): not its
+//! date, so that a corrected date keeps the key, and not its place in the
+//! file, so that removing another act keeps it too. The URIs built from
+//! the key are in [`Uris`].
+
+use crate::register::date::PartialDate;
+use crate::register::model::{Action, Instrument, Register, Registration};
+
+/// One dated event of an instrument.
+pub struct Event<'a> {
+    pub instrument: &'a Instrument,
+    /// `<ID>/<STATE>/<action>/<k>` or `<ID>/registration`.
+    pub key: String,
+    pub date: PartialDate,
+    pub what: What<'a>,
+}
+
+pub enum What<'a> {
+    Act(&'a Action),
+    Registration(&'a Registration),
+}
+
+impl Event<'_> {
+    /// The state the event is of, where it is one state's.
+    pub fn party(&self) -> Option<&str> {
+        match self.what {
+            What::Act(a) => Some(&a.party.value),
+            What::Registration(_) => None,
+        }
+    }
+
+    /// The keyword of what happened: the act's `action`, or
+    /// `registration`.
+    pub fn keyword(&self) -> &'static str {
+        match self.what {
+            What::Act(a) => a.action.as_str(),
+            What::Registration(_) => "registration",
+        }
+    }
+
+    /// An anchor on the instrument's page: `act-UZB-signature-1`.
+    pub fn anchor(&self) -> String {
+        let tail = self.key.split_once('/').map_or("", |(_, t)| t);
+        format!("act-{}", tail.replace('/', "-"))
+    }
+}
+
+/// Every event of `instrument`, in file order, the registration last.
+pub fn of(instrument: &Instrument) -> Vec<Event<'_>> {
+    let id = &instrument.id.value;
+    let mut seen: std::collections::BTreeMap<(&str, &str), u32> = Default::default();
+    let mut events: Vec<Event<'_>> = instrument
+        .actions
+        .iter()
+        .map(|a| {
+            let k = seen
+                .entry((a.party.value.as_str(), a.action.as_str()))
+                .or_default();
+            *k += 1;
+            Event {
+                instrument,
+                key: format!("{id}/{}/{}/{k}", a.party.value, a.action.as_str()),
+                date: a.date.value,
+                what: What::Act(a),
+            }
+        })
+        .collect();
+    if let Some(r) = &instrument.registration {
+        events.push(Event {
+            instrument,
+            key: format!("{id}/registration"),
+            date: r.date.value,
+            what: What::Registration(r),
+        });
+    }
+    events
+}
+
+/// Every event of the register, newest first; on one day, in the
+/// register's order of instruments and each file's order of acts.
+pub fn all(register: &Register) -> Vec<Event<'_>> {
+    let mut events: Vec<Event<'_>> = register.instruments.iter().flat_map(of).collect();
+    // A stable sort keeps the register's order among equal dates.
+    events.sort_by(|a, b| b.date.first_day().cmp(&a.date.first_day()));
+    events
+}
+
+/// The URIs of the open data: absolute from `base_url` where the register
+/// states one, else relative links and `tag:` URIs from `id_prefix`.
+pub struct Uris {
+    base: Option<String>,
+    authority: String,
+}
+
+impl Uris {
+    pub fn new(register: &Register) -> Uris {
+        Uris {
+            base: register.meta.base_url.clone(),
+            authority: tag_authority(&register.meta.id_prefix),
+        }
+    }
+
+    /// Whether URIs are absolute (`base_url` is set).
+    pub fn absolute(&self) -> bool {
+        self.base.is_some()
+    }
+
+    /// A link to `path` under `out/html/`: absolute with `base_url`, else
+    /// relative to a file `root` below it ("" or "../").
+    pub fn link(&self, root: &str, path: &str) -> String {
+        match &self.base {
+            Some(base) => format!("{base}{path}"),
+            None => format!("{root}{path}"),
+        }
+    }
+
+    /// The identifier of an instrument (its work): its page under
+    /// `base_url`, else `tag:<id_prefix>,<year>:<ID>` with the year it
+    /// was signed.
+    pub fn instrument(&self, i: &Instrument) -> String {
+        match &self.base {
+            Some(base) => format!("{base}instruments/{}.html", i.id.value),
+            None => format!(
+                "tag:{},{}:{}",
+                self.authority, i.signed.date.year, i.id.value
+            ),
+        }
+    }
+
+    /// The identifier of an event: its anchor on the instrument's page,
+    /// else a `tag:` URI under the instrument's.
+    pub fn event(&self, e: &Event<'_>) -> String {
+        match &self.base {
+            Some(_) => format!("{}#{}", self.instrument(e.instrument), e.anchor()),
+            None => format!(
+                "tag:{},{}:{}",
+                self.authority, e.instrument.signed.date.year, e.key
+            ),
+        }
+    }
+
+    /// The identifier of a feed, from its file under `out/html/`.
+    pub fn feed(&self, file: &str) -> String {
+        match &self.base {
+            Some(base) => format!("{base}{file}"),
+            None => format!("tag:{},2000:{file}", self.authority),
+        }
+    }
+}
+
+/// `id_prefix` as the authority of a `tag:` URI (RFC 4151: a DNS name,
+/// so letters, digits, `-` and `.`), lower-cased.
+fn tag_authority(prefix: &str) -> String {
+    let name: String = prefix
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let name = name.trim_matches(|c| c == '-' || c == '.').to_owned();
+    if name.is_empty() {
+        "treaty-register".to_owned()
+    } else {
+        name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tag_authority;
+
+    #[test]
+    fn a_prefix_becomes_a_tag_authority() {
+        assert_eq!(tag_authority("KZ-UZ-2024"), "kz-uz-2024");
+        assert_eq!(tag_authority("MFA/KZ_1"), "mfa-kz-1");
+        assert_eq!(tag_authority("__"), "treaty-register");
+    }
+}
