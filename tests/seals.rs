@@ -733,8 +733,10 @@ fn require_seal_names_a_pdf_without_one_and_a_garbled_time_is_not_echoed() {
     // A seal's /M rewritten with a terminal escape: the seal breaks, and
     // the time is shown escaped, never raw.
     let mut bytes = std::fs::read(&sealed_pdf).unwrap();
-    let at = bytes.windows(5).rposition(|w| w == b"/M (D").unwrap() + 4;
-    bytes[at..at + 6].copy_from_slice(b"D:\x1b[2J");
+    // The signature dictionary's `/M <443A…>` ("D:…" in hex): its year
+    // becomes ESC [ 2 J, a terminal's clear-screen.
+    let at = bytes.windows(8).rposition(|w| w == b"/M <443A").unwrap() + 8;
+    bytes[at..at + 8].copy_from_slice(b"1B5B324A");
     std::fs::write(&sealed_pdf, &bytes).unwrap();
     let (code, out, _) = tool(test.path(), &["verify", "--pdf", "sealed.pdf"]);
     assert_eq!(code, 1, "{out}");

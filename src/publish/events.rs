@@ -87,7 +87,7 @@ pub fn of(instrument: &Instrument) -> Vec<Event<'_>> {
 pub fn all(register: &Register) -> Vec<Event<'_>> {
     let mut events: Vec<Event<'_>> = register.instruments.iter().flat_map(of).collect();
     // A stable sort keeps the register's order among equal dates.
-    events.sort_by(|a, b| b.date.first_day().cmp(&a.date.first_day()));
+    events.sort_by_key(|e| std::cmp::Reverse(e.date.first_day()));
     events
 }
 

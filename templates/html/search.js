@@ -1,8 +1,9 @@
 // Search and sorting for the web edition's list of instruments. Works from
-// file:// with no network: the index, search-index.js, is a script loaded
-// at the first search (no fetch), so a list of 100,000 instruments opens as
-// fast as its first page. Without scripts the page lists its rows as
-// printed.
+// file:// with no network: the index, split in search/, is scripts loaded
+// as a search needs them (no fetch), so a list of 100,000 instruments opens
+// as fast as its first page and a search loads a few hundred kilobytes.
+// A query's words match words of the entry that start with them.
+// Without scripts the page lists its rows as printed.
 (function () {
   "use strict";
   var table = document.getElementById("instruments");
@@ -13,25 +14,101 @@
   var pageRows = Array.prototype.slice.call(body.rows);
   var pageCount = count.textContent;
   var matches = input.getAttribute("data-matches") || "{found} / {total}";
-  // More matches than this are counted but not all listed.
-  var SHOWN = 1000;
+  // More matches than this are counted but not all listed: a list of 200
+  // loads at most 200 row files, however scattered its matches.
+  var SHOWN = 200;
 
   // Case, accents and punctuation do not matter: "uzbekistan" finds "Uzbekistan".
   function fold(text) {
     return (text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  var folded = null;
-  function withIndex(then) {
-    if (window.REGISTER_INDEX) {
-      folded = folded || window.REGISTER_INDEX.map(function (e) { return fold(e[8]); });
-      then();
-      return;
-    }
+  // The index is split (search/, written by the build): meta.js names
+  // the shards; a word's entries are in the shard of its first two
+  // characters; the rows to show are in files of `rows` entries. Each file
+  // is a script that calls REGISTER_SEARCH, so that it loads from file://.
+  var loaded = {};
+  var waiting = {};
+  var store = { meta: null, shards: {}, rows: {} };
+  window.REGISTER_SEARCH = {
+    meta: function (m) { store.meta = m; },
+    shard: function (key, words) { store.shards[key] = words; },
+    rows: function (k, rows) { store.rows[k] = rows; }
+  };
+  function load(file, then) {
+    if (loaded[file]) { then(); return; }
+    if (waiting[file]) { waiting[file].push(then); return; }
+    waiting[file] = [then];
     var script = document.createElement("script");
-    script.src = "search-index.js";
-    script.onload = function () { withIndex(then); };
+    script.src = "search/" + file;
+    var done = function () {
+      loaded[file] = true;
+      var calls = waiting[file];
+      delete waiting[file];
+      calls.forEach(function (f) { f(); });
+    };
+    script.onload = done;
+    script.onerror = done;
     document.head.appendChild(script);
+  }
+  function loadAll(files, then) {
+    var left = files.length;
+    if (!left) { then(); return; }
+    files.forEach(function (f) { load(f, function () { if (--left === 0) then(); }); });
+  }
+
+  // As the build folds and splits the searchable text.
+  function words(text) {
+    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+  function shardOf(word) {
+    return Array.from(word).slice(0, 2).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+  }
+
+  // The shards that hold the words starting with `w`: its own, or for a
+  // one-letter word every shard of that letter.
+  function shardKeys(w) {
+    var one = shardOf(w);
+    return store.meta.shards.filter(function (k) {
+      return k === one || (Array.from(w).length < 2 && k.indexOf(one + "-") === 0);
+    });
+  }
+
+  // The entries (ascending numbers from 0) with a word starting with `w`.
+  function entries(w) {
+    var seen = new Set();
+    shardKeys(w).forEach(function (key) {
+      var shard = store.shards[key] || {};
+      Object.keys(shard).forEach(function (word) {
+        if (word.indexOf(w) !== 0) return;
+        var n = 0;
+        shard[word].forEach(function (d) { n += d; seen.add(n); });
+      });
+    });
+    return seen;
+  }
+
+  function search(list, then) {
+    load("meta.js", function () {
+      var meta = store.meta;
+      var files = [];
+      list.forEach(function (w) {
+        shardKeys(w).forEach(function (k) { files.push("w-" + k + ".js"); });
+      });
+      loadAll(files, function () {
+        var sets = list.map(entries).sort(function (a, b) { return a.size - b.size; });
+        var found = Array.from(sets[0]).filter(function (n) {
+          return sets.every(function (s) { return s.has(n); });
+        }).sort(function (a, b) { return a - b; });
+        var shown = found.slice(0, SHOWN);
+        var chunks = Array.from(new Set(shown.map(function (n) { return Math.floor(n / meta.rows); })));
+        loadAll(chunks.map(function (k) { return "r-" + k + ".js"; }), function () {
+          then(found.length, meta.total, shown.map(function (n) {
+            return store.rows[Math.floor(n / meta.rows)][n % meta.rows];
+          }));
+        });
+      });
+    });
   }
 
   // The column names, which label the cells of a row shown as a card on
@@ -41,7 +118,7 @@
   });
 
   // A row like the printed ones, from an index entry.
-  // [id, number, title, type, parties, signed ISO, signed, status, text]
+  // [id, number, title, type, parties, signed ISO, signed, status]
   function row(e) {
     var tr = document.createElement("tr");
     tr.id = e[0];
@@ -65,24 +142,25 @@
     return tr;
   }
 
+  var latest = 0;
   function apply(query) {
-    var words = fold(query).split(/\s+/).filter(Boolean);
-    if (!words.length) {
+    var list = words(query);
+    var ticket = ++latest;
+    if (!list.length) {
       body.replaceChildren.apply(body, pageRows);
       count.textContent = pageCount;
+      table.dataset.query = query;
       return;
     }
-    withIndex(function () {
-      var index = window.REGISTER_INDEX;
-      var found = [];
-      for (var k = 0; k < index.length; k++) {
-        var text = folded[k];
-        if (words.every(function (w) { return text.indexOf(w) >= 0; })) found.push(index[k]);
-      }
-      body.replaceChildren.apply(body, found.slice(0, SHOWN).map(row));
+    search(list, function (found, total, rows) {
+      // A later keystroke's search has the last word.
+      if (ticket !== latest) return;
+      body.replaceChildren.apply(body, rows.map(row));
       // The wording comes from the page (the edition's catalogue).
-      count.textContent = matches.replace("{found}", found.length).replace("{total}", index.length) +
-        (found.length > SHOWN ? " (1–" + SHOWN + ")" : "");
+      count.textContent = matches.replace("{found}", found).replace("{total}", total) +
+        (found > SHOWN ? " (1–" + SHOWN + ")" : "");
+      // Done: what the list shows answers `query` (tests wait for this).
+      table.dataset.query = query;
     });
   }
 

@@ -3,9 +3,12 @@
 // <out/html> [runs]` prints, as
 // median and range over the runs, the time until index.html has loaded
 // from file://, and the time from typing a search to the results listed
-// (the first search loads the search index).
+// (the first search loads the parts of the search index it needs), with
+// the bytes those parts weigh (from file:// a browser reports no transfer
+// size, so the files' own sizes are summed).
 import { chromium } from "playwright-core";
 import path from "node:path";
+import { statSync } from "node:fs";
 
 const [html, runsText] = process.argv.slice(2);
 const runs = Number(runsText || 5);
@@ -18,7 +21,7 @@ const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return `median ${s[Math.floor(s.length / 2)].toFixed(0)} ms (${s[0].toFixed(0)}-${s[s.length - 1].toFixed(0)} ms)`;
 };
-const load = [], search = [];
+const load = [], search = [], bytes = [];
 for (let k = 0; k < runs; k++) {
   const page = await browser.newPage();
   const t0 = Date.now();
@@ -28,8 +31,12 @@ for (let k = 0; k < runs; k++) {
   await page.fill("#q", "trade");
   await page.waitForFunction(() => /match/.test(document.getElementById("count").textContent));
   search.push(Date.now() - t1);
+  const files = await page.$$eval("script[src^='search/']", (ss) => ss.map((s) => s.getAttribute("src")));
+  bytes.push(files.reduce((sum, f) => sum + statSync(path.resolve(html, f)).size, 0));
   await page.close();
 }
 console.log(`index.html loaded: ${stats(load)}`);
 console.log(`first search listed: ${stats(search)}`);
+const mb = [...bytes].sort((a, b) => a - b).map((b) => (b / 1e6).toFixed(2));
+console.log(`first search loaded: median ${mb[Math.floor(mb.length / 2)]} MB (${mb[0]}-${mb[mb.length - 1]} MB)`);
 await browser.close();

@@ -3,7 +3,7 @@
 // tests/web.rs as `node tests/browser/web.mjs <out/html> <screenshots>`;
 // exits non-zero with the reason on the first failure.
 import { chromium } from "playwright-core";
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import assert from "node:assert/strict";
@@ -26,13 +26,33 @@ page.on("pageerror", (e) => errors.push(String(e)));
 page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
 
 // Search from ?q=: every row shown matches, every row hidden does not.
-const index = JSON.parse(readFileSync(path.join(html, "search-index.js"), "utf8")
-  .replace(/^window.REGISTER_INDEX = /, "").replace(/;\s*$/, ""));
+// The split index (search/) read back as the page reads it: the rows, and
+// the words each entry is found by.
+const store = { meta: null, shards: {}, rows: {} };
+globalThis.REGISTER_SEARCH = {
+  meta: (m) => { store.meta = m; },
+  shard: (k, words) => { store.shards[k] = words; },
+  rows: (k, rows) => { store.rows[k] = rows; },
+};
+for (const f of readdirSync(path.join(html, "search"))) (0, eval)(readFileSync(path.join(html, "search", f), "utf8"));
+const index = [];
+for (let k = 0; index.length < store.meta.total; k++) index.push(...store.rows[k]);
+const wordsOf = index.map(() => []);
+for (const shard of Object.values(store.shards)) {
+  for (const [word, deltas] of Object.entries(shard)) {
+    let n = 0;
+    for (const d of deltas) { n += d; wordsOf[n].push(word); }
+  }
+}
 const fold = (t) => t.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-// [id, number, title, type, parties, signed ISO, signed, status, text]
-const matches = (e, q) => fold(e[8]).includes(fold(q));
+// [id, number, title, type, parties, signed ISO, signed, status]; a query's
+// words each start a word of the entry.
+const matches = (e, q) => fold(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+  .every((w) => wordsOf[index.indexOf(e)].some((x) => x.startsWith(w)));
 const idOf = (e) => e[0];
 async function visibleIds() {
+  // The search loads its files as it needs them: wait for its answer.
+  await page.waitForFunction((q) => document.getElementById("instruments").dataset.query === q, await page.inputValue("#q"));
   return page.$$eval("#instruments tbody tr", (rows) => rows.filter((r) => !r.hidden).map((r) => r.id));
 }
 for (const q of ["border", "Ministry of Health", "uzbekistan", "signed", "zzz-no-such"]) {
@@ -79,7 +99,8 @@ for (const href of links) {
   const entry = index.find((e) => idOf(e) === id);
   assert.equal((await page.textContent("h1")).trim(), entry[2], id);
   const ld = JSON.parse(await page.textContent("script[type='application/ld+json']"));
-  assert.equal(ld["@type"], "Legislation");
+  assert.deepEqual(ld["@type"], ["Legislation", "eli:LegalResource"]);
+  assert.equal(ld["eli:id_local"], id);
   assert.equal(ld.legislationIdentifier, id);
   assert.ok(ld.legislationLegalForce.startsWith("https://schema.org/"));
   assert.equal(await page.getAttribute("html", "lang"), "en");
@@ -89,6 +110,14 @@ for (const href of links) {
 }
 await page.goto(url("instruments/KZ-UZ-2024-006.html"));
 await page.screenshot({ path: path.join(shots, "instrument.png"), fullPage: true });
+
+// The feeds and the data the pages link open in the browser without an
+// error (Chromium shows a feed as an XML tree, and says so when it is not
+// well formed).
+for (const p of ["feeds/acts.atom", "feeds/parties/KAZ.atom", "feeds/instruments/KZ-UZ-2024-006.atom", "akn/KZ-UZ-2024-006.xml"]) {
+  await page.goto(url(p));
+  assert.equal(await page.$("parsererror"), null, `${p} is not well-formed XML`);
+}
 
 // Index pages and the about page link only to pages that exist.
 for (const p of ["by-party.html", "by-type.html", "by-subject.html", "by-status.html", "about.html"]) {

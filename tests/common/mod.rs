@@ -372,3 +372,40 @@ pub fn edit(path: &Path, change: impl FnOnce(&str) -> String) {
     let text = fs::read_to_string(path).unwrap();
     fs::write(path, change(&text)).unwrap();
 }
+
+/// The web edition's search index (`out/html/search/`) read back: each
+/// entry's id with the words the search finds it by.
+pub fn search_words(html: &Path) -> Vec<(String, Vec<String>)> {
+    let dir = html.join("search");
+    let call = |file: &Path, name: &str| -> serde_json::Value {
+        let text = fs::read_to_string(file).unwrap();
+        let args = text
+            .strip_prefix(&format!("REGISTER_SEARCH.{name}("))
+            .and_then(|t| t.trim_end().strip_suffix(");"))
+            .unwrap_or_else(|| panic!("{}: {text}", file.display()));
+        serde_json::from_str(&format!("[{args}]")).unwrap()
+    };
+    let meta = call(&dir.join("meta.js"), "meta")[0].clone();
+    let total = meta["total"].as_u64().unwrap() as usize;
+    let per = meta["rows"].as_u64().unwrap() as usize;
+    let mut entries: Vec<(String, Vec<String>)> = (0..total)
+        .map(|n| {
+            let rows = call(&dir.join(format!("r-{}.js", n / per)), "rows");
+            (rows[1][n % per][0].as_str().unwrap().to_owned(), Vec::new())
+        })
+        .collect();
+    for key in meta["shards"].as_array().unwrap() {
+        let shard = call(
+            &dir.join(format!("w-{}.js", key.as_str().unwrap())),
+            "shard",
+        );
+        for (word, deltas) in shard[1].as_object().unwrap() {
+            let mut n = 0;
+            for d in deltas.as_array().unwrap() {
+                n += d.as_u64().unwrap() as usize;
+                entries[n].1.push(word.clone());
+            }
+        }
+    }
+    entries
+}

@@ -106,7 +106,10 @@ pub fn write(
         pages.push(Page {
             id: uris.feed(&file),
             file,
-            title: loc.fill("feed-instrument", &args(&[("id", id)])),
+            title: loc.fill(
+                "feed-instrument",
+                &args(&[("id", id), ("title", &instrument_title(&shared, id))]),
+            ),
             alternate: format!("instruments/{id}.html"),
             paging: None,
             events: list,
@@ -243,7 +246,7 @@ fn document(shared: &Shared<'_>, page: &Page<'_, '_>) -> Vec<u8> {
 fn entry(shared: &Shared<'_>, e: &Event<'_>, root: &str) -> Entry {
     let (loc, id) = (shared.loc, e.instrument.id.value.as_str());
     let page = shared.pages.get(id);
-    let title = page.map_or_else(|| e.instrument.title.clone(), |p| p.title.clone());
+    let title = instrument_title(shared, id);
     let act = page.and_then(|p| p.acts.iter().find(|a| a.anchor == e.anchor()));
     let state = e.party().map(|s| loc.state(s)).unwrap_or_default();
     let headline = loc.fill(
@@ -281,6 +284,14 @@ fn entry(shared: &Shared<'_>, e: &Event<'_>, root: &str) -> Entry {
         }),
         ..Default::default()
     }
+}
+
+/// An instrument's title as its page gives it.
+fn instrument_title(shared: &Shared<'_>, id: &str) -> String {
+    shared
+        .pages
+        .get(id)
+        .map_or_else(|| id.to_owned(), |p| p.title.clone())
 }
 
 /// The act as the instrument's page lists it, as plain text.

@@ -11,8 +11,8 @@
 //! links, JSON-LD), `by-party.html`, `by-type.html`, `by-subject.html`,
 //! `by-status.html`, `about.html` (metadata, foreword, withdrawn entries,
 //! digest, downloads),
-//! `register.csv` and `register.json`, `style.css`, `search.js` and
-//! `search-index.js`; the open data — Atom feeds ([`feeds`]), bulk data
+//! `register.csv` and `register.json`, `style.css`, `search.js` and its
+//! index in `search/` ([`search`]); the open data — Atom feeds ([`feeds`]), bulk data
 //! ([`data`]), JSON-LD and `sitemap.xml` ([`linked`]). All of them are
 //! outputs of the build: listed in the manifest and published with the
 //! PDF as one unit.
@@ -20,6 +20,7 @@
 pub mod data;
 pub mod feeds;
 pub mod linked;
+pub mod search;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -28,7 +29,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::publish::events::Uris;
-use crate::publish::render::{self, Context, InstrumentContext, Templates, Text};
+use crate::publish::render::{self, Context, InstrumentContext, Templates};
 use crate::publish::spool::{Entry, Spool};
 use crate::register::lifecycle;
 use crate::register::model::{Instrument, Register};
@@ -125,10 +126,7 @@ pub fn write(
         &format!("{DIR}/about.html"),
         &page("about.html.j2", "", extra)?,
     )?);
-    files.push(spool.write(
-        &format!("{DIR}/search-index.js"),
-        &search_index(&context.instruments),
-    )?);
+    files.extend(search::write(spool, &context.instruments)?);
     files.push(spool.write(
         &format!("{DIR}/register.csv"),
         csv(&context.instruments).as_bytes(),
@@ -408,53 +406,4 @@ fn csv(instruments: &[InstrumentContext]) -> String {
         out.push_str("\r\n");
     }
     out
-}
-
-/// `window.REGISTER_INDEX = […]`: every instrument as a compact row —
-/// `[id, number, title, type, parties, signed (ISO), signed, status, text]`,
-/// `text` being what the search looks in — as a script, so that it loads
-/// from `file://` (lazily, at the first search). `<` is escaped so that no
-/// text can close the script.
-fn search_index(instruments: &[InstrumentContext]) -> Vec<u8> {
-    let entries: Vec<serde_json::Value> = instruments
-        .iter()
-        .map(|i| {
-            let mut text: Vec<String> = vec![i.id.clone(), i.title.clone()];
-            text.extend(i.titles.iter().map(|t| t.title.clone()));
-            for p in &i.parties {
-                text.push(p.state.clone());
-                text.push(p.state_name.clone());
-                text.extend(p.body.as_ref().map(Text::plain));
-            }
-            text.extend(i.subjects.iter().map(Text::plain));
-            // What a reader looks for besides names and titles: a status
-            // (as printed and as its keyword), the form, the place, the UN
-            // registration with its number (`I-59999`), the depositary.
-            text.extend([
-                i.status.clone(),
-                i.status_keyword.to_owned(),
-                i.kind.clone(),
-            ]);
-            if i.registration_number.is_some() {
-                text.push(i.registration.clone());
-            }
-            text.extend(i.signed_at.as_ref().map(Text::plain));
-            text.extend(i.depositary.clone());
-            serde_json::json!([
-                i.id,
-                i.number,
-                i.title,
-                i.kind,
-                i.party_codes,
-                i.signed_on_iso,
-                i.signed_on,
-                i.status,
-                text.join(" \u{1}"),
-            ])
-        })
-        .collect();
-    let json = serde_json::to_string(&entries)
-        .expect("the index serializes")
-        .replace('<', "\\u003c");
-    format!("window.REGISTER_INDEX = {json};\n").into_bytes()
 }

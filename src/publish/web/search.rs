@@ -1,0 +1,182 @@
+//! The search index of the web edition, split so that a search loads only
+//! what it needs: at 100,000 instruments the whole index is tens of
+//! megabytes, but one word's postings and the rows a page shows are a few
+//! hundred kilobytes.
+//!
+//! `search/meta.js` names the shards and the count; each word of the
+//! searchable text (folded as `search.js` folds a query: NFKD, accents
+//! dropped, lower case, split at anything not a letter or digit) goes to
+//! the shard of its first two characters, `search/w-<hex>.js`, with the
+//! entries it is in (ascending, delta-encoded); the rows a result list
+//! shows are in `search/r-<n>.js`, [`ROWS`] entries each. Every file is a
+//! script calling `REGISTER_SEARCH`, so the search works from `file://`,
+//! where nothing can be fetched. `<` is escaped in each, so no text can
+//! close a script.
+
+use std::collections::BTreeMap;
+
+use icu_normalizer::DecomposingNormalizerBorrowed;
+
+use crate::error::Result;
+use crate::publish::render::{InstrumentContext, Text};
+use crate::publish::spool::{self, Spool};
+
+/// The folder of the index under `out/html/`.
+pub const DIR: &str = "search";
+/// Rows per row file: a result page of 100 matches spread over the whole
+/// register loads at most 100 of them, each a few kilobytes.
+pub const ROWS: usize = 100;
+
+/// Writes the index into `spool`; returns its entries.
+pub fn write(spool: &Spool, instruments: &[InstrumentContext]) -> Result<Vec<spool::Entry>> {
+    let at = |file: &str| format!("{}/{DIR}/{file}", super::DIR);
+    let mut shards: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+    for (n, i) in instruments.iter().enumerate() {
+        let n = u32::try_from(n).expect("fewer than 4 billion entries");
+        let mut words: Vec<String> = words(&searchable(i));
+        words.sort();
+        words.dedup();
+        for word in words {
+            shards
+                .entry(shard_of(&word))
+                .or_default()
+                .entry(word)
+                .or_default()
+                .push(n);
+        }
+    }
+    let mut files = Vec::new();
+    for (key, words) in &shards {
+        let postings: BTreeMap<&str, Vec<u32>> = words
+            .iter()
+            .map(|(w, list)| (w.as_str(), deltas(list)))
+            .collect();
+        let body = format!(
+            "REGISTER_SEARCH.shard({}, {});\n",
+            json(&key),
+            json(&postings)
+        );
+        files.push(spool.write(&at(&format!("w-{key}.js")), body.as_bytes())?);
+    }
+    for (k, chunk) in instruments.chunks(ROWS).enumerate() {
+        let rows: Vec<serde_json::Value> = chunk.iter().map(row).collect();
+        let body = format!("REGISTER_SEARCH.rows({k}, {});\n", json(&rows));
+        files.push(spool.write(&at(&format!("r-{k}.js")), body.as_bytes())?);
+    }
+    let meta = serde_json::json!({
+        "total": instruments.len(),
+        "rows": ROWS,
+        "shards": shards.keys().collect::<Vec<_>>(),
+    });
+    let body = format!("REGISTER_SEARCH.meta({});\n", json(&meta));
+    files.push(spool.write(&at("meta.js"), body.as_bytes())?);
+    Ok(files)
+}
+
+/// What the search looks in: ids, titles, parties, subjects, statuses,
+/// the form, the place, the UN registration and the depositary.
+fn searchable(i: &InstrumentContext) -> String {
+    let mut text: Vec<String> = vec![i.id.clone(), i.title.clone()];
+    text.extend(i.titles.iter().map(|t| t.title.clone()));
+    for p in &i.parties {
+        text.push(p.state.clone());
+        text.push(p.state_name.clone());
+        text.extend(p.body.as_ref().map(Text::plain));
+    }
+    text.extend(i.subjects.iter().map(Text::plain));
+    text.extend([
+        i.status.clone(),
+        i.status_keyword.to_owned(),
+        i.kind.clone(),
+    ]);
+    if i.registration_number.is_some() {
+        text.push(i.registration.clone());
+    }
+    text.extend(i.signed_at.as_ref().map(Text::plain));
+    text.extend(i.depositary.clone());
+    text.join(" ")
+}
+
+/// One row of the list: `[id, number, title, type, parties, signed (ISO),
+/// signed, status]`.
+fn row(i: &InstrumentContext) -> serde_json::Value {
+    serde_json::json!([
+        i.id,
+        i.number,
+        i.title,
+        i.kind,
+        i.party_codes,
+        i.signed_on_iso,
+        i.signed_on,
+        i.status,
+    ])
+}
+
+/// The words of `text` as `search.js` folds and splits a query.
+pub fn words(text: &str) -> Vec<String> {
+    let decomposed = DecomposingNormalizerBorrowed::new_nfkd().normalize(text);
+    let folded: String = decomposed
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The shard of a word: its first two characters, as hex code points
+/// (`uz` → `75-7a`), a name any file system takes.
+pub fn shard_of(word: &str) -> String {
+    word.chars()
+        .take(2)
+        .map(|c| format!("{:x}", u32::from(c)))
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Ascending entry numbers as their differences: small numbers, short
+/// files.
+fn deltas(list: &[u32]) -> Vec<u32> {
+    let mut last = 0;
+    list.iter()
+        .map(|&n| {
+            let d = n - last;
+            last = n;
+            d
+        })
+        .collect()
+}
+
+/// JSON that no text can end a script with.
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value)
+        .expect("the index serializes")
+        .replace('<', "\\u003c")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{deltas, shard_of, words};
+
+    #[test]
+    fn words_fold_as_the_page_folds_a_query() {
+        assert_eq!(
+            words("Ministry of Health, I-59999; Ўзбекистон Élysée"),
+            [
+                "ministry",
+                "of",
+                "health",
+                "i",
+                "59999",
+                "узбекистон",
+                "elysee"
+            ]
+        );
+        assert_eq!(shard_of("uzbekistan"), "75-7a");
+        assert_eq!(shard_of("i"), "69");
+        assert_eq!(deltas(&[0, 3, 4, 10]), [0, 3, 1, 6]);
+    }
+}

