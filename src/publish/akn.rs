@@ -2,7 +2,7 @@
 //! `<doc name="treaty">` — FRBR identification, a `<lifecycle>` of its
 //! signature, acts and entry into force, `<references>` naming each party
 //! as a `TLCOrganization`, and the entry's fields in `<mainBody>`. Written
-//! by `export --format akn` and into the web edition (`akn/<ID>.xml`).
+//! by `export --format akn`.
 //!
 //! XML comes from quick-xml's writer, which escapes every attribute and
 //! text: a register value is never markup here either. Akoma Ntoso dates

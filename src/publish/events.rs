@@ -3,11 +3,13 @@
 //! them (feeds, `acts.csv`, Akoma Ntoso). One list, built once, so that an
 //! act is named alike in every format.
 //!
-//! An act's key is its instrument, party, action and its place among that
-//! party's acts of that action (`KZ-UZ-2024-1/UZB/signature/1`): not its
-//! date, so that a corrected date keeps the key, and not its place in the
-//! file, so that removing another act keeps it too. The URIs built from
-//! the key are in [`Uris`].
+//! An act's key is its instrument, party, action and date
+//! (`KZ-UZ-2024-1/UZB/signature/2024-08-08`), with `/2`, `/3` … for a
+//! second and third act of one party, action and day: nothing that
+//! removing, adding or leaving out (`--as-of`) another act can shift, so
+//! that a key never passes from one act to another. A corrected date is a
+//! new key: the feeds then carry the act anew. The URIs built from the
+//! key are in [`Uris`].
 
 use crate::register::date::PartialDate;
 use crate::register::model::{Action, Instrument, Register, Registration};
@@ -15,7 +17,7 @@ use crate::register::model::{Action, Instrument, Register, Registration};
 /// One dated event of an instrument.
 pub struct Event<'a> {
     pub instrument: &'a Instrument,
-    /// `<ID>/<STATE>/<action>/<k>` or `<ID>/registration`.
+    /// `<ID>/<STATE>/<action>/<date>[/<k>]` or `<ID>/registration`.
     pub key: String,
     pub date: PartialDate,
     pub what: What<'a>,
@@ -44,7 +46,7 @@ impl Event<'_> {
         }
     }
 
-    /// An anchor on the instrument's page: `act-UZB-signature-1`.
+    /// An anchor on the instrument's page: `act-UZB-signature-2024-08-08`.
     pub fn anchor(&self) -> String {
         let tail = self.key.split_once('/').map_or("", |(_, t)| t);
         format!("act-{}", tail.replace('/', "-"))
@@ -54,18 +56,28 @@ impl Event<'_> {
 /// Every event of `instrument`, in file order, the registration last.
 pub fn of(instrument: &Instrument) -> Vec<Event<'_>> {
     let id = &instrument.id.value;
-    let mut seen: std::collections::BTreeMap<(&str, &str), u32> = Default::default();
+    let mut seen: std::collections::BTreeMap<(&str, &str, PartialDate), u32> = Default::default();
     let mut events: Vec<Event<'_>> = instrument
         .actions
         .iter()
         .map(|a| {
             let k = seen
-                .entry((a.party.value.as_str(), a.action.as_str()))
+                .entry((a.party.value.as_str(), a.action.as_str(), a.date.value))
                 .or_default();
             *k += 1;
+            let again = if *k > 1 {
+                format!("/{k}")
+            } else {
+                String::new()
+            };
             Event {
                 instrument,
-                key: format!("{id}/{}/{}/{k}", a.party.value, a.action.as_str()),
+                key: format!(
+                    "{id}/{}/{}/{}{again}",
+                    a.party.value,
+                    a.action.as_str(),
+                    a.date.value
+                ),
                 date: a.date.value,
                 what: What::Act(a),
             }
@@ -90,6 +102,10 @@ pub fn all(register: &Register) -> Vec<Event<'_>> {
     events.sort_by_key(|e| std::cmp::Reverse(e.date.first_day()));
     events
 }
+
+/// The date of every `tag:` URI (RFC 4151 asks for one): fixed, so that no
+/// corrected value of the register ever changes an identifier.
+const TAG_DATE: &str = "2000";
 
 /// The URIs of the open data: absolute from `base_url` where the register
 /// states one, else relative links and `tag:` URIs from `id_prefix`.
@@ -121,15 +137,17 @@ impl Uris {
     }
 
     /// The identifier of an instrument (its work): its page under
-    /// `base_url`, else `tag:<id_prefix>,<year>:<ID>` with the year it
-    /// was signed.
+    /// `base_url`, else `tag:<id_prefix>,2000:<ID>`.
     pub fn instrument(&self, i: &Instrument) -> String {
+        self.instrument_id(&i.id.value)
+    }
+
+    /// The same, from the id alone: an entry withdrawn, or left out as of
+    /// an earlier date, keeps its identifier.
+    pub fn instrument_id(&self, id: &str) -> String {
         match &self.base {
-            Some(base) => format!("{base}instruments/{}.html", i.id.value),
-            None => format!(
-                "tag:{},{}:{}",
-                self.authority, i.signed.date.year, i.id.value
-            ),
+            Some(base) => format!("{base}instruments/{id}.html"),
+            None => format!("tag:{},{TAG_DATE}:{id}", self.authority),
         }
     }
 
@@ -138,10 +156,7 @@ impl Uris {
     pub fn event(&self, e: &Event<'_>) -> String {
         match &self.base {
             Some(_) => format!("{}#{}", self.instrument(e.instrument), e.anchor()),
-            None => format!(
-                "tag:{},{}:{}",
-                self.authority, e.instrument.signed.date.year, e.key
-            ),
+            None => format!("tag:{},{TAG_DATE}:{}", self.authority, e.key),
         }
     }
 
@@ -149,7 +164,7 @@ impl Uris {
     pub fn feed(&self, file: &str) -> String {
         match &self.base {
             Some(base) => format!("{base}{file}"),
-            None => format!("tag:{},2000:{file}", self.authority),
+            None => format!("tag:{},{TAG_DATE}:{file}", self.authority),
         }
     }
 }

@@ -18,9 +18,11 @@
   // loads at most 200 row files, however scattered its matches.
   var SHOWN = 200;
 
-  // Case, accents and punctuation do not matter: "uzbekistan" finds "Uzbekistan".
+  // Case, accents, apostrophes and punctuation do not matter: "uzbekistan"
+  // finds "Uzbekistan", "Qozog'iston" finds "Qozogʻiston" (as the build
+  // folds the words it indexes: search.rs).
   function fold(text) {
-    return (text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return (text || "").normalize("NFKD").replace(/[\u0300-\u036f\u02bb\u02bc\u2018\u2019']/g, "").toLowerCase();
   }
 
   // The index is split (search/, written by the build): meta.js names

@@ -34,11 +34,9 @@ pub fn write(
         .iter()
         .zip(&register.instruments)
         .collect();
-    let mut json = serde_json::to_string_pretty(&document(context, register, &pages, uris))
-        .expect("the register serializes");
-    json.push('\n');
+    let json = document(context, register, &pages, uris);
     Ok(vec![
-        spool.write(&at("register.json"), json.as_bytes())?,
+        spool.write(&at("register.json"), &json)?,
         spool.write(&at("register.schema.json"), SCHEMA.as_bytes())?,
         spool.write(
             &at("instruments.csv"),
@@ -48,63 +46,87 @@ pub fn write(
     ])
 }
 
+/// `{"register": {…}, "instruments": […]}`, pretty-printed, each
+/// instrument serialized on its own (on every core) and the text joined:
+/// at 100,000 instruments no tree of the whole register is held.
 fn document(
     context: &Context,
     register: &Register,
     pages: &[(&InstrumentContext, &crate::register::model::Instrument)],
     uris: &Uris,
+) -> Vec<u8> {
+    let meta = &register.meta;
+    let head = json!({
+        "title": meta.title,
+        "series": meta.series,
+        "authority": meta.authority,
+        "language": meta.language,
+        "as_of": meta.as_of.to_string(),
+        "id_prefix": meta.id_prefix,
+        "base_url": meta.base_url,
+        "register_digest": context.checksums.register_digest,
+        "edition": context.edition.as_ref().map(|e| e.number),
+    });
+    let indent = |text: String| text.replace('\n', "\n    ");
+    let entries: Vec<String> = crate::support::parallel::map(pages, |(page, i)| {
+        let value = instrument(page, i, register.meta.as_of, uris);
+        indent(serde_json::to_string_pretty(&value).expect("an entry serializes"))
+    });
+    let mut out = String::from("{\n  \"register\": ");
+    out.push_str(
+        &serde_json::to_string_pretty(&head)
+            .expect("the register serializes")
+            .replace('\n', "\n  "),
+    );
+    out.push_str(",\n  \"instruments\": [");
+    for (k, entry) in entries.iter().enumerate() {
+        out.push_str(if k == 0 { "\n    " } else { ",\n    " });
+        out.push_str(entry);
+    }
+    out.push_str(if entries.is_empty() {
+        "]\n}\n"
+    } else {
+        "\n  ]\n}\n"
+    });
+    out.into_bytes()
+}
+
+/// One instrument as `show --format json` gives it, with its acts' URIs
+/// and keys, its number, identifier, page, file and digest.
+fn instrument(
+    page: &InstrumentContext,
+    i: &crate::register::model::Instrument,
+    as_of: crate::register::date::PartialDate,
+    uris: &Uris,
 ) -> Value {
-    let as_of = register.meta.as_of;
-    let instruments: Vec<Value> = pages
+    let mut value = show::json(i, as_of);
+    let object = value.as_object_mut().expect("an entry is an object");
+    let ids: std::collections::HashMap<u32, (String, String)> = events::of(i)
         .iter()
-        .map(|(page, i)| {
-            let mut value = show::json(i, as_of);
-            let object = value.as_object_mut().expect("an entry is an object");
-            let ids: std::collections::HashMap<u32, (String, String)> = events::of(i)
-                .iter()
-                .filter_map(|e| match e.what {
-                    What::Act(a) => Some((a.number, (uris.event(e), e.key.clone()))),
-                    What::Registration(_) => None,
-                })
-                .collect();
-            if let Some(Value::Array(acts)) = object.get_mut("actions") {
-                for act in acts.iter_mut() {
-                    let n = act.get("n").and_then(Value::as_u64).unwrap_or(0);
-                    if let (Some(fields), Some((uri, key))) =
-                        (act.as_object_mut(), ids.get(&(n as u32)))
-                    {
-                        fields.insert("uri".into(), uri.clone().into());
-                        fields.insert("key".into(), key.clone().into());
-                    }
-                }
-            }
-            object.insert("number".into(), page.number.into());
-            object.insert("uri".into(), uris.instrument(i).into());
-            object.insert(
-                "page".into(),
-                uris.link("", &format!("instruments/{}.html", page.id))
-                    .into(),
-            );
-            object.insert("file".into(), page.path.clone().into());
-            object.insert("sha256".into(), page.sha256.clone().into());
-            value
+        .filter_map(|e| match e.what {
+            What::Act(a) => Some((a.number, (uris.event(e), e.key.clone()))),
+            What::Registration(_) => None,
         })
         .collect();
-    let meta = &register.meta;
-    json!({
-        "register": {
-            "title": meta.title,
-            "series": meta.series,
-            "authority": meta.authority,
-            "language": meta.language,
-            "as_of": as_of.to_string(),
-            "id_prefix": meta.id_prefix,
-            "base_url": meta.base_url,
-            "register_digest": context.checksums.register_digest,
-            "edition": context.edition.as_ref().map(|e| e.number),
-        },
-        "instruments": instruments,
-    })
+    if let Some(Value::Array(acts)) = object.get_mut("actions") {
+        for act in acts.iter_mut() {
+            let n = act.get("n").and_then(Value::as_u64).unwrap_or(0);
+            if let (Some(fields), Some((uri, key))) = (act.as_object_mut(), ids.get(&(n as u32))) {
+                fields.insert("uri".into(), uri.clone().into());
+                fields.insert("key".into(), key.clone().into());
+            }
+        }
+    }
+    object.insert("number".into(), page.number.into());
+    object.insert("uri".into(), uris.instrument(i).into());
+    object.insert(
+        "page".into(),
+        uris.link("", &format!("instruments/{}.html", page.id))
+            .into(),
+    );
+    object.insert("file".into(), page.path.clone().into());
+    object.insert("sha256".into(), page.sha256.clone().into());
+    value
 }
 
 fn row(cells: &[&str]) -> String {

@@ -18,19 +18,27 @@ use crate::register::model::{Instrument, Register, RelationKind, Target};
 
 const ELI: &str = "http://data.europa.eu/eli/ontology#";
 
-/// Which instruments change each instrument (`eli:changed_by`), by id.
-pub fn changed_by(register: &Register) -> HashMap<&str, Vec<&str>> {
-    let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
-    for i in &register.instruments {
-        for r in &i.relations {
-            if let (Target::Id(target), true) = (&r.target, changes(r.kind)) {
-                map.entry(target.value.as_str())
-                    .or_default()
-                    .push(&i.id.value);
+/// Which instruments change each instrument (`eli:changed_by`), worked
+/// out once for the register.
+pub struct Graph<'a> {
+    changed_by: HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> Graph<'a> {
+    pub fn new(register: &'a Register) -> Graph<'a> {
+        let mut changed_by: HashMap<&str, Vec<&str>> = HashMap::new();
+        for i in &register.instruments {
+            for r in &i.relations {
+                if let (Target::Id(target), true) = (&r.target, changes(r.kind)) {
+                    changed_by
+                        .entry(target.value.as_str())
+                        .or_default()
+                        .push(&i.id.value);
+                }
             }
         }
+        Graph { changed_by }
     }
-    map
 }
 
 /// Relations ELI counts as changes: all but `implements`.
@@ -44,7 +52,7 @@ pub fn jsonld(
     i: &Instrument,
     register: &Register,
     uris: &Uris,
-    changed_by: &[&str],
+    graph: &Graph<'_>,
 ) -> Value {
     let force = match page.status_keyword {
         "in-force" => "https://schema.org/InForce",
@@ -57,13 +65,8 @@ pub fn jsonld(
             .iter()
             .map(|t| json!({"@language": t.code, "@value": t.title})),
     );
-    let id_of = |id: &str| {
-        register
-            .instruments
-            .iter()
-            .find(|x| x.id.value == id)
-            .map_or_else(|| id.to_owned(), |x| uris.instrument(x))
-    };
+    let id_of = |id: &str| uris.instrument_id(id);
+    let changed_by = graph.changed_by.get(i.id.value.as_str());
     let mut node = json!({
         "@context": {
             "@vocab": "https://schema.org/",
@@ -111,13 +114,10 @@ pub fn jsonld(
                 .push(json!({"@id": id_of(&target.value)}));
         }
     }
-    if !changed_by.is_empty() {
+    if let Some(by) = changed_by {
         related.insert(
             "eli:changed_by",
-            changed_by
-                .iter()
-                .map(|id| json!({"@id": id_of(id)}))
-                .collect(),
+            by.iter().map(|id| json!({"@id": id_of(id)})).collect(),
         );
     }
     for (property, targets) in related {

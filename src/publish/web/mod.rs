@@ -37,9 +37,6 @@ use crate::register::model::{Instrument, Register};
 /// Where the edition goes, under `out/`.
 pub const DIR: &str = "html";
 
-/// The folder of each instrument's Akoma Ntoso document, `akn/<ID>.xml`.
-pub const AKN_DIR: &str = "akn";
-
 /// Rows of the list per page: a register of 100,000 instruments is listed
 /// on 100 pages, each quick to load; the search covers all of them.
 pub const PAGE: usize = 1000;
@@ -60,7 +57,7 @@ pub fn write(
     let uris = Uris::new(register);
     let loc = crate::publish::locale::get(&context.register.language)
         .expect("check admits only languages with a catalogue");
-    let changed_by = linked::changed_by(register);
+    let graph = linked::Graph::new(register);
     let publisher = register
         .meta
         .authority
@@ -72,10 +69,9 @@ pub fn write(
         .zip(&register.instruments)
         .collect();
     let results = crate::support::parallel::map(&pairs, |&(i, model)| {
-        let by = changed_by.get(i.id.as_str()).map_or(&[][..], Vec::as_slice);
         let extra = InstrumentPage {
             i,
-            jsonld: linked::jsonld(i, model, register, &uris, by),
+            jsonld: linked::jsonld(i, model, register, &uris, &graph),
             citation: Citation {
                 date: i.signed_on_iso.replace('-', "/"),
                 publisher: &publisher,
@@ -85,18 +81,9 @@ pub fn write(
             },
         };
         let bytes = render_page(templates, context, "instrument.html.j2", "../", extra)?;
-        let akn = crate::publish::akn::document(i, model, register, loc);
-        Ok([
-            spool.write(&format!("{DIR}/instruments/{}.html", i.id), &bytes)?,
-            spool.write(&format!("{DIR}/{AKN_DIR}/{}.xml", i.id), &akn)?,
-        ])
+        spool.write(&format!("{DIR}/instruments/{}.html", i.id), &bytes)
     });
-    let mut files: Vec<Entry> = results
-        .into_iter()
-        .collect::<Result<Vec<_>>>()?
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut files = results.into_iter().collect::<Result<Vec<_>>>()?;
     let chunks: Vec<&[InstrumentContext]> = context.instruments.chunks(PAGE).collect();
     let pages: Vec<serde_json::Value> = (1..=chunks.len().max(1))
         .map(|n| serde_json::json!({ "number": n, "file": list_file(n) }))

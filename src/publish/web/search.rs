@@ -112,16 +112,28 @@ fn row(i: &InstrumentContext) -> serde_json::Value {
     ])
 }
 
-/// The words of `text` as `search.js` folds and splits a query.
+/// Apostrophes a word may be written with (Uzbek Latin's ʻ and ʼ, and the
+/// ' ‘ ’ a keyboard gives for them): dropped inside words on both sides,
+/// so that "Qozog'iston" finds "Qozogʻiston".
+const APOSTROPHES: [char; 5] = ['\u{2bb}', '\u{2bc}', '\u{2018}', '\u{2019}', '\''];
+
+/// The words of `text` as `search.js` folds and splits a query: NFKD,
+/// combining accents (U+0300–U+036F) and apostrophes dropped, lower case
+/// (of the whole text, so a final sigma is `ς` as in JavaScript), split at
+/// anything that is not a letter or a digit (`[^\p{L}\p{N}]`).
 pub fn words(text: &str) -> Vec<String> {
+    use icu_properties::CodePointMapData;
+    use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
+    let categories = CodePointMapData::<GeneralCategory>::new();
+    let word = GeneralCategoryGroup::Letter.union(GeneralCategoryGroup::Number);
     let decomposed = DecomposingNormalizerBorrowed::new_nfkd().normalize(text);
     let folded: String = decomposed
         .chars()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .flat_map(char::to_lowercase)
-        .collect();
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c) && !APOSTROPHES.contains(c))
+        .collect::<String>()
+        .to_lowercase();
     folded
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !word.contains(categories.get(c)))
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect()
