@@ -110,9 +110,18 @@ fn the_shipped_register_as_open_data_passes_every_reader() {
         "{page}"
     );
     assert!(page.contains("<meta name=\"citation_title\" content=\"Agreement between the Government of the Republic of Kazakhstan and the Government of the Republic of Uzbekistan on the regime of the Kazakh-Uzbek state border\">"));
+    // Its date of signature is inferred (it prints "[8 August 2024]"): a
+    // citation manager is not handed it as stated, nor is linked data.
+    assert!(!page.contains("citation_date"), "{page}");
+    assert!(!page.contains("eli:date_document"), "{page}");
     assert!(
-        page.contains("<meta name=\"citation_date\" content=\"2024&#x2f;08&#x2f;08\">"),
+        page.contains("<dt>Signed on</dt><dd><time datetime=\"2024-08-08\">[8"),
         "{page}"
+    );
+    let acts = read(&html.join("data/acts.csv"));
+    assert!(
+        acts.contains(",UZB,signature,2024-08-08,,,,,,instruments/KZ-UZ-2024-004.html#act-UZB-signature-2024-08-08,yes\r\n"),
+        "{acts}"
     );
     assert!(page.contains("href=\"../feeds/instruments/KZ-UZ-2024-004.atom\""));
     // Without base_url there is no sitemap: it holds absolute addresses only.
@@ -121,7 +130,7 @@ fn the_shipped_register_as_open_data_passes_every_reader() {
     let instruments = read(&html.join("data/instruments.csv"));
     assert_eq!(instruments.lines().count(), 17);
     assert!(instruments.starts_with(
-        "id,number,type,title,signed,status,in_force,parties,un_registration,uri,page,sha256\r\n"
+        "id,number,type,title,signed,status,in_force,parties,un_registration,uri,page,sha256,inferred\r\n"
     ));
     let acts = read(&html.join("data/acts.csv"));
     assert_eq!(acts.lines().count(), 31, "{acts}");
@@ -254,6 +263,12 @@ fn an_act_id_never_passes_to_another_act() {
     let (code, out, err) = tool(test.path(), &["build", "--html"]);
     assert_eq!(code, 0, "{out}{err}");
     let feed = test.path().join("out/html/feeds/instruments/TR-1.atom");
+    // A stated date of signature is the citation's date.
+    let page = read(&test.path().join("out/html/instruments/TR-1.html"));
+    assert!(
+        page.contains("<meta name=\"citation_date\" content=\""),
+        "{page}"
+    );
     let before = entries(&feed);
     let second = before
         .iter()

@@ -91,6 +91,7 @@ fn meta(w: &mut W, i: &Instrument, register: &Register, loc: &Locale) -> R {
     let lang3 = codes::language_alpha3(language).unwrap_or("mul");
     let expression = format!("{work}/{lang3}@");
     let signed = i.signed.date;
+    let inferred = i.is_inferred(crate::register::model::InferredField::SignedDate);
     let as_of = register.meta.as_of;
     w.create_element("meta").write_inner_content(|w| {
         w.create_element("identification")
@@ -102,7 +103,7 @@ fn meta(w: &mut W, i: &Instrument, register: &Register, loc: &Locale) -> R {
                         "FRBRalias",
                         &[("value", &i.id.value), ("name", "id_local")],
                     )?;
-                    frbr_date(w, signed)?;
+                    frbr_date(w, signed, inferred)?;
                     empty(w, "FRBRauthor", &[("href", "#register")])?;
                     empty(w, "FRBRcountry", &[("value", &country(register))])?;
                     empty(w, "FRBRnumber", &[("value", &i.id.value)])?;
@@ -114,7 +115,7 @@ fn meta(w: &mut W, i: &Instrument, register: &Register, loc: &Locale) -> R {
                     &format!("{expression}/!main"),
                     &expression,
                     |w| {
-                        frbr_date(w, signed)?;
+                        frbr_date(w, signed, inferred)?;
                         empty(w, "FRBRauthor", &[("href", "#register")])?;
                         empty(w, "FRBRlanguage", &[("language", lang3)])
                     },
@@ -153,13 +154,16 @@ fn frbr(w: &mut W, level: &str, this: &str, uri: &str, rest: impl FnOnce(&mut W)
 
 /// The signature date: a full date, its first day where the register
 /// knows only the month or year, and then its `name` says so.
-fn frbr_date(w: &mut W, d: PartialDate) -> R {
+fn frbr_date(w: &mut W, d: PartialDate, inferred: bool) -> R {
     let (date, full) = first(d);
-    let name = if full {
+    let mut name = if full {
         "signature".to_owned()
     } else {
         format!("signature (recorded as {d})")
     };
+    if inferred {
+        name.push_str(" (inferred)");
+    }
     empty(w, "FRBRdate", &[("date", &date), ("name", &name)])
 }
 
@@ -274,9 +278,10 @@ fn references(w: &mut W, i: &Instrument, register: &Register, loc: &Locale) -> R
                     ],
                 )?;
             }
-            let (signed, full) = first(i.signed.date);
-            let said = if full {
-                signed
+            // The recorded date, in brackets where it is inferred (as the
+            // register prints it).
+            let said = if i.is_inferred(crate::register::model::InferredField::SignedDate) {
+                format!("[{}]", i.signed.date)
             } else {
                 i.signed.date.to_string()
             };
@@ -294,6 +299,12 @@ fn references(w: &mut W, i: &Instrument, register: &Register, loc: &Locale) -> R
             )?;
             for e in events::of(i) {
                 let label = match e.what {
+                    What::Act(a) if i.act_date_inferred(a) => format!(
+                        "{}: {} ([{}])",
+                        loc.state(&a.party.value),
+                        loc.keyword("action", a.action.as_str()),
+                        e.date
+                    ),
                     What::Act(a) => format!(
                         "{}: {} ({})",
                         loc.state(&a.party.value),

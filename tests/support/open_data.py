@@ -179,9 +179,13 @@ def jsonld(root):
         if len(expanded) != 1:
             fail(page, f"{len(expanded)} nodes")
         node = expanded[0]
-        for term in ["id_local", "date_document", "in_force", "title"]:
+        for term in ["id_local", "in_force", "title"]:
             if ELI + term not in node:
                 fail(page, f"no eli:{term}")
+        # A date of signature is asserted only where it is stated (an
+        # inferred one is on the page, marked): both vocabularies or neither.
+        if ("https://schema.org/legislationDate" in node) != (ELI + "date_document" in node):
+            fail(page, "legislationDate and eli:date_document disagree")
         types = node.get("@type", [])
         if "https://schema.org/Legislation" not in types or ELI + "LegalResource" not in types:
             fail(page, f"types {types}")

@@ -157,6 +157,7 @@ fn instruments_csv(
         "uri",
         "page",
         "sha256",
+        "inferred",
     ]);
     for (page, i) in pages {
         let in_force = crate::register::lifecycle::first_entry_into_force(i)
@@ -175,12 +176,25 @@ fn instruments_csv(
             &uris.instrument(i),
             &uris.link("", &format!("instruments/{}.html", page.id)),
             &page.sha256,
+            &inferred(i),
         ]));
     }
     out
 }
 
-/// One row per act and registration, in the register's order.
+/// The fields the entry infers (`signed.date signed.place`): a value
+/// read from the occasion, not stated by a source, is never passed off as
+/// stated.
+fn inferred(i: &crate::register::model::Instrument) -> String {
+    i.inferred
+        .iter()
+        .map(|x| x.field.value.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One row per act and registration, in the register's order; an act
+/// dated by the inferred date of signature says so in `date_inferred`.
 fn acts_csv(register: &Register, uris: &Uris) -> String {
     let mut out = row(&[
         "uri",
@@ -195,6 +209,7 @@ fn acts_csv(register: &Register, uris: &Uris) -> String {
         "regarding",
         "notification",
         "page",
+        "date_inferred",
     ]);
     for e in register.instruments.iter().flat_map(events::of) {
         let id = &e.instrument.id.value;
@@ -227,6 +242,10 @@ fn acts_csv(register: &Register, uris: &Uris) -> String {
             regarding.as_deref().unwrap_or(""),
             notification.as_deref().unwrap_or(""),
             &page,
+            match e.what {
+                What::Act(a) if e.instrument.act_date_inferred(a) => "yes",
+                _ => "",
+            },
         ]));
     }
     out

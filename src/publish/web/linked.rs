@@ -14,7 +14,7 @@ use crate::publish::render::InstrumentContext;
 use crate::publish::spool::{self, Spool};
 use crate::register::date::PartialDate;
 use crate::register::lifecycle;
-use crate::register::model::{Instrument, Register, RelationKind, Target};
+use crate::register::model::{InferredField, Instrument, Register, RelationKind, Target};
 
 const ELI: &str = "http://data.europa.eu/eli/ontology#";
 
@@ -86,7 +86,7 @@ pub fn jsonld(
         "url": uris.link("../", &format!("instruments/{}.html", page.id)),
         "eli:id_local": page.id,
         "eli:title": names,
-        "eli:date_document": date(i.signed.date),
+
         "eli:in_force": {"@id": if page.status_keyword == "in-force" {
             "eli:InForce-inForce"
         } else {
@@ -95,6 +95,13 @@ pub fn jsonld(
         "eli:is_realized_by": expressions(page, i, uris),
     });
     let fields = node.as_object_mut().expect("an object");
+    // An inferred date of signature is not asserted as the document's date:
+    // linked data has no way to mark it, and the page gives it, marked.
+    if i.is_inferred(InferredField::SignedDate) {
+        fields.remove("legislationDate");
+    } else {
+        fields.insert("eli:date_document".into(), date(i.signed.date));
+    }
     if let Some(d) = lifecycle::first_entry_into_force(i) {
         fields.insert("eli:first_date_entry_in_force".into(), date(d));
     }

@@ -32,7 +32,7 @@ use crate::publish::events::Uris;
 use crate::publish::render::{self, Context, InstrumentContext, Templates};
 use crate::publish::spool::{Entry, Spool};
 use crate::register::lifecycle;
-use crate::register::model::{Instrument, Register};
+use crate::register::model::{InferredField, Instrument, Register};
 
 /// Where the edition goes, under `out/`.
 pub const DIR: &str = "html";
@@ -73,7 +73,9 @@ pub fn write(
             i,
             jsonld: linked::jsonld(i, model, register, &uris, &graph),
             citation: Citation {
-                date: i.signed_on_iso.replace('-', "/"),
+                // An inferred date is not a citation's date.
+                date: (!model.is_inferred(InferredField::SignedDate))
+                    .then(|| i.signed_on_iso.replace('-', "/")),
                 publisher: &publisher,
                 url: uris
                     .absolute()
@@ -195,8 +197,9 @@ struct InstrumentPage<'a> {
 /// The citation meta tags (Highwire Press, which reference managers read).
 #[derive(Serialize)]
 struct Citation<'a> {
-    /// `YYYY/MM/DD` (or `YYYY/MM`, `YYYY`).
-    date: String,
+    /// `YYYY/MM/DD` (or `YYYY/MM`, `YYYY`); none where the date is
+    /// inferred.
+    date: Option<String>,
     publisher: &'a str,
     /// The page's address, where `base_url` makes it absolute.
     url: Option<String>,
