@@ -139,6 +139,8 @@ row "  peak memory of one process, $large (MiB)" "$((l_peak / 1024))" "<= 2048" 
 # in Chromium (tests/browser/load-time.mjs; needs npm ci in tests/browser).
 t=$(runs=1 measure "$bin" --root "$M" build --html --force --quiet); w_peak=$(cat "$peak_file")
 row "build --html, $medium instruments (s)" "$t" "report" ""
+t=$(measure "$bin" --root "$M" export --format akn --out "$M/out/akn-bench")
+row "export --format akn, $medium instruments (s)" "$t" "report" ""
 row "  peak memory of one process (MiB)" "$((w_peak / 1024))" "<= 2048" "$(ratio "$((w_peak / 1024))" 2048)"
 if [ -d tests/browser/node_modules/playwright-core ] && [ -x /usr/bin/chromium ]; then
   node tests/browser/load-time.mjs "$M/out/html" "$runs" | sed "s/^/  web edition of $medium: /"
