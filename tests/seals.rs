@@ -107,22 +107,27 @@ fn trusting(pki: &Pki) -> Test {
 /// An extract of TR-1 of the documents fixture, sealed with `extra`.
 fn sealed(pki: &Pki, extra: &[&str]) -> (Test, PathBuf) {
     let test = trusting(pki);
-    let (key, cert) = (pki.file("seal.key"), pki.file("seal.pem"));
-    let mut args = vec![
-        "extract",
-        "TR-1",
-        "--out",
-        "sealed.pdf",
-        "--seal-key",
-        &key,
-        "--seal-cert",
-        &cert,
-    ];
+    let mut args = vec!["--out", "sealed.pdf"];
     args.extend(extra);
-    let (code, out, err) = tool(test.path(), &args);
+    let (code, out, err) = extract_sealed(&test, pki, "seal.key", "seal.pem", &args);
     assert_eq!(code, 0, "{out}{err}");
     let pdf = test.path().join("sealed.pdf");
     (test, pdf)
+}
+
+/// `extract TR-1` sealed with the PKI's `key` and `cert` (file names)
+/// and `extra` options.
+fn extract_sealed(
+    test: &Test,
+    pki: &Pki,
+    key: &str,
+    cert: &str,
+    extra: &[&str],
+) -> (i32, String, String) {
+    let (key, cert) = (pki.file(key), pki.file(cert));
+    let mut args = vec!["extract", "TR-1", "--seal-key", &key, "--seal-cert", &cert];
+    args.extend(extra);
+    tool(test.path(), &args)
 }
 
 /// Takes the project's trust lists away: it trusts nothing, as an
@@ -266,11 +271,7 @@ fn a_seal_that_cannot_be_applied_stops_before_anything_is_written() {
     let pki = Pki::new();
     let test = trusting(&pki);
     let refused = |key: &str, cert: &str, expected: &str| {
-        let (key, cert) = (pki.file(key), pki.file(cert));
-        let (code, out, err) = tool(
-            test.path(),
-            &["extract", "TR-1", "--seal-key", &key, "--seal-cert", &cert],
-        );
+        let (code, out, err) = extract_sealed(&test, &pki, key, cert, &[]);
         assert_eq!(code, 2, "{out}{err}");
         assert!(err.contains(expected), "{err}");
         assert!(!test.path().join("out").exists(), "nothing was written");
@@ -285,23 +286,13 @@ fn a_seal_that_cannot_be_applied_stops_before_anything_is_written() {
     refused("small.key", "seal.pem", "small.key has 1024 bits");
     // A chain file that holds a certificate which issued nothing of the
     // seal's is refused, naming it.
-    let (key, cert, other) = (
-        pki.file("seal.key"),
-        pki.file("seal.pem"),
-        pki.file("other-root.pem"),
-    );
-    let (code, _, err) = tool(
-        test.path(),
-        &[
-            "extract",
-            "TR-1",
-            "--seal-key",
-            &key,
-            "--seal-cert",
-            &cert,
-            "--seal-chain",
-            &other,
-        ],
+    let other = pki.file("other-root.pem");
+    let (code, _, err) = extract_sealed(
+        &test,
+        &pki,
+        "seal.key",
+        "seal.pem",
+        &["--seal-chain", &other],
     );
     assert_eq!(code, 2, "{err}");
     assert!(
@@ -310,19 +301,12 @@ fn a_seal_that_cannot_be_applied_stops_before_anything_is_written() {
     );
     assert!(!test.path().join("out").exists(), "nothing was written");
     // A TSA that does not answer: nothing is written either.
-    let (key, cert) = (pki.file("seal.key"), pki.file("seal.pem"));
-    let (code, _, err) = tool(
-        test.path(),
-        &[
-            "extract",
-            "TR-1",
-            "--seal-key",
-            &key,
-            "--seal-cert",
-            &cert,
-            "--tsa",
-            "http://127.0.0.1:9/tsr",
-        ],
+    let (code, _, err) = extract_sealed(
+        &test,
+        &pki,
+        "seal.key",
+        "seal.pem",
+        &["--tsa", "http://127.0.0.1:9/tsr"],
     );
     assert_eq!(code, 2, "{err}");
     assert!(
@@ -334,19 +318,7 @@ fn a_seal_that_cannot_be_applied_stops_before_anything_is_written() {
     let tsa = Tsa::start(&pki);
     let other = std::fs::read(pki.file("other-root.pem")).unwrap();
     std::fs::write(test.path().join("register/allowed_tsa.pem"), other).unwrap();
-    let (code, _, err) = tool(
-        test.path(),
-        &[
-            "extract",
-            "TR-1",
-            "--seal-key",
-            &key,
-            "--seal-cert",
-            &cert,
-            "--tsa",
-            &tsa.url,
-        ],
-    );
+    let (code, _, err) = extract_sealed(&test, &pki, "seal.key", "seal.pem", &["--tsa", &tsa.url]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("would not pass `verify`"), "{err}");
     assert!(err.contains("register/allowed_tsa.pem"), "{err}");
@@ -354,10 +326,7 @@ fn a_seal_that_cannot_be_applied_stops_before_anything_is_written() {
     // A seal the register does not trust.
     let other = std::fs::read(pki.file("other-root.pem")).unwrap();
     std::fs::write(test.path().join("register/allowed_seals.pem"), other).unwrap();
-    let (code, _, err) = tool(
-        test.path(),
-        &["extract", "TR-1", "--seal-key", &key, "--seal-cert", &cert],
-    );
+    let (code, _, err) = extract_sealed(&test, &pki, "seal.key", "seal.pem", &[]);
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("is not trusted by register/allowed_seals.pem"),
@@ -384,23 +353,13 @@ fn an_end_entity_certificate_issues_no_seal() {
         .unwrap();
     assert!(made.success());
     let test = trusting(&pki);
-    let (key, cert, chain) = (
-        pki.file("evil.key"),
-        pki.file("evil.pem"),
-        pki.file("tsa.pem"),
-    );
-    let (code, _, err) = tool(
-        test.path(),
-        &[
-            "extract",
-            "TR-1",
-            "--seal-key",
-            &key,
-            "--seal-cert",
-            &cert,
-            "--seal-chain",
-            &chain,
-        ],
+    let chain = pki.file("tsa.pem");
+    let (code, _, err) = extract_sealed(
+        &test,
+        &pki,
+        "evil.key",
+        "evil.pem",
+        &["--seal-chain", &chain],
     );
     assert_eq!(code, 2, "{err}");
     assert!(
@@ -622,25 +581,11 @@ fn a_pkcs12_seal_opens_with_its_passphrase() {
 fn a_seal_issued_by_an_intermediate_carries_its_chain() {
     let pki = Pki::new();
     let test = trusting(&pki);
-    let (key, cert, chain, root) = (
-        pki.file("seal2.key"),
-        pki.file("seal2.pem"),
-        pki.file("issuing.pem"),
-        pki.file("root.pem"),
-    );
+    let (chain, root) = (pki.file("issuing.pem"), pki.file("root.pem"));
     let seal = |extra: &[&str]| {
-        let mut args = vec![
-            "extract",
-            "TR-1",
-            "--out",
-            "chained.pdf",
-            "--seal-key",
-            &key,
-            "--seal-cert",
-            &cert,
-        ];
+        let mut args = vec!["--out", "chained.pdf"];
         args.extend(extra);
-        tool(test.path(), &args)
+        extract_sealed(&test, &pki, "seal2.key", "seal2.pem", &args)
     };
     // Without its chain nothing links the seal to the root: the register
     // refuses to seal with it.
