@@ -11,22 +11,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use common::{Test, at_terminal, hidden, pdf_text, tool};
+use common::{Test, at_terminal, hidden, keygen, pdf_text, tool};
 
 const PRINCIPAL: &str = "treaty@mfa.example";
-
-/// An Ed25519 key pair made by ssh-keygen; returns the private key's path.
-fn keygen(dir: &Path, name: &str, passphrase: &str) -> PathBuf {
-    let key = dir.join(name);
-    let status = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-C", name, "-N", passphrase, "-f"])
-        .arg(&key)
-        .stdin(Stdio::null())
-        .status()
-        .expect("ssh-keygen");
-    assert!(status.success());
-    key
-}
 
 fn public(key: &Path) -> String {
     fs::read_to_string(key.with_extension("pub"))

@@ -406,3 +406,120 @@ fn export_writes_valid_akoma_ntoso_with_its_digests() {
     assert!(err.contains("register"), "{err}");
     assert!(test.path().join("register/register.yaml").exists());
 }
+
+/// Each entry of a feed as feedparser reads it: id, `updated` and
+/// `published` (empty where there is none), in the feed's order.
+fn dated_entries(path: &Path) -> Vec<[String; 3]> {
+    let script = "import sys, json, feedparser\n\
+         f = feedparser.parse(sys.argv[1])\n\
+         assert not f.bozo, f.bozo_exception\n\
+         print(json.dumps([[e.id, e.updated, e.get('published', '')] for e in f.entries]))";
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Sets `as_of` of the project's register.yaml: the next edition's date.
+fn set_as_of(dir: &Path, date: &str) {
+    let path = dir.join("register/register.yaml");
+    let text: String = read(&path)
+        .lines()
+        .map(|l| {
+            if l.starts_with("as_of:") {
+                format!("as_of: {date}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn a_corrected_act_is_updated_as_of_the_edition_that_corrected_it() {
+    let keys = tempfile::tempdir().unwrap();
+    let key = common::keygen(keys.path(), "clerk", "");
+    let public = read(&key.with_extension("pub"));
+    let test = Test::with_shipped().file(
+        "register/allowed_signers",
+        format!(
+            "treaty@mfa.example namespaces=\"treaty-register\" {}",
+            public.trim()
+        ),
+    );
+    let dir = test.path();
+    let run = |args: &[&str]| {
+        let (code, out, err) = tool(dir, args);
+        assert_eq!(code, 0, "{args:?}: {out}{err}");
+    };
+    let publish = || run(&["publish", "--key", key.to_str().unwrap()]);
+    publish();
+    // Edition 2, of 2 September 2024, corrects the reference of act 1.
+    set_as_of(dir, "2024-09-02");
+    run(&[
+        "correct",
+        "KZ-UZ-2024-001",
+        "--act",
+        "1",
+        "--reference",
+        "Protocol No. 7",
+    ]);
+    publish();
+    // Unpublished, as of 1 October: act 2's date corrected.
+    set_as_of(dir, "2024-10-01");
+    run(&[
+        "correct",
+        "KZ-UZ-2024-001",
+        "--act",
+        "2",
+        "--date",
+        "2024-08-09",
+    ]);
+    run(&["build", "--html"]);
+
+    let html = dir.join("out/html");
+    let feed = dated_entries(&html.join("feeds/instruments/KZ-UZ-2024-001.atom"));
+    let find = |key: &str| {
+        feed.iter()
+            .find(|[id, _, _]| id.ends_with(key))
+            .unwrap_or_else(|| panic!("no {key} in {feed:?}"))
+            .clone()
+    };
+    let day = |d: &str| format!("{d}T00:00:00+00:00");
+    // Corrected by edition 2: updated then, published on its own date.
+    let kaz = find("KZ-UZ-2024-001/KAZ/signature/2024-08-08");
+    assert_eq!(kaz[1..], [day("2024-09-02"), day("2024-08-08")], "{feed:?}");
+    // Corrected since: the date the next edition will bear.
+    let uzb = find("KZ-UZ-2024-001/UZB/signature/2024-08-09");
+    assert_eq!(uzb[1..], [day("2024-10-01"), day("2024-08-09")], "{feed:?}");
+    assert!(
+        !feed
+            .iter()
+            .any(|[id, _, _]| id.ends_with("/UZB/signature/2024-08-08"))
+    );
+    // An act never corrected is dated by itself alone, and the latest
+    // change heads every feed, the register's too.
+    let untouched: Vec<&[String; 3]> = feed
+        .iter()
+        .filter(|[id, _, _]| !id.contains("/signature/"))
+        .collect();
+    assert!(
+        untouched
+            .iter()
+            .all(|[_, updated, published]| published.is_empty()
+                && updated.as_str() <= day("2024-08-08").as_str()),
+        "{feed:?}"
+    );
+    assert_eq!(feed[0], uzb, "{feed:?}");
+    let all = dated_entries(&html.join("feeds/acts.atom"));
+    assert_eq!(all[..2], [uzb, kaz], "{all:?}");
+    reader("feeds", &html);
+}

@@ -137,6 +137,31 @@ fn the_web_edition_in_a_real_browser() {
     );
 }
 
+/// The search of a larger edition in Chromium (tests/browser/search-more.mjs):
+/// matches a hundred at a time with "Show more", no row title marked with
+/// a language the page does not have (a Russian register here), and a
+/// search file that cannot load reported as such.
+#[test]
+fn the_search_lists_more_on_request_and_reports_a_missing_file() {
+    let test = Test::new();
+    treaty_register::edit::synth::generate_with_actions(test.path(), 250, 0, 7, 1).unwrap();
+    let meta = test.path().join("register/register.yaml");
+    let text = fs::read_to_string(&meta).unwrap();
+    fs::write(&meta, text.replace("language: en", "language: ru")).unwrap();
+    let (_, dir) = test.args(["build", "--html"]).run();
+    let out = Command::new("node")
+        .arg(common::repo().join("tests/browser/search-more.mjs"))
+        .arg(dir.path().join("out/html"))
+        .output()
+        .expect("node");
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// The web edition's CSV download guards formula-like cells as `list`
 /// does (#23, item 11a).
 #[test]

@@ -8,7 +8,7 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use common::{Test, hidden, pdf_text, tool};
@@ -302,23 +302,10 @@ fn the_pdf_and_the_web_edition_list_it_apart() {
     assert!(!read(&html, "register.json").contains(id));
 }
 
-/// An Ed25519 key pair made by ssh-keygen; returns the private key's path.
-fn keygen(dir: &Path) -> PathBuf {
-    let key = dir.join("clerk");
-    let status = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-C", "clerk", "-N", "", "-f"])
-        .arg(&key)
-        .stdin(Stdio::null())
-        .status()
-        .expect("ssh-keygen");
-    assert!(status.success());
-    key
-}
-
 #[test]
 fn ids_an_edition_published_are_never_reused_and_editions_report_withdrawals() {
     let keys = tempfile::tempdir().unwrap();
-    let key = keygen(keys.path());
+    let key = common::keygen(keys.path(), "clerk", "");
     let public = fs::read_to_string(key.with_extension("pub")).unwrap();
     let test = Test::with_shipped().file(
         "register/allowed_signers",

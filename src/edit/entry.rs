@@ -163,15 +163,10 @@ pub fn sync_files(dir: &Path, files: &[&tempfile::TempPath]) -> Result<()> {
         path: dir.to_path_buf(),
         source,
     };
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::fd::AsRawFd;
-        let folder = fs::File::open(dir).map_err(io)?;
-        // SAFETY: `syncfs` takes an open descriptor, which `folder` holds
-        // for the length of the call.
-        if unsafe { libc::syncfs(folder.as_raw_fd()) } == 0 {
-            return Ok(());
-        }
+    // Where the whole file system cannot be flushed at once, or that
+    // fails, each file is synced.
+    if crate::support::durable::sync_file_system(dir).unwrap_or(false) {
+        return Ok(());
     }
     for f in files {
         fs::File::open(f).and_then(|f| f.sync_all()).map_err(io)?;

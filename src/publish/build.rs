@@ -226,7 +226,15 @@ fn web_edition(
     if settings.reuse.is_some_and(Reuse::enabled) {
         spool = spool.reusing(settings.stat, &slash(&layout.out));
     }
-    let pages = web::write(&spool, templates, &layout.templates_dir(), context, shown)?;
+    let revisions = crate::publish::revisions::Revisions::of(&layout.root, shown);
+    let pages = web::write(
+        &spool,
+        templates,
+        &layout.templates_dir(),
+        context,
+        shown,
+        &revisions,
+    )?;
     for (name, size, sha256) in &pages {
         files.push(InputFile {
             path: slash(&layout.out.join(name)),

@@ -245,7 +245,9 @@ fn general(previous: &Archived, files: &[InputFile]) -> Option<Change> {
     })
 }
 
-fn decode(path: &str, text: &str) -> Option<Instrument> {
+/// An instrument file's text decoded with today's rules; `None` where it no
+/// longer decodes.
+pub(crate) fn decode(path: &str, text: &str) -> Option<Instrument> {
     let mut diags = Vec::new();
     load::parse_instrument(Path::new(path), text, &mut diags)
 }

@@ -7,7 +7,9 @@
 //! [`build`] drives both, per volume and in parallel, and draws up the
 //! manifests; [`out`] writes the unit into `out/` atomically; [`edition`]
 //! archives a signed edition in `editions/NNNN/`, with the [`changes`]
-//! since the one before, starting from the last one ([`next`]); [`web`] writes the web edition, `out/html/`;
+//! since the one before, starting from the last one ([`next`]); [`web`] writes the web edition, `out/html/`,
+//! its feeds dating corrected acts by the edition that corrected them
+//! ([`revisions`]);
 //! [`rebuild`] typesets a published register again, for `verify --rebuild`;
 //! [`documents`] issues extracts, registration folders and notifications
 //! from one entry. Depends on
@@ -30,6 +32,7 @@ pub mod out;
 pub mod rebuild;
 pub mod render;
 pub mod reuse;
+pub mod revisions;
 pub mod seal;
 pub mod settings;
 pub mod spool;

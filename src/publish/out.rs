@@ -158,7 +158,7 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])], spool: Option<&Spool>) 
                 }
                 fs::rename(spool.path(name), &to).map_err(io(&to))?;
             }
-            sync_folders(staging.path());
+            sync_tree(staging.path()).map_err(io(staging.path()))?;
         }
         fs::File::open(staging.path())
             .and_then(|d| d.sync_all())
@@ -216,8 +216,31 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])], spool: Option<&Spool>) 
     Ok(())
 }
 
+/// Makes every file and folder under `dir` durable, the spooled files
+/// (written unsynced) among them. On Linux one `syncfs(2)` of the file
+/// system `dir` is on ([`crate::support::durable`]); elsewhere every file
+/// and folder is synced.
+pub(crate) fn sync_tree(dir: &Path) -> std::io::Result<()> {
+    if crate::support::durable::sync_file_system(dir)? {
+        return Ok(());
+    }
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d)? {
+            let entry = entry?;
+            if entry.file_type()?.is_dir() {
+                stack.push(entry.path());
+            } else {
+                fs::File::open(entry.path())?.sync_all()?;
+            }
+        }
+        fs::File::open(&d)?.sync_all()?;
+    }
+    Ok(())
+}
+
 /// Syncs every folder under `dir`, so that what was renamed into them is
-/// durable (the spooled pages' folders, an edition's).
+/// durable (an edition's folders).
 pub(crate) fn sync_folders(dir: &Path) {
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {

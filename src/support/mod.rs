@@ -1,7 +1,8 @@
 //! Plumbing that every layer shares and that knows nothing of registers:
 //! running work on every core ([`parallel`]), hashing ([`digest`]),
 //! CSV cells that no spreadsheet runs as formulas ([`csv_cell`]),
-//! recovering from killed runs ([`stale`]), the fault points that the
+//! recovering from killed runs ([`stale`]), flushing many written files
+//! at once ([`durable`]), the fault points that the
 //! crash tests stop a run at ([`fault`]), reading a small file that may
 //! be a link or a FIFO ([`safe_read`]), the default template set
 //! built into the binary ([`templates`]), and today's local date
@@ -12,6 +13,7 @@
 pub mod clock;
 pub mod csv_cell;
 pub mod digest;
+pub mod durable;
 pub mod fault;
 pub mod parallel;
 pub mod pki;

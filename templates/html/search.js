@@ -14,9 +14,11 @@
   var pageRows = Array.prototype.slice.call(body.rows);
   var pageCount = count.textContent;
   var matches = input.getAttribute("data-matches") || "{found} / {total}";
-  // More matches than this are counted but not all listed: a list of 200
-  // loads at most 200 row files, however scattered its matches.
-  var SHOWN = 200;
+  var failed = input.getAttribute("data-failed") || "The search index could not be loaded.";
+  // Matches are listed this many at a time ("Show more" lists the next):
+  // a first list loads at most this many row files, however scattered.
+  var SHOWN = 100;
+  var moreText = input.getAttribute("data-more") || "Show {count} more";
 
   // Case, accents, apostrophes and punctuation do not matter: "uzbekistan"
   // finds "Uzbekistan", "Qozog'iston" finds "Qozogʻiston" (as the build
@@ -29,11 +31,14 @@
   // the shards; a word's entries are in the shard of its first two
   // characters; the rows to show are in files of `rows` entries. Each file
   // is a script that calls REGISTER_SEARCH, so that it loads from file://.
+  // meta.js comes with the page (a deferred script after this one), so a
+  // first search waits for two loads, not three.
   var loaded = {};
+  var missing = {};
   var waiting = {};
   var store = { meta: null, shards: {}, rows: {} };
   window.REGISTER_SEARCH = {
-    meta: function (m) { store.meta = m; },
+    meta: function (m) { store.meta = m; loaded["meta.js"] = true; },
     shard: function (key, words) { store.shards[key] = words; },
     rows: function (k, rows) { store.rows[k] = rows; }
   };
@@ -43,8 +48,10 @@
     waiting[file] = [then];
     var script = document.createElement("script");
     script.src = "search/" + file;
-    var done = function () {
+    var done = function (event) {
       loaded[file] = true;
+      // A file that did not load is said so, not taken for "no match".
+      if (event.type === "error") missing[file] = true;
       var calls = waiting[file];
       delete waiting[file];
       calls.forEach(function (f) { f(); });
@@ -64,15 +71,20 @@
     return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
   function shardOf(word) {
-    return Array.from(word).slice(0, 2).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+    return Array.from(word).slice(0, 4).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
   }
 
-  // The shards that hold the words starting with `w`: its own, or for a
-  // one-letter word every shard of that letter.
+  // The shards that may hold words starting with `w`: those named by a
+  // prefix of `w` (a shard is named by two to four characters) and, for a
+  // short `w`, those named by a longer prefix that starts with `w`.
   function shardKeys(w) {
-    var one = shardOf(w);
+    var mine = shardOf(w).split("-");
     return store.meta.shards.filter(function (k) {
-      return k === one || (Array.from(w).length < 2 && k.indexOf(one + "-") === 0);
+      var theirs = k.split("-");
+      for (var i = 0; i < Math.min(mine.length, theirs.length); i++) {
+        if (theirs[i] !== mine[i]) return false;
+      }
+      return true;
     });
   }
 
@@ -90,25 +102,32 @@
     return seen;
   }
 
-  function search(list, then) {
+  // The rows of entries `numbers`, once their row files have loaded.
+  function rowsOf(numbers, then, fail) {
+    var per = store.meta.rows;
+    var files = Array.from(new Set(numbers.map(function (n) { return "r-" + Math.floor(n / per) + ".js"; })));
+    loadAll(files, function () {
+      if (files.some(function (f) { return missing[f]; })) { fail(); return; }
+      then(numbers.map(function (n) { return store.rows[Math.floor(n / per)][n % per]; }));
+    });
+  }
+
+  // The entries matching every word of `list` (ascending), and the rows of
+  // the first SHOWN of them.
+  function search(list, then, fail) {
     load("meta.js", function () {
-      var meta = store.meta;
+      if (!store.meta) { fail(); return; }
       var files = [];
       list.forEach(function (w) {
         shardKeys(w).forEach(function (k) { files.push("w-" + k + ".js"); });
       });
       loadAll(files, function () {
+        if (files.some(function (f) { return missing[f]; })) { fail(); return; }
         var sets = list.map(entries).sort(function (a, b) { return a.size - b.size; });
         var found = Array.from(sets[0]).filter(function (n) {
           return sets.every(function (s) { return s.has(n); });
         }).sort(function (a, b) { return a - b; });
-        var shown = found.slice(0, SHOWN);
-        var chunks = Array.from(new Set(shown.map(function (n) { return Math.floor(n / meta.rows); })));
-        loadAll(chunks.map(function (k) { return "r-" + k + ".js"; }), function () {
-          then(found.length, meta.total, shown.map(function (n) {
-            return store.rows[Math.floor(n / meta.rows)][n % meta.rows];
-          }));
-        });
+        rowsOf(found.slice(0, SHOWN), function (rows) { then(found, rows); }, fail);
       });
     });
   }
@@ -120,7 +139,8 @@
   });
 
   // A row like the printed ones, from an index entry.
-  // [id, number, title, type, parties, signed ISO, signed, status]
+  // [id, number, title, type, parties, signed ISO, signed, status, title's
+  // language where it is not the page's]
   function row(e) {
     var tr = document.createElement("tr");
     tr.id = e[0];
@@ -137,34 +157,69 @@
         td.appendChild(a);
       } else {
         td.textContent = text;
-        if (k === 2) td.lang = "en";
+        if (k === 2 && e[8]) td.lang = e[8];
       }
       tr.appendChild(td);
     });
     return tr;
   }
 
+  // "Show more", under the list while matches are left unlisted.
+  var more = document.createElement("button");
+  more.type = "button";
+  more.id = "more";
+  more.hidden = true;
+  table.parentNode.insertBefore(more, table.nextSibling);
+
   var latest = 0;
+  var found = [];
+  var listed = 0;
+  function counted() {
+    // The wording comes from the page (the edition's catalogue).
+    count.textContent = matches.replace("{found}", found.length).replace("{total}", store.meta.total) +
+      (found.length > listed ? " (1–" + listed + ")" : "");
+    more.hidden = found.length <= listed;
+    more.textContent = moreText.replace("{count}", Math.min(SHOWN, found.length - listed));
+  }
+  function showFailure() {
+    body.replaceChildren();
+    count.textContent = failed;
+    more.hidden = true;
+  }
   function apply(query) {
     var list = words(query);
     var ticket = ++latest;
     if (!list.length) {
       body.replaceChildren.apply(body, pageRows);
       count.textContent = pageCount;
+      more.hidden = true;
       table.dataset.query = query;
       return;
     }
-    search(list, function (found, total, rows) {
+    search(list, function (all, rows) {
       // A later keystroke's search has the last word.
       if (ticket !== latest) return;
+      found = all;
+      listed = rows.length;
       body.replaceChildren.apply(body, rows.map(row));
-      // The wording comes from the page (the edition's catalogue).
-      count.textContent = matches.replace("{found}", found).replace("{total}", total) +
-        (found > SHOWN ? " (1–" + SHOWN + ")" : "");
+      counted();
       // Done: what the list shows answers `query` (tests wait for this).
+      table.dataset.query = query;
+    }, function () {
+      if (ticket !== latest) return;
+      showFailure();
       table.dataset.query = query;
     });
   }
+  more.addEventListener("click", function () {
+    var ticket = latest;
+    rowsOf(found.slice(listed, listed + SHOWN), function (rows) {
+      if (ticket !== latest) return;
+      rows.forEach(function (e) { body.appendChild(row(e)); });
+      listed += rows.length;
+      counted();
+    }, function () { if (ticket === latest) showFailure(); });
+  });
 
   var params = new URLSearchParams(window.location.search);
   if (params.has("q")) { input.value = params.get("q"); }

@@ -409,3 +409,18 @@ pub fn search_words(html: &Path) -> Vec<(String, Vec<String>)> {
     }
     entries
 }
+
+/// An Ed25519 key pair made by ssh-keygen in `dir`, named `name`, with
+/// `passphrase` ("" for none); returns the private key's path (the public
+/// key is beside it, `.pub`).
+pub fn keygen(dir: &Path, name: &str, passphrase: &str) -> PathBuf {
+    let key = dir.join(name);
+    let status = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-C", name, "-N", passphrase, "-f"])
+        .arg(&key)
+        .stdin(std::process::Stdio::null())
+        .status()
+        .expect("ssh-keygen");
+    assert!(status.success());
+    key
+}

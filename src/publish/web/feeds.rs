@@ -6,7 +6,8 @@
 //! XML and its escaping are the writer's, never ours.
 //!
 //! Nothing in a feed depends on when it was built: an entry's `updated` is
-//! its act's date, a feed's the newest entry's, and ids come from
+//! its act's date, or for a corrected act the date of the edition that
+//! corrected it ([`Revisions`]), a feed's the newest entry's, and ids come from
 //! [`events`] — the same act keeps its id in every build and edition.
 
 use std::collections::{BTreeMap, HashMap};
@@ -20,6 +21,7 @@ use crate::error::Result;
 use crate::publish::events::{self, Event, Uris, What};
 use crate::publish::locale::Locale;
 use crate::publish::render::{ActContext, InstrumentContext};
+use crate::publish::revisions::Revisions;
 use crate::publish::spool::{self, Spool};
 use crate::register::date::PartialDate;
 use crate::register::model::Register;
@@ -39,6 +41,7 @@ struct Shared<'a> {
     /// Each instrument's page context, by id.
     pages: HashMap<&'a str, &'a InstrumentContext>,
     tool: String,
+    revisions: &'a Revisions,
 }
 
 /// One feed document to write: a page of a feed.
@@ -64,6 +67,7 @@ pub fn write(
     loc: &Locale,
     uris: &Uris,
     tool: &str,
+    revisions: &Revisions,
 ) -> Result<Vec<spool::Entry>> {
     let shared = Shared {
         uris,
@@ -71,8 +75,13 @@ pub fn write(
         register,
         pages: instruments.iter().map(|i| (i.id.as_str(), i)).collect(),
         tool: tool.to_owned(),
+        revisions,
     };
-    let all = events::all(register);
+    let mut all = events::all(register);
+    // Latest change first: a corrected act comes back to the head of its
+    // feeds, where a reader polling the first page sees it. Stable, so
+    // the register's order of dates holds among equals.
+    all.sort_by_key(|e| std::cmp::Reverse(revisions.updated(e).first_day()));
     let every: Vec<&Event<'_>> = all.iter().collect();
     // Every instrument and every party has a feed, if only an empty one:
     // pages link them all.
@@ -219,7 +228,7 @@ fn document(shared: &Shared<'_>, page: &Page<'_, '_>) -> Vec<u8> {
     let updated = page
         .events
         .first()
-        .map_or(shared.register.meta.as_of, |e| e.date);
+        .map_or(shared.register.meta.as_of, |e| shared.revisions.updated(e));
     let feed = Feed {
         title: Text::plain(xml_text(&page.title)),
         id: page.id.clone(),
@@ -261,7 +270,9 @@ fn entry(shared: &Shared<'_>, e: &Event<'_>, root: &str) -> Entry {
     Entry {
         title: Text::plain(xml_text(&headline)),
         id: shared.uris.event(e),
-        updated: instant(e.date),
+        updated: instant(shared.revisions.updated(e)),
+        // A corrected act says when it first happened, too.
+        published: (shared.revisions.updated(e) != e.date).then(|| instant(e.date)),
         links: vec![Link {
             href: format!(
                 "{}#{}",

@@ -30,6 +30,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::publish::events::Uris;
 use crate::publish::render::{self, Context, InstrumentContext, Templates};
+use crate::publish::revisions::Revisions;
 use crate::publish::spool::{Entry, Spool};
 use crate::register::lifecycle;
 use crate::register::model::{InferredField, Instrument, Register};
@@ -50,6 +51,7 @@ pub fn write(
     templates_dir: &Path,
     context: &Context,
     register: &Register,
+    revisions: &Revisions,
 ) -> Result<Vec<Entry>> {
     let page = |name: &str, root: &str, extra: serde_json::Value| -> Result<Vec<u8>> {
         render_page(templates, context, name, root, extra)
@@ -115,7 +117,11 @@ pub fn write(
         &format!("{DIR}/about.html"),
         &page("about.html.j2", "", extra)?,
     )?);
-    files.extend(search::write(spool, &context.instruments)?);
+    files.extend(search::write(
+        spool,
+        &context.instruments,
+        &context.register.language,
+    )?);
     files.push(spool.write(
         &format!("{DIR}/register.csv"),
         csv(&context.instruments).as_bytes(),
@@ -132,6 +138,7 @@ pub fn write(
         loc,
         &uris,
         &loc_tool,
+        revisions,
     )?);
     files.extend(data::write(spool, context, register, &uris)?);
     if let Some(base) = &register.meta.base_url {

@@ -6,7 +6,8 @@
 //! `search/meta.js` names the shards and the count; each word of the
 //! searchable text (folded as `search.js` folds a query: NFKD, accents
 //! dropped, lower case, split at anything not a letter or digit) goes to
-//! the shard of its first two characters, `search/w-<hex>.js`, with the
+//! the shard of its first two characters, `search/w-<hex>.js` (or, where
+//! that shard would be large, of three or four), with the
 //! entries it is in (ascending, delta-encoded); the rows a result list
 //! shows are in `search/r-<n>.js`, [`ROWS`] entries each. Every file is a
 //! script calling `REGISTER_SEARCH`, so the search works from `file://`,
@@ -27,24 +28,25 @@ pub const DIR: &str = "search";
 /// register loads at most 100 of them, each a few kilobytes.
 pub const ROWS: usize = 100;
 
-/// Writes the index into `spool`; returns its entries.
-pub fn write(spool: &Spool, instruments: &[InstrumentContext]) -> Result<Vec<spool::Entry>> {
+/// Writes the index into `spool`; returns its entries. `language` is the
+/// page's: a row's title in another language says which.
+pub fn write(
+    spool: &Spool,
+    instruments: &[InstrumentContext],
+    language: &str,
+) -> Result<Vec<spool::Entry>> {
     let at = |file: &str| format!("{}/{DIR}/{file}", super::DIR);
-    let mut shards: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+    let mut postings: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (n, i) in instruments.iter().enumerate() {
         let n = u32::try_from(n).expect("fewer than 4 billion entries");
         let mut words: Vec<String> = words(&searchable(i));
         words.sort();
         words.dedup();
         for word in words {
-            shards
-                .entry(shard_of(&word))
-                .or_default()
-                .entry(word)
-                .or_default()
-                .push(n);
+            postings.entry(word).or_default().push(n);
         }
     }
+    let shards = shards(postings);
     let mut files = Vec::new();
     for (key, words) in &shards {
         let postings: BTreeMap<&str, Vec<u32>> = words
@@ -59,7 +61,7 @@ pub fn write(spool: &Spool, instruments: &[InstrumentContext]) -> Result<Vec<spo
         files.push(spool.write(&at(&format!("w-{key}.js")), body.as_bytes())?);
     }
     for (k, chunk) in instruments.chunks(ROWS).enumerate() {
-        let rows: Vec<serde_json::Value> = chunk.iter().map(row).collect();
+        let rows: Vec<serde_json::Value> = chunk.iter().map(|i| row(i, language)).collect();
         let body = format!("REGISTER_SEARCH.rows({k}, {});\n", json(&rows));
         files.push(spool.write(&at(&format!("r-{k}.js")), body.as_bytes())?);
     }
@@ -98,9 +100,10 @@ fn searchable(i: &InstrumentContext) -> String {
 }
 
 /// One row of the list: `[id, number, title, type, parties, signed (ISO),
-/// signed, status]`.
-fn row(i: &InstrumentContext) -> serde_json::Value {
-    serde_json::json!([
+/// signed, status]`, and the title's language where it is not the page's
+/// (as the printed rows' `lang`).
+fn row(i: &InstrumentContext, language: &str) -> serde_json::Value {
+    let mut row = serde_json::json!([
         i.id,
         i.number,
         i.title,
@@ -109,7 +112,13 @@ fn row(i: &InstrumentContext) -> serde_json::Value {
         i.signed_on_iso,
         i.signed_on,
         i.status,
-    ])
+    ]);
+    if i.title_language != language {
+        row.as_array_mut()
+            .expect("a row is an array")
+            .push(i.title_language.clone().into());
+    }
+    row
 }
 
 /// Apostrophes a word may be written with (Uzbek Latin's ʻ and ʼ, and the
@@ -139,11 +148,54 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The shard of a word: its first two characters, as hex code points
-/// (`uz` → `75-7a`), a name any file system takes.
-pub fn shard_of(word: &str) -> String {
+/// A shard's size, roughly, past which it is split by one more character:
+/// the first search of a common prefix ("tr" at 100,000 entries, 250 kB)
+/// then loads a tenth of it.
+const SHARD_BYTES: usize = 32 * 1024;
+/// The longest prefix a shard is named by: a shard of four characters is
+/// never split, however large.
+const SHARD_CHARS: usize = 4;
+
+/// Every word's postings, grouped into shards: by the word's first two
+/// characters, and a shard larger than [`SHARD_BYTES`] by one character
+/// more (up to [`SHARD_CHARS`]), its words no longer than its prefix
+/// staying in it. So the shards of a word `w` are those whose prefix
+/// starts `w` or that `w` starts — what `search.js` loads.
+fn shards(postings: BTreeMap<String, Vec<u32>>) -> BTreeMap<String, BTreeMap<String, Vec<u32>>> {
+    let mut done = BTreeMap::new();
+    let mut pending = vec![(2, postings)];
+    // Group by `chars` characters; split again what is still too large.
+    while let Some((chars, words)) = pending.pop() {
+        let mut groups: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+        for (word, list) in words {
+            groups
+                .entry(shard_of(&word, chars))
+                .or_default()
+                .insert(word, list);
+        }
+        for (key, group) in groups {
+            let bytes: usize = group.iter().map(|(w, l)| w.len() + 4 * l.len() + 4).sum();
+            if bytes <= SHARD_BYTES || chars >= SHARD_CHARS {
+                done.insert(key, group);
+                continue;
+            }
+            let (stay, longer): (BTreeMap<_, _>, BTreeMap<_, _>) = group
+                .into_iter()
+                .partition(|(w, _)| w.chars().count() <= chars);
+            if !stay.is_empty() {
+                done.insert(key, stay);
+            }
+            pending.push((chars + 1, longer));
+        }
+    }
+    done
+}
+
+/// The shard of a word by its first `chars` characters, as hex code
+/// points (`uz` → `75-7a`), a name any file system takes.
+pub fn shard_of(word: &str, chars: usize) -> String {
     word.chars()
-        .take(2)
+        .take(chars)
         .map(|c| format!("{:x}", u32::from(c)))
         .collect::<Vec<_>>()
         .join("-")
@@ -171,7 +223,9 @@ fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{deltas, shard_of, words};
+    use std::collections::BTreeMap;
+
+    use super::{deltas, shard_of, shards, words};
 
     #[test]
     fn words_fold_as_the_page_folds_a_query() {
@@ -187,8 +241,30 @@ mod tests {
                 "elysee"
             ]
         );
-        assert_eq!(shard_of("uzbekistan"), "75-7a");
-        assert_eq!(shard_of("i"), "69");
+        assert_eq!(shard_of("uzbekistan", 2), "75-7a");
+        assert_eq!(shard_of("i", 2), "69");
         assert_eq!(deltas(&[0, 3, 4, 10]), [0, 3, 1, 6]);
+    }
+
+    #[test]
+    fn a_large_shard_is_split_by_one_character_more() {
+        // 3,000 words of "tr…", each in 10 entries: well over one shard.
+        let mut postings: BTreeMap<String, Vec<u32>> = (0..3000)
+            .map(|n| {
+                (
+                    format!("tr{}{n}", ["a", "e", "o"][n % 3]),
+                    (0..10).collect(),
+                )
+            })
+            .collect();
+        postings.insert("tr".into(), vec![1]);
+        postings.insert("uz".into(), vec![2]);
+        let shards = shards(postings);
+        let keys: Vec<&str> = shards.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["74-72", "74-72-61", "74-72-65", "74-72-6f", "75-7a"]);
+        assert_eq!(shards["74-72"].keys().collect::<Vec<_>>(), ["tr"]);
+        assert!(shards["74-72-61"].keys().all(|w| w.starts_with("tra")));
+        assert_eq!(shards.values().map(BTreeMap::len).sum::<usize>(), 3002);
+        assert_eq!(shards["75-7a"].len(), 1);
     }
 }
