@@ -395,7 +395,7 @@ fn export_writes_valid_akoma_ntoso_with_its_digests() {
     );
     assert!(doc.contains("<FRBRlanguage language=\"eng\"/>"));
     assert!(doc.contains("<TLCOrganization eId=\"party_uzb\" href=\"/ontology/organization/uzb.state\" showAs=\"Uzbekistan\"/>"));
-    assert!(doc.contains("<eventRef eId=\"evt_1\" date=\"2024-08-08\" source=\"#register\" refersTo=\"#event-act-KAZ-signature-2024-08-08\""), "{doc}");
+    assert!(doc.contains("<eventRef eId=\"evt_1\" date=\"2024-08-08\" source=\"#register\" refersTo=\"#event-act-KAZ-signature-2024-08-08\"/>"), "{doc}");
     assert!(doc.contains("<b>Signed at</b>: [Astana]</p>"), "{doc}");
     // The register's own folders are never a destination.
     let (code, _, err) = tool(

@@ -83,6 +83,18 @@ fn build_html_writes_every_page_listed_in_the_manifest() {
         out.contains("MODIFIED out/html/instruments/KZ-UZ-2024-004.html"),
         "{out}"
     );
+    // So is a page slipped in that no manifest lists.
+    let slipped = fs::canonicalize(root.join("out/html/instruments"))
+        .unwrap()
+        .join("KZ-UZ-2024-099.html");
+    fs::write(&slipped, "<p>not the register's</p>").unwrap();
+    let (code, out, _) = tool(root, &["verify"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("UNLISTED out/html/instruments/KZ-UZ-2024-099.html"),
+        "{out}"
+    );
+    fs::remove_file(&slipped).unwrap();
     // The same build again is a no-op; without --html the pages go.
     let (_, out, _) = tool(root, &["build", "--html", "--force"]);
     assert!(out.starts_with("wrote"), "{out}");

@@ -84,11 +84,10 @@ pub fn document(
 
 fn meta(w: &mut W, i: &Instrument, register: &Register, loc: &Locale) -> R {
     let work = work(i, register);
-    let language = i
-        .languages
-        .first()
-        .map_or(register.meta.language.as_str(), String::as_str);
-    let lang3 = codes::language_alpha3(language).unwrap_or("mul");
+    // The Expression is this document: the entry as the register words
+    // it, in the register's language (not the treaty's authentic texts,
+    // which the register describes but does not hold).
+    let lang3 = codes::language_alpha3(&register.meta.language).unwrap_or("mul");
     let expression = format!("{work}/{lang3}@");
     let signed = i.signed.date;
     let inferred = i.is_inferred(crate::register::model::InferredField::SignedDate);
@@ -206,24 +205,19 @@ fn lifecycle_events(w: &mut W, i: &Instrument) -> R {
                 let (date, _) = first(*d);
                 let e_id = format!("evt_{}", n + 1);
                 let refers = format!("#event-{anchor}");
-                empty(
-                    w,
-                    "eventRef",
-                    &[
-                        ("eId", &e_id),
-                        ("date", &date),
-                        ("source", "#register"),
-                        ("refersTo", &refers),
-                        (
-                            "type",
-                            if name == "termination" {
-                                "repeal"
-                            } else {
-                                "amendment"
-                            },
-                        ),
-                    ],
-                )?;
+                let mut attributes = vec![
+                    ("eId", e_id.as_str()),
+                    ("date", date.as_str()),
+                    ("source", "#register"),
+                    ("refersTo", refers.as_str()),
+                ];
+                // Akoma Ntoso's event types are of the text: a consent or
+                // an entry into force amends nothing, so it has none; the
+                // instrument's termination ends it.
+                if name == "termination" {
+                    attributes.push(("type", "repeal"));
+                }
+                empty(w, "eventRef", &attributes)?;
             }
             Ok(())
         })?;

@@ -175,7 +175,9 @@ def jsonld(root):
         if not m:
             fail(page, "no JSON-LD")
         doc = json.loads(m.group(1))
-        expanded = ld.expand(doc)
+        # Expanded against the page's own address, as a reader of the page
+        # would: a relative `url` is the page itself.
+        expanded = ld.expand(doc, {"base": "file://" + os.path.abspath(page)})
         if len(expanded) != 1:
             fail(page, f"{len(expanded)} nodes")
         node = expanded[0]
@@ -192,6 +194,13 @@ def jsonld(root):
         force = node[ELI + "in_force"][0]["@id"]
         if force not in (ELI + "InForce-inForce", ELI + "InForce-notInForce"):
             fail(page, f"eli:in_force is {force}")
+        # The force is a schema.org term and the page an address, not text.
+        legal = node["https://schema.org/legislationLegalForce"][0].get("@id")
+        if legal not in ("https://schema.org/InForce", "https://schema.org/NotInForce"):
+            fail(page, f"legislationLegalForce is {node['https://schema.org/legislationLegalForce']}")
+        url = node["https://schema.org/url"][0].get("@id", "")
+        if not url.endswith("/instruments/" + os.path.basename(page)):
+            fail(page, f"url is {node['https://schema.org/url']}")
         print(json.dumps({"page": os.path.basename(page), "id": node["@id"],
                           "title": node[ELI + "title"][0]["@value"],
                           "properties": sorted(k for k in node if k.startswith(ELI))},

@@ -54,9 +54,11 @@ pub fn jsonld(
     uris: &Uris,
     graph: &Graph<'_>,
 ) -> Value {
+    // Provisional application is not force, partial or whole: the
+    // instrument is applied before it enters into force (the page says
+    // so), and schema.org has no term for that.
     let force = match page.status_keyword {
         "in-force" => "https://schema.org/InForce",
-        "provisionally-applied" => "https://schema.org/PartiallyInForce",
         _ => "https://schema.org/NotInForce",
     };
     let mut names = vec![json!({"@language": page.title_language, "@value": page.title})];
@@ -72,6 +74,10 @@ pub fn jsonld(
             "@vocab": "https://schema.org/",
             "eli": ELI,
             "xsd": "http://www.w3.org/2001/XMLSchema#",
+            // As schema.org's own context has them: the force is a term,
+            // the page an address, not text.
+            "legislationLegalForce": {"@type": "@id"},
+            "url": {"@type": "@id"},
         },
         "@id": uris.instrument(i),
         "@type": ["Legislation", "eli:LegalResource"],

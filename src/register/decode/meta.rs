@@ -117,26 +117,20 @@ impl Decoder<'_> {
     /// `/`, since every URI of the open data is this text and a path.
     fn base_url(&mut self, node: &Node) -> Option<String> {
         let text = self.text(node, "base_url")?;
-        let scheme = text.starts_with("https://") || text.starts_with("http://");
-        let host = text.split("://").nth(1).and_then(|r| r.split('/').next());
-        let plain = !text
-            .chars()
-            .any(|c| c.is_whitespace() || "\"<>\\^`{|}#?".contains(c));
-        if scheme && host.is_some_and(|h| !h.is_empty()) && plain && text.ends_with('/') {
-            return Some(text);
+        match base_url(&text) {
+            Ok(url) => Some(url),
+            Err(fix) => {
+                self.error(
+                    node.span,
+                    format!(
+                        "`base_url` must be an absolute http(s) address ending in `/`, not `{text}`"
+                    ),
+                )
+                .hints
+                .push(fix);
+                None
+            }
         }
-        let fix = if scheme && plain && host.is_some_and(|h| !h.is_empty()) {
-            format!("end it with `/`: `base_url: {text}/`")
-        } else {
-            "write the address the web edition is served from, e.g. `base_url: https://mfa.example/treaties/`".to_owned()
-        };
-        self.error(
-            node.span,
-            format!("`base_url` must be an absolute http(s) address ending in `/`, not `{text}`"),
-        )
-        .hints
-        .push(fix);
-        None
     }
 
     /// `texts:`, by edition language: each a language the register is
@@ -306,5 +300,81 @@ impl Decoder<'_> {
             None => Some(false),
         };
         (self.errors() == errors).then_some(Outputs { web: web? })
+    }
+}
+
+/// `base_url` as every URI of the open data is built on: parsed as a
+/// browser parses an address (so an international host is punycode and a
+/// path's other characters percent-encoded, as a sitemap requires); or
+/// the fix for what makes it unusable.
+fn base_url(text: &str) -> Result<String, String> {
+    let example = "write the address the web edition is served from, e.g. `base_url: https://mfa.example/treaties/`";
+    // The parser would drop these silently; the archivist meant something.
+    if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!("remove the spaces; {example}"));
+    }
+    let bytes = text.as_bytes();
+    let bad_escape = bytes.iter().enumerate().any(|(k, &b)| {
+        b == b'%' && !(bytes.get(k + 1..k + 3)).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    });
+    if bad_escape {
+        return Err(
+            "a `%` begins an escape of two hex digits: write `%25` for a percent sign".into(),
+        );
+    }
+    // As written, not as a lenient parser mends it (`https:///x/`).
+    let written = text
+        .split_once("://")
+        .is_some_and(|(_, rest)| !rest.is_empty() && !rest.starts_with('/'));
+    let url = url::Url::parse(text)
+        .ok()
+        .filter(|_| written)
+        .ok_or_else(|| example.to_owned())?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
+        return Err(example.to_owned());
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(
+            "remove the user name and password: they would be published in every feed and page"
+                .into(),
+        );
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err("remove the `?…` or `#…` part: paths are added after the address".into());
+    }
+    if !url.path().ends_with('/') {
+        return Err(format!("end it with `/`: `base_url: {text}/`"));
+    }
+    Ok(url.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_url;
+
+    #[test]
+    fn base_url_is_written_as_a_browser_reads_it_or_refused_with_its_fix() {
+        let ok = |t: &str| base_url(t).unwrap();
+        let fix = |t: &str| base_url(t).unwrap_err();
+        assert_eq!(
+            ok("https://mfa.example/treaties/"),
+            "https://mfa.example/treaties/"
+        );
+        // An international host in punycode, a path percent-encoded.
+        assert_eq!(
+            ok("https://мид.example/договоры/"),
+            "https://xn--d1ahl.example/%D0%B4%D0%BE%D0%B3%D0%BE%D0%B2%D0%BE%D1%80%D1%8B/"
+        );
+        assert!(fix("https://clerk:secret@mfa.example/").contains("user name and password"));
+        assert!(fix("https://mfa.example/a%zzb/").contains("`%25`"));
+        assert!(fix("https://mfa.example/a%2/").contains("`%25`"));
+        assert!(fix("https://mfa.example/?lang=en/").contains("`?…`"));
+        assert!(
+            fix("https://mfa.example/t")
+                .contains("end it with `/`: `base_url: https://mfa.example/t/`")
+        );
+        assert!(fix("ftp://mfa.example/").contains("e.g."));
+        assert!(fix("https:///x/").contains("e.g."));
+        assert!(fix("https://mfa example/").contains("spaces"));
     }
 }
