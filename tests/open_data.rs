@@ -120,7 +120,7 @@ fn the_shipped_register_as_open_data_passes_every_reader() {
     );
     let acts = read(&html.join("data/acts.csv"));
     assert!(
-        acts.contains(",UZB,signature,2024-08-08,,,,,,instruments/KZ-UZ-2024-004.html#act-UZB-signature-2024-08-08,yes\r\n"),
+        acts.contains(",UZB,signature,2024-08-08,,,,,,instruments/KZ-UZ-2024-004.html#act-UZB-signature-2024-08-08,yes,2024-08-08\r\n"),
         "{acts}"
     );
     assert!(page.contains("href=\"../feeds/instruments/KZ-UZ-2024-004.atom\""));
@@ -522,4 +522,30 @@ fn a_corrected_act_is_updated_as_of_the_edition_that_corrected_it() {
     let all = dated_entries(&html.join("feeds/acts.atom"));
     assert_eq!(all[..2], [uzb, kaz], "{all:?}");
     reader("feeds", &html);
+    // The bulk data says the same, and stays valid against its schema.
+    let acts = read(&html.join("data/acts.csv"));
+    assert!(
+        acts.contains("KZ-UZ-2024-001/KAZ/signature/2024-08-08,KZ-UZ-2024-001,KAZ,signature,2024-08-08,,Protocol No. 7,"),
+        "{acts}"
+    );
+    assert!(
+        acts.contains(",2024-09-02\r\n") && acts.contains(",2024-10-01\r\n"),
+        "{acts}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&read(&html.join("data/register.json"))).unwrap();
+    let first = json["instruments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "KZ-UZ-2024-001")
+        .unwrap();
+    let updated: Vec<&str> = first["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["updated"].as_str().unwrap())
+        .collect();
+    assert_eq!(updated[..2], ["2024-09-02", "2024-10-01"], "{first}");
+    reader("schema", &html);
 }

@@ -146,6 +146,28 @@ impl Spool {
         Ok((name.to_owned(), bytes.len() as u64, sha256))
     }
 
+    /// Writes one file as `fill` produces it, hashed on the way: a file of
+    /// hundreds of megabytes (`data/register.json` at 100,000 entries)
+    /// never held whole. Unsynced, as [`Spool::write`].
+    pub fn write_streamed(
+        &self,
+        name: &str,
+        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<Entry> {
+        let path = self.folder_for(name)?;
+        let io = |source| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        let file = fs::File::create(&path).map_err(io)?;
+        let mut out =
+            crate::support::digest::Hashing::new(std::io::BufWriter::with_capacity(1 << 20, file));
+        fill(&mut out).map_err(io)?;
+        let (buffered, size, sha256) = out.finish();
+        buffered.into_inner().map_err(|e| io(e.into_error()))?;
+        Ok((name.to_owned(), size, sha256))
+    }
+
     /// Takes the file at `from` (typst's output) as `name`: moved where
     /// the file systems allow, else copied; synced and hashed.
     pub fn take(&self, name: &str, from: &Path) -> Result<Entry> {

@@ -47,6 +47,42 @@ pub fn sha256_reader(mut file: impl Read) -> io::Result<String> {
     Ok(hex(&hasher.finalize()))
 }
 
+/// A writer that hashes what passes through it and counts it: a file of
+/// hundreds of megabytes written and digested in one pass, never held.
+pub struct Hashing<W> {
+    inner: W,
+    hasher: Sha256,
+    len: u64,
+}
+
+impl<W: io::Write> Hashing<W> {
+    pub fn new(inner: W) -> Hashing<W> {
+        Hashing {
+            inner,
+            hasher: Sha256::new(),
+            len: 0,
+        }
+    }
+
+    /// The writer back, with the length and SHA-256 of what was written.
+    pub fn finish(self) -> (W, u64, String) {
+        (self.inner, self.len, hex(&self.hasher.finalize()))
+    }
+}
+
+impl<W: io::Write> io::Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -140,7 +140,7 @@ pub fn write(
         &loc_tool,
         revisions,
     )?);
-    files.extend(data::write(spool, context, register, &uris)?);
+    files.extend(data::write(spool, context, register, &uris, revisions)?);
     if let Some(base) = &register.meta.base_url {
         let mut pages: Vec<String> = files
             .iter()
