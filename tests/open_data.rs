@@ -260,6 +260,25 @@ fn an_act_id_never_passes_to_another_act() {
         ],
     );
     assert_eq!(code, 0, "{out}{err}");
+    // A third, on the day of the first (D1): told apart by its label.
+    let (code, out, err) = tool(
+        test.path(),
+        &[
+            "record",
+            "TR-1",
+            "declaration",
+            "--party",
+            "AZE",
+            "--date",
+            "2024-06-01",
+            "--label",
+            "D3",
+            "--text",
+            "Third declaration",
+            "--no-input",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
     let (code, out, err) = tool(test.path(), &["build", "--html"]);
     assert_eq!(code, 0, "{out}{err}");
     let feed = test.path().join("out/html/feeds/instruments/TR-1.atom");
@@ -276,12 +295,25 @@ fn an_act_id_never_passes_to_another_act() {
         .unwrap_or_else(|| panic!("{before:?}"))
         .clone();
     assert!(
-        second.0.ends_with("TR-1/AZE/declaration/2024-07-01"),
+        second
+            .0
+            .ends_with("TR-1/AZE/declaration/2024-07-01/label-d2"),
         "{second:?}"
+    );
+    let third = before
+        .iter()
+        .find(|(_, content)| content.contains("[D3]"))
+        .unwrap_or_else(|| panic!("{before:?}"))
+        .clone();
+    assert!(
+        third
+            .0
+            .ends_with("TR-1/AZE/declaration/2024-06-01/label-d3"),
+        "{third:?}"
     );
     let first = before
         .iter()
-        .find(|(id, c)| id.contains("/AZE/declaration/") && !c.contains("[D2]"))
+        .find(|(id, c)| id.contains("/AZE/declaration/") && c.contains("[D1]"))
         .unwrap_or_else(|| panic!("{before:?}"))
         .clone();
     // As of a day before the second, the first keeps its id and the
@@ -301,7 +333,7 @@ fn an_act_id_never_passes_to_another_act() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|a| a["party"] == "AZE" && a["action"] == "declaration" && a["label"] != "D2")
+        .find(|a| a["party"] == "AZE" && a["action"] == "declaration" && a["label"] == "D1")
         .map(|a| a["n"].to_string())
         .unwrap();
     let (code, out, err) = tool(
@@ -313,6 +345,8 @@ fn an_act_id_never_passes_to_another_act() {
     assert_eq!(code, 0, "{out}{err}");
     let after = entries(&feed);
     assert!(after.contains(&second), "{after:?}");
+    // The act of the same day keeps its own id, not the removed one's.
+    assert!(after.contains(&third), "{after:?}");
     assert!(!after.iter().any(|(id, _)| *id == first.0), "{after:?}");
 }
 
@@ -548,4 +582,13 @@ fn a_corrected_act_is_updated_as_of_the_edition_that_corrected_it() {
         .collect();
     assert_eq!(updated[..2], ["2024-09-02", "2024-10-01"], "{first}");
     reader("schema", &html);
+    // The register as of 20 August knew no correction: every act is dated
+    // by itself.
+    run(&["build", "--html", "--as-of", "2024-08-20"]);
+    let then = dated_entries(&html.join("feeds/acts.atom"));
+    assert!(
+        then.iter()
+            .all(|[_, updated, published]| published.is_empty() && *updated <= day("2024-08-20")),
+        "{then:?}"
+    );
 }

@@ -88,13 +88,22 @@ fn build_html_writes_every_page_listed_in_the_manifest() {
         .unwrap()
         .join("KZ-UZ-2024-099.html");
     fs::write(&slipped, "<p>not the register's</p>").unwrap();
+    // A web server obeys a dotfile: it is no less the edition's.
+    let served = fs::canonicalize(root.join("out/html")).unwrap();
+    fs::write(
+        served.join(".htaccess"),
+        "Redirect 301 / https://evil.example/\n",
+    )
+    .unwrap();
     let (code, out, _) = tool(root, &["verify"]);
     assert_eq!(code, 1);
     assert!(
         out.contains("UNLISTED out/html/instruments/KZ-UZ-2024-099.html"),
         "{out}"
     );
+    assert!(out.contains("UNLISTED out/html/.htaccess"), "{out}");
     fs::remove_file(&slipped).unwrap();
+    fs::remove_file(served.join(".htaccess")).unwrap();
     // The same build again is a no-op; without --html the pages go.
     let (_, out, _) = tool(root, &["build", "--html", "--force"]);
     assert!(out.starts_with("wrote"), "{out}");

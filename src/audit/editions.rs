@@ -188,7 +188,7 @@ fn archived_upto(root: &Path, upto: u32) -> impl Iterator<Item = u32> {
 
 /// The archived copy of `path` whose SHA-256 is `sha256`, from edition
 /// `upto` or an earlier one: the file a signed manifest vouches for.
-fn signed_source(root: &Path, upto: u32, path: &str, sha256: &str) -> Option<String> {
+pub fn signed_source(root: &Path, upto: u32, path: &str, sha256: &str) -> Option<String> {
     archived_upto(root, upto).find_map(|n| {
         let text = archive::read_text(root, &rel(n, &format!("{SOURCES}/{path}"))).ok()?;
         (digest::sha256_bytes(text.as_bytes()) == sha256).then_some(text)

@@ -52,18 +52,21 @@ pub fn audit(root: &Path, path: &Path) -> Result<Audit> {
         }
     }
     let templates = json.as_ref().map_or("templates", |m| m.templates.as_str());
-    // The web edition is served as a folder: a page slipped into it is
-    // published as the register's though no manifest lists it.
+    // The web edition is served as a folder: a page slipped into it (a
+    // `.htaccess` too) is published as the register's though no manifest
+    // lists it.
     let web = entries.iter().find_map(|e| {
         e.path
             .strip_suffix("/index.html")
             .filter(|d| d.ends_with("html"))
     });
-    let watched: Vec<&str> = ["register", templates].into_iter().chain(web).collect();
-    let report = verify::verify(root, &entries, &watched).map_err(|source| Error::Read {
-        path: root.to_path_buf(),
-        source,
-    })?;
+    let report =
+        verify::verify(root, &entries, &["register", templates], web).map_err(|source| {
+            Error::Read {
+                path: root.to_path_buf(),
+                source,
+            }
+        })?;
     findings.extend(report.findings);
     findings.extend(seal_findings(
         root,

@@ -207,8 +207,15 @@ fn check_one(root: &Path, real_root: &Path, entry: &Entry) -> Option<Finding> {
 
 /// Checks `entries` under `root`, and looks for unlisted files in
 /// `watched` folders (relative to the root). Names starting with `.` are
-/// not reported as unlisted: builds never read them.
-pub fn verify(root: &Path, entries: &[Entry], watched: &[&str]) -> std::io::Result<Report> {
+/// not reported as unlisted there (builds never read them), except in the
+/// `served` folder, the web edition, where a web server obeys a
+/// `.htaccess` and serves `.well-known/`.
+pub fn verify(
+    root: &Path,
+    entries: &[Entry],
+    watched: &[&str],
+    served: Option<&str>,
+) -> std::io::Result<Report> {
     let real_root = fs::canonicalize(root)?;
     let mut findings: Vec<Finding> =
         crate::support::parallel::map(entries, |e| check_one(root, &real_root, e))
@@ -216,9 +223,10 @@ pub fn verify(root: &Path, entries: &[Entry], watched: &[&str]) -> std::io::Resu
             .flatten()
             .collect();
     let listed: HashSet<&str> = entries.iter().map(|e| e.path.as_str()).collect();
-    for dir in watched {
+    let folders = watched.iter().map(|d| (*d, false));
+    for (dir, dotfiles) in folders.chain(served.map(|d| (d, true))) {
         let mut found = Vec::new();
-        walk(&root.join(dir), Path::new(dir), &mut found);
+        walk(&root.join(dir), Path::new(dir), dotfiles, &mut found);
         for path in found {
             let path = path.to_string_lossy().replace('\\', "/");
             if !listed.contains(path.as_str()) {
@@ -233,18 +241,18 @@ pub fn verify(root: &Path, entries: &[Entry], watched: &[&str]) -> std::io::Resu
     })
 }
 
-fn walk(dir: &Path, rel: &Path, out: &mut Vec<PathBuf>) {
+fn walk(dir: &Path, rel: &Path, dotfiles: bool, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
+        if !dotfiles && name.to_string_lossy().starts_with('.') {
             continue;
         }
         let rel = rel.join(&name);
         match entry.file_type() {
-            Ok(t) if t.is_dir() => walk(&entry.path(), &rel, out),
+            Ok(t) if t.is_dir() => walk(&entry.path(), &rel, dotfiles, out),
             Ok(_) => out.push(rel),
             Err(_) => {}
         }

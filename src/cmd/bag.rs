@@ -28,7 +28,7 @@ pub fn run(config: &Config, args: BagArgs) -> Result<()> {
     })?;
     // Refuse before copying anything when the published files have moved on.
     let report =
-        crate::audit::verify::verify(root, &entries, &[]).map_err(|source| Error::Read {
+        crate::audit::verify::verify(root, &entries, &[], None).map_err(|source| Error::Read {
             path: root.clone(),
             source,
         })?;

@@ -4,11 +4,14 @@
 //! act is named alike in every format.
 //!
 //! An act's key is its instrument, party, action and date
-//! (`KZ-UZ-2024-1/UZB/signature/2024-08-08`), with `/2`, `/3` … for a
-//! second and third act of one party, action and day: nothing that
-//! removing, adding or leaving out (`--as-of`) another act can shift, so
-//! that a key never passes from one act to another. A corrected date is a
-//! new key: the feeds then carry the act anew. The URIs built from the
+//! (`KZ-UZ-2024-1/UZB/signature/2024-08-08`), and its label where it has
+//! one (`…/declaration/2024-08-20/label-d2`), with `/2`, `/3` … for a
+//! second and third unlabelled act of one party, action and day: nothing
+//! that removing, adding or leaving out (`--as-of`) another act can shift
+//! — but for unlabelled acts of one party, action and day, which only
+//! their order tells apart — so that a key never passes from one act to
+//! another. A corrected date, party, action or label is a new key: the
+//! feeds then carry the act anew, dated by the correction. The URIs built from the
 //! key are in [`Uris`].
 
 use crate::register::date::PartialDate;
@@ -56,28 +59,38 @@ impl Event<'_> {
 /// Every event of `instrument`, in file order, the registration last.
 pub fn of(instrument: &Instrument) -> Vec<Event<'_>> {
     let id = &instrument.id.value;
-    let mut seen: std::collections::BTreeMap<(&str, &str, PartialDate), u32> = Default::default();
+    let mut seen: std::collections::HashMap<String, u32> = Default::default();
     let mut events: Vec<Event<'_>> = instrument
         .actions
         .iter()
         .map(|a| {
-            let k = seen
-                .entry((a.party.value.as_str(), a.action.as_str(), a.date.value))
-                .or_default();
+            let mut key = format!(
+                "{id}/{}/{}/{}",
+                a.party.value,
+                a.action.as_str(),
+                a.date.value
+            );
+            // A labelled act is told from its neighbours of the same day by
+            // its label, not by its place: removing one of them shifts no
+            // other's key. Only unlabelled ones (or labels that read alike)
+            // fall back on their order.
+            if let Some(label) = a
+                .label
+                .as_ref()
+                .map(|l| slug(&l.value))
+                .filter(|s| !s.is_empty())
+            {
+                key.push_str("/label-");
+                key.push_str(&label);
+            }
+            let k = seen.entry(key.clone()).or_default();
             *k += 1;
-            let again = if *k > 1 {
-                format!("/{k}")
-            } else {
-                String::new()
-            };
+            if *k > 1 {
+                key.push_str(&format!("/{k}"));
+            }
             Event {
                 instrument,
-                key: format!(
-                    "{id}/{}/{}/{}{again}",
-                    a.party.value,
-                    a.action.as_str(),
-                    a.date.value
-                ),
+                key,
                 date: a.date.value,
                 what: What::Act(a),
             }
@@ -190,14 +203,39 @@ fn tag_authority(prefix: &str) -> String {
     }
 }
 
+/// A label as a key's part: letters and digits kept (lower case; other
+/// scripts as their code points in hex, so that keys and anchors stay
+/// ASCII), anything else one `-`.
+fn slug(label: &str) -> String {
+    let mut out = String::new();
+    for c in label.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if c.is_alphanumeric() {
+            out.push_str(&format!("{:x}", u32::from(c)));
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::tag_authority;
+    use super::{slug, tag_authority};
 
     #[test]
     fn a_prefix_becomes_a_tag_authority() {
         assert_eq!(tag_authority("KZ-UZ-2024"), "kz-uz-2024");
         assert_eq!(tag_authority("MFA/KZ_1"), "mfa-kz-1");
         assert_eq!(tag_authority("__"), "treaty-register");
+    }
+
+    #[test]
+    fn a_label_becomes_a_key_part() {
+        assert_eq!(slug("D2"), "d2");
+        assert_eq!(slug("Reservation (a) / art. 5"), "reservation-a-art-5");
+        assert_eq!(slug("Д1"), "4341");
+        assert_eq!(slug("--"), "");
     }
 }

@@ -6,12 +6,14 @@
 //!
 //! Worked out from the archive alone, with no state of its own: the
 //! editions are compared in turn (only the files whose digests differ are
-//! decoded), and today's register with the latest edition, a change since
-//! which is dated `as_of` (the date the next edition will bear). An act is
-//! changed when an act of the same key reads differently, or when it has
-//! a new key where the earlier text had an act of the same party and
-//! action that is gone (its date was corrected). An act recorded anew is
-//! not a change: its `updated` is its date.
+//! decoded, each the copy its manifest's digest names), and today's
+//! register with the latest edition, a change since which is dated `as_of`
+//! (the date the next edition will bear). An act is changed when an act of
+//! the same key reads differently, or when it has a new key where the
+//! earlier text had an act that is gone (its date, party or action was
+//! corrected). An act recorded anew, beside the others, is not a change:
+//! its `updated` is its date. A view of the register as of a past day
+//! (`--as-of`) knows only the editions of that day or before.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -32,21 +34,26 @@ type Files = BTreeMap<String, (String, String)>;
 
 impl Revisions {
     /// The corrections the archive under `root` and `register` (today's
-    /// text) show; none without an archive.
-    pub fn of(root: &Path, register: &Register) -> Revisions {
+    /// text) show; none without an archive. With `until` (a build as of a
+    /// past day), only the editions dated then or before, and not today's
+    /// text, which that day did not know.
+    pub fn of(root: &Path, register: &Register, until: Option<PartialDate>) -> Revisions {
         let mut found = Revisions::default();
         let mut before: Option<(u32, Files)> = None;
         for n in editions::numbers(root).unwrap_or_default() {
             // An edition that cannot be read or dated is passed over
             // (`verify` reports it); the next is compared with the last
             // one read.
-            let Ok(archived) = editions::read(root, n) else {
+            let Ok(edition) = editions::read(root, n) else {
                 continue;
             };
-            let Some(date) = editions::date(&archived.manifest) else {
+            let Some(date) = editions::date(&edition.manifest) else {
                 continue;
             };
-            let files: Files = archived
+            if until.is_some_and(|u| date.first_day() > u.first_day()) {
+                break;
+            }
+            let files: Files = edition
                 .manifest
                 .files
                 .into_iter()
@@ -60,8 +67,8 @@ impl Revisions {
                     };
                     if old_sha256 != sha256
                         && let (Some(a), Some(b)) = (
-                            archived_text(root, *previous, old_path),
-                            archived_text(root, n, path),
+                            archived(root, *previous, old_path, old_sha256),
+                            archived(root, n, path, sha256),
                         )
                     {
                         found.compare(&a, &b, date);
@@ -70,11 +77,11 @@ impl Revisions {
             }
             before = Some((n, files));
         }
-        if let Some((latest, old)) = before {
+        if let Some((latest, old)) = before.filter(|_| until.is_none()) {
             for i in &register.instruments {
                 if let Some((path, sha256)) = old.get(&i.id.value)
                     && *sha256 != i.sha256
-                    && let Some(a) = archived_text(root, latest, path)
+                    && let Some(a) = archived(root, latest, path, sha256)
                 {
                     found.compare(&a, i, register.meta.as_of);
                 }
@@ -101,16 +108,15 @@ impl Revisions {
             .iter()
             .map(|e| (e.key.as_str(), reading(e)))
             .collect();
-        // The party and action of each earlier act whose key is gone.
-        let gone: Vec<(Option<&str>, &str)> = old_events
+        // An earlier act whose key is gone: a new key beside it is that
+        // act corrected (in date, party or action), not an act recorded.
+        let gone = old_events
             .iter()
-            .filter(|o| !new_events.iter().any(|e| e.key == o.key))
-            .map(|o| (o.party(), o.keyword()))
-            .collect();
+            .any(|o| !new_events.iter().any(|e| e.key == o.key));
         for e in &new_events {
             let changed = match old_readings.get(e.key.as_str()) {
                 Some(before) => *before != reading(e),
-                None => gone.contains(&(e.party(), e.keyword())),
+                None => gone,
             };
             if changed {
                 self.0.insert(e.key.clone(), date);
@@ -128,8 +134,10 @@ fn reading(e: &Event<'_>) -> String {
     .unwrap_or_default()
 }
 
-/// Instrument file `path` as edition `number` archived it, decoded.
-fn archived_text(root: &Path, number: u32, path: &str) -> Option<Instrument> {
-    let text = editions::source_text(root, number, path)?;
+/// Instrument file `path` as edition `number` published it (the archived
+/// copy with the digest its manifest gives, so a missing copy is never
+/// stood in for by an older one), decoded.
+fn archived(root: &Path, number: u32, path: &str, sha256: &str) -> Option<Instrument> {
+    let text = editions::signed_source(root, number, path, sha256)?;
     changes::decode(path, &text)
 }

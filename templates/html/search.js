@@ -191,6 +191,7 @@
     var ticket = ++latest;
     if (!list.length) {
       body.replaceChildren.apply(body, pageRows);
+      resort();
       count.textContent = pageCount;
       more.hidden = true;
       table.dataset.query = query;
@@ -202,6 +203,7 @@
       found = all;
       listed = rows.length;
       body.replaceChildren.apply(body, rows.map(row));
+      resort();
       counted();
       // Done: what the list shows answers `query` (tests wait for this).
       table.dataset.query = query;
@@ -213,12 +215,20 @@
   }
   more.addEventListener("click", function () {
     var ticket = latest;
+    // One load at a time: a second click before the rows arrive would
+    // list the same hundred twice.
+    more.disabled = true;
     rowsOf(found.slice(listed, listed + SHOWN), function (rows) {
+      more.disabled = false;
       if (ticket !== latest) return;
       rows.forEach(function (e) { body.appendChild(row(e)); });
       listed += rows.length;
+      resort();
       counted();
-    }, function () { if (ticket === latest) showFailure(); });
+    }, function () {
+      more.disabled = false;
+      if (ticket === latest) showFailure();
+    });
   });
 
   var params = new URLSearchParams(window.location.search);
@@ -231,8 +241,24 @@
   });
   if (input.value) apply(input.value);
 
-  // Sortable columns: each head becomes a button; aria-sort says the order.
+  // Sortable columns: each head becomes a button; aria-sort says the order,
+  // which rows listed later (a search, "Show more") are put in too.
   var heads = table.tHead.rows[0].cells;
+  var sorting = null;
+  function sortRows(key, column, ascending) {
+    var sorted = Array.prototype.slice.call(body.rows).sort(function (a, b) {
+      var x, y;
+      if (key === "number") { x = +a.dataset.number; y = +b.dataset.number; }
+      else if (key === "signed") { x = a.dataset.signed; y = b.dataset.signed; }
+      else { x = fold(a.cells[column].textContent); y = fold(b.cells[column].textContent); }
+      var order = x < y ? -1 : x > y ? 1 : +a.dataset.number - +b.dataset.number;
+      return ascending ? order : -order;
+    });
+    sorted.forEach(function (r) { body.appendChild(r); });
+  }
+  function resort() {
+    if (sorting) sortRows(sorting.key, sorting.column, sorting.ascending);
+  }
   Array.prototype.forEach.call(heads, function (th, column) {
     var key = th.getAttribute("data-sort");
     if (!key) return;
@@ -245,15 +271,8 @@
       var ascending = th.getAttribute("aria-sort") !== "ascending";
       Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      var sorted = Array.prototype.slice.call(body.rows).sort(function (a, b) {
-        var x, y;
-        if (key === "number") { x = +a.dataset.number; y = +b.dataset.number; }
-        else if (key === "signed") { x = a.dataset.signed; y = b.dataset.signed; }
-        else { x = fold(a.cells[column].textContent); y = fold(b.cells[column].textContent); }
-        var order = x < y ? -1 : x > y ? 1 : +a.dataset.number - +b.dataset.number;
-        return ascending ? order : -order;
-      });
-      sorted.forEach(function (r) { body.appendChild(r); });
+      sorting = { key: key, column: column, ascending: ascending };
+      sortRows(key, column, ascending);
     });
   });
 })();

@@ -248,14 +248,10 @@ mod tests {
 
     #[test]
     fn a_large_shard_is_split_by_one_character_more() {
-        // 3,000 words of "tr…", each in 10 entries: well over one shard.
+        // 3,000 words of "tr…", each in 2 entries: over one shard, but a
+        // third of them under it.
         let mut postings: BTreeMap<String, Vec<u32>> = (0..3000)
-            .map(|n| {
-                (
-                    format!("tr{}{n}", ["a", "e", "o"][n % 3]),
-                    (0..10).collect(),
-                )
-            })
+            .map(|n| (format!("tr{}{n}", ["a", "e", "o"][n % 3]), (0..2).collect()))
             .collect();
         postings.insert("tr".into(), vec![1]);
         postings.insert("uz".into(), vec![2]);
