@@ -326,10 +326,18 @@ fn base_url(text: &str) -> Result<String, String> {
     let written = text
         .split_once("://")
         .is_some_and(|(_, rest)| !rest.is_empty() && !rest.starts_with('/'));
-    let url = url::Url::parse(text)
-        .ok()
-        .filter(|_| written)
-        .ok_or_else(|| example.to_owned())?;
+    let url = match url::Url::parse(text) {
+        Ok(url) if written => url,
+        Err(url::ParseError::InvalidPort) => {
+            return Err("a port is a number from 1 to 65535, after the host: `https://mfa.example:8443/treaties/`".into());
+        }
+        Err(url::ParseError::InvalidDomainCharacter | url::ParseError::IdnaError) => {
+            return Err(format!(
+                "the host has a character no host name may have; {example}"
+            ));
+        }
+        _ => return Err(example.to_owned()),
+    };
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
         return Err(example.to_owned());
     }
@@ -376,5 +384,6 @@ mod tests {
         assert!(fix("ftp://mfa.example/").contains("e.g."));
         assert!(fix("https:///x/").contains("e.g."));
         assert!(fix("https://mfa example/").contains("spaces"));
+        assert!(fix("https://mfa.example:99999/").contains("port"));
     }
 }
