@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use common::{Test, at_terminal, hidden, keygen, pdf_text, tool};
+use common::{Test, at_terminal, hidden, keygen, pdf_text, signed_shipped as project, tool};
 
 const PRINCIPAL: &str = "treaty@mfa.example";
 
@@ -20,19 +20,6 @@ fn public(key: &Path) -> String {
         .unwrap()
         .trim()
         .to_owned()
-}
-
-/// The shipped register with `key` allowed to sign (and `options`).
-fn project(keys: &Path, options: &str) -> (Test, PathBuf) {
-    let key = keygen(keys, "clerk", "");
-    let test = Test::with_shipped().file(
-        "register/allowed_signers",
-        format!(
-            "{PRINCIPAL} namespaces=\"treaty-register\"{options} {}\n",
-            public(&key)
-        ),
-    );
-    (test, key)
 }
 
 fn publish(dir: &Path, key: &Path) -> (i32, String, String) {

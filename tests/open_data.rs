@@ -289,22 +289,21 @@ fn an_act_id_never_passes_to_another_act() {
         "{page}"
     );
     let before = entries(&feed);
-    let second = before
-        .iter()
-        .find(|(_, content)| content.contains("[D2]"))
-        .unwrap_or_else(|| panic!("{before:?}"))
-        .clone();
+    let labelled = |label: &str| {
+        before
+            .iter()
+            .find(|(_, content)| content.contains(&format!("[{label}]")))
+            .unwrap_or_else(|| panic!("{before:?}"))
+            .clone()
+    };
+    let second = labelled("D2");
     assert!(
         second
             .0
             .ends_with("TR-1/AZE/declaration/2024-07-01/label-d2"),
         "{second:?}"
     );
-    let third = before
-        .iter()
-        .find(|(_, content)| content.contains("[D3]"))
-        .unwrap_or_else(|| panic!("{before:?}"))
-        .clone();
+    let third = labelled("D3");
     assert!(
         third
             .0
@@ -480,15 +479,7 @@ fn set_as_of(dir: &Path, date: &str) {
 #[test]
 fn a_corrected_act_is_updated_as_of_the_edition_that_corrected_it() {
     let keys = tempfile::tempdir().unwrap();
-    let key = common::keygen(keys.path(), "clerk", "");
-    let public = read(&key.with_extension("pub"));
-    let test = Test::with_shipped().file(
-        "register/allowed_signers",
-        format!(
-            "treaty@mfa.example namespaces=\"treaty-register\" {}",
-            public.trim()
-        ),
-    );
+    let (test, key) = common::signed_shipped(keys.path(), "");
     let dir = test.path();
     let run = |args: &[&str]| {
         let (code, out, err) = tool(dir, args);

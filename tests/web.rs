@@ -144,10 +144,15 @@ fn the_web_edition_in_a_real_browser() {
     let (_, dir) = Test::with_shipped().args(["build", "--html"]).run();
     let shots = common::repo().join("target/web-screenshots");
     fs::create_dir_all(&shots).unwrap();
+    browser_script("web.mjs", &[&dir.path().join("out/html"), &shots]);
+}
+
+/// Runs `tests/browser/<script>` in node with `args`; fails the test with
+/// what it printed unless it succeeds.
+fn browser_script(script: &str, args: &[&Path]) {
     let out = Command::new("node")
-        .arg(common::repo().join("tests/browser/web.mjs"))
-        .arg(dir.path().join("out/html"))
-        .arg(&shots)
+        .arg(common::repo().join("tests/browser").join(script))
+        .args(args)
         .output()
         .expect("node");
     assert!(
@@ -170,17 +175,7 @@ fn the_search_lists_more_on_request_and_reports_a_missing_file() {
     let text = fs::read_to_string(&meta).unwrap();
     fs::write(&meta, text.replace("language: en", "language: ru")).unwrap();
     let (_, dir) = test.args(["build", "--html"]).run();
-    let out = Command::new("node")
-        .arg(common::repo().join("tests/browser/search-more.mjs"))
-        .arg(dir.path().join("out/html"))
-        .output()
-        .expect("node");
-    assert!(
-        out.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    browser_script("search-more.mjs", &[&dir.path().join("out/html")]);
 }
 
 /// The web edition's CSV download guards formula-like cells as `list`

@@ -305,15 +305,7 @@ fn the_pdf_and_the_web_edition_list_it_apart() {
 #[test]
 fn ids_an_edition_published_are_never_reused_and_editions_report_withdrawals() {
     let keys = tempfile::tempdir().unwrap();
-    let key = common::keygen(keys.path(), "clerk", "");
-    let public = fs::read_to_string(key.with_extension("pub")).unwrap();
-    let test = Test::with_shipped().file(
-        "register/allowed_signers",
-        format!(
-            "treaty@mfa.example namespaces=\"treaty-register\" {}",
-            public.trim()
-        ),
-    );
+    let (test, key) = common::signed_shipped(keys.path(), "");
     let dir = test.path();
     let publish = || tool(dir, &["publish", "--key", key.to_str().unwrap()]);
     let (code, _, err) = publish();

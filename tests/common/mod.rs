@@ -424,3 +424,19 @@ pub fn keygen(dir: &Path, name: &str, passphrase: &str) -> PathBuf {
     assert!(status.success());
     key
 }
+
+/// The shipped register with a key made by ssh-keygen in `keys` allowed to
+/// sign as `treaty@mfa.example` (with allowed-signers `options`, e.g.
+/// `,valid-before="20240801"`); returns the project and the private key.
+pub fn signed_shipped(keys: &Path, options: &str) -> (Test, PathBuf) {
+    let key = keygen(keys, "clerk", "");
+    let public = fs::read_to_string(key.with_extension("pub")).unwrap();
+    let test = Test::with_shipped().file(
+        "register/allowed_signers",
+        format!(
+            "treaty@mfa.example namespaces=\"treaty-register\"{options} {}\n",
+            public.trim()
+        ),
+    );
+    (test, key)
+}
