@@ -573,6 +573,18 @@ fn a_corrected_act_is_updated_as_of_the_edition_that_corrected_it() {
         .collect();
     assert_eq!(updated[..2], ["2024-09-02", "2024-10-01"], "{first}");
     reader("schema", &html);
+    // What the editions show is remembered: a second build reads it back
+    // and says the same.
+    let cache = read(&dir.join(".treaty-register/revisions-cache"));
+    assert!(
+        cache.contains("\n2024-09-02 KZ-UZ-2024-001/KAZ/signature/2024-08-08\n"),
+        "{cache}"
+    );
+    run(&["build", "--html", "--force"]);
+    assert_eq!(
+        dated_entries(&html.join("feeds/instruments/KZ-UZ-2024-001.atom")),
+        feed
+    );
     // The register as of 20 August knew no correction: every act is dated
     // by itself.
     run(&["build", "--html", "--as-of", "2024-08-20"]);

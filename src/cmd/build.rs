@@ -9,12 +9,14 @@ use crate::publish::{out, typst};
 use crate::support::statcache::StatCache;
 
 /// Writes the PDFs and manifests (and an edition's signature) into `out/`
-/// as one unit.
+/// as one unit, and tells `stat` the digests of the files published, so
+/// that the next build need not read them to know they are intact.
 pub(crate) fn publish_unit(
     out: &std::path::Path,
     built: &build::Built,
     sha256sum: &str,
     signature: Option<&str>,
+    stat: &StatCache,
 ) -> Result<()> {
     let json = built.manifest.to_json();
     let mut unit: Vec<(&str, &[u8])> = vec![
@@ -25,7 +27,11 @@ pub(crate) fn publish_unit(
         unit.push((crate::audit::editions::SIG_FILE, sig.as_bytes()));
     }
     // The PDFs and web pages are in the spool.
-    out::publish_unit(out, &unit, Some(&built.spool))
+    out::publish_unit(out, &unit, Some(&built.spool))?;
+    crate::support::parallel::map(&built.spool.files, |(name, size, sha256)| {
+        stat.remember(&out.join(name), *size, sha256);
+    });
+    Ok(())
 }
 
 pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
@@ -69,7 +75,7 @@ pub fn run(config: &Config, args: BuildArgs) -> Result<()> {
     let built = build::build(&register, &layout, &typst, &settings)?;
     progress.say("publishing");
     let sha256sum = built.manifest.to_sha256sum();
-    publish_unit(&out, &built, &sha256sum, None)?;
+    publish_unit(&out, &built, &sha256sum, None, &stat)?;
     stat.save();
     reuse.save();
     if args.keep_source {

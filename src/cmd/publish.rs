@@ -115,7 +115,7 @@ pub fn run(config: &Config, args: PublishArgs) -> Result<()> {
     };
     let folder = edition::archive(root, plan.number, &contents, &built.manifest.files)?;
     edition::write_latest(root, plan.number, &sha256sum)?;
-    super::build::publish_unit(&layout.out_dir(), &built, &sha256sum, Some(&sig))?;
+    super::build::publish_unit(&layout.out_dir(), &built, &sha256sum, Some(&sig), &stat)?;
     stat.save();
     reuse.save();
     progress.clear();

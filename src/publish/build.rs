@@ -226,7 +226,12 @@ fn web_edition(
     if settings.reuse.is_some_and(Reuse::enabled) {
         spool = spool.reusing(settings.stat, &slash(&layout.out));
     }
-    let revisions = crate::publish::revisions::Revisions::of(&layout.root, shown, settings.as_of);
+    let revisions = crate::publish::revisions::Revisions::of(
+        &layout.root,
+        shown,
+        settings.as_of,
+        settings.stat,
+    );
     let pages = web::write(
         &spool,
         templates,

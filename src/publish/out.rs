@@ -137,9 +137,18 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])], spool: Option<&Spool>) 
             .prefix(".staging-")
             .tempdir_in(out)
             .map_err(io(out))?;
+        if let Some(spool) = spool {
+            // The spool holds the files under their names in the unit: each
+            // of its top-level entries (`html/`, a PDF) moves whole, one
+            // rename where a file at a time was two hundred thousand.
+            for top in top_level(spooled.iter().map(|(name, _, _)| name.as_str())) {
+                let to = staging.path().join(top);
+                fs::rename(spool.path(top), &to).map_err(io(&to))?;
+            }
+            sync_tree(staging.path()).map_err(io(staging.path()))?;
+        }
         for (name, bytes) in files {
             let path = staging.path().join(name);
-            // The web edition's pages live in folders of the unit.
             if let Some(parent) = path.parent() {
                 fs::create_dir_all(parent).map_err(io(parent))?;
             }
@@ -149,16 +158,6 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])], spool: Option<&Spool>) 
             #[cfg(unix)]
             fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o644))
                 .map_err(io(&path))?;
-        }
-        if let Some(spool) = spool {
-            for (name, _, _) in spooled {
-                let to = staging.path().join(name);
-                if let Some(parent) = to.parent() {
-                    fs::create_dir_all(parent).map_err(io(parent))?;
-                }
-                fs::rename(spool.path(name), &to).map_err(io(&to))?;
-            }
-            sync_tree(staging.path()).map_err(io(staging.path()))?;
         }
         fs::File::open(staging.path())
             .and_then(|d| d.sync_all())
@@ -178,15 +177,11 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])], spool: Option<&Spool>) 
     // the very first build, which readers see as "not yet published".
     // A file in a folder of the unit (`html/…`) is reached through one
     // link for the folder.
-    let mut tops: Vec<&str> = files
+    let names = files
         .iter()
         .map(|(name, _)| *name)
-        .chain(spooled.iter().map(|(name, _, _)| name.as_str()))
-        .map(|name| name.split('/').next().unwrap_or(name))
-        .collect();
-    tops.sort_unstable();
-    tops.dedup();
-    for name in tops {
+        .chain(spooled.iter().map(|(name, _, _)| name.as_str()));
+    for name in top_level(names) {
         let link = out.join(name);
         let target = Path::new(CURRENT).join(name);
         if fs::read_link(&link).is_ok_and(|t| t == target) {
@@ -214,6 +209,17 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])], spool: Option<&Spool>) 
 
     tidy_locked(out);
     Ok(())
+}
+
+/// The distinct first components of `names` (`html` for `html/index.html`),
+/// sorted.
+fn top_level<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut tops: Vec<&str> = names
+        .map(|name| name.split('/').next().unwrap_or(name))
+        .collect();
+    tops.sort_unstable();
+    tops.dedup();
+    tops
 }
 
 /// Makes every file and folder under `dir` durable, the spooled files
@@ -404,6 +410,29 @@ mod tests {
         write_atomic(&dest, b"new contents").unwrap();
         assert_eq!(fs::read(&dest).unwrap(), b"new contents");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn spooled_folders_move_whole_into_the_unit() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let mut spool = Spool::new(&out).unwrap();
+        let spooled: [(&str, &[u8]); 3] = [
+            ("html/index.html", b"index"),
+            ("html/feeds/parties/KAZ.atom", b"feed"),
+            ("register.pdf", b"pdf"),
+        ];
+        for (name, bytes) in spooled {
+            let entry = spool.write(name, bytes).unwrap();
+            spool.files.push(entry);
+        }
+        publish_unit(&out, &[("manifest.sha256", b"sums")], Some(&spool)).unwrap();
+        for (name, bytes) in spooled {
+            assert_eq!(fs::read(out.join(name)).unwrap(), bytes, "{name}");
+        }
+        assert_eq!(fs::read(out.join("manifest.sha256")).unwrap(), b"sums");
+        assert!(!spool.path("html").exists() && !spool.path("register.pdf").exists());
     }
 
     #[cfg(unix)]

@@ -108,14 +108,6 @@ impl Reuse {
             .collect();
         lines.sort_unstable();
         let text = format!("{HEADER}\n{}\n", lines.join("\n"));
-        let Some(dir) = self.path.parent() else {
-            return;
-        };
-        let _ = std::fs::create_dir_all(dir);
-        if let Ok(mut temp) = tempfile::NamedTempFile::new_in(dir)
-            && std::io::Write::write_all(&mut temp, text.as_bytes()).is_ok()
-        {
-            let _ = temp.persist(&self.path);
-        }
+        crate::support::cache_file::save(&self.path, &text);
     }
 }

@@ -4,8 +4,8 @@
 //! date for changes"), so that a reader of the feed is told of a corrected
 //! reference or effective date, not only of new acts.
 //!
-//! Worked out from the archive alone, with no state of its own: the
-//! editions are compared in turn (only the files whose digests differ are
+//! Worked out from the archive alone (the cache below only spares reading
+//! it again): the editions are compared in turn (only the files whose digests differ are
 //! decoded, each the copy its manifest's digest names), and today's
 //! register with the latest edition, a change since which is dated `as_of`
 //! (the date the next edition will bear). An act is changed when an act of
@@ -13,7 +13,10 @@
 //! earlier text had an act that is gone (its date, party or action was
 //! corrected). An act recorded anew, beside the others, is not a change:
 //! its `updated` is its date. A view of the register as of a past day
-//! (`--as-of`) knows only the editions of that day or before.
+//! (`--as-of`) knows only the editions of that day or before. What the
+//! editions show is cached under `.treaty-register/`, keyed by their
+//! manifests' digests: a year of weekly editions at 100,000 entries is
+//! fifty manifests of twenty megabytes, read once, not at every build.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -24,6 +27,7 @@ use crate::publish::changes;
 use crate::publish::events::{self, Event, What};
 use crate::register::date::PartialDate;
 use crate::register::model::{Instrument, Register};
+use crate::support::statcache::StatCache;
 
 /// The date each corrected act (by [`events`] key) was last changed on.
 #[derive(Debug, Default)]
@@ -32,15 +36,66 @@ pub struct Revisions(HashMap<String, PartialDate>);
 /// An edition's instrument files: id → (path, SHA-256).
 type Files = BTreeMap<String, (String, String)>;
 
+/// What the editions show, remembered between builds: a header, the key
+/// ([`cache_key`]), the latest edition read, then `date key` lines.
+const CACHE: &str = ".treaty-register/revisions-cache";
+const HEADER: &str = "treaty-register revisions-cache 1";
+
 impl Revisions {
     /// The corrections the archive under `root` and `register` (today's
     /// text) show; none without an archive. With `until` (a build as of a
     /// past day), only the editions dated then or before, and not today's
-    /// text, which that day did not know.
-    pub fn of(root: &Path, register: &Register, until: Option<PartialDate>) -> Revisions {
+    /// text, which that day did not know. What the editions show is
+    /// remembered ([`CACHE`]), keyed by their manifests' digests through
+    /// `stat`: a build reads one edition's manifest, not every one. An
+    /// audit's `stat`, which remembers nothing, neither reads nor writes it.
+    pub fn of(
+        root: &Path,
+        register: &Register,
+        until: Option<PartialDate>,
+        stat: &StatCache,
+    ) -> Revisions {
+        let numbers = editions::numbers(root).unwrap_or_default();
+        // An audit (`verify --rebuild`) works it out afresh.
+        let key = stat
+            .remembers()
+            .then(|| cache_key(root, &numbers, until, stat));
+        let (mut found, latest) = match key.as_deref().and_then(|k| load(root, k)) {
+            Some((found, latest)) => {
+                let files = latest.and_then(|n| editions::read(root, n).ok().map(|e| (n, e)));
+                (found, files.map(|(n, e)| (n, instrument_files(e.manifest))))
+            }
+            None => {
+                let (found, latest) = Revisions::archived(root, &numbers, until);
+                if let Some(key) = &key {
+                    save(root, key, &found, latest.as_ref().map(|(n, _)| *n));
+                }
+                (found, latest)
+            }
+        };
+        if let Some((n, old)) = latest.filter(|_| until.is_none()) {
+            for i in &register.instruments {
+                if let Some((path, sha256)) = old.get(&i.id.value)
+                    && *sha256 != i.sha256
+                    && let Some(a) = archived(root, n, path, sha256)
+                {
+                    found.compare(&a, i, register.meta.as_of);
+                }
+            }
+        }
+        found
+    }
+
+    /// What the editions (those up to `until`) show, and the last edition
+    /// read with its instrument files.
+    fn archived(
+        root: &Path,
+        numbers: &[u32],
+        until: Option<PartialDate>,
+    ) -> (Revisions, Option<(u32, Files)>) {
         let mut found = Revisions::default();
         let mut before: Option<(u32, Files)> = None;
-        for n in editions::numbers(root).unwrap_or_default() {
+        for &n in numbers {
             // An edition that cannot be read or dated is passed over
             // (`verify` reports it); the next is compared with the last
             // one read.
@@ -53,13 +108,7 @@ impl Revisions {
             if until.is_some_and(|u| date.first_day() > u.first_day()) {
                 break;
             }
-            let files: Files = edition
-                .manifest
-                .files
-                .into_iter()
-                .filter(|f| f.role == Role::Instrument)
-                .filter_map(|f| Some((f.id?, (f.path, f.sha256))))
-                .collect();
+            let files = instrument_files(edition.manifest);
             if let Some((previous, old)) = &before {
                 for (id, (path, sha256)) in &files {
                     let Some((old_path, old_sha256)) = old.get(id) else {
@@ -77,17 +126,7 @@ impl Revisions {
             }
             before = Some((n, files));
         }
-        if let Some((latest, old)) = before.filter(|_| until.is_none()) {
-            for i in &register.instruments {
-                if let Some((path, sha256)) = old.get(&i.id.value)
-                    && *sha256 != i.sha256
-                    && let Some(a) = archived(root, latest, path, sha256)
-                {
-                    found.compare(&a, i, register.meta.as_of);
-                }
-            }
-        }
-        found
+        (found, before)
     }
 
     /// The instant a feed gives `e`: its date, or the later date of the
@@ -123,6 +162,67 @@ impl Revisions {
             }
         }
     }
+}
+
+/// An edition's instrument files, from its manifest.
+fn instrument_files(manifest: crate::audit::manifest::Manifest) -> Files {
+    manifest
+        .files
+        .into_iter()
+        .filter(|f| f.role == Role::Instrument)
+        .filter_map(|f| Some((f.id?, (f.path, f.sha256))))
+        .collect()
+}
+
+/// What the cache of the editions' revisions is good for: every edition's
+/// number and manifest digest, the day the build is as of, if past, and
+/// the tool's version.
+fn cache_key(root: &Path, numbers: &[u32], until: Option<PartialDate>, stat: &StatCache) -> String {
+    // The tool's version too: how acts are keyed and compared may change.
+    let mut key = format!(
+        "{} {}",
+        env!("CARGO_PKG_VERSION"),
+        until.map_or_else(|| "today".to_owned(), |d| d.to_string())
+    );
+    for &n in numbers {
+        let manifest = root.join(editions::rel(n, crate::audit::manifest::JSON_FILE));
+        let digest = stat.sha256(&manifest).unwrap_or_default();
+        key.push_str(&format!(" {n}:{digest}"));
+    }
+    key
+}
+
+/// The revisions and the latest edition read, as saved for `key`.
+fn load(root: &Path, key: &str) -> Option<(Revisions, Option<u32>)> {
+    let text = std::fs::read_to_string(root.join(CACHE)).ok()?;
+    let mut lines = text.lines();
+    if lines.next() != Some(HEADER) || lines.next()?.strip_prefix("key ") != Some(key) {
+        return None;
+    }
+    let latest = match lines.next()?.strip_prefix("latest ")? {
+        "-" => None,
+        n => Some(n.parse().ok()?),
+    };
+    let mut found = Revisions::default();
+    for line in lines {
+        let (date, event) = line.split_once(' ')?;
+        found
+            .0
+            .insert(event.to_owned(), PartialDate::parse(date).ok()?);
+    }
+    Some((found, latest))
+}
+
+fn save(root: &Path, key: &str, found: &Revisions, latest: Option<u32>) {
+    let mut lines: Vec<String> = found.0.iter().map(|(k, d)| format!("{d} {k}")).collect();
+    lines.sort_unstable();
+    let latest = latest.map_or_else(|| "-".to_owned(), |n| n.to_string());
+    let mut text = format!("{HEADER}\nkey {key}\nlatest {latest}\n");
+    for line in lines {
+        text.push_str(&line);
+        text.push('\n');
+    }
+    crate::support::cache_file::save(&root.join(CACHE), &text);
 }
 
 /// An event as compared: every field of the act or registration.

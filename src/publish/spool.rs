@@ -39,6 +39,8 @@ pub struct Spool {
     /// The `out/` folder whose live unit may be linked from; none for a
     /// spool in the temporary folder.
     out: Option<PathBuf>,
+    /// Folders made so far: a hundred thousand pages share a few.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl Spool {
@@ -80,6 +82,7 @@ impl Spool {
             files: Vec::new(),
             live: std::collections::HashMap::new(),
             out,
+            made: Default::default(),
         })
     }
 
@@ -111,9 +114,11 @@ impl Spool {
             .filter_map(|f| Some((f.path.strip_prefix(&prefix)?.to_owned(), f.sha256)))
             .filter(|(name, _)| name.contains('/'))
             .collect();
+        // By the names `up_to_date` checks them under (`out/html/…`, the
+        // same files through the link): one stat-cache entry a page, not
+        // two.
         let checked = crate::support::parallel::map(&live, |(name, sha256)| {
-            stat.sha256(&live_path(&out, name))
-                .is_ok_and(|d| d == *sha256)
+            stat.sha256(&out.join(name)).is_ok_and(|d| d == *sha256)
         });
         self.live = live
             .into_iter()
@@ -204,10 +209,14 @@ impl Spool {
     fn folder_for(&self, name: &str) -> Result<PathBuf> {
         let path = self.path(name);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|source| Error::Write {
-                path: parent.to_path_buf(),
-                source,
-            })?;
+            let made = || self.made.lock().expect("not poisoned");
+            if !made().contains(parent) {
+                fs::create_dir_all(parent).map_err(|source| Error::Write {
+                    path: parent.to_path_buf(),
+                    source,
+                })?;
+                made().insert(parent.to_path_buf());
+            }
         }
         Ok(path)
     }

@@ -8,7 +8,8 @@
 //! Racily clean files (git's term): a file changed within the timestamp
 //! granularity of the moment the cache was saved could keep the same
 //! `stat` with new bytes. Entries whose modification time is not at least
-//! [`RACY`] older than that moment are hashed again, and keep being until
+//! [`RACY`] older than that moment ([`RACY_FINE`] on a file system that
+//! keeps fractions of a second) are hashed again, and keep being until
 //! they are.
 //!
 //! Stored as `.treaty-register/stat-cache` in the project (one line per
@@ -23,10 +24,18 @@ use crate::support::digest;
 
 /// Where the cache lives, relative to the project root.
 pub const FILE: &str = ".treaty-register/stat-cache";
-const HEADER: &str = "treaty-register stat-cache 1";
+/// Version 2: the live web pages are kept under one name (`out/html/…`);
+/// version 1 had a second entry for each through `out/.current/`, which
+/// the files' existence alone never dropped.
+const HEADER: &str = "treaty-register stat-cache 2";
 /// Nanoseconds: entries modified less than this before the cache was saved
 /// are not trusted (coarse file systems keep whole seconds).
 const RACY: i128 = 2_000_000_000;
+/// The same for a file system that keeps fractions of a second (a
+/// modification time off the whole second): the kernel's clock for file
+/// times lags by a tick (at most 10 ms), so a tenth of a second is ample —
+/// and the outputs a build just wrote are trusted by the next one.
+const RACY_FINE: i128 = 100_000_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Stat {
@@ -44,6 +53,8 @@ pub struct StatCache {
     entries: Mutex<HashMap<PathBuf, (Stat, String)>>,
     /// How many files were read and hashed (for tests and benchmarks).
     hashed: std::sync::atomic::AtomicUsize,
+    /// Whether an entry was added or replaced since the cache was opened.
+    learnt: std::sync::atomic::AtomicBool,
 }
 
 impl StatCache {
@@ -99,7 +110,7 @@ impl StatCache {
             let entries = self.entries.lock().expect("not poisoned");
             if let Some((s, sha256)) = entries.get(path)
                 && *s == before
-                && s.mtime + RACY <= self.saved
+                && s.settled_by(self.saved)
             {
                 return Ok(sha256.clone());
             }
@@ -109,12 +120,31 @@ impl StatCache {
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         // Changed while being read: hash again next time.
         if self.path.is_some() && stat(path)? == before {
-            self.entries
-                .lock()
-                .expect("not poisoned")
-                .insert(path.to_path_buf(), (before, sha256.clone()));
+            self.keep(path, before, &sha256);
         }
         Ok(sha256)
+    }
+
+    /// Remembers that the file at `path`, just written `size` bytes long,
+    /// has the digest `sha256`, so that the next build need not read it: a
+    /// build's outputs (two gigabytes of web edition at 100,000 entries)
+    /// are known without hashing them again.
+    pub fn remember(&self, path: &Path, size: u64, sha256: &str) {
+        if self.path.is_some()
+            && let Ok(now) = stat(path)
+            && now.size == size
+        {
+            self.keep(path, now, sha256);
+        }
+    }
+
+    fn keep(&self, path: &Path, stat: Stat, sha256: &str) {
+        self.entries
+            .lock()
+            .expect("not poisoned")
+            .insert(path.to_path_buf(), (stat, sha256.to_owned()));
+        self.learnt
+            .store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Whether the file at `other` is the one this cache last vouched for
@@ -128,6 +158,12 @@ impl StatCache {
         (s.inode, s.size, s.mtime) == (now.inode, now.size, now.mtime)
     }
 
+    /// Whether this cache keeps anything: `false` for [`StatCache::none`],
+    /// an audit's, which no other cache may stand in for either.
+    pub fn remembers(&self) -> bool {
+        self.path.is_some()
+    }
+
     /// How many files this cache had to read and hash.
     pub fn hashed(&self) -> usize {
         self.hashed.load(std::sync::atomic::Ordering::Relaxed)
@@ -138,6 +174,13 @@ impl StatCache {
     /// only costs hashing next time, so errors are ignored.
     pub fn save(&self) {
         let Some(path) = &self.path else { return };
+        // Nothing learnt: every entry asked for was trusted as saved (a
+        // racy one is always read again, and learnt). A no-op build of
+        // 100,000 entries then spares writing 300,000 lines, and a `stat`
+        // of each to drop the files gone.
+        if !self.learnt.load(std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as i128);
@@ -158,14 +201,20 @@ impl StatCache {
             .collect();
         lines.sort_unstable();
         let text = format!("{HEADER} {now}\n{}\n", lines.join("\n"));
-        let Some(dir) = path.parent() else { return };
-        let _ = std::fs::create_dir_all(dir);
-        // Whole or not at all: a temporary file beside it, renamed over it.
-        if let Ok(mut temp) = tempfile::NamedTempFile::new_in(dir)
-            && std::io::Write::write_all(&mut temp, text.as_bytes()).is_ok()
-        {
-            let _ = temp.persist(path);
-        }
+        super::cache_file::save(path, &text);
+    }
+}
+
+impl Stat {
+    /// Whether a file with this `stat` was, when the cache was saved at
+    /// `saved`, old enough that a change since would show in its times.
+    fn settled_by(&self, saved: i128) -> bool {
+        let margin = if self.mtime % 1_000_000_000 == 0 {
+            RACY
+        } else {
+            RACY_FINE
+        };
+        self.mtime + margin <= saved
     }
 }
 
@@ -214,7 +263,15 @@ mod tests {
         let old = root.path().join("old.pdf");
         let fresh = root.path().join("fresh.pdf");
         aged(&old, "old bytes", Duration::from_secs(3600));
-        aged(&fresh, "fresh bytes", Duration::ZERO);
+        // Written "just before the save", however slow this machine: a
+        // time still ahead when the cache is saved.
+        std::fs::write(&fresh, "fresh bytes").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&fresh)
+            .unwrap()
+            .set_modified(SystemTime::now() + Duration::from_secs(5))
+            .unwrap();
         let cache = StatCache::open(root.path());
         let digest_of_old = cache.sha256(&old).unwrap();
         cache.sha256(&fresh).unwrap();
@@ -241,6 +298,57 @@ mod tests {
         assert_eq!(
             StatCache::none().sha256(&old).unwrap(),
             digest::sha256_bytes(b"new bytes")
+        );
+    }
+
+    #[test]
+    fn the_racy_margin_follows_the_file_systems_granularity() {
+        let saved = 1_000 * 1_000_000_000;
+        let at = |mtime| Stat {
+            size: 1,
+            mtime,
+            ctime: mtime,
+            inode: 1,
+        };
+        // Whole seconds: the file system may keep no finer time.
+        assert!(!at(saved - 1_000_000_000).settled_by(saved));
+        assert!(at(saved - 2_000_000_000).settled_by(saved));
+        // Fractions of a second: a tenth of one suffices.
+        assert!(at(saved - 200_000_001).settled_by(saved));
+        assert!(!at(saved - 50_000_001).settled_by(saved));
+    }
+
+    #[test]
+    fn remembered_outputs_are_not_read_and_a_cache_that_learnt_nothing_is_not_written() {
+        let root = tempfile::tempdir().unwrap();
+        let (page, other) = (root.path().join("page.html"), root.path().join("b"));
+        aged(&page, "<p>page</p>", Duration::from_secs(3600));
+        aged(&other, "other", Duration::from_secs(3600));
+        let cache = StatCache::open(root.path());
+        cache.remember(&page, 11, "d1");
+        // A size other than the one written: another file now, not kept.
+        cache.remember(&other, 99, "d2");
+        cache.save();
+
+        let cache = StatCache::open(root.path());
+        assert_eq!(cache.sha256(&page).unwrap(), "d1");
+        assert_eq!(cache.hashed(), 0);
+        assert_eq!(
+            cache.sha256(&other).unwrap(),
+            digest::sha256_bytes(b"other")
+        );
+        assert_eq!(cache.hashed(), 1);
+        cache.save();
+
+        let cache = StatCache::open(root.path());
+        cache.sha256(&page).unwrap();
+        cache.sha256(&other).unwrap();
+        assert_eq!(cache.hashed(), 0);
+        std::fs::remove_file(root.path().join(FILE)).unwrap();
+        cache.save();
+        assert!(
+            !root.path().join(FILE).exists(),
+            "nothing learnt, nothing written"
         );
     }
 

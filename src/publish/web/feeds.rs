@@ -117,7 +117,7 @@ pub fn write(
             file,
             title: loc.fill(
                 "feed-instrument",
-                &args(&[("id", id), ("title", &instrument_title(&shared, id))]),
+                &args(&[("id", id), ("title", instrument_title(&shared, id))]),
             ),
             alternate: format!("instruments/{id}.html"),
             paging: None,
@@ -256,11 +256,13 @@ fn entry(shared: &Shared<'_>, e: &Event<'_>, root: &str) -> Entry {
     let (loc, id) = (shared.loc, e.instrument.id.value.as_str());
     let page = shared.pages.get(id);
     let title = instrument_title(shared, id);
-    let act = page.and_then(|p| p.acts.iter().find(|a| a.anchor == e.anchor()));
+    let anchor = e.anchor();
+    let updated = shared.revisions.updated(e);
+    let act = page.and_then(|p| p.acts.iter().find(|a| a.anchor == anchor));
     let state = e.party().map(|s| loc.state(s)).unwrap_or_default();
     let headline = loc.fill(
         &format!("feed-title-{}", e.keyword()),
-        &args(&[("state", &state), ("title", &title)]),
+        &args(&[("state", &state), ("title", title)]),
     );
     let content = match (&e.what, act) {
         (What::Act(_), Some(a)) => act_line(a, loc),
@@ -268,16 +270,16 @@ fn entry(shared: &Shared<'_>, e: &Event<'_>, root: &str) -> Entry {
         (What::Act(a), None) => format!("{} — {state}: {}", a.date.value, e.keyword()),
     };
     Entry {
-        title: Text::plain(xml_text(&headline)),
+        title: Text::plain(xml_owned(headline)),
         id: shared.uris.event(e),
-        updated: instant(shared.revisions.updated(e)),
+        updated: instant(updated),
         // A corrected act says when it first happened, too.
-        published: (shared.revisions.updated(e) != e.date).then(|| instant(e.date)),
+        published: (updated != e.date).then(|| instant(e.date)),
         links: vec![Link {
             href: format!(
                 "{}#{}",
                 shared.uris.link(root, &format!("instruments/{id}.html")),
-                e.anchor()
+                anchor
             ),
             rel: "alternate".to_owned(),
             mime_type: Some("text/html".to_owned()),
@@ -285,11 +287,11 @@ fn entry(shared: &Shared<'_>, e: &Event<'_>, root: &str) -> Entry {
         }],
         categories: vec![Category {
             term: e.keyword().to_owned(),
-            label: Some(xml_text(&keyword_label(e, loc))),
+            label: Some(xml_owned(keyword_label(e, loc))),
             ..Default::default()
         }],
         content: Some(Content {
-            value: Some(xml_text(&content)),
+            value: Some(xml_owned(content)),
             content_type: Some("text".to_owned()),
             ..Default::default()
         }),
@@ -298,11 +300,8 @@ fn entry(shared: &Shared<'_>, e: &Event<'_>, root: &str) -> Entry {
 }
 
 /// An instrument's title as its page gives it.
-fn instrument_title(shared: &Shared<'_>, id: &str) -> String {
-    shared
-        .pages
-        .get(id)
-        .map_or_else(|| id.to_owned(), |p| p.title.clone())
+fn instrument_title<'s>(shared: &'s Shared<'_>, id: &'s str) -> &'s str {
+    shared.pages.get(id).map_or(id, |p| p.title.as_str())
 }
 
 /// The act as the instrument's page lists it, as plain text.
@@ -375,9 +374,17 @@ fn instant(d: PartialDate) -> FixedDateTime {
 /// Text as XML 1.0 admits it: C0 controls other than tab and line breaks
 /// cannot stand in an XML document, escaped or not.
 pub fn xml_text(text: &str) -> String {
-    text.chars()
-        .filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
-        .collect()
+    xml_owned(text.to_owned())
+}
+
+/// [`xml_text`] of an owned string, kept as it is when it is clean (a
+/// feed's hundreds of thousands of entries almost always are).
+fn xml_owned(text: String) -> String {
+    let admitted = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');
+    if text.chars().all(admitted) {
+        return text;
+    }
+    text.chars().filter(|&c| admitted(c)).collect()
 }
 
 fn args<'a>(pairs: &[(&'a str, &'a str)]) -> fluent_bundle::FluentArgs<'a> {

@@ -25,6 +25,7 @@ pub mod search;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use minijinja::Value;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -53,8 +54,20 @@ pub fn write(
     register: &Register,
     revisions: &Revisions,
 ) -> Result<Vec<Entry>> {
+    // What every page shares, made a template value once: serialized for
+    // each of a hundred thousand pages, the register's context (its
+    // catalogue of label widths above all) was a tenth of the build.
+    let shared = Value::from(minijinja::value::Serde(Shared {
+        register: &context.register,
+        checksums: Digest {
+            register_digest: &context.checksums.register_digest,
+        },
+        tool: &context.tool,
+        edition: context.edition.as_ref(),
+        withdrawn: &context.withdrawn,
+    }));
     let page = |name: &str, root: &str, extra: serde_json::Value| -> Result<Vec<u8>> {
-        render_page(templates, context, name, root, extra)
+        render_page(templates, &shared, name, root, extra)
     };
     let uris = Uris::new(register);
     let loc = crate::publish::locale::get(&context.register.language)
@@ -84,7 +97,7 @@ pub fn write(
                     .then(|| uris.link("", &format!("instruments/{}.html", i.id))),
             },
         };
-        let bytes = render_page(templates, context, "instrument.html.j2", "../", extra)?;
+        let bytes = render_page(templates, &shared, "instrument.html.j2", "../", extra)?;
         spool.write(&format!("{DIR}/instruments/{}.html", i.id), &bytes)
     });
     let mut files = results.into_iter().collect::<Result<Vec<_>>>()?;
@@ -160,25 +173,20 @@ pub fn write(
     Ok(files)
 }
 
-/// Renders `html/<name>` with the register's context, `root` and `extra`.
+/// Renders `html/<name>` with what all pages share, `root` and `extra`.
 fn render_page<E: Serialize>(
     templates: &Templates,
-    context: &Context,
+    shared: &Value,
     name: &str,
     root: &str,
     extra: E,
 ) -> Result<Vec<u8>> {
-    let page = Page {
-        register: &context.register,
-        checksums: Digest {
-            register_digest: &context.checksums.register_digest,
-        },
-        tool: &context.tool,
-        edition: context.edition.as_ref(),
-        withdrawn: &context.withdrawn,
-        root,
-        extra,
-    };
+    // The first map that has a key wins; the shared value is not copied.
+    let page = minijinja::value::merge_maps([
+        minijinja::context! { root => root },
+        Value::from(minijinja::value::Serde(extra)),
+        shared.clone(),
+    ]);
     Ok(templates
         .render(&format!("{}/{name}", render::HTML_DIR), &page)?
         .into_bytes())
@@ -212,9 +220,9 @@ struct Citation<'a> {
     url: Option<String>,
 }
 
-/// What every page sees: the register's own context and its page's.
+/// What all pages share: the register's own context.
 #[derive(Serialize)]
-struct Page<'a, E: Serialize> {
+struct Shared<'a> {
     register: &'a render::RegisterContext,
     /// Only the register digest: the full list of checksums is the PDF's
     /// annex, and carrying it into every page would cost each page the
@@ -225,10 +233,6 @@ struct Page<'a, E: Serialize> {
     /// The withdrawn entries: listed on the about page, linked from the
     /// index (few, so every page may carry them).
     withdrawn: &'a [render::WithdrawnContext],
-    /// The way back to `out/html/`: "" or "../".
-    root: &'a str,
-    #[serde(flatten)]
-    extra: E,
 }
 
 #[derive(Serialize)]
