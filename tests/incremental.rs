@@ -220,3 +220,36 @@ fn an_edit_typesets_its_volume_and_the_general_volume_only() {
     let out = build(dir.path(), &["--force"]);
     assert!(!out.contains("unchanged"), "{out}");
 }
+
+#[test]
+fn a_published_file_edited_in_place_is_repaired_by_the_next_build() {
+    let (_, dir) = Test::with_shipped().args(["check"]).run();
+    build(dir.path(), &[]);
+    let page = dir.path().join("out/html/about.html");
+    let original = fs::read(&page).unwrap();
+    // An edit that keeps the size, as a slipped keystroke would: only the
+    // digest can tell.
+    let mut edited = original.clone();
+    let at = edited.iter().position(|b| *b == b'>').unwrap() + 1;
+    edited[at] = if edited[at] == b'X' { b'Y' } else { b'X' };
+    fs::write(&page, &edited).unwrap();
+    let (code, out, _) = tool(dir.path(), &["verify"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("out/html/about.html"), "{out}");
+
+    let out = build(dir.path(), &[]);
+    assert!(!out.contains("is up to date"), "{out}");
+    assert!(fs::read(&page).unwrap() == original, "the edit was kept");
+    let (code, out, err) = tool(dir.path(), &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
+    // And once more with --force, which makes the very generation that is
+    // live: the edit is repaired there too.
+    fs::write(&page, &edited).unwrap();
+    build(dir.path(), &["--force"]);
+    assert!(
+        fs::read(&page).unwrap() == original,
+        "--force kept the edit"
+    );
+    let out = build(dir.path(), &[]);
+    assert!(out.contains("is up to date"), "{out}");
+}

@@ -585,6 +585,30 @@ fn a_corrected_act_is_updated_as_of_the_edition_that_corrected_it() {
         dated_entries(&html.join("feeds/instruments/KZ-UZ-2024-001.atom")),
         feed
     );
+    // A cache that names a date no edition bears is not believed…
+    let poison = |date: &str| {
+        std::fs::write(
+            dir.join(".treaty-register/revisions-cache"),
+            cache.replace("\n2024-09-02 KZ-UZ", &format!("\n{date} KZ-UZ")),
+        )
+        .unwrap()
+    };
+    poison("2030-01-01");
+    run(&["build", "--html", "--force"]);
+    assert_eq!(
+        dated_entries(&html.join("feeds/instruments/KZ-UZ-2024-001.atom")),
+        feed
+    );
+    // …and an edition's feeds never take the cache's word: publishing
+    // works them out from the archive.
+    poison("2024-08-20");
+    run(&["publish", "--html", "--key", key.to_str().unwrap()]);
+    let published = dated_entries(&html.join("feeds/instruments/KZ-UZ-2024-001.atom"));
+    let kaz_then = published
+        .iter()
+        .find(|[id, _, _]| id.ends_with("KZ-UZ-2024-001/KAZ/signature/2024-08-08"))
+        .unwrap();
+    assert_eq!(kaz_then[1], day("2024-09-02"), "{published:?}");
     // The register as of 20 August knew no correction: every act is dated
     // by itself.
     run(&["build", "--html", "--as-of", "2024-08-20"]);

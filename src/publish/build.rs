@@ -230,7 +230,8 @@ fn web_edition(
         &layout.root,
         shown,
         settings.as_of,
-        settings.stat,
+        // A signed edition's feeds are worked out from the archive itself.
+        (settings.edition.is_none() && settings.stat.remembers()).then_some(settings.stat),
     );
     let pages = web::write(
         &spool,

@@ -126,12 +126,15 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])], spool: Option<&Spool>) 
     );
     let gen_dir = out.join(&generation);
 
-    let complete = files
-        .iter()
-        .all(|(name, bytes)| fs::read(gen_dir.join(name)).is_ok_and(|b| b == *bytes))
-        && spooled.iter().all(|(name, size, _)| {
-            fs::metadata(gen_dir.join(name)).is_ok_and(|m| m.len() == *size)
-        });
+    // A generation of these very files may be there already (`--force`
+    // with nothing changed). Its files in memory are compared; spooled
+    // ones never are, as a file there may have been edited in place since
+    // and keep its size: the fresh spool takes the generation's place,
+    // which costs what discarding it would (one unlink a file).
+    let complete = spooled.is_empty()
+        && files
+            .iter()
+            .all(|(name, bytes)| fs::read(gen_dir.join(name)).is_ok_and(|b| b == *bytes));
     if !complete {
         let staging = tempfile::Builder::new()
             .prefix(".staging-")
@@ -163,13 +166,12 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])], spool: Option<&Spool>) 
             .and_then(|d| d.sync_all())
             .map_err(io(staging.path()))?;
         crate::support::fault::point("publish:staged");
-        if gen_dir.exists() {
-            fs::remove_dir_all(&gen_dir).map_err(io(&gen_dir))?;
-        }
         let staged = staging.keep();
         fs::set_permissions(&staged, std::os::unix::fs::PermissionsExt::from_mode(0o755))
             .map_err(io(&staged))?;
-        fs::rename(&staged, &gen_dir).map_err(io(&gen_dir))?;
+        // In one step: the generation may be the live one, which readers
+        // must never find missing.
+        replace_folder(&staged, &gen_dir)?;
         crate::support::fault::point("publish:generation");
     }
 

@@ -17,6 +17,9 @@
 //! editions show is cached under `.treaty-register/`, keyed by their
 //! manifests' digests: a year of weekly editions at 100,000 entries is
 //! fifty manifests of twenty megabytes, read once, not at every build.
+//! The cache is a local convenience, like the stat cache: a date in it
+//! later than the latest edition's is not believed, and `publish` and
+//! `verify --rebuild` never read it.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -45,33 +48,30 @@ impl Revisions {
     /// The corrections the archive under `root` and `register` (today's
     /// text) show; none without an archive. With `until` (a build as of a
     /// past day), only the editions dated then or before, and not today's
-    /// text, which that day did not know. What the editions show is
-    /// remembered ([`CACHE`]), keyed by their manifests' digests through
-    /// `stat`: a build reads one edition's manifest, not every one. An
-    /// audit's `stat`, which remembers nothing, neither reads nor writes it.
+    /// text, which that day did not know. With `cache`, what the editions
+    /// show is remembered ([`CACHE`]), keyed by their manifests' digests
+    /// through it: a build reads one edition's manifest, not every one.
+    /// Without, it is worked out afresh and nothing is written: an audit
+    /// and a published edition never take a local file's word for it.
     pub fn of(
         root: &Path,
         register: &Register,
         until: Option<PartialDate>,
-        stat: &StatCache,
+        cache: Option<&StatCache>,
     ) -> Revisions {
         let numbers = editions::numbers(root).unwrap_or_default();
-        // An audit (`verify --rebuild`) works it out afresh.
-        let key = stat
-            .remembers()
-            .then(|| cache_key(root, &numbers, until, stat));
+        let key = cache.map(|stat| cache_key(root, &numbers, until, stat));
         let (mut found, latest) = match key.as_deref().and_then(|k| load(root, k)) {
-            Some((found, latest)) => {
-                let files = latest.and_then(|n| editions::read(root, n).ok().map(|e| (n, e)));
-                (found, files.map(|(n, e)| (n, instrument_files(e.manifest))))
-            }
-            None => {
-                let (found, latest) = Revisions::archived(root, &numbers, until);
-                if let Some(key) = &key {
-                    save(root, key, &found, latest.as_ref().map(|(n, _)| *n));
+            Some((found, Some(n))) => match editions::read(root, n) {
+                // A cached date no edition up to the latest could bear
+                // is not believed: the cache is worked out again.
+                Ok(e) if editions::date(&e.manifest).is_some_and(|d| found.before(d)) => {
+                    (found, Some((n, instrument_files(e.manifest))))
                 }
-                (found, latest)
-            }
+                _ => Revisions::afresh(root, &numbers, until, key.as_deref()),
+            },
+            Some((found, None)) if found.0.is_empty() => (found, None),
+            _ => Revisions::afresh(root, &numbers, until, key.as_deref()),
         };
         if let Some((n, old)) = latest.filter(|_| until.is_none()) {
             for i in &register.instruments {
@@ -84,6 +84,25 @@ impl Revisions {
             }
         }
         found
+    }
+
+    /// [`Revisions::archived`], saved under `key` when there is one.
+    fn afresh(
+        root: &Path,
+        numbers: &[u32],
+        until: Option<PartialDate>,
+        key: Option<&str>,
+    ) -> (Revisions, Option<(u32, Files)>) {
+        let (found, latest) = Revisions::archived(root, numbers, until);
+        if let Some(key) = key {
+            save(root, key, &found, latest.as_ref().map(|(n, _)| *n));
+        }
+        (found, latest)
+    }
+
+    /// Whether every date is on or before `last` (the latest edition's).
+    fn before(&self, last: PartialDate) -> bool {
+        self.0.values().all(|d| d.first_day() <= last.first_day())
     }
 
     /// What the editions (those up to `until`) show, and the last edition

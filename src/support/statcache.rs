@@ -10,7 +10,8 @@
 //! `stat` with new bytes. Entries whose modification time is not at least
 //! [`RACY`] older than that moment ([`RACY_FINE`] on a file system that
 //! keeps fractions of a second) are hashed again, and keep being until
-//! they are.
+//! they are. The moment is the earlier of the tool's clock and the cache
+//! file's own modification time, the file system's clock.
 //!
 //! Stored as `.treaty-register/stat-cache` in the project (one line per
 //! file: `sha256 size mtime ctime inode path`), written atomically; a
@@ -76,7 +77,11 @@ impl StatCache {
         else {
             return cache;
         };
-        cache.saved = saved;
+        // The earlier of the tool's clock and the file system's: on a
+        // network file system whose clock runs behind, files' times are
+        // the server's, and the tool's clock alone would trust a file
+        // changed within the margin.
+        cache.saved = stat(&path).map_or(saved, |s| saved.min(s.mtime));
         let entries = cache.entries.get_mut().expect("not shared yet");
         for line in lines {
             let mut f = line.splitn(6, ' ');
