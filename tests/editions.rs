@@ -131,15 +131,10 @@ fn two_editions_signed_chained_and_checked_by_openssh() {
         fs::read(dir.join("out/manifest.sha256")).unwrap(),
         fs::read(dir.join("editions/0002/manifest.sha256")).unwrap()
     );
-    let sums = Command::new("sha256sum")
-        .args(["-c", "--ignore-missing", "../manifest.sha256"])
-        .current_dir(dir.join("editions/0002/sources"))
-        .output()
-        .unwrap();
-    assert!(
-        sums.status.success(),
-        "{}",
-        String::from_utf8_lossy(&sums.stdout)
+    let sums = common::succeeds(
+        Command::new("sha256sum")
+            .args(["-c", "--ignore-missing", "../manifest.sha256"])
+            .current_dir(dir.join("editions/0002/sources")),
     );
     assert!(
         String::from_utf8_lossy(&sums.stdout)
@@ -849,15 +844,10 @@ fn a_vanished_latest_edition_is_named_and_its_number_never_reissued() {
     let dir = test.path();
     change_and_publish_again(dir, &key);
     // editions/latest is a sha256sum line that coreutils checks.
-    let sums = Command::new("sha256sum")
-        .args(["-c", "editions/latest"])
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        sums.status.success(),
-        "{}",
-        String::from_utf8_lossy(&sums.stdout)
+    let sums = common::succeeds(
+        Command::new("sha256sum")
+            .args(["-c", "editions/latest"])
+            .current_dir(dir),
     );
     assert!(String::from_utf8_lossy(&sums.stdout).contains("editions/0002/manifest.sha256: OK"));
 

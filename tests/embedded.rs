@@ -11,17 +11,9 @@ use std::process::Command;
 use common::{Test, tool};
 
 fn run(program: &str, args: &[&str], dir: &Path) -> String {
-    let out = Command::new(program)
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    common::stdout(&common::succeeds(
+        Command::new(program).args(args).current_dir(dir),
+    ))
 }
 
 /// The names `pdfdetach -list` prints.

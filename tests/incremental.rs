@@ -253,3 +253,34 @@ fn a_published_file_edited_in_place_is_repaired_by_the_next_build() {
     let out = build(dir.path(), &[]);
     assert!(out.contains("is up to date"), "{out}");
 }
+
+#[test]
+fn an_edited_manifest_or_a_page_swapped_for_a_link_is_published_again() {
+    let (_, dir) = Test::with_shipped().args(["check"]).run();
+    let root = dir.path();
+    build(root, &[]);
+    // manifest.sha256 no longer what manifest.json lists: not up to date.
+    let sums = fs::canonicalize(root.join("out/manifest.sha256")).unwrap();
+    let mut text = fs::read_to_string(&sums).unwrap().into_bytes();
+    text[0] = if text[0] == b'a' { b'b' } else { b'a' };
+    fs::write(&sums, text).unwrap();
+    let out = build(root, &[]);
+    assert!(!out.contains("is up to date"), "{out}");
+    let (code, out, err) = tool(root, &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
+    // A page swapped for a link to a copy outside out/: the next build
+    // publishes a file of its own there, never the link.
+    let page = fs::canonicalize(root.join("out/html/style.css")).unwrap();
+    let copy = root.join("elsewhere.css");
+    fs::copy(&page, &copy).unwrap();
+    fs::remove_file(&page).unwrap();
+    std::os::unix::fs::symlink(&copy, &page).unwrap();
+    apply(root, &Edit::Retitle(5), 0);
+    build(root, &[]);
+    let live = fs::canonicalize(root.join("out/.current"))
+        .unwrap()
+        .join("html/style.css");
+    assert!(fs::symlink_metadata(&live).unwrap().is_file());
+    let (code, out, err) = tool(root, &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
+}

@@ -75,16 +75,7 @@ fn xml_texts(path: &Path, tag: &str) -> Vec<String> {
         "import sys, json, xml.etree.ElementTree as ET\n\
          print(json.dumps([e.text or '' for e in ET.parse(sys.argv[1]).iter() if e.tag.split('}}')[-1] == '{tag}']))"
     );
-    let out = Command::new("python3")
-        .args(["-c", &script])
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = common::succeeds(Command::new("python3").args(["-c", &script]).arg(path));
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -242,43 +233,29 @@ fn an_act_id_never_passes_to_another_act() {
     // Two declarations of one party: removing the first, or looking at
     // the register before the second, leaves each id with its own act.
     let test = Test::fixture("lifecycle");
-    let (code, out, err) = tool(
-        test.path(),
-        &[
-            "record",
-            "TR-1",
-            "declaration",
-            "--party",
-            "AZE",
-            "--date",
-            "2024-07-01",
-            "--label",
-            "D2",
-            "--text",
-            "Second declaration",
-            "--no-input",
-        ],
-    );
-    assert_eq!(code, 0, "{out}{err}");
+    let declare = |date: &str, label: &str, text: &str| {
+        let (code, out, err) = tool(
+            test.path(),
+            &[
+                "record",
+                "TR-1",
+                "declaration",
+                "--party",
+                "AZE",
+                "--date",
+                date,
+                "--label",
+                label,
+                "--text",
+                text,
+                "--no-input",
+            ],
+        );
+        assert_eq!(code, 0, "{out}{err}");
+    };
+    declare("2024-07-01", "D2", "Second declaration");
     // A third, on the day of the first (D1): told apart by its label.
-    let (code, out, err) = tool(
-        test.path(),
-        &[
-            "record",
-            "TR-1",
-            "declaration",
-            "--party",
-            "AZE",
-            "--date",
-            "2024-06-01",
-            "--label",
-            "D3",
-            "--text",
-            "Third declaration",
-            "--no-input",
-        ],
-    );
-    assert_eq!(code, 0, "{out}{err}");
+    declare("2024-06-01", "D3", "Third declaration");
     let (code, out, err) = tool(test.path(), &["build", "--html"]);
     assert_eq!(code, 0, "{out}{err}");
     let feed = test.path().join("out/html/feeds/instruments/TR-1.atom");
@@ -447,16 +424,7 @@ fn dated_entries(path: &Path) -> Vec<[String; 3]> {
          f = feedparser.parse(sys.argv[1])\n\
          assert not f.bozo, f.bozo_exception\n\
          print(json.dumps([[e.id, e.updated, e.get('published', '')] for e in f.entries]))";
-    let out = Command::new("python3")
-        .args(["-c", script])
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = common::succeeds(Command::new("python3").args(["-c", script]).arg(path));
     serde_json::from_slice(&out.stdout).unwrap()
 }
 

@@ -106,15 +106,10 @@ fn typst_reads_every_literal_back_exactly() {
     );
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("p.typ"), &source).unwrap();
-    let out = Command::new(common::real_typst())
-        .args(["compile", "--ignore-system-fonts", "p.typ", "p.pdf"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    common::succeeds(
+        Command::new(common::real_typst())
+            .args(["compile", "--ignore-system-fonts", "p.typ", "p.pdf"])
+            .current_dir(dir.path()),
     );
 }
 

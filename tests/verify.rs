@@ -410,6 +410,31 @@ fn a_manifest_json_that_disagrees_is_reported() {
     );
 }
 
+#[test]
+fn a_register_digest_that_is_not_the_files_is_reported() {
+    let dir = built();
+    let path = dir.path().join("out/manifest.json");
+    let json = fs::read_to_string(&path).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let stated = value["register_digest"].as_str().unwrap();
+    let forged = "f".repeat(64);
+    fs::write(
+        fs::canonicalize(&path).unwrap(),
+        json.replace(stated, &forged),
+    )
+    .unwrap();
+    assert_eq!(
+        tool(dir.path(), &["verify"]),
+        (
+            1,
+            format!(
+                "INCONSISTENT out/manifest.json (its register_digest {forged} is not that of the register files it lists ({stated}))\n"
+            ),
+            "error: 53 files verified, 1 problem\n".into()
+        )
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn verify_never_opens_outside_the_root_or_a_fifo() {

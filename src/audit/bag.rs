@@ -186,9 +186,11 @@ pub fn export(items: &[Item], info: &Info, dest: &Path) -> Result<usize> {
     tag("tagmanifest-sha256.txt", tagmanifest)?;
 
     crate::support::fault::point("bag:staged");
-    // The lock file is not part of the bag.
-    drop(claim);
+    // The lock file is not part of the bag. Unnamed first, then let go: a
+    // sweeper finds no lock to take, where the other way round it could
+    // take the folder between the two.
     fs::remove_file(staging.path().join(".lock")).map_err(write_error(staging.path()))?;
+    drop(claim);
     if dest.is_dir() {
         fs::remove_dir(dest).map_err(write_error(dest))?;
     }

@@ -151,6 +151,14 @@ fn companion(
                     shown(root, sha256_path)
                 )));
             }
+            // The digest the PDFs print must be the one of the files listed.
+            let computed = crate::audit::inputs::register_digest(&m.files);
+            if m.register_digest != computed {
+                findings.push(inconsistent(format!(
+                    "its register_digest {} is not that of the register files it lists ({computed})",
+                    m.register_digest
+                )));
+            }
             Some(m)
         }
         Err(e) => {

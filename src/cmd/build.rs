@@ -28,8 +28,10 @@ pub(crate) fn publish_unit(
     }
     // The PDFs and web pages are in the spool.
     out::publish_unit(out, &unit, Some(&built.spool))?;
-    crate::support::parallel::map(&built.spool.files, |(name, size, sha256)| {
-        stat.remember(&out.join(name), *size, sha256);
+    crate::support::parallel::map(&built.spool.files, |(name, _, sha256)| {
+        if let Some(seen) = built.spool.seen(name) {
+            stat.remember(&out.join(name), sha256, &seen);
+        }
     });
     Ok(())
 }

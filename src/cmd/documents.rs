@@ -336,13 +336,21 @@ pub(crate) fn write_folder(
         path: parent.clone(),
         source,
     })?;
+    // Its own prefix, claimed: `out/`'s `.staging-` folders are a build's,
+    // which a build removes under its lock; these are swept when no live
+    // process holds them.
+    crate::support::stale::sweep(&parent, ".documents-");
     let staging = tempfile::Builder::new()
-        .prefix(".staging-")
+        .prefix(".documents-")
         .tempdir_in(&parent)
         .map_err(|source| Error::Write {
             path: parent.clone(),
             source,
         })?;
+    let claim = crate::support::stale::claim(staging.path()).map_err(|source| Error::Write {
+        path: staging.path().to_path_buf(),
+        source,
+    })?;
     // Published folders are for everyone to read (a temporary one is not).
     #[cfg(unix)]
     std::fs::set_permissions(
@@ -362,8 +370,15 @@ pub(crate) fn write_folder(
         ));
     }
     crate::publish::out::write_atomic(&staging.path().join(sums_name), sums.as_bytes())?;
+    // The lock file is not published (unnamed before it is let go).
+    std::fs::remove_file(staging.path().join(".lock")).map_err(|source| Error::Write {
+        path: staging.path().to_path_buf(),
+        source,
+    })?;
     let staged = staging.keep();
-    crate::publish::out::replace_folder(&staged, dest).inspect_err(|_| {
+    let replaced = crate::publish::out::replace_folder(&staged, dest).inspect_err(|_| {
         let _ = std::fs::remove_dir_all(&staged);
-    })
+    });
+    drop(claim);
+    replaced
 }

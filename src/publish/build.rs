@@ -536,6 +536,14 @@ pub fn up_to_date(
     let Ok((manifest, _)) = crate::audit::manifest::parse_json(&text) else {
         return Ok(false);
     };
+    // The two manifests agree, as `verify` checks: one edited or gone is
+    // published again.
+    let sums = std::fs::read_to_string(layout.out_dir().join(crate::audit::manifest::SHA256_FILE));
+    if sums.ok().as_deref() != Some(manifest.to_sha256sum().as_str())
+        || manifest.register_digest != crate::audit::inputs::register_digest(&manifest.files)
+    {
+        return Ok(false);
+    }
     let shown = settings.shown(register);
     let volume_size = settings.volume_size(&shown);
     if manifest.tool.version != env!("CARGO_PKG_VERSION")

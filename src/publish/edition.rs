@@ -240,7 +240,7 @@ pub fn archive(
     if let Some(token) = contents.timestamp {
         put(editions::TSR_FILE, token)?;
     }
-    for (name, _, _) in contents.outputs {
+    for (name, _, sha256) in contents.outputs {
         // Copied, never hard-linked: a link would share its bytes with the
         // working copy in out/, and a write there would change the signed
         // archive.
@@ -248,10 +248,11 @@ pub fn archive(
         if let Some(parent) = to.parent() {
             fs::create_dir_all(parent).map_err(io(parent))?;
         }
-        fs::copy(&from, &to).map_err(io(&to))?;
-        fs::File::open(&to)
-            .and_then(|f| f.sync_all())
-            .map_err(io(&to))?;
+        // A spooled page may be the live one, linked: written to in out/
+        // since it was hashed, it must not be archived as signed.
+        if copy_hashed(&from, &to).map_err(io(&to))? != *sha256 {
+            return Err(changed_while_built(&format!("out/{name}")));
+        }
     }
     for path in &contents.sources {
         let bytes = crate::support::safe_read::open_following(&root.join(path))
@@ -267,12 +268,7 @@ pub fn archive(
             .find(|f| &f.path == path)
             .map(|f| f.sha256.as_str());
         if expected != Some(crate::support::digest::sha256_bytes(&bytes).as_str()) {
-            return Err(Error::Usage {
-                message: format!(
-                    "{path} changed while the edition was being built; nothing was published"
-                ),
-                hint: Some("publish again".into()),
-            });
+            return Err(changed_while_built(path));
         }
         put(&format!("{SOURCES}/{path}"), &bytes)?;
     }
@@ -291,4 +287,56 @@ pub fn archive(
     }
     crate::support::fault::point("publish:edition-archived");
     Ok(dest)
+}
+
+/// The refusal of an edition whose file `path` changed under the build.
+fn changed_while_built(path: &str) -> Error {
+    Error::Usage {
+        message: format!("{path} changed while the edition was being built; nothing was published"),
+        hint: Some("publish again".into()),
+    }
+}
+
+/// Copies `from` to `to`, synced; the SHA-256 of the bytes copied.
+fn copy_hashed(from: &Path, to: &Path) -> std::io::Result<String> {
+    let mut writer = crate::support::digest::Hashing::new(fs::File::create(to)?);
+    std::io::copy(&mut fs::File::open(from)?, &mut writer)?;
+    let (file, _, sha256) = writer.finish();
+    file.sync_all()?;
+    Ok(sha256)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_output_written_to_since_it_was_hashed_is_not_archived() {
+        let root = tempfile::tempdir().unwrap();
+        fs::create_dir_all(root.path().join(DIR)).unwrap();
+        let spool = crate::publish::spool::Spool::temporary().unwrap();
+        let entry = spool.write("html/style.css", b"body {}").unwrap();
+        // What a write to the live page it was linked from does.
+        fs::write(spool.path("html/style.css"), b"body {x}").unwrap();
+        let outputs = [entry];
+        let contents = Contents {
+            sha256sum: "",
+            json: "{}",
+            signature: "",
+            timestamp: None,
+            outputs: &outputs,
+            spool: &spool,
+            sources: Vec::new(),
+        };
+        let Err(Error::Usage { message, .. }) = archive(root.path(), 1, &contents, &[]) else {
+            panic!("archived");
+        };
+        assert_eq!(
+            message,
+            "out/html/style.css changed while the edition was being built; nothing was published"
+        );
+        // Nothing left behind: no edition, no staging folder.
+        let left: Vec<_> = fs::read_dir(root.path().join(DIR)).unwrap().collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
 }

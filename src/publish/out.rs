@@ -280,6 +280,8 @@ pub fn tidy(out: &Path) -> Result<()> {
         source,
     })?;
     tidy_locked(out);
+    // A killed build's spool, which only the next spool would sweep.
+    crate::support::stale::sweep(out, ".spool-");
     Ok(())
 }
 

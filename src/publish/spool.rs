@@ -14,7 +14,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::support::statcache::StatCache;
+use crate::support::statcache::{Stat, StatCache};
 
 /// The link in `out/` to the live generation (see [`crate::publish::out`]).
 pub const CURRENT: &str = ".current";
@@ -41,6 +41,10 @@ pub struct Spool {
     out: Option<PathBuf>,
     /// Folders made so far: a hundred thousand pages share a few.
     made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    /// Each spooled file's `stat` as it was spooled: what the stat cache
+    /// may vouch for once the unit is published, if nothing wrote to the
+    /// file since (a linked page is the live file, writable in `out/`).
+    seen: std::sync::Mutex<std::collections::HashMap<String, Stat>>,
 }
 
 impl Spool {
@@ -83,6 +87,7 @@ impl Spool {
             live: std::collections::HashMap::new(),
             out,
             made: Default::default(),
+            seen: Default::default(),
         })
     }
 
@@ -148,6 +153,7 @@ impl Spool {
         fs::File::create(&path)
             .and_then(|mut file| file.write_all(bytes))
             .map_err(io)?;
+        self.note(name, &path);
         Ok((name.to_owned(), bytes.len() as u64, sha256))
     }
 
@@ -170,6 +176,7 @@ impl Spool {
         fill(&mut out).map_err(io)?;
         let (buffered, size, sha256) = out.finish();
         buffered.into_inner().map_err(|e| io(e.into_error()))?;
+        self.note(name, &path);
         Ok((name.to_owned(), size, sha256))
     }
 
@@ -192,17 +199,44 @@ impl Spool {
         file.sync_all().map_err(io)?;
         let size = file.metadata().map_err(io)?.len();
         let sha256 = crate::support::digest::sha256_file(&path).map_err(io)?;
+        self.note(name, &path);
         Ok((name.to_owned(), size, sha256))
     }
 
     /// Hard-links the live unit's file `name` into the spool; `false` when
-    /// there is no live unit or it has no such file.
+    /// there is no live unit or it has no such file — or only a link by
+    /// that name, to a file elsewhere, which the unit must not take in.
     pub fn link_live(&self, name: &str) -> bool {
         let Some(out) = &self.out else {
             return false;
         };
-        self.folder_for(name)
-            .is_ok_and(|path| fs::hard_link(live_path(out, name), path).is_ok())
+        let live = live_path(out, name);
+        if !fs::symlink_metadata(&live).is_ok_and(|m| m.is_file()) {
+            return false;
+        }
+        let Ok(path) = self.folder_for(name) else {
+            return false;
+        };
+        if fs::hard_link(&live, &path).is_err() {
+            return false;
+        }
+        self.note(name, &path);
+        true
+    }
+
+    /// Records the `stat` of the spooled file `name` at `path`.
+    fn note(&self, name: &str, path: &Path) {
+        if let Ok(stat) = Stat::of(path) {
+            self.seen
+                .lock()
+                .expect("not poisoned")
+                .insert(name.to_owned(), stat);
+        }
+    }
+
+    /// The `stat` spooled file `name` had when it was spooled.
+    pub fn seen(&self, name: &str) -> Option<Stat> {
+        self.seen.lock().expect("not poisoned").get(name).cloned()
     }
 
     /// The spooled path of `name`, with its folders made.

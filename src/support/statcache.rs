@@ -38,8 +38,9 @@ const RACY: i128 = 2_000_000_000;
 /// and the outputs a build just wrote are trusted by the next one.
 const RACY_FINE: i128 = 100_000_000;
 
+/// What `stat` says of a file, as far as the cache compares it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Stat {
+pub struct Stat {
     size: u64,
     mtime: i128,
     ctime: i128,
@@ -130,14 +131,17 @@ impl StatCache {
         Ok(sha256)
     }
 
-    /// Remembers that the file at `path`, just written `size` bytes long,
-    /// has the digest `sha256`, so that the next build need not read it: a
-    /// build's outputs (two gigabytes of web edition at 100,000 entries)
-    /// are known without hashing them again.
-    pub fn remember(&self, path: &Path, size: u64, sha256: &str) {
+    /// Remembers that the file at `path`, which had the `stat` `seen` when
+    /// it was written with the digest `sha256`, still has it, so that the
+    /// next build need not read it: a build's outputs (two gigabytes of web
+    /// edition at 100,000 entries) are known without hashing them again.
+    /// A file written to since (its modification time moved) is not
+    /// vouched for. Its change time may have moved: a linked page's does
+    /// when the last generation's name for it is removed.
+    pub fn remember(&self, path: &Path, sha256: &str, seen: &Stat) {
         if self.path.is_some()
             && let Ok(now) = stat(path)
-            && now.size == size
+            && (now.inode, now.size, now.mtime) == (seen.inode, seen.size, seen.mtime)
         {
             self.keep(path, now, sha256);
         }
@@ -211,6 +215,11 @@ impl StatCache {
 }
 
 impl Stat {
+    /// The `stat` of the file at `path` (following links).
+    pub fn of(path: &Path) -> std::io::Result<Stat> {
+        stat(path)
+    }
+
     /// Whether a file with this `stat` was, when the cache was saved at
     /// `saved`, old enough that a change since would show in its times.
     fn settled_by(&self, saved: i128) -> bool {
@@ -330,9 +339,11 @@ mod tests {
         aged(&page, "<p>page</p>", Duration::from_secs(3600));
         aged(&other, "other", Duration::from_secs(3600));
         let cache = StatCache::open(root.path());
-        cache.remember(&page, 11, "d1");
-        // A size other than the one written: another file now, not kept.
-        cache.remember(&other, 99, "d2");
+        let (seen, other_seen) = (Stat::of(&page).unwrap(), Stat::of(&other).unwrap());
+        // Written to since it was seen: another file now, not kept.
+        aged(&other, "other", Duration::from_secs(1800));
+        cache.remember(&page, "d1", &seen);
+        cache.remember(&other, "d2", &other_seen);
         cache.save();
 
         let cache = StatCache::open(root.path());

@@ -251,6 +251,21 @@ pub fn tool(dir: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Runs an outside tool (python3, sha256sum, typst…), which must succeed;
+/// its output. A failure shows the command and all it said.
+pub fn succeeds(command: &mut Command) -> Output {
+    let out = command
+        .output()
+        .unwrap_or_else(|e| panic!("{command:?}: {e}"));
+    assert!(
+        out.status.success(),
+        "{command:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// A run's stdout as text.
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
