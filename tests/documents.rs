@@ -14,16 +14,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{Test, pdf_text, tool};
-
-/// The SHA-256 of a file, as `sha256sum` prints it.
-fn sha256sum(path: &Path) -> String {
-    let out = Command::new("sha256sum")
-        .arg(path)
-        .output()
-        .expect("sha256sum");
-    String::from_utf8_lossy(&out.stdout)[..64].to_owned()
-}
+use common::{Test, pdf_text, sha256sum, tool};
 
 /// `pdfdetach -list`'s names.
 fn attached(pdf: &Path) -> String {

@@ -577,6 +577,9 @@ fn a_corrected_act_is_updated_as_of_the_edition_that_corrected_it() {
         .find(|[id, _, _]| id.ends_with("KZ-UZ-2024-001/KAZ/signature/2024-08-08"))
         .unwrap();
     assert_eq!(kaz_then[1], day("2024-09-02"), "{published:?}");
+    // An audit rebuilds the edition's web pages, feeds among them, from
+    // the archive and the register: the same bytes.
+    run(&["verify", "--rebuild"]);
     // The register as of 20 August knew no correction: every act is dated
     // by itself.
     run(&["build", "--html", "--as-of", "2024-08-20"]);
@@ -585,5 +588,36 @@ fn a_corrected_act_is_updated_as_of_the_edition_that_corrected_it() {
         then.iter()
             .all(|[_, updated, published]| published.is_empty() && *updated <= day("2024-08-20")),
         "{then:?}"
+    );
+}
+
+#[test]
+fn an_audit_rebuilds_the_feeds_and_finds_one_forged() {
+    let (_, dir) = Test::with_shipped().args(["build", "--html"]).run();
+    let root = dir.path();
+    let (code, out, err) = tool(root, &["verify", "--rebuild"]);
+    assert_eq!(code, 0, "{out}{err}");
+    // A feed re-dated, and both manifests made to agree with it: only a
+    // rebuild can tell.
+    let feed = std::fs::canonicalize(root.join("out/html/feeds/acts.atom")).unwrap();
+    let before = common::sha256sum(&feed);
+    let text = read(&feed).replace("2024-08-08T00:00:00", "2024-08-09T00:00:00");
+    std::fs::write(&feed, text).unwrap();
+    let after = common::sha256sum(&feed);
+    for manifest in ["out/manifest.sha256", "out/manifest.json"] {
+        let path = std::fs::canonicalize(root.join(manifest)).unwrap();
+        let text = read(&path).replace(&before, &after);
+        std::fs::write(path, text).unwrap();
+    }
+    let (code, out, err) = tool(root, &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, _) = tool(root, &["verify", "--rebuild"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.starts_with(&format!(
+            "REBUILD DIFFERS out/html/feeds/acts.atom (published {after}, rebuilt {before}): \
+             the published file was not produced from these entries and templates\n"
+        )),
+        "{out}"
     );
 }

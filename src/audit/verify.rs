@@ -122,7 +122,12 @@ impl fmt::Display for Finding {
             } => write!(
                 f,
                 "REBUILD DIFFERS {path} (published {published}, rebuilt {rebuilt}): \
-                 the published PDF was not produced from these entries and templates"
+                 the published {} was not produced from these entries and templates",
+                if path.ends_with(".pdf") {
+                    "PDF"
+                } else {
+                    "file"
+                }
             ),
             Finding::TypstVersion {
                 path,

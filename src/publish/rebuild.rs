@@ -1,6 +1,7 @@
 //! Typesetting a published register again to prove it was made from its
 //! sources: `verify --rebuild` in the project (every PDF the manifest
-//! lists, with the settings it records) and `verify --pdf FILE --rebuild`
+//! lists, with the settings it records, and the web edition's files when
+//! it lists them) and `verify --pdf FILE --rebuild`
 //! from the sources a PDF carries (written to a temporary project; fonts
 //! the PDF names by digest come from the template set built into this
 //! tool when their digests match). The new PDF must equal the published
@@ -90,7 +91,9 @@ pub fn project(
             .ok()
             .filter(|d| *d != register.meta.as_of),
         edition: plan.as_ref(),
-        html: false,
+        // The web edition too, when it was published: its feeds and data
+        // are the register's as much as the PDFs are.
+        html: published_pages(m, &layout).next().is_some(),
         stat: &none,
         // Typst must prove it makes the same PDFs: nothing is taken as is.
         reuse: None,
@@ -127,6 +130,9 @@ pub fn project(
                     });
                 }
             }
+            if settings.html && !pages_identical(m, &layout, &built, findings) {
+                identical = false;
+            }
             if identical {
                 return Ok(Some(m.pdf.sha256.clone()));
             }
@@ -137,6 +143,79 @@ pub fn project(
         }),
     }
     Ok(None)
+}
+
+/// The web edition's files the manifest lists (`out/html/…`), with their
+/// digests.
+fn published_pages<'a>(
+    m: &'a Manifest,
+    layout: &Layout,
+) -> impl Iterator<Item = (&'a str, &'a str)> + use<'a> {
+    let web = format!(
+        "{}/{}/",
+        crate::publish::settings::slash(&layout.out),
+        crate::publish::web::DIR
+    );
+    m.files
+        .iter()
+        .filter(move |f| f.role == inputs::Role::Output && f.path.starts_with(&web))
+        .map(|f| (f.path.as_str(), f.sha256.as_str()))
+}
+
+/// Whether the rebuilt web edition is the published one, file for file;
+/// the first differences are findings (a changed register would make a
+/// hundred thousand).
+fn pages_identical(
+    m: &Manifest,
+    layout: &Layout,
+    built: &build::Built,
+    findings: &mut Vec<Finding>,
+) -> bool {
+    const SHOWN: usize = 20;
+    let out = crate::publish::settings::slash(&layout.out);
+    let published: std::collections::BTreeMap<&str, &str> = published_pages(m, layout).collect();
+    let rebuilt: std::collections::BTreeMap<String, &str> = built
+        .spool
+        .files
+        .iter()
+        .filter(|(name, _, _)| name.starts_with(&format!("{}/", crate::publish::web::DIR)))
+        .map(|(name, _, sha256)| (format!("{out}/{name}"), sha256.as_str()))
+        .collect();
+    let mut differ: Vec<Finding> = Vec::new();
+    for (path, sha256) in &published {
+        match rebuilt.get(*path) {
+            Some(again) if again == sha256 => {}
+            Some(again) => differ.push(Finding::RebuildDiffers {
+                path: (*path).to_owned(),
+                published: (*sha256).to_owned(),
+                rebuilt: (*again).to_owned(),
+            }),
+            None => differ.push(Finding::RebuildFailed {
+                path: (*path).to_owned(),
+                reason: "the rebuilt web edition has no such file".into(),
+            }),
+        }
+    }
+    for path in rebuilt
+        .keys()
+        .filter(|p| !published.contains_key(p.as_str()))
+    {
+        differ.push(Finding::RebuildFailed {
+            path: path.clone(),
+            reason: "the rebuilt web edition has this file; the manifest does not list it".into(),
+        });
+    }
+    let same = differ.is_empty();
+    if differ.len() > SHOWN {
+        let more = differ.len() - SHOWN;
+        differ.truncate(SHOWN);
+        differ.push(Finding::RebuildFailed {
+            path: format!("{out}/{}/", crate::publish::web::DIR),
+            reason: format!("and {more} more files of the web edition differ"),
+        });
+    }
+    findings.extend(differ);
+    same
 }
 
 /// Typesets the embedded sources again; the SHA-256 of the new PDF when it

@@ -266,6 +266,12 @@ pub fn succeeds(command: &mut Command) -> Output {
     out
 }
 
+/// The SHA-256 of a file as coreutils' `sha256sum` prints it (a witness
+/// other than the tool's own hashing).
+pub fn sha256sum(path: &Path) -> String {
+    stdout(&succeeds(Command::new("sha256sum").arg(path)))[..64].to_owned()
+}
+
 /// A run's stdout as text.
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
