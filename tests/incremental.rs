@@ -284,3 +284,23 @@ fn an_edited_manifest_or_a_page_swapped_for_a_link_is_published_again() {
     let (code, out, err) = tool(root, &["verify"]);
     assert_eq!(code, 0, "{out}{err}");
 }
+
+#[test]
+fn the_live_unit_is_kept_however_its_link_is_written() {
+    let (_, dir) = Test::with_shipped().args(["check"]).run();
+    let root = dir.path();
+    build(root, &[]);
+    let current = root.join("out/.current");
+    let generation = fs::read_link(&current).unwrap();
+    for target in [
+        Path::new(".").join(&generation),
+        fs::canonicalize(&current).unwrap(),
+    ] {
+        fs::remove_file(&current).unwrap();
+        std::os::unix::fs::symlink(&target, &current).unwrap();
+        let out = build(root, &[]);
+        assert!(out.contains("is up to date"), "{out}");
+        let (code, out, err) = tool(root, &["verify"]);
+        assert_eq!(code, 0, "{target:?}: {out}{err}");
+    }
+}

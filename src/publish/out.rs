@@ -292,7 +292,9 @@ pub fn tidy(_out: &Path) -> Result<()> {
 
 #[cfg(unix)]
 fn tidy_locked(out: &Path) {
-    let live = fs::read_link(out.join(CURRENT)).ok();
+    // The folder `.current` leads to, however its link is written (the
+    // tool writes `.gen-…`; a hand may write `./.gen-…` or a full path).
+    let live = fs::canonicalize(out.join(CURRENT)).ok();
     let Ok(entries) = fs::read_dir(out) else {
         return;
     };
@@ -306,7 +308,10 @@ fn tidy_locked(out: &Path) {
             }
             continue;
         }
-        let stale = (name.starts_with(".gen-") && live.as_deref() != Some(Path::new(&*name)))
+        let stale = (name.starts_with(".gen-")
+            && live
+                .as_ref()
+                .is_none_or(|l| fs::canonicalize(&path).ok().as_ref() != Some(l)))
             || name.starts_with(".staging-")
             || name == ".current.tmp"
             || (name.starts_with(".link-") && name.ends_with(".tmp"))

@@ -33,9 +33,10 @@ pub struct Spool {
     _claim: crate::support::stale::Claim,
     /// The files of the unit, in the order the caller gives them.
     pub files: Vec<Entry>,
-    /// The live unit's web pages, by name, with their digests: a page with
-    /// the same bytes is linked from there, not written again.
-    live: std::collections::HashMap<String, String>,
+    /// The live unit's web pages, by name, with their digests and the
+    /// `stat` each was vouched for with: a page with the same bytes is
+    /// linked from there, not written again.
+    live: std::collections::HashMap<String, (String, Stat)>,
     /// The `out/` folder whose live unit may be linked from; none for a
     /// spool in the temporary folder.
     out: Option<PathBuf>,
@@ -112,24 +113,30 @@ impl Spool {
             return self;
         };
         let prefix = format!("{}/", prefix.trim_end_matches('/'));
-        let live: Vec<(String, String)> = manifest
+        let mut live: Vec<(String, String)> = manifest
             .files
             .into_iter()
             .filter(|f| f.role == crate::audit::inputs::Role::Output)
             .filter_map(|f| Some((f.path.strip_prefix(&prefix)?.to_owned(), f.sha256)))
             .filter(|(name, _)| name.contains('/'))
             .collect();
+        // A page in a folder that is a link leads out of the unit.
+        let real = real_folders(&out, live.iter().map(|(name, _)| name.as_str()));
+        live.retain(|(name, _)| name.rsplit_once('/').is_none_or(|(f, _)| real.contains(f)));
         // By the names `up_to_date` checks them under (`out/html/…`, the
         // same files through the link): one stat-cache entry a page, not
-        // two.
+        // two. The `stat` each was vouched for with is kept, so that a
+        // link is known to be to that file.
         let checked = crate::support::parallel::map(&live, |(name, sha256)| {
-            stat.sha256(&out.join(name)).is_ok_and(|d| d == *sha256)
+            stat.sha256_stat(&out.join(name))
+                .ok()
+                .filter(|(d, _)| d == sha256)
+                .map(|(_, seen)| seen)
         });
         self.live = live
             .into_iter()
             .zip(checked)
-            .filter(|(_, ok)| *ok)
-            .map(|(entry, _)| entry)
+            .filter_map(|((name, sha256), seen)| Some((name, (sha256, seen?))))
             .collect();
         self
     }
@@ -143,7 +150,10 @@ impl Spool {
         let path = self.folder_for(name)?;
         let sha256 = crate::support::digest::sha256_bytes(bytes);
         // The live unit has these bytes already (and they are on disk).
-        if self.live.get(name) == Some(&sha256) && self.link_live(name) {
+        if let Some((live, seen)) = self.live.get(name)
+            && *live == sha256
+            && self.link(name, Some(seen))
+        {
             return Ok((name.to_owned(), bytes.len() as u64, sha256));
         }
         let io = |source| Error::Write {
@@ -207,6 +217,13 @@ impl Spool {
     /// there is no live unit or it has no such file — or only a link by
     /// that name, to a file elsewhere, which the unit must not take in.
     pub fn link_live(&self, name: &str) -> bool {
+        self.link(name, None)
+    }
+
+    /// [`Spool::link_live`]; with `expected`, only when the file linked is
+    /// the one vouched for with that `stat` — not another generation's,
+    /// made live by a concurrent build since.
+    fn link(&self, name: &str, expected: Option<&Stat>) -> bool {
         let Some(out) = &self.out else {
             return false;
         };
@@ -220,18 +237,30 @@ impl Spool {
         if fs::hard_link(&live, &path).is_err() {
             return false;
         }
-        self.note(name, &path);
-        true
+        match Stat::of(&path) {
+            Ok(linked) if expected.is_none_or(|e| e.same_file(&linked)) => {
+                self.record(name, linked);
+                true
+            }
+            _ => {
+                let _ = fs::remove_file(&path);
+                false
+            }
+        }
     }
 
     /// Records the `stat` of the spooled file `name` at `path`.
     fn note(&self, name: &str, path: &Path) {
         if let Ok(stat) = Stat::of(path) {
-            self.seen
-                .lock()
-                .expect("not poisoned")
-                .insert(name.to_owned(), stat);
+            self.record(name, stat);
         }
+    }
+
+    fn record(&self, name: &str, stat: Stat) {
+        self.seen
+            .lock()
+            .expect("not poisoned")
+            .insert(name.to_owned(), stat);
     }
 
     /// The `stat` spooled file `name` had when it was spooled.
@@ -253,5 +282,81 @@ impl Spool {
             }
         }
         Ok(path)
+    }
+}
+
+/// The folders of `names` (`html/instruments`) that are real folders of
+/// the live unit all the way down, none of them a link.
+fn real_folders<'a>(
+    out: &Path,
+    names: impl Iterator<Item = &'a str>,
+) -> std::collections::HashSet<String> {
+    let mut folders: std::collections::HashSet<String> = names
+        .filter_map(|name| Some(name.rsplit_once('/')?.0))
+        .collect::<std::collections::HashSet<&str>>()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    folders.retain(|folder| {
+        let mut path = live_path(out, "");
+        folder.split('/').all(|part| {
+            path.push(part);
+            fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir())
+        })
+    });
+    folders
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An `out/` whose live unit holds `html/a.html`.
+    fn live_unit() -> tempfile::TempDir {
+        let out = tempfile::tempdir().unwrap();
+        fs::create_dir_all(out.path().join(".gen-a/html")).unwrap();
+        fs::write(out.path().join(".gen-a/html/a.html"), "<p>a</p>").unwrap();
+        std::os::unix::fs::symlink(".gen-a", out.path().join(CURRENT)).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_live_page_is_linked_only_if_it_is_the_file_vouched_for() {
+        let out = live_unit();
+        let page = live_path(out.path(), "html/a.html");
+        let vouched = Stat::of(&page).unwrap();
+        let spool = Spool::new(out.path()).unwrap();
+        assert!(spool.link("html/a.html", Some(&vouched)));
+        assert!(
+            spool
+                .seen("html/a.html")
+                .is_some_and(|s| s.same_file(&vouched))
+        );
+
+        // Another generation made live since the check: not linked.
+        fs::create_dir_all(out.path().join(".gen-b/html")).unwrap();
+        fs::write(out.path().join(".gen-b/html/a.html"), "<p>b</p>").unwrap();
+        fs::remove_file(out.path().join(CURRENT)).unwrap();
+        std::os::unix::fs::symlink(".gen-b", out.path().join(CURRENT)).unwrap();
+        let spool = Spool::new(out.path()).unwrap();
+        assert!(!spool.link("html/a.html", Some(&vouched)));
+        assert!(!spool.path("html/a.html").exists());
+    }
+
+    #[test]
+    fn a_link_in_the_live_unit_is_never_linked_into_the_spool() {
+        let out = live_unit();
+        let elsewhere = tempfile::tempdir().unwrap();
+        fs::write(elsewhere.path().join("b.html"), "<p>b</p>").unwrap();
+        std::os::unix::fs::symlink(
+            elsewhere.path().join("b.html"),
+            out.path().join(".gen-a/html/b.html"),
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), out.path().join(".gen-a/html/feeds")).unwrap();
+        let spool = Spool::new(out.path()).unwrap();
+        assert!(!spool.link_live("html/b.html"));
+        let real = real_folders(out.path(), ["html/a.html", "html/feeds/b.html"].into_iter());
+        assert_eq!(real, ["html".to_owned()].into_iter().collect());
     }
 }

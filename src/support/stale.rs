@@ -40,14 +40,26 @@ pub fn sweep(parent: &Path, prefix: &str) {
         if dir.join("KEPT").exists() {
             continue;
         }
-        let Ok(lock) = File::open(dir.join(".lock")) else {
-            continue; // not ours, or too young to have its lock yet
+        let abandoned = match File::open(dir.join(".lock")) {
+            Ok(lock) => lock.try_lock().is_ok(),
+            // No lock: too young to have one yet — or a run killed before
+            // it named its lock, or a sweeper killed while removing the
+            // folder. A live run names its lock at once, so a minute is
+            // ample.
+            Err(_) => entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > UNCLAIMED)),
         };
-        if lock.try_lock().is_ok() {
+        if abandoned {
             let _ = fs::remove_dir_all(&dir);
         }
     }
 }
+
+/// How long a folder may be without its lock before it is taken for a
+/// killed run's.
+const UNCLAIMED: std::time::Duration = std::time::Duration::from_secs(60);
 
 #[cfg(test)]
 mod tests {
@@ -66,9 +78,24 @@ mod tests {
         drop(claim(&dead).unwrap());
         drop(claim(&kept).unwrap());
         fs::write(kept.join("KEPT"), "").unwrap();
+        // Without a lock: a young folder is being claimed; an old one was
+        // left by a run killed before it claimed it.
+        let (young, old) = (
+            parent.path().join(".bag-young"),
+            parent.path().join(".bag-old"),
+        );
+        for d in [&young, &old] {
+            fs::create_dir(d).unwrap();
+        }
+        File::open(&old)
+            .unwrap()
+            .set_modified(std::time::SystemTime::now() - 2 * UNCLAIMED)
+            .unwrap();
         sweep(parent.path(), ".bag-");
         assert!(live.exists());
         assert!(!dead.exists());
         assert!(kept.exists());
+        assert!(young.exists());
+        assert!(!old.exists());
     }
 }

@@ -111,6 +111,13 @@ impl StatCache {
     /// The SHA-256 of the file at `path`: from the cache when its `stat`
     /// is unchanged and not racy, else read and hashed (and remembered).
     pub fn sha256(&self, path: &Path) -> std::io::Result<String> {
+        self.sha256_stat(path).map(|(sha256, _)| sha256)
+    }
+
+    /// [`StatCache::sha256`], with the `stat` the file had when it was
+    /// vouched for: a caller that then links the file can tell whether it
+    /// linked that very file ([`Stat::same_file`]).
+    pub fn sha256_stat(&self, path: &Path) -> std::io::Result<(String, Stat)> {
         let before = stat(path)?;
         if self.path.is_some() {
             let entries = self.entries.lock().expect("not poisoned");
@@ -118,7 +125,7 @@ impl StatCache {
                 && *s == before
                 && s.settled_by(self.saved)
             {
-                return Ok(sha256.clone());
+                return Ok((sha256.clone(), before));
             }
         }
         let sha256 = digest::sha256_file(path)?;
@@ -126,9 +133,9 @@ impl StatCache {
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         // Changed while being read: hash again next time.
         if self.path.is_some() && stat(path)? == before {
-            self.keep(path, before, &sha256);
+            self.keep(path, before.clone(), &sha256);
         }
-        Ok(sha256)
+        Ok((sha256, before))
     }
 
     /// Remembers that the file at `path`, which had the `stat` `seen` when
@@ -138,10 +145,12 @@ impl StatCache {
     /// A file written to since (its modification time moved) is not
     /// vouched for. Its change time may have moved: a linked page's does
     /// when the last generation's name for it is removed.
+    /// (A write that also puts the modification time back, made while
+    /// the build runs, is for `verify` to find, as for git's index.)
     pub fn remember(&self, path: &Path, sha256: &str, seen: &Stat) {
         if self.path.is_some()
             && let Ok(now) = stat(path)
-            && (now.inode, now.size, now.mtime) == (seen.inode, seen.size, seen.mtime)
+            && now.same_file(seen)
         {
             self.keep(path, now, sha256);
         }
@@ -164,7 +173,7 @@ impl StatCache {
         let (Some((s, _)), Ok(now)) = (entries.get(path), stat(other)) else {
             return false;
         };
-        (s.inode, s.size, s.mtime) == (now.inode, now.size, now.mtime)
+        s.same_file(&now)
     }
 
     /// Whether this cache keeps anything: `false` for [`StatCache::none`],
@@ -218,6 +227,13 @@ impl Stat {
     /// The `stat` of the file at `path` (following links).
     pub fn of(path: &Path) -> std::io::Result<Stat> {
         stat(path)
+    }
+
+    /// Whether `other` is this file, not written to since: the same inode,
+    /// size and modification time. The change time is not compared: it
+    /// moves when a hard link to the file is made or removed.
+    pub fn same_file(&self, other: &Stat) -> bool {
+        (self.inode, self.size, self.mtime) == (other.inode, other.size, other.mtime)
     }
 
     /// Whether a file with this `stat` was, when the cache was saved at
