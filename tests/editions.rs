@@ -1156,3 +1156,24 @@ fn a_killed_publish_of_a_web_edition_is_restored_with_its_pages() {
     let (code, out, err) = tool(dir, &["verify"]);
     assert_eq!(code, 0, "{out}{err}");
 }
+
+#[test]
+fn a_no_op_build_after_a_publish_needs_the_archive_to_agree() {
+    let keys = tempfile::tempdir().unwrap();
+    let (test, key) = project(keys.path(), "");
+    let dir = test.path();
+    let (code, out, err) = tool(dir, &["publish", "--key", key.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (_, out, _) = tool(dir, &["build"]);
+    assert!(out.contains("is up to date"), "{out}");
+    // The edition's number forged: no archive has that manifest.
+    let json = std::fs::canonicalize(dir.join("out/manifest.json")).unwrap();
+    let text = std::fs::read_to_string(&json).unwrap();
+    assert!(text.contains("\"number\": 1,"), "{text}");
+    std::fs::write(&json, text.replace("\"number\": 1,", "\"number\": 7,")).unwrap();
+    let (code, out, err) = tool(dir, &["build"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!out.contains("is up to date"), "{out}");
+    let (code, out, err) = tool(dir, &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
+}

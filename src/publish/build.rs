@@ -539,10 +539,18 @@ pub fn up_to_date(
     // The two manifests agree, as `verify` checks: one edited or gone is
     // published again.
     let sums = std::fs::read_to_string(layout.out_dir().join(crate::audit::manifest::SHA256_FILE));
-    if sums.ok().as_deref() != Some(manifest.to_sha256sum().as_str())
+    if sums.as_deref().ok() != Some(manifest.to_sha256sum().as_str())
         || manifest.register_digest != crate::audit::inputs::register_digest(&manifest.files)
     {
         return Ok(false);
+    }
+    // A published edition's unit is its archive's, manifest for manifest.
+    if let Some(edition) = &manifest.edition {
+        let archived = crate::audit::editions::folder(&layout.root, edition.number)
+            .join(crate::audit::manifest::SHA256_FILE);
+        if std::fs::read_to_string(archived).ok() != sums.ok() {
+            return Ok(false);
+        }
     }
     let shown = settings.shown(register);
     let volume_size = settings.volume_size(&shown);
