@@ -304,3 +304,25 @@ fn the_live_unit_is_kept_however_its_link_is_written() {
         assert_eq!(code, 0, "{target:?}: {out}{err}");
     }
 }
+
+#[test]
+fn a_folder_where_the_unit_keeps_a_link_is_named_not_overwritten() {
+    let (_, dir) = Test::with_shipped().args(["check"]).run();
+    let root = dir.path();
+    build(root, &[]);
+    let html = root.join("out/html");
+    fs::remove_file(&html).unwrap();
+    fs::create_dir(&html).unwrap();
+    fs::write(html.join("mine.html"), "<p>mine</p>").unwrap();
+    let (code, out, err) = tool(root, &["build", "--html", "--volume-size", "4", "--force"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert_eq!(
+        err,
+        "error: ./out/html is a folder, where the build keeps a link to the published html\n  \
+         hint: it is not the tool's: move it out of ./out and build again\n"
+    );
+    assert_eq!(
+        fs::read_to_string(html.join("mine.html")).unwrap(),
+        "<p>mine</p>"
+    );
+}

@@ -189,6 +189,18 @@ pub fn publish_unit(out: &Path, files: &[(&str, &[u8])], spool: Option<&Spool>) 
         if fs::read_link(&link).is_ok_and(|t| t == target) {
             continue;
         }
+        if fs::symlink_metadata(&link).is_ok_and(|m| m.is_dir()) {
+            return Err(Error::Usage {
+                message: format!(
+                    "{} is a folder, where the build keeps a link to the published {name}",
+                    link.display()
+                ),
+                hint: Some(format!(
+                    "it is not the tool's: move it out of {} and build again",
+                    out.display()
+                )),
+            });
+        }
         let temp = out.join(format!(".link-{name}.tmp"));
         let _ = fs::remove_file(&temp);
         symlink(&target, &temp).map_err(io(&temp))?;
