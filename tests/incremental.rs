@@ -43,6 +43,19 @@ fn inode(dir: &Path, path: &str) -> u64 {
     fs::metadata(dir.join(path)).unwrap().ino()
 }
 
+/// The shipped register, built once in volumes of 4 with its web edition.
+fn built() -> tempfile::TempDir {
+    let (_, dir) = Test::with_shipped().args(["check"]).run();
+    build(dir.path(), &[]);
+    dir
+}
+
+/// `verify` finds nothing wrong in `dir`'s published unit.
+fn verified(dir: &Path) {
+    let (code, out, err) = tool(dir, &["verify"]);
+    assert_eq!(code, 0, "{out}{err}");
+}
+
 fn build(dir: &Path, args: &[&str]) -> String {
     let mut all = vec!["build", "--html", "--volume-size", "4"];
     all.extend(args);
@@ -223,8 +236,7 @@ fn an_edit_typesets_its_volume_and_the_general_volume_only() {
 
 #[test]
 fn a_published_file_edited_in_place_is_repaired_by_the_next_build() {
-    let (_, dir) = Test::with_shipped().args(["check"]).run();
-    build(dir.path(), &[]);
+    let dir = built();
     let page = dir.path().join("out/html/about.html");
     let original = fs::read(&page).unwrap();
     // An edit that keeps the size, as a slipped keystroke would: only the
@@ -240,8 +252,7 @@ fn a_published_file_edited_in_place_is_repaired_by_the_next_build() {
     let out = build(dir.path(), &[]);
     assert!(!out.contains("is up to date"), "{out}");
     assert!(fs::read(&page).unwrap() == original, "the edit was kept");
-    let (code, out, err) = tool(dir.path(), &["verify"]);
-    assert_eq!(code, 0, "{out}{err}");
+    verified(dir.path());
     // And once more with --force, which makes the very generation that is
     // live: the edit is repaired there too.
     fs::write(&page, &edited).unwrap();
@@ -256,9 +267,8 @@ fn a_published_file_edited_in_place_is_repaired_by_the_next_build() {
 
 #[test]
 fn an_edited_manifest_or_a_page_swapped_for_a_link_is_published_again() {
-    let (_, dir) = Test::with_shipped().args(["check"]).run();
+    let dir = built();
     let root = dir.path();
-    build(root, &[]);
     // manifest.sha256 no longer what manifest.json lists: not up to date.
     let sums = fs::canonicalize(root.join("out/manifest.sha256")).unwrap();
     let mut text = fs::read_to_string(&sums).unwrap().into_bytes();
@@ -266,8 +276,7 @@ fn an_edited_manifest_or_a_page_swapped_for_a_link_is_published_again() {
     fs::write(&sums, text).unwrap();
     let out = build(root, &[]);
     assert!(!out.contains("is up to date"), "{out}");
-    let (code, out, err) = tool(root, &["verify"]);
-    assert_eq!(code, 0, "{out}{err}");
+    verified(root);
     // A page swapped for a link to a copy outside out/: the next build
     // publishes a file of its own there, never the link.
     let page = fs::canonicalize(root.join("out/html/style.css")).unwrap();
@@ -281,15 +290,13 @@ fn an_edited_manifest_or_a_page_swapped_for_a_link_is_published_again() {
         .unwrap()
         .join("html/style.css");
     assert!(fs::symlink_metadata(&live).unwrap().is_file());
-    let (code, out, err) = tool(root, &["verify"]);
-    assert_eq!(code, 0, "{out}{err}");
+    verified(root);
 }
 
 #[test]
 fn the_live_unit_is_kept_however_its_link_is_written() {
-    let (_, dir) = Test::with_shipped().args(["check"]).run();
+    let dir = built();
     let root = dir.path();
-    build(root, &[]);
     let current = root.join("out/.current");
     let generation = fs::read_link(&current).unwrap();
     for target in [
@@ -307,9 +314,8 @@ fn the_live_unit_is_kept_however_its_link_is_written() {
 
 #[test]
 fn a_folder_where_the_unit_keeps_a_link_is_named_not_overwritten() {
-    let (_, dir) = Test::with_shipped().args(["check"]).run();
+    let dir = built();
     let root = dir.path();
-    build(root, &[]);
     let html = root.join("out/html");
     fs::remove_file(&html).unwrap();
     fs::create_dir(&html).unwrap();
