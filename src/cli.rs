@@ -553,7 +553,7 @@ pub struct TypesetArgs {
     pub jobs: Option<usize>,
 }
 
-/// Audit the published files against the manifest; with --rebuild, prove the PDF comes from them
+/// Audit the published files against the manifest; with --rebuild, prove the PDFs and the web edition come from them
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// The manifest to check against: a manifest.sha256 or manifest.json

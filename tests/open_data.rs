@@ -415,6 +415,17 @@ fn export_writes_valid_akoma_ntoso_with_its_digests() {
     assert_ne!(code, 0);
     assert!(err.contains("register"), "{err}");
     assert!(test.path().join("register/register.yaml").exists());
+    // A folder an export of an empty register made (its SHA256SUMS lists
+    // nothing) is this command's to replace.
+    let empty = test.path().join("empty-export");
+    std::fs::create_dir(&empty).unwrap();
+    std::fs::write(empty.join("SHA256SUMS"), "").unwrap();
+    let (code, out, err) = tool(
+        test.path(),
+        &["export", "--format", "akn", "--out", "empty-export"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(empty.join("KZ-UZ-2024-001.xml").exists());
 }
 
 /// Each entry of a feed as feedparser reads it: id, `updated` and

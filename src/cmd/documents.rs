@@ -295,8 +295,9 @@ pub(crate) fn folder_destination(config: &Config, dest: &Path, sums: &str) -> Re
         .filter(|name| *name != sums && !listed.contains(&name.as_str()))
         .cloned()
         .collect();
-    // An empty folder, or an earlier submission and nothing else.
-    if names.is_empty() || (!listed.is_empty() && foreign.is_empty()) {
+    // An empty folder, or what this command wrote before and nothing else
+    // (an export of an empty register lists no file).
+    if names.is_empty() || (dest.join(sums).is_file() && foreign.is_empty()) {
         return Ok(());
     }
     foreign.sort();
@@ -316,7 +317,7 @@ pub(crate) fn folder_destination(config: &Config, dest: &Path, sums: &str) -> Re
     Err(refused(
         dest,
         &what,
-        "give --out a new folder; a folder is replaced only when it holds an earlier submission and nothing else",
+        "give --out a new folder; a folder is replaced only when it holds what this command wrote there before, and nothing else",
     ))
 }
 
