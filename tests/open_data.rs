@@ -382,6 +382,16 @@ fn export_writes_valid_akoma_ntoso_with_its_digests() {
     common::edit(&test.path().join("register/register.yaml"), |t| {
         format!("{t}state: KAZ\n")
     });
+    let (code, out, err) = tool(
+        test.path(),
+        &[
+            "edit",
+            "KZ-UZ-2024-005",
+            "--set",
+            "titles.ru=Протокол <№ 1> & \"о\"",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
     let (code, out, err) = tool(test.path(), &["export", "--format", "akn"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(err.contains("16 instruments as Akoma Ntoso 3.0"), "{err}");
@@ -407,6 +417,17 @@ fn export_writes_valid_akoma_ntoso_with_its_digests() {
     assert!(doc.contains("<TLCOrganization eId=\"party_uzb\" href=\"/ontology/organization/uzb.state\" showAs=\"Uzbekistan\"/>"));
     assert!(doc.contains("<eventRef eId=\"evt_1\" date=\"2024-08-08\" source=\"#register\" refersTo=\"#event-act-KAZ-signature-2024-08-08\"/>"), "{doc}");
     assert!(doc.contains("<b>Signed at</b>: [Astana]</p>"), "{doc}");
+    // Every field of the entry: its titles in other languages and its
+    // relations too.
+    let amending = read(&folder.join("KZ-UZ-2024-005.xml"));
+    assert!(
+        amending.contains("<b>Russian</b>: Протокол &lt;№ 1&gt; &amp; &quot;о&quot;</p>"),
+        "{amending}"
+    );
+    assert!(
+        amending.contains("<b>Relations</b>: Amends the Protocol to the Agreement between"),
+        "{amending}"
+    );
     // The register's own folders are never a destination.
     let (code, _, err) = tool(
         test.path(),

@@ -1,7 +1,8 @@
 //! Akoma Ntoso 3.0 (OASIS LegalDocML): each instrument as a
 //! `<doc name="treaty">` — FRBR identification, a `<lifecycle>` of its
 //! signature, acts and entry into force, `<references>` naming each party
-//! as a `TLCOrganization`, and the entry's fields in `<mainBody>`. Written
+//! as a `TLCOrganization`, and the entry's fields in `<mainBody>` (its
+//! titles in other languages, term and relations among them). Written
 //! by `export --format akn`.
 //!
 //! XML comes from quick-xml's writer, which escapes every attribute and
@@ -371,6 +372,14 @@ fn main_body(w: &mut W, page: &InstrumentContext, loc: &Locale) -> R {
         ),
         (loc.text("field-registration"), page.registration.clone()),
     ];
+    if let Some(term) = &page.term {
+        fields.push((loc.text("field-term"), term.clone()));
+    }
+    fields.extend(
+        page.relations
+            .iter()
+            .map(|r| (loc.text("field-relations"), r.text.clone())),
+    );
     let lists = [
         (
             "field-level",
@@ -418,6 +427,10 @@ fn main_body(w: &mut W, page: &InstrumentContext, loc: &Locale) -> R {
                 .write_text_content(BytesText::new(&xml_text(&page.title)))?;
             Ok(())
         })?;
+        // The title in the register's other languages, by language name.
+        for other in &page.titles {
+            labelled(w, None, &other.language, &other.title)?;
+        }
         for (label, value) in &fields {
             labelled(w, None, label, value)?;
         }
