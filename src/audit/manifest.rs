@@ -191,6 +191,12 @@ impl Manifest {
         sha256sum_text(&self.files)
     }
 
+    /// Whether `register_digest` is the digest of the register files the
+    /// manifest lists, as the PDFs print it.
+    pub fn register_digest_holds(&self) -> bool {
+        self.register_digest == crate::audit::inputs::register_digest(&self.files)
+    }
+
     /// The value of `--pdf-standard` the PDF was built with.
     pub fn pdf_standard(&self) -> Option<&str> {
         let args = &self.typst.arguments;

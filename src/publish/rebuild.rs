@@ -173,12 +173,13 @@ fn pages_identical(
 ) -> bool {
     const SHOWN: usize = 20;
     let out = crate::publish::settings::slash(&layout.out);
+    let web = format!("{}/", crate::publish::web::DIR);
     let published: std::collections::BTreeMap<&str, &str> = published_pages(m, layout).collect();
     let rebuilt: std::collections::BTreeMap<String, &str> = built
         .spool
         .files
         .iter()
-        .filter(|(name, _, _)| name.starts_with(&format!("{}/", crate::publish::web::DIR)))
+        .filter(|(name, _, _)| name.starts_with(&web))
         .map(|(name, _, sha256)| (format!("{out}/{name}"), sha256.as_str()))
         .collect();
     let mut differ: Vec<Finding> = Vec::new();
@@ -210,7 +211,7 @@ fn pages_identical(
         let more = differ.len() - SHOWN;
         differ.truncate(SHOWN);
         differ.push(Finding::RebuildFailed {
-            path: format!("{out}/{}/", crate::publish::web::DIR),
+            path: format!("{out}/{web}"),
             reason: format!("and {more} more files of the web edition differ"),
         });
     }

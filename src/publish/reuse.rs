@@ -75,18 +75,12 @@ impl Reuse {
         if then_key != key {
             return None;
         }
-        let live = self.out.join(file);
-        if stat.sha256(&live).ok()? != *sha256 || !spool.link_live(file) {
+        let (digest, vouched) = stat.sha256_stat(&self.out.join(file)).ok()?;
+        // Linked only if the link is to the bytes just vouched for.
+        if digest != *sha256 || !spool.link_live(file, &vouched) {
             return None;
         }
-        // Make sure the link is to the bytes just vouched for: not changed
-        // between the check and the link.
-        let linked = spool.path(file);
-        if !stat.unchanged(&live, &linked) {
-            let _ = std::fs::remove_file(&linked);
-            return None;
-        }
-        let size = std::fs::metadata(&linked).ok()?.len();
+        let size = spool.seen(file)?.size();
         Some((file.to_owned(), size, sha256.clone()))
     }
 

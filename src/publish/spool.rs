@@ -152,7 +152,7 @@ impl Spool {
         // The live unit has these bytes already (and they are on disk).
         if let Some((live, seen)) = self.live.get(name)
             && *live == sha256
-            && self.link(name, Some(seen))
+            && self.link_live(name, seen)
         {
             return Ok((name.to_owned(), bytes.len() as u64, sha256));
         }
@@ -213,17 +213,13 @@ impl Spool {
         Ok((name.to_owned(), size, sha256))
     }
 
-    /// Hard-links the live unit's file `name` into the spool; `false` when
-    /// there is no live unit or it has no such file — or only a link by
-    /// that name, to a file elsewhere, which the unit must not take in.
-    pub fn link_live(&self, name: &str) -> bool {
-        self.link(name, None)
-    }
-
-    /// [`Spool::link_live`]; with `expected`, only when the file linked is
-    /// the one vouched for with that `stat` — not another generation's,
-    /// made live by a concurrent build since.
-    fn link(&self, name: &str, expected: Option<&Stat>) -> bool {
+    /// Hard-links the live unit's file `name` into the spool, when it is
+    /// the very file the stat cache vouched for with `vouched` (not
+    /// written to since, nor another generation's made live by a
+    /// concurrent build); `false` when there is no live unit, it has no
+    /// such file, or only a link by that name, to a file elsewhere, which
+    /// the unit must not take in.
+    pub fn link_live(&self, name: &str, vouched: &Stat) -> bool {
         let Some(out) = &self.out else {
             return false;
         };
@@ -238,7 +234,7 @@ impl Spool {
             return false;
         }
         match Stat::of(&path) {
-            Ok(linked) if expected.is_none_or(|e| e.same_file(&linked)) => {
+            Ok(linked) if vouched.same_file(&linked) => {
                 self.record(name, linked);
                 true
             }
@@ -326,7 +322,7 @@ mod tests {
         let page = live_path(out.path(), "html/a.html");
         let vouched = Stat::of(&page).unwrap();
         let spool = Spool::new(out.path()).unwrap();
-        assert!(spool.link("html/a.html", Some(&vouched)));
+        assert!(spool.link_live("html/a.html", &vouched));
         assert!(
             spool
                 .seen("html/a.html")
@@ -339,7 +335,7 @@ mod tests {
         fs::remove_file(out.path().join(CURRENT)).unwrap();
         std::os::unix::fs::symlink(".gen-b", out.path().join(CURRENT)).unwrap();
         let spool = Spool::new(out.path()).unwrap();
-        assert!(!spool.link("html/a.html", Some(&vouched)));
+        assert!(!spool.link_live("html/a.html", &vouched));
         assert!(!spool.path("html/a.html").exists());
     }
 
@@ -355,7 +351,8 @@ mod tests {
         .unwrap();
         std::os::unix::fs::symlink(elsewhere.path(), out.path().join(".gen-a/html/feeds")).unwrap();
         let spool = Spool::new(out.path()).unwrap();
-        assert!(!spool.link_live("html/b.html"));
+        let vouched = Stat::of(&live_path(out.path(), "html/b.html")).unwrap();
+        assert!(!spool.link_live("html/b.html", &vouched));
         let real = real_folders(out.path(), ["html/a.html", "html/feeds/b.html"].into_iter());
         assert_eq!(real, ["html".to_owned()].into_iter().collect());
     }

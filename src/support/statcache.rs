@@ -165,17 +165,6 @@ impl StatCache {
             .store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
-    /// Whether the file at `other` is the one this cache last vouched for
-    /// at `path`, unchanged since: same inode, size and modification time
-    /// (a hard link to it, whose change time moved with the link).
-    pub fn unchanged(&self, path: &Path, other: &Path) -> bool {
-        let entries = self.entries.lock().expect("not poisoned");
-        let (Some((s, _)), Ok(now)) = (entries.get(path), stat(other)) else {
-            return false;
-        };
-        s.same_file(&now)
-    }
-
     /// Whether this cache keeps anything: `false` for [`StatCache::none`],
     /// an audit's, which no other cache may stand in for either.
     pub fn remembers(&self) -> bool {
@@ -227,6 +216,11 @@ impl Stat {
     /// The `stat` of the file at `path` (following links).
     pub fn of(path: &Path) -> std::io::Result<Stat> {
         stat(path)
+    }
+
+    /// The file's size in bytes.
+    pub fn size(&self) -> u64 {
+        self.size
     }
 
     /// Whether `other` is this file, not written to since: the same inode,
